@@ -1,0 +1,462 @@
+//! Findings: what is wrong in an input file, where, and how to put it right.
+//!
+//! A finding carries its location and a [`Detail`] with the facts; the words are chosen when the
+//! report is printed, in the language asked for.
+
+use crate::i18n::Lang;
+use crate::model::{Form, Quarter, Total};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+        }
+    }
+}
+
+/// The finding codes of the contract (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    FileUnreadable,
+    SheetMissing,
+    ColumnMissing,
+    InfoMissing,
+    QuarterMismatch,
+    MonthMismatch,
+    ScoreNotNumber,
+    ScoreOutOfRange,
+    ScoreStep,
+    ScoreMissing,
+    TotalMismatch,
+    RatingUnknown,
+    RatingMissing,
+    PersonDuplicate,
+    PersonUnmatched,
+    WrongForm,
+    FormulaNoValue,
+    DateInvalid,
+    RewardOverCap,
+    RewardNotDat,
+    RewardUnknownPerson,
+    UnitDuplicate,
+    FormSize,
+    LegacyEncoding,
+    AbsenceMismatch,
+    HeadcountMismatch,
+    Late,
+}
+
+impl Code {
+    pub const ALL: [Code; 27] = [
+        Code::FileUnreadable,
+        Code::SheetMissing,
+        Code::ColumnMissing,
+        Code::InfoMissing,
+        Code::QuarterMismatch,
+        Code::MonthMismatch,
+        Code::ScoreNotNumber,
+        Code::ScoreOutOfRange,
+        Code::ScoreStep,
+        Code::ScoreMissing,
+        Code::TotalMismatch,
+        Code::RatingUnknown,
+        Code::RatingMissing,
+        Code::PersonDuplicate,
+        Code::PersonUnmatched,
+        Code::WrongForm,
+        Code::FormulaNoValue,
+        Code::DateInvalid,
+        Code::RewardOverCap,
+        Code::RewardNotDat,
+        Code::RewardUnknownPerson,
+        Code::UnitDuplicate,
+        Code::FormSize,
+        Code::LegacyEncoding,
+        Code::AbsenceMismatch,
+        Code::HeadcountMismatch,
+        Code::Late,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::FileUnreadable => "file-unreadable",
+            Code::SheetMissing => "sheet-missing",
+            Code::ColumnMissing => "column-missing",
+            Code::InfoMissing => "info-missing",
+            Code::QuarterMismatch => "quarter-mismatch",
+            Code::MonthMismatch => "month-mismatch",
+            Code::ScoreNotNumber => "score-not-number",
+            Code::ScoreOutOfRange => "score-out-of-range",
+            Code::ScoreStep => "score-step",
+            Code::ScoreMissing => "score-missing",
+            Code::TotalMismatch => "total-mismatch",
+            Code::RatingUnknown => "rating-unknown",
+            Code::RatingMissing => "rating-missing",
+            Code::PersonDuplicate => "person-duplicate",
+            Code::PersonUnmatched => "person-unmatched",
+            Code::WrongForm => "wrong-form",
+            Code::FormulaNoValue => "formula-no-value",
+            Code::DateInvalid => "date-invalid",
+            Code::RewardOverCap => "reward-over-cap",
+            Code::RewardNotDat => "reward-not-dat",
+            Code::RewardUnknownPerson => "reward-unknown-person",
+            Code::UnitDuplicate => "unit-duplicate",
+            Code::FormSize => "form-size",
+            Code::LegacyEncoding => "legacy-encoding",
+            Code::AbsenceMismatch => "absence-mismatch",
+            Code::HeadcountMismatch => "headcount-mismatch",
+            Code::Late => "late",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::FormSize
+            | Code::LegacyEncoding
+            | Code::AbsenceMismatch
+            | Code::HeadcountMismatch
+            | Code::Late => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Why a file could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The path could not be opened or read.
+    Io(String),
+    Empty,
+    TooLarge { bytes: u64 },
+    /// Not a spreadsheet format danhgia reads (e.g. a CSV or a Word file).
+    NotSpreadsheet { ext: String },
+    /// An OLE2 container that is not an .xls: an encrypted (password-protected) workbook.
+    Encrypted,
+    /// The reader found the file damaged.
+    Damaged(String),
+}
+
+/// The facts of a finding.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    Unreadable(Unreadable),
+    SheetMissing { sheet: &'static str },
+    NoScoreSheet,
+    HeaderNotFound,
+    ColumnMissing { column: String },
+    InfoMissing { label: &'static str },
+    InfoInvalid { label: &'static str, value: String, expected: &'static str },
+    QuarterMismatch { found: Quarter, expected: Quarter, asked: bool },
+    MonthMismatch { month: u32, quarter: Quarter },
+    ScoreNotNumber { item: u16, value: String },
+    ScoreOutOfRange { item: u16, value: String },
+    ScoreStep { item: u16, value: String },
+    ScoreMissing { item: u16 },
+    TotalMismatch { written: String, sum: Total },
+    RatingUnknown { month: u32, value: String },
+    RatingMissing { month: u32 },
+    PersonDuplicate { first: String },
+    PersonOnTwoForms { first_sheet: &'static str },
+    PersonNotListed,
+    PersonNotScored,
+    PersonWithoutId,
+    WrongFormLeader { form: Form },
+    WrongFormStaff,
+    FormulaNoValue { formula: String },
+    DateInvalid { column: &'static str, value: String },
+    DateOrder,
+    UnitDuplicate { code: String, other: String },
+    FormSize { form: Form, headcount: u32, expected: Form },
+    LegacyEncoding { encoding: &'static str, before: String, after: String },
+    AbsenceMismatch { declared: u32, counted: u32 },
+    HeadcountMismatch { declared: u32, listed: u32 },
+    Late { sent: chrono::NaiveDate, deadline: chrono::NaiveDate },
+    YearNotInCalendar { year: i32 },
+}
+
+impl Detail {
+    pub fn code(&self) -> Code {
+        use Detail::*;
+        match self {
+            Unreadable(_) => Code::FileUnreadable,
+            SheetMissing { .. } | NoScoreSheet => Code::SheetMissing,
+            HeaderNotFound | ColumnMissing { .. } => Code::ColumnMissing,
+            InfoMissing { .. } | InfoInvalid { .. } | YearNotInCalendar { .. } => Code::InfoMissing,
+            QuarterMismatch { .. } => Code::QuarterMismatch,
+            MonthMismatch { .. } => Code::MonthMismatch,
+            ScoreNotNumber { .. } => Code::ScoreNotNumber,
+            ScoreOutOfRange { .. } => Code::ScoreOutOfRange,
+            ScoreStep { .. } => Code::ScoreStep,
+            ScoreMissing { .. } => Code::ScoreMissing,
+            TotalMismatch { .. } => Code::TotalMismatch,
+            RatingUnknown { .. } => Code::RatingUnknown,
+            RatingMissing { .. } => Code::RatingMissing,
+            PersonDuplicate { .. } | PersonOnTwoForms { .. } => Code::PersonDuplicate,
+            PersonNotListed | PersonNotScored | PersonWithoutId => Code::PersonUnmatched,
+            WrongFormLeader { .. } | WrongFormStaff => Code::WrongForm,
+            FormulaNoValue { .. } => Code::FormulaNoValue,
+            DateInvalid { .. } | DateOrder => Code::DateInvalid,
+            UnitDuplicate { .. } => Code::UnitDuplicate,
+            FormSize { .. } => Code::FormSize,
+            LegacyEncoding { .. } => Code::LegacyEncoding,
+            AbsenceMismatch { .. } => Code::AbsenceMismatch,
+            HeadcountMismatch { .. } => Code::HeadcountMismatch,
+            Late { .. } => Code::Late,
+        }
+    }
+
+    /// What is wrong and what would be right, in plain words.
+    pub fn message(&self, lang: Lang) -> String {
+        use Detail::*;
+        let vi = lang == Lang::Vi;
+        let d = |date: &chrono::NaiveDate| date.format("%d/%m/%Y").to_string();
+        match self {
+            Unreadable(u) => match u {
+                self::Unreadable::Io(e) => if vi {
+                    format!("Không mở được tệp ({e}). Kiểm tra lại đường dẫn và quyền đọc tệp.")
+                } else {
+                    format!("The file cannot be opened ({e}). Check the path and read permission.")
+                },
+                self::Unreadable::Empty => tr(vi,
+                    "Tệp rỗng (0 byte). Đơn vị cần gửi lại tệp Excel đã lưu đầy đủ.",
+                    "The file is empty (0 bytes). Ask the unit to send the saved workbook again."),
+                self::Unreadable::TooLarge { bytes } => if vi {
+                    format!("Tệp quá lớn ({} MB) để là sổ đánh giá của một đơn vị. Kiểm tra lại tệp đã gửi.", bytes / 1_000_000)
+                } else {
+                    format!("The file is too large ({} MB) to be one unit's workbook. Check what was sent.", bytes / 1_000_000)
+                },
+                self::Unreadable::NotSpreadsheet { ext } => if vi {
+                    format!("Không phải tệp Excel/LibreOffice (đuôi '{ext}'). Chỉ đọc được .xlsx, .xlsm, .xls, .ods: mở tệp trong Excel và lưu lại dạng .xlsx.")
+                } else {
+                    format!("Not an Excel/LibreOffice workbook (extension '{ext}'). Only .xlsx, .xlsm, .xls, .ods are read: open it in Excel and save it as .xlsx.")
+                },
+                self::Unreadable::Encrypted => tr(vi,
+                    "Tệp được đặt mật khẩu (mã hóa) nên không đọc được. Đơn vị cần bỏ mật khẩu rồi gửi lại.",
+                    "The workbook is password-protected (encrypted) and cannot be read. Ask the unit to remove the password and send it again."),
+                self::Unreadable::Damaged(e) => if vi {
+                    format!("Tệp bị hỏng hoặc không đúng định dạng, không đọc được ({e}). Mở tệp trong Excel, lưu lại dạng .xlsx rồi gửi lại.")
+                } else {
+                    format!("The file is damaged or not in the format its name says ({e}). Open it in Excel, save it as .xlsx and send it again.")
+                },
+            },
+            SheetMissing { sheet } => if vi {
+                format!("Thiếu trang tính '{sheet}'. Sổ đánh giá phải có trang '{sheet}' (tên không phân biệt hoa thường, dấu).")
+            } else {
+                format!("The sheet '{sheet}' is missing. The workbook must have a sheet named '{sheet}' (case and diacritics do not matter).")
+            },
+            NoScoreSheet => tr(vi,
+                "Không có trang phiếu điểm nào ('Mẫu 03', 'Mẫu 04' hoặc 'Mẫu 05'). Cần ít nhất một trang phiếu điểm.",
+                "There is no score sheet ('Mẫu 03', 'Mẫu 04' or 'Mẫu 05'). At least one is needed."),
+            HeaderNotFound => tr(vi,
+                "Không tìm thấy dòng tiêu đề cột trong 20 dòng đầu (cần các cột 'Mã CB' và 'Họ và tên').",
+                "No header row found in the first 20 rows (the columns 'Mã CB' and 'Họ và tên' are needed)."),
+            ColumnMissing { column } => if vi {
+                format!("Thiếu cột '{column}' ở dòng tiêu đề. Thêm cột này với đúng tên.")
+            } else {
+                format!("The column '{column}' is missing from the header row. Add it with this name.")
+            },
+            InfoMissing { label } => if vi {
+                format!("Thiếu '{label}' ở trang 'Thông tin' (nhãn ở cột A, giá trị ở cột B). Điền giá trị này.")
+            } else {
+                format!("'{label}' is missing in the 'Thông tin' sheet (label in column A, value in column B). Fill it in.")
+            },
+            InfoInvalid { label, value, expected } => if vi {
+                format!("Giá trị '{value}' của '{label}' không hợp lệ. Cần: {expected}.")
+            } else {
+                format!("'{value}' is not a valid '{label}'. Expected: {expected}.")
+            },
+            QuarterMismatch { found, expected, asked } => if vi {
+                let why = if *asked { "quý được yêu cầu (-q)" } else { "quý của các tệp khác trong đợt" };
+                format!("Tệp ghi quý {}/{} nhưng {why} là quý {}/{}. Tệp này không được tính; kiểm tra lại ô 'Quý' hoặc gửi đúng tệp của quý {}/{}.",
+                    found.roman(), found.year, expected.roman(), expected.year, expected.roman(), expected.year)
+            } else {
+                let why = if *asked { "the quarter asked for (-q)" } else { "the quarter of the other files" };
+                format!("The file is for quarter {found} but {why} is {expected}. It is left out; check the 'Quý' cell or send the file for {expected}.")
+            },
+            MonthMismatch { month, quarter } => {
+                let [a, b, c] = quarter.months();
+                if vi {
+                    format!("Cột 'Tháng {month}' không thuộc quý {}/{}. Các cột tháng phải là Tháng {a}, Tháng {b}, Tháng {c}.", quarter.roman(), quarter.year)
+                } else {
+                    format!("The column 'Tháng {month}' is not a month of {quarter}. The month columns must be Tháng {a}, Tháng {b}, Tháng {c}.")
+                }
+            }
+            ScoreNotNumber { item, value } => if vi {
+                format!("Điểm nội dung {item} là '{value}', không phải số. Ghi điểm từ 1 đến 10, bước 0,5 (ví dụ 9,5).")
+            } else {
+                format!("The score of item {item} is '{value}', not a number. Write a score from 1 to 10 in steps of 0.5 (e.g. 9.5).")
+            },
+            ScoreOutOfRange { item, value } => if vi {
+                format!("Điểm nội dung {item} là {value}, ngoài thang điểm. Điểm phải từ 1 đến 10.")
+            } else {
+                format!("The score of item {item} is {value}, outside the scale. Scores run from 1 to 10.")
+            },
+            ScoreStep { item, value } => if vi {
+                format!("Điểm nội dung {item} là {value}, không đúng bước 0,5. Chỉ dùng 10; 9,5; 9; 8,5; …")
+            } else {
+                format!("The score of item {item} is {value}, not a step of 0.5. Use 10, 9.5, 9, 8.5, …")
+            },
+            ScoreMissing { item } => if vi {
+                format!("Chưa có điểm nội dung {item}. Mỗi nội dung phải được chấm điểm (1–10).")
+            } else {
+                format!("Item {item} has no score. Every item must be scored (1–10).")
+            },
+            TotalMismatch { written, sum } => if vi {
+                format!("Tổng điểm ghi {written} nhưng cộng các nội dung được {sum}. Sửa lại tổng (hoặc điểm các nội dung).")
+            } else {
+                format!("The total says {written} but the items add up to {}. Correct the total (or the item scores).", sum.to_string().replace(',', "."))
+            },
+            RatingUnknown { month, value } => if vi {
+                format!("Xếp loại tháng {month} '{value}' không hợp lệ. Dùng: HTXSNV, HTTNV, HTNV, KHTNV (hoặc ghi đầy đủ, hoặc A/B/C/D).")
+            } else {
+                format!("The rating of month {month}, '{value}', is not recognised. Use HTXSNV, HTTNV, HTNV, KHTNV (or the full words, or A/B/C/D).")
+            },
+            RatingMissing { month } => if vi {
+                format!("Chưa có xếp loại tháng {month}. Người không nghỉ từ 15 ngày làm việc trở lên phải có xếp loại đủ 3 tháng.")
+            } else {
+                format!("Month {month} has no rating. Everyone not absent 15 working days or more needs a rating for each of the 3 months.")
+            },
+            PersonDuplicate { first } => if vi {
+                format!("Mã CB này đã có ở ô {first}. Mỗi người chỉ được ghi một lần, mỗi Mã CB là duy nhất trong đơn vị.")
+            } else {
+                format!("This Mã CB already appears at {first}. Each person appears once; each Mã CB is unique in the unit.")
+            },
+            PersonOnTwoForms { first_sheet } => if vi {
+                format!("Người này đã được chấm ở trang '{first_sheet}'. Mỗi người chỉ chấm trên một mẫu phiếu.")
+            } else {
+                format!("This person is already scored on '{first_sheet}'. Each person is scored on one form only.")
+            },
+            PersonNotListed => tr(vi,
+                "Người này có phiếu điểm nhưng không có trong trang 'Danh sách'. Thêm vào danh sách hoặc sửa lại Mã CB.",
+                "This person is scored but not in the 'Danh sách' sheet. Add them to the list or correct the Mã CB."),
+            PersonNotScored => tr(vi,
+                "Người này có trong 'Danh sách', không nghỉ từ 15 ngày làm việc trở lên, nhưng không có phiếu điểm. Bổ sung phiếu điểm (Mẫu 03/04/05) hoặc ghi số ngày nghỉ.",
+                "This person is in 'Danh sách', not absent 15 working days or more, yet has no score sheet row. Add their scores (Mẫu 03/04/05) or record the absence."),
+            PersonWithoutId => tr(vi,
+                "Dòng này có họ tên nhưng thiếu Mã CB nên không ghép được với phiếu điểm. Điền Mã CB.",
+                "This row has a name but no Mã CB, so it cannot be matched. Fill in the Mã CB."),
+            WrongFormLeader { form } => if vi {
+                format!("Người thuộc diện BTV quản lý phải chấm theo Mẫu 03, không phải '{}'. Chuyển sang trang 'Mẫu 03' hoặc bỏ dấu x ở cột 'Diện BTV quản lý'.", form.sheet_name())
+            } else {
+                format!("Cadres managed by the Standing Committee (diện BTV) are scored on Mẫu 03, not '{}'. Move them to 'Mẫu 03' or clear the x in 'Diện BTV quản lý'.", form.sheet_name())
+            },
+            WrongFormStaff => tr(vi,
+                "Người không thuộc diện BTV quản lý không chấm theo Mẫu 03. Chuyển sang Mẫu 04/05 hoặc đánh dấu x ở cột 'Diện BTV quản lý'.",
+                "Staff not managed by the Standing Committee are not scored on Mẫu 03. Move them to Mẫu 04/05 or mark 'Diện BTV quản lý' with x."),
+            FormulaNoValue { formula } => if vi {
+                format!("Ô có công thức '{formula}' nhưng không có giá trị đã tính (tệp được tạo bởi phần mềm không tính công thức). Mở tệp trong Excel, lưu lại rồi gửi.")
+            } else {
+                format!("The cell holds the formula '{formula}' but no computed value (the program that wrote the file did not calculate it). Open it in Excel, save, and send again.")
+            },
+            DateInvalid { column, value } => if vi {
+                format!("'{value}' ở cột '{column}' không phải ngày hợp lệ. Ghi ngày dạng dd/mm/yyyy (ví dụ 05/03/2024).")
+            } else {
+                format!("'{value}' in '{column}' is not a valid date. Write dates as dd/mm/yyyy (e.g. 05/03/2024).")
+            },
+            DateOrder => tr(vi,
+                "'Nghỉ từ ngày' sau 'Nghỉ đến ngày'. Kiểm tra lại hai ngày nghỉ.",
+                "'Nghỉ từ ngày' is after 'Nghỉ đến ngày'. Check the two dates."),
+            UnitDuplicate { code, other } => if vi {
+                format!("Đơn vị mã '{code}' đã có trong tệp {other}. Mỗi đơn vị chỉ gửi một sổ mỗi quý; tệp này không được tính.")
+            } else {
+                format!("The unit '{code}' already came in {other}. One workbook per unit and quarter; this one is left out.")
+            },
+            FormSize { form, headcount, expected } => if vi {
+                format!("Đơn vị có {headcount} CBCCVC, NLĐ nên dùng '{}' (Mẫu 04 cho đơn vị dưới 20 người, Mẫu 05 từ 20 người), không phải '{}'.", expected.sheet_name(), form.sheet_name())
+            } else {
+                format!("A unit of {headcount} people uses '{}' (Mẫu 04 below 20 people, Mẫu 05 from 20), not '{}'.", expected.sheet_name(), form.sheet_name())
+            },
+            LegacyEncoding { encoding, before, after } => if vi {
+                format!("Chữ được gõ bằng bảng mã cũ {encoding} (ví dụ '{before}'); đã tự chuyển sang Unicode ('{after}'). Nên chuyển tệp sang Unicode (font Times New Roman) trước khi gửi.")
+            } else {
+                format!("Text typed in the legacy {encoding} encoding (e.g. '{before}') was converted to Unicode ('{after}'). Please convert the file to Unicode (Times New Roman) before sending.")
+            },
+            AbsenceMismatch { declared, counted } => if vi {
+                format!("'Số ngày nghỉ' ghi {declared} nhưng từ 'Nghỉ từ ngày' đến 'Nghỉ đến ngày' có {counted} ngày làm việc trong quý. Đã dùng số ghi ở 'Số ngày nghỉ'; kiểm tra lại.")
+            } else {
+                format!("'Số ngày nghỉ' says {declared} but the leave dates hold {counted} working days in the quarter. The declared number was used; please check.")
+            },
+            HeadcountMismatch { declared, listed } => if vi {
+                format!("'Tổng số CBCCVC, NLĐ' ghi {declared} nhưng trang 'Danh sách' có {listed} người. Sửa lại cho khớp.")
+            } else {
+                format!("'Tổng số CBCCVC, NLĐ' says {declared} but 'Danh sách' lists {listed} people. Make them agree.")
+            },
+            Late { sent, deadline } => if vi {
+                format!("Ngày gửi {} muộn hơn hạn {} (ngày 28 tháng cuối quý).", d(sent), d(deadline))
+            } else {
+                format!("Sent on {}, after the deadline {} (day 28 of the quarter's last month).", d(sent), d(deadline))
+            },
+            YearNotInCalendar { year } => if vi {
+                format!("Lịch ngày nghỉ của hồ sơ cấu hình không có năm {year}, nên không đếm được ngày làm việc. Bổ sung năm {year} vào hồ sơ (--profile).")
+            } else {
+                format!("The profile's holiday calendar has no year {year}, so working days cannot be counted. Add {year} to the profile (--profile).")
+            },
+        }
+    }
+}
+
+fn tr(vi: bool, v: &str, e: &str) -> String {
+    if vi { v } else { e }.to_string()
+}
+
+/// One finding, located.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub cell: Option<String>,
+    pub person: Option<String>,
+    pub detail: Detail,
+}
+
+impl Finding {
+    pub fn code(&self) -> Code {
+        self.detail.code()
+    }
+    pub fn severity(&self) -> Severity {
+        self.code().severity()
+    }
+}
+
+/// The serialised shape of a finding (SPEC §5).
+#[derive(Debug, Serialize)]
+pub struct FindingOut<'a> {
+    pub severity: Severity,
+    pub code: Code,
+    pub file: &'a str,
+    pub sheet: Option<&'a str>,
+    pub cell: Option<&'a str>,
+    pub person: Option<&'a str>,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn out(&self, lang: Lang) -> FindingOut<'_> {
+        FindingOut {
+            severity: self.severity(),
+            code: self.code(),
+            file: &self.file,
+            sheet: self.sheet.as_deref(),
+            cell: self.cell.as_deref(),
+            person: self.person.as_deref(),
+            message: self.detail.message(lang),
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! danhgia — the quarterly professionalism evaluation (đánh giá sự chuyên nghiệp) of CBCCVC, NLĐ:
+//! read the units' workbooks, check every cell, decide each person, report.
+//!
+//! Layers: [`model`], [`text`], [`calendar`], [`profile`] and [`rules`] are pure; [`reader`] turns
+//! one workbook into values and findings; [`batch`] runs many workbooks; [`report`] prints; [`cli`]
+//! is the command line.
+
+#[macro_use]
+pub mod i18n;
+pub mod calendar;
+pub mod finding;
+pub mod model;
+pub mod profile;
+pub mod rules;
+pub mod text;

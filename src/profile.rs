@@ -1,0 +1,501 @@
+//! The profile: every rule that is data (catalogue, thresholds, blocs, rates, salary, calendar).
+//!
+//! The embedded default is `long-bien-2023`; `--profile FILE.toml` loads a full replacement.
+
+use crate::calendar::{Calendar, CalendarError};
+use crate::model::{Bloc, Form};
+use crate::text;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::str::FromStr;
+
+/// The embedded profiles: (name, TOML text).
+pub const EMBEDDED: &[(&str, &str)] = &[(
+    "long-bien-2023",
+    include_str!("profiles/long-bien-2023.toml"),
+)];
+
+pub const DEFAULT_NAME: &str = "long-bien-2023";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("không đọc được tệp hồ sơ {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("hồ sơ {origin} không hợp lệ: {message}")]
+    Syntax { origin: String, message: String },
+    #[error("hồ sơ {origin} không hợp lệ ở khóa '{key}': {message}")]
+    Invalid {
+        origin: String,
+        key: String,
+        message: String,
+    },
+    #[error("không có hồ sơ tên '{0}' (có: long-bien-2023)")]
+    UnknownName(String),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    name: String,
+    title: String,
+    district: String,
+    place: String,
+    scale: RawScale,
+    rules: RawRules,
+    forms: BTreeMap<String, RawForm>,
+    blocs: Vec<RawBloc>,
+    reward: RawReward,
+    base_salary: Vec<RawSalary>,
+    calendar: Vec<RawYear>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScale {
+    min: u16,
+    max: u16,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    mandatory_min: u16,
+    other_min: u16,
+    large_unit: u32,
+    absence_days: u32,
+    submission_day: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForm {
+    title: String,
+    items: u16,
+    mandatory: String,
+    #[serde(default)]
+    groups: Vec<RawGroup>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    name: String,
+    items: String,
+    #[serde(default)]
+    contents: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBloc {
+    code: String,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    focal: String,
+    reward_percent: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReward {
+    rate: String,
+    rounding: String,
+    base: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSalary {
+    from: String,
+    amount: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawYear {
+    year: i32,
+    off: Vec<String>,
+    #[serde(default)]
+    makeup_saturdays: Vec<String>,
+}
+
+/// One form's catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormSpec {
+    pub form: Form,
+    pub title: String,
+    pub items: u16,
+    /// `mandatory[i]` is true when item i+1 is mandatory.
+    pub mandatory: Vec<bool>,
+    pub groups: Vec<Group>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub name: String,
+    pub first: u16,
+    pub last: u16,
+    pub contents: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlocSpec {
+    pub bloc: Bloc,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub focal: String,
+    pub reward_percent: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rounding {
+    Down,
+    Nearest,
+    Up,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RewardBase {
+    Dat,
+    Headcount,
+}
+
+/// The thresholds the rules need, as plain values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Thresholds {
+    /// In half points.
+    pub mandatory_min: u16,
+    /// In half points.
+    pub other_min: u16,
+    pub large_unit: u32,
+    pub absence_days: u32,
+    pub submission_day: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub name: String,
+    pub title: String,
+    pub district: String,
+    pub place: String,
+    pub scale_min: u16,
+    pub scale_max: u16,
+    pub thresholds: Thresholds,
+    pub forms: Vec<FormSpec>,
+    pub blocs: Vec<BlocSpec>,
+    pub reward_rate: Decimal,
+    pub rounding: Rounding,
+    pub reward_base: RewardBase,
+    /// (from, amount in đồng per month), sorted by date.
+    pub base_salary: Vec<(NaiveDate, Decimal)>,
+    pub calendar: Calendar,
+    /// The TOML text the profile was read from.
+    pub source: String,
+}
+
+impl Profile {
+    /// The embedded default.
+    pub fn default_profile() -> Profile {
+        Profile::embedded(DEFAULT_NAME).expect("the embedded default profile is valid")
+    }
+
+    pub fn embedded(name: &str) -> Result<Profile, ProfileError> {
+        let (n, text) = EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .ok_or_else(|| ProfileError::UnknownName(name.to_string()))?;
+        Profile::parse(text, n)
+    }
+
+    pub fn load(path: &Path) -> Result<Profile, ProfileError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ProfileError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Profile::parse(&text, &path.display().to_string())
+    }
+
+    pub fn form(&self, form: Form) -> &FormSpec {
+        self.forms
+            .iter()
+            .find(|f| f.form == form)
+            .expect("every profile defines the three forms")
+    }
+
+    pub fn bloc(&self, bloc: Bloc) -> &BlocSpec {
+        self.blocs
+            .iter()
+            .find(|b| b.bloc == bloc)
+            .expect("every profile defines the three blocs")
+    }
+
+    /// The bloc named by a `Khối` cell (its name, an alias or its code).
+    pub fn bloc_from_text(&self, s: &str) -> Option<Bloc> {
+        let k = text::key(s);
+        let k = k.strip_prefix("khoi ").unwrap_or(&k);
+        self.blocs
+            .iter()
+            .find(|b| {
+                text::key(&b.name) == k
+                    || text::key(b.bloc.code()) == k
+                    || b.aliases.iter().any(|a| {
+                        let a = text::key(a);
+                        a == k || a.strip_prefix("khoi ") == Some(k)
+                    })
+            })
+            .map(|b| b.bloc)
+    }
+
+    /// The form a unit of this head count uses for staff outside the BTV track.
+    pub fn staff_form(&self, headcount: u32) -> Form {
+        if headcount >= self.thresholds.large_unit {
+            Form::M05
+        } else {
+            Form::M04
+        }
+    }
+
+    pub fn parse(text: &str, origin: &str) -> Result<Profile, ProfileError> {
+        let raw: RawProfile = toml::from_str(text).map_err(|e| ProfileError::Syntax {
+            origin: origin.to_string(),
+            message: e.to_string().trim_end().to_string(),
+        })?;
+        let invalid = |key: &str, message: String| ProfileError::Invalid {
+            origin: origin.to_string(),
+            key: key.to_string(),
+            message,
+        };
+
+        if raw.scale.min < 1 || raw.scale.min >= raw.scale.max {
+            return Err(invalid("scale", "cần 1 ≤ min < max".into()));
+        }
+        let thresholds = Thresholds {
+            mandatory_min: raw.rules.mandatory_min * 2,
+            other_min: raw.rules.other_min * 2,
+            large_unit: raw.rules.large_unit,
+            absence_days: raw.rules.absence_days,
+            submission_day: raw.rules.submission_day,
+        };
+        if raw.rules.mandatory_min > raw.scale.max || raw.rules.other_min > raw.scale.max {
+            return Err(invalid("rules", "ngưỡng điểm lớn hơn điểm tối đa".into()));
+        }
+        if !(1..=31).contains(&raw.rules.submission_day) {
+            return Err(invalid("rules.submission_day", "cần từ 1 đến 31".into()));
+        }
+
+        let mut forms = Vec::new();
+        for form in Form::ALL {
+            let key = format!("forms.{}", form.code());
+            let rf = raw
+                .forms
+                .get(form.code())
+                .ok_or_else(|| invalid(&key, "thiếu mẫu phiếu này".into()))?;
+            if rf.items == 0 || rf.items > 200 {
+                return Err(invalid(&format!("{key}.items"), "cần từ 1 đến 200".into()));
+            }
+            let mut mandatory = vec![false; rf.items as usize];
+            for (a, b) in parse_ranges(&rf.mandatory, rf.items)
+                .map_err(|m| invalid(&format!("{key}.mandatory"), m))?
+            {
+                for i in a..=b {
+                    mandatory[(i - 1) as usize] = true;
+                }
+            }
+            let mut groups = Vec::new();
+            for (gi, g) in rf.groups.iter().enumerate() {
+                let ranges = parse_ranges(&g.items, rf.items)
+                    .map_err(|m| invalid(&format!("{key}.groups[{gi}].items"), m))?;
+                let (first, last) = match ranges.as_slice() {
+                    [(a, b)] => (*a, *b),
+                    _ => {
+                        return Err(invalid(
+                            &format!("{key}.groups[{gi}].items"),
+                            "một nhóm là một khoảng liền, ví dụ \"1-15\"".into(),
+                        ))
+                    }
+                };
+                groups.push(Group {
+                    name: g.name.clone(),
+                    first,
+                    last,
+                    contents: g.contents.clone(),
+                });
+            }
+            forms.push(FormSpec {
+                form,
+                title: rf.title.clone(),
+                items: rf.items,
+                mandatory,
+                groups,
+            });
+        }
+        if let Some(extra) = raw
+            .forms
+            .keys()
+            .find(|k| !Form::ALL.iter().any(|f| f.code() == k.as_str()))
+        {
+            return Err(invalid(
+                &format!("forms.{extra}"),
+                "chỉ có các mẫu 03, 04, 05".into(),
+            ));
+        }
+
+        let mut blocs = Vec::new();
+        for (i, b) in raw.blocs.iter().enumerate() {
+            let bloc = Bloc::from_code(&b.code).ok_or_else(|| {
+                invalid(
+                    &format!("blocs[{i}].code"),
+                    format!(
+                        "'{}' không phải mã khối (dang-doan-the, chinh-quyen, truong-hoc)",
+                        b.code
+                    ),
+                )
+            })?;
+            if b.reward_percent > 100 {
+                return Err(invalid(
+                    &format!("blocs[{i}].reward_percent"),
+                    "cần từ 0 đến 100".into(),
+                ));
+            }
+            blocs.push(BlocSpec {
+                bloc,
+                name: b.name.clone(),
+                aliases: b.aliases.clone(),
+                focal: b.focal.clone(),
+                reward_percent: b.reward_percent,
+            });
+        }
+        for bloc in Bloc::ALL {
+            if blocs.iter().filter(|b| b.bloc == bloc).count() != 1 {
+                return Err(invalid(
+                    "blocs",
+                    format!("khối '{}' phải có đúng một lần", bloc.code()),
+                ));
+            }
+        }
+
+        let reward_rate = Decimal::from_str(raw.reward.rate.trim())
+            .map_err(|_| invalid("reward.rate", format!("'{}' không phải số", raw.reward.rate)))?;
+        let rounding = match raw.reward.rounding.as_str() {
+            "down" => Rounding::Down,
+            "nearest" => Rounding::Nearest,
+            "up" => Rounding::Up,
+            other => {
+                return Err(invalid(
+                    "reward.rounding",
+                    format!("'{other}': dùng down, nearest hoặc up"),
+                ))
+            }
+        };
+        let reward_base = match raw.reward.base.as_str() {
+            "dat" => RewardBase::Dat,
+            "headcount" => RewardBase::Headcount,
+            other => {
+                return Err(invalid(
+                    "reward.base",
+                    format!("'{other}': dùng dat hoặc headcount"),
+                ))
+            }
+        };
+
+        let mut base_salary = Vec::new();
+        for (i, s) in raw.base_salary.iter().enumerate() {
+            let from = parse_iso(&s.from)
+                .ok_or_else(|| invalid(&format!("base_salary[{i}].from"), format!("'{}' không phải ngày YYYY-MM-DD", s.from)))?;
+            base_salary.push((from, Decimal::from(s.amount)));
+        }
+        base_salary.sort();
+
+        let mut calendar = Calendar::default();
+        for (i, y) in raw.calendar.iter().enumerate() {
+            calendar
+                .add_year(y.year, &y.off, &y.makeup_saturdays)
+                .map_err(|e| match e {
+                    CalendarError::BadEntry(entry) => invalid(
+                        &format!("calendar[{i}]"),
+                        format!("'{entry}' không phải ngày YYYY-MM-DD hoặc khoảng YYYY-MM-DD..YYYY-MM-DD của năm {}", y.year),
+                    ),
+                    other => invalid(&format!("calendar[{i}]"), other.to_string()),
+                })?;
+        }
+
+        Ok(Profile {
+            name: raw.name,
+            title: raw.title,
+            district: raw.district,
+            place: raw.place,
+            scale_min: raw.scale.min,
+            scale_max: raw.scale.max,
+            thresholds,
+            forms,
+            blocs,
+            reward_rate,
+            rounding,
+            reward_base,
+            base_salary,
+            calendar,
+            source: text.to_string(),
+        })
+    }
+}
+
+pub(crate) fn parse_iso(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// "1-20", "1-10, 15, 20-25" → inclusive ranges within 1..=max.
+fn parse_ranges(s: &str, max: u16) -> Result<Vec<(u16, u16)>, String> {
+    let mut out = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (a, b) = match part.split_once('-') {
+            Some((a, b)) => (a.trim(), b.trim()),
+            None => (part, part),
+        };
+        let a: u16 = a.parse().map_err(|_| format!("'{part}' không phải số hoặc khoảng"))?;
+        let b: u16 = b.parse().map_err(|_| format!("'{part}' không phải số hoặc khoảng"))?;
+        if a == 0 || a > b || b > max {
+            return Err(format!("'{part}' nằm ngoài 1–{max}"));
+        }
+        out.push((a, b));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_profile_loads() {
+        let p = Profile::default_profile();
+        assert_eq!(p.name, "long-bien-2023");
+        assert_eq!(p.form(Form::M03).mandatory.iter().filter(|m| **m).count(), 30);
+        assert_eq!(p.form(Form::M04).mandatory.iter().filter(|m| **m).count(), 20);
+        assert_eq!(p.form(Form::M05).items, 30);
+        assert_eq!(p.thresholds.mandatory_min, 20);
+        assert_eq!(p.thresholds.other_min, 16);
+        assert_eq!(p.bloc_from_text("Đảng - Đoàn thể"), Some(Bloc::DangDoanThe));
+        assert_eq!(p.bloc_from_text("CHÍNH QUYỀN"), Some(Bloc::ChinhQuyen));
+        assert_eq!(p.bloc_from_text("Khối Trường học"), Some(Bloc::TruongHoc));
+        assert_eq!(p.bloc_from_text("truong-hoc"), Some(Bloc::TruongHoc));
+        assert_eq!(p.bloc_from_text("Doanh nghiệp"), None);
+        assert_eq!(p.base_salary.len(), 4);
+    }
+
+    #[test]
+    fn a_bad_key_names_the_key_and_line() {
+        let text = Profile::default_profile().source.replace("mandatory = \"1-20\"", "mandatory = \"1-40\"");
+        let err = Profile::parse(&text, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("forms.04.mandatory"), "{err}");
+        let text = Profile::default_profile().source.replace("other_min = 8", "other_min = \"tám\"");
+        let err = Profile::parse(&text, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("line") && err.contains("other_min"), "{err}");
+    }
+}

@@ -1,0 +1,350 @@
+//! Text helpers shared by the readers: name normalisation and parsing of the values units type.
+//! Everything here is pure.
+
+use crate::model::{Quarter, Rating, Score};
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use unicode_normalization::char::decompose_canonical;
+use unicode_normalization::UnicodeNormalization;
+
+/// A key for comparing names: lower case, no diacritics (đ → d), every run of characters that are
+/// not letters or digits folded to one space, trimmed. "Thanh tra, kiểm tra" → "thanh tra kiem tra".
+/// Works the same on NFC and NFD input.
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        let mut push = |b: char| {
+            if b.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                for l in b.to_lowercase() {
+                    out.push(l);
+                }
+            } else {
+                pending_space = true;
+            }
+        };
+        if c.is_ascii() {
+            push(c);
+            continue;
+        }
+        match c {
+            'đ' | 'Đ' => push('d'),
+            _ => {
+                // Keep the base letter of the canonical decomposition, drop combining marks.
+                let mut base = None;
+                decompose_canonical(c, |d| {
+                    if base.is_none() && !is_combining_mark(d) {
+                        base = Some(d);
+                    }
+                });
+                match base {
+                    Some(b) => push(b),
+                    None if is_combining_mark(c) => {}
+                    None => push(c),
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
+}
+
+/// The same key with the spaces removed: "H T X S N V" and "HTXSNV" compare equal.
+pub fn compact_key(s: &str) -> String {
+    key(s).replace(' ', "")
+}
+
+/// Unicode NFC, trimmed.
+pub fn tidy(s: &str) -> String {
+    let t = s.trim();
+    if t.is_ascii() {
+        t.to_string()
+    } else {
+        t.nfc().collect()
+    }
+}
+
+/// Monthly rating from any accepted spelling (SPEC §2).
+pub fn parse_rating(s: &str) -> Option<Rating> {
+    let k = compact_key(s);
+    Some(match k.as_str() {
+        "htxsnv" | "htxs" | "hoanthanhxuatsacnhiemvu" | "hoanthanhxuatsac" | "xuatsac" | "a" => {
+            Rating::XuatSac
+        }
+        "httnv" | "htttnv" | "htt" | "hoanthanhtotnhiemvu" | "hoanthanhtot" | "tot" | "b" => {
+            Rating::Tot
+        }
+        "htnv" | "ht" | "hoanthanhnhiemvu" | "hoanthanh" | "c" => Rating::HoanThanh,
+        "khtnv" | "kht" | "khonghoanthanhnhiemvu" | "khonghoanthanh" | "d" => {
+            Rating::KhongHoanThanh
+        }
+        _ => return None,
+    })
+}
+
+/// Why a score cell could not be taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoreError {
+    NotNumber,
+    OutOfRange,
+    Step,
+}
+
+/// A score from a number read from a cell. The scale is 1–10 in steps of 0.5.
+pub fn score_from_f64(x: f64) -> Result<Score, ScoreError> {
+    if !x.is_finite() {
+        return Err(ScoreError::NotNumber);
+    }
+    if !(1.0..=10.0).contains(&x) {
+        return Err(ScoreError::OutOfRange);
+    }
+    let hp = x * 2.0;
+    let r = hp.round();
+    if (hp - r).abs() > 1e-9 {
+        return Err(ScoreError::Step);
+    }
+    Ok(Score(r as u16))
+}
+
+/// A score typed as text: " 10 ", "9,5", "9.5". Exact decimal arithmetic.
+pub fn parse_score(s: &str) -> Result<Score, ScoreError> {
+    let t = s.trim().replace(',', ".");
+    let valid = !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && t.chars().filter(|&c| c == '.').count() <= 1
+        && t.chars().any(|c| c.is_ascii_digit());
+    if !valid {
+        return Err(ScoreError::NotNumber);
+    }
+    let d = Decimal::from_str(&t).map_err(|_| ScoreError::NotNumber)?;
+    if d < Decimal::ONE || d > Decimal::TEN {
+        return Err(ScoreError::OutOfRange);
+    }
+    let hp = d * Decimal::TWO;
+    if !hp.fract().is_zero() {
+        return Err(ScoreError::Step);
+    }
+    hp.to_u16().map(Score).ok_or(ScoreError::OutOfRange)
+}
+
+/// A quarter as units write it: `I/2024`, `Quý I/2024`, `1/2024`, `2024-Q1`, `Q1/2024`, `Quý 1 năm 2024`.
+pub fn parse_quarter(s: &str) -> Option<Quarter> {
+    let k = key(s);
+    let words: Vec<&str> = k
+        .split(' ')
+        .filter(|w| !matches!(*w, "quy" | "nam"))
+        .collect();
+    let roman = |w: &str| -> Option<u8> {
+        match w {
+            "i" | "1" | "q1" => Some(1),
+            "ii" | "2" | "q2" => Some(2),
+            "iii" | "3" | "q3" => Some(3),
+            "iv" | "4" | "q4" => Some(4),
+            _ => None,
+        }
+    };
+    let year = |w: &str| -> Option<i32> {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+    };
+    match words.as_slice() {
+        [a, b] => {
+            if let (Some(q), Some(y)) = (roman(a), year(b)) {
+                return Quarter::new(y, q);
+            }
+            if let (Some(y), Some(q)) = (year(a), roman(b)) {
+                return Quarter::new(y, q);
+            }
+            None
+        }
+        [a] => {
+            // "2024q1"
+            let (y, q) = a.split_once('q')?;
+            Quarter::new(year(y)?, roman(q)?)
+        }
+        _ => None,
+    }
+}
+
+/// A date typed as text: `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy` or `yyyy-mm-dd`.
+pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
+    let t = s.trim();
+    let parts: Vec<&str> = t.split(['/', '-', '.']).map(str::trim).collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    if !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let (d, m, y) = if parts[0].len() == 4 {
+        (n[2], n[1], n[0])
+    } else if parts[2].len() == 4 {
+        (n[0], n[1], n[2])
+    } else {
+        return None;
+    };
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+}
+
+/// An Excel serial day number (1900 date system) as a date.
+pub fn date_from_serial(x: f64) -> Option<NaiveDate> {
+    if !x.is_finite() || !(1.0..2_958_466.0).contains(&x) {
+        return None;
+    }
+    let days = x.floor() as i64;
+    // Serial 60 is the phantom 29/02/1900; 61 and later are one day ahead of a true count.
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    let days = if days < 61 { days + 1 } else { days };
+    base.checked_add_signed(chrono::Duration::days(days))
+}
+
+/// "x", "có", any text except "không"/"ko"/"0" counts as yes; blank is no.
+pub fn is_yes(s: &str) -> bool {
+    let k = key(s);
+    !(k.is_empty() || matches!(k.as_str(), "khong" | "ko" | "k" | "0" | "no" | "none"))
+}
+
+/// A month header: "Tháng 4", "T4", "Tháng 04", "Tháng 4/2024", "Tháng 4 năm 2024". Returns the month.
+pub fn parse_month_header(s: &str) -> Option<u32> {
+    let k = key(s);
+    let mut words = k.split(' ');
+    let first = words.next()?;
+    let month_word = if first == "thang" {
+        words.next()?
+    } else if let Some(rest) = first.strip_prefix('t') {
+        rest
+    } else {
+        return None;
+    };
+    if month_word.is_empty() || month_word.len() > 2 || !month_word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let m: u32 = month_word.parse().ok()?;
+    // What may follow: a year, optionally after "nam".
+    let rest: Vec<&str> = words.filter(|w| *w != "nam").collect();
+    let ok_rest = match rest.as_slice() {
+        [] => true,
+        [y] => y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    };
+    ((1..=12).contains(&m) && ok_rest).then_some(m)
+}
+
+/// A1 address of a zero-based (row, column).
+pub fn a1(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let r = (c - 1) % 26;
+        letters.push((b'A' + r as u8) as char);
+        c = (c - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_diacritics_and_spacing() {
+        assert_eq!(key("Thanh tra, kiểm tra"), "thanh tra kiem tra");
+        assert_eq!(key("  TỔNG SỐ CBCCVC,  NLĐ "), "tong so cbccvc nld");
+        let nfd: String = "Họ và tên".nfd().collect();
+        assert_eq!(key(&nfd), "ho va ten");
+        assert_eq!(key("Mẫu 04"), "mau 04");
+        assert_eq!(key("Đảng - Đoàn thể"), "dang doan the");
+    }
+
+    #[test]
+    fn ratings_in_every_spelling() {
+        for s in ["HTXSNV", "htxs", " Hoàn thành xuất sắc nhiệm vụ ", "Xuat sac", "A", "hoàn thành xuất sắc"] {
+            assert_eq!(parse_rating(s), Some(Rating::XuatSac), "{s}");
+        }
+        for s in ["HTTNV", "HTTTNV", "HTT", "Hoàn thành tốt nhiệm vụ", "Tốt", "b", "TOT"] {
+            assert_eq!(parse_rating(s), Some(Rating::Tot), "{s}");
+        }
+        for s in ["HTNV", "HT", "Hoàn thành nhiệm vụ", "Hoàn thành", "C"] {
+            assert_eq!(parse_rating(s), Some(Rating::HoanThanh), "{s}");
+        }
+        for s in ["KHTNV", "KHT", "Không hoàn thành nhiệm vụ", "khong hoan thanh", "D"] {
+            assert_eq!(parse_rating(s), Some(Rating::KhongHoanThanh), "{s}");
+        }
+        assert_eq!(parse_rating("Giỏi"), None);
+        assert_eq!(parse_rating(""), None);
+    }
+
+    #[test]
+    fn scores_from_text() {
+        assert_eq!(parse_score(" 10 "), Ok(Score(20)));
+        assert_eq!(parse_score("9,5"), Ok(Score(19)));
+        assert_eq!(parse_score("9.5"), Ok(Score(19)));
+        assert_eq!(parse_score("8.3"), Err(ScoreError::Step));
+        assert_eq!(parse_score("12"), Err(ScoreError::OutOfRange));
+        assert_eq!(parse_score("0,5"), Err(ScoreError::OutOfRange));
+        assert_eq!(parse_score("tám"), Err(ScoreError::NotNumber));
+        assert_eq!(parse_score("9,5,1"), Err(ScoreError::NotNumber));
+        assert_eq!(score_from_f64(9.5), Ok(Score(19)));
+        assert_eq!(score_from_f64(8.3), Err(ScoreError::Step));
+        assert_eq!(score_from_f64(0.0), Err(ScoreError::OutOfRange));
+    }
+
+    #[test]
+    fn quarters_in_every_spelling() {
+        let q1 = Quarter::new(2024, 1);
+        for s in ["I/2024", "Quý I/2024", "1/2024", "2024-Q1", "Q1/2024", "quy i nam 2024", "QUÝ I/2024"] {
+            assert_eq!(parse_quarter(s), q1, "{s}");
+        }
+        assert_eq!(parse_quarter("IV/2023"), Quarter::new(2023, 4));
+        assert_eq!(parse_quarter("V/2024"), None);
+        assert_eq!(parse_quarter("2024"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date_text("05/03/2024"), NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert_eq!(parse_date_text("2024-03-05"), NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert_eq!(parse_date_text("31/02/2024"), None);
+        assert_eq!(parse_date_text("hôm qua"), None);
+        assert_eq!(date_from_serial(45292.0), NaiveDate::from_ymd_opt(2024, 1, 1));
+    }
+
+    #[test]
+    fn month_headers() {
+        assert_eq!(parse_month_header("Tháng 4"), Some(4));
+        assert_eq!(parse_month_header("T4"), Some(4));
+        assert_eq!(parse_month_header("THÁNG 04"), Some(4));
+        assert_eq!(parse_month_header("Tháng 4/2024"), Some(4));
+        assert_eq!(parse_month_header("Tổng điểm"), None);
+        assert_eq!(parse_month_header("Thanh tra"), None);
+        assert_eq!(parse_month_header("T13"), None);
+    }
+
+    #[test]
+    fn a1_addresses() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(8, 7), "H9");
+        assert_eq!(a1(0, 25), "Z1");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(a1(9, 702), "AAA10");
+    }
+
+    #[test]
+    fn yes_no() {
+        assert!(is_yes("x"));
+        assert!(is_yes("Khiển trách"));
+        assert!(!is_yes("Không"));
+        assert!(!is_yes("  "));
+    }
+}
