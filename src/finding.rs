@@ -182,6 +182,7 @@ pub enum Detail {
     FormulaNoValue { formula: String },
     DateInvalid { column: &'static str, value: String },
     DateOrder,
+    DateHalf { column: &'static str },
     UnitDuplicate { code: String, other: String },
     FormSize { form: Form, headcount: u32, expected: Form },
     LegacyEncoding { encoding: &'static str, before: String, after: String },
@@ -212,7 +213,7 @@ impl Detail {
             PersonNotListed | PersonNotScored | PersonWithoutId => Code::PersonUnmatched,
             WrongFormLeader { .. } | WrongFormStaff => Code::WrongForm,
             FormulaNoValue { .. } => Code::FormulaNoValue,
-            DateInvalid { .. } | DateOrder => Code::DateInvalid,
+            DateInvalid { .. } | DateOrder | DateHalf { .. } => Code::DateInvalid,
             UnitDuplicate { .. } => Code::UnitDuplicate,
             FormSize { .. } => Code::FormSize,
             LegacyEncoding { .. } => Code::LegacyEncoding,
@@ -373,6 +374,11 @@ impl Detail {
             DateOrder => tr(vi,
                 "'Nghỉ từ ngày' sau 'Nghỉ đến ngày'. Kiểm tra lại hai ngày nghỉ.",
                 "'Nghỉ từ ngày' is after 'Nghỉ đến ngày'. Check the two dates."),
+            DateHalf { column } => if vi {
+                format!("Thiếu '{column}': khoảng nghỉ cần cả 'Nghỉ từ ngày' và 'Nghỉ đến ngày' (hoặc ghi 'Số ngày nghỉ').")
+            } else {
+                format!("'{column}' is missing: a leave period needs both 'Nghỉ từ ngày' and 'Nghỉ đến ngày' (or give 'Số ngày nghỉ').")
+            },
             UnitDuplicate { code, other } => if vi {
                 format!("Đơn vị mã '{code}' đã có trong tệp {other}. Mỗi đơn vị chỉ gửi một sổ mỗi quý; tệp này không được tính.")
             } else {

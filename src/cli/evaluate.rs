@@ -1,0 +1,58 @@
+//! `danhgia evaluate`: decide every person and print the results (SPEC §5).
+
+use super::{exit_for, write_stdout, Format, InputArgs};
+use crate::batch;
+use crate::i18n::Lang;
+use crate::report;
+use anyhow::{Context, Result};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Định dạng / output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Ghi kết quả vào thư mục này (ket-qua.json|csv|txt và loi.csv) / write the results into OUTDIR
+    #[arg(short = 'o', long = "out", value_name = "OUTDIR")]
+    pub out: Option<PathBuf>,
+}
+
+fn render(b: &batch::Batch, format: Format, lang: Lang) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    match format {
+        Format::Json => buf.extend_from_slice(report::results_json(b, lang).as_bytes()),
+        Format::Csv => report::results_csv(b, &mut buf)?,
+        Format::Text => report::results_text(b, lang, &mut buf)?,
+    }
+    Ok(buf)
+}
+
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
+    let profile = args.input.load_profile()?;
+    let inputs = batch::collect_inputs(&args.input.paths);
+    let b = batch::run(&inputs, &profile, args.input.quarter);
+    let body = render(&b, args.format, lang)?;
+    match &args.out {
+        None => write_stdout(|out| out.write_all(&body))?,
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("không tạo được thư mục {} / cannot create the directory", dir.display()))?;
+            let ext = match args.format {
+                Format::Json => "json",
+                Format::Csv => "csv",
+                Format::Text => "txt",
+            };
+            let mut csv = vec![0xEF, 0xBB, 0xBF];
+            report::findings_csv(&b.findings, lang, &mut csv)?;
+            crate::output::write_atomic(&dir.join(format!("ket-qua.{ext}")), &body)?;
+            crate::output::write_atomic(&dir.join("loi.csv"), &csv)?;
+            let mut summary = Vec::new();
+            report::check_summary(&b, lang, &mut summary)?;
+            write_stdout(|out| out.write_all(&summary))?;
+        }
+    }
+    Ok(exit_for(b.errors(), b.warnings(), false))
+}

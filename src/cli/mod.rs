@@ -1,0 +1,162 @@
+//! The command line (SPEC §4): one module per command, each with its own arguments and `run`.
+
+mod evaluate;
+mod profile;
+mod validate;
+
+use crate::i18n::Lang;
+use crate::model::Quarter;
+use crate::profile::Profile;
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The exit codes of the contract (SPEC §7).
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_INPUT_ERRORS: u8 = 1;
+pub const EXIT_FAILURE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "danhgia",
+    version,
+    about = "Kiểm tra, đánh giá sự chuyên nghiệp của CBCCVC, NLĐ hằng quý và lập danh sách khen thưởng.",
+    long_about = "Kiểm tra sổ đánh giá của các đơn vị, xác định người đạt chuyên nghiệp, lập Mẫu 06, Mẫu 07 và danh sách khen thưởng.\n\
+                  Checks the units' quarterly workbooks, decides who is 'đạt chuyên nghiệp', and reports every rejected cell.\n\n\
+                  Mã thoát / exit codes: 0 không có lỗi (no errors) · 1 dữ liệu có lỗi (the inputs hold errors) · 2 không thực hiện được (the command could not do its job)."
+)]
+pub struct Cli {
+    /// Ngôn ngữ thông báo / language of messages
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Làm trọn một quý: kiểm tra, đánh giá, Mẫu 06, Mẫu 07, toàn quận, khen thưởng
+    Run(Unsupported),
+    /// Kiểm tra sổ đánh giá của đơn vị, báo từng ô sai
+    Validate(validate::Args),
+    /// Đánh giá từng người: đạt / không đạt / không đánh giá / lỗi
+    Evaluate(evaluate::Args),
+    /// Gộp Mẫu 07 của các khối thành kết quả toàn quận
+    Merge(Unsupported),
+    /// Lập danh sách khen thưởng theo tỷ lệ
+    Rewards(Unsupported),
+    /// Tạo mẫu sổ để đơn vị điền
+    Template(Unsupported),
+    /// Các hạn trong quý và số ngày làm việc
+    Calendar(Unsupported),
+    /// Hồ sơ cấu hình (tiêu chí, ngưỡng, lịch, lương cơ sở)
+    Profile(profile::Args),
+}
+
+/// Arguments of a command not available in this version: accepted and reported.
+#[derive(Debug, clap::Args)]
+pub struct Unsupported {
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    rest: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+/// Options shared by the commands that read unit workbooks.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Tệp hoặc thư mục (tìm cả thư mục con) / files or directories (searched recursively)
+    #[arg(required = true, value_name = "DIR|FILE")]
+    pub paths: Vec<PathBuf>,
+    /// Quý, ví dụ 2024-Q1, I/2024 / the quarter (default: from the files)
+    #[arg(short = 'q', long = "quarter", value_name = "QUARTER", value_parser = parse_quarter_arg)]
+    pub quarter: Option<Quarter>,
+    /// Hồ sơ cấu hình: tệp TOML hoặc tên hồ sơ có sẵn / profile: a TOML file or a built-in name
+    #[arg(long, value_name = "F")]
+    pub profile: Option<String>,
+}
+
+fn parse_quarter_arg(s: &str) -> Result<Quarter, String> {
+    crate::text::parse_quarter(s).ok_or_else(|| {
+        format!("'{s}' không phải quý hợp lệ (ví dụ 2024-Q1, I/2024, Quý I/2024) / not a quarter")
+    })
+}
+
+impl InputArgs {
+    pub fn load_profile(&self) -> Result<Profile> {
+        load_profile(self.profile.as_deref())
+    }
+}
+
+pub fn load_profile(arg: Option<&str>) -> Result<Profile> {
+    match arg {
+        None => Ok(Profile::default_profile()),
+        Some(p) => {
+            let path = std::path::Path::new(p);
+            if path.exists() {
+                Ok(Profile::load(path)?)
+            } else if crate::profile::EMBEDDED.iter().any(|(n, _)| *n == p) {
+                Ok(Profile::embedded(p)?)
+            } else {
+                bail!("không có tệp hồ sơ '{p}' / no such profile file")
+            }
+        }
+    }
+}
+
+/// Parses the command line and runs the command.
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    crate::batch::install_panic_capture();
+    let lang = cli.lang;
+    match cli.command {
+        Command::Validate(a) => validate::run(a, lang),
+        Command::Evaluate(a) => evaluate::run(a, lang),
+        Command::Profile(a) => profile::run(a, lang),
+        Command::Run(_) => unsupported("run", lang),
+        Command::Merge(_) => unsupported("merge", lang),
+        Command::Rewards(_) => unsupported("rewards", lang),
+        Command::Template(_) => unsupported("template", lang),
+        Command::Calendar(_) => unsupported("calendar", lang),
+    }
+}
+
+fn unsupported(name: &str, lang: Lang) -> Result<ExitCode> {
+    let msg = match lang {
+        Lang::Vi => format!(
+            "danhgia: lệnh '{name}' chưa hỗ trợ trong phiên bản này. Hiện có: validate, evaluate, profile show."
+        ),
+        Lang::En => format!(
+            "danhgia: the command '{name}' is not available in this version yet. Available: validate, evaluate, profile show."
+        ),
+    };
+    eprintln!("{msg}");
+    Ok(ExitCode::from(EXIT_FAILURE))
+}
+
+/// Writes to stdout; a closed pipe (e.g. `| head`) is not an error.
+pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match f(&mut out).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("không ghi được ra màn hình / cannot write to stdout"),
+    }
+}
+
+/// The exit code for a batch.
+pub fn exit_for(errors: usize, warnings: usize, strict: bool) -> ExitCode {
+    if errors > 0 || (strict && warnings > 0) {
+        ExitCode::from(EXIT_INPUT_ERRORS)
+    } else {
+        ExitCode::from(EXIT_OK)
+    }
+}

@@ -1,0 +1,40 @@
+//! `danhgia validate`: check unit workbooks and report every cell at fault.
+
+use super::{exit_for, write_stdout, Format, InputArgs};
+use crate::batch;
+use crate::i18n::Lang;
+use crate::report;
+use anyhow::Result;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Định dạng / output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Coi cảnh báo là lỗi (mã thoát 1) / warnings count as errors
+    #[arg(long)]
+    pub strict: bool,
+}
+
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
+    let profile = args.input.load_profile()?;
+    let inputs = batch::collect_inputs(&args.input.paths);
+    let b = batch::run(&inputs, &profile, args.input.quarter);
+    write_stdout(|out| match args.format {
+        Format::Json => out.write_all(report::check_json(&b, lang).as_bytes()),
+        Format::Csv => report::findings_csv(&b.findings, lang, out),
+        Format::Text => {
+            let mut buf = Vec::new();
+            report::findings_text(&b, lang, &mut buf)?;
+            if !b.findings.is_empty() {
+                buf.push(b'\n');
+            }
+            report::check_summary(&b, lang, &mut buf)?;
+            out.write_all(&buf)
+        }
+    })?;
+    Ok(exit_for(b.errors(), b.warnings(), args.strict))
+}

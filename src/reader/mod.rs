@@ -1,0 +1,230 @@
+//! Reading workbooks: opening any supported format safely, finding sheets by name, and reading
+//! cells as values. What the cells mean is decided in [`unit`].
+
+mod cfb_check;
+pub mod unit;
+
+use crate::finding::Unreadable;
+use crate::text;
+use calamine::{Data, Range, Reader, Sheets};
+use std::io::Cursor;
+use std::path::Path;
+
+/// Larger files are not a unit's workbook (the largest real ones are a few MB).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An open workbook, held in memory.
+pub struct Workbook {
+    sheets: Sheets<Cursor<Vec<u8>>>,
+    names: Vec<String>,
+}
+
+/// What a file's first bytes say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Zip,
+    Ole2,
+    Other,
+}
+
+fn sniff(bytes: &[u8]) -> Kind {
+    if bytes.starts_with(b"PK\x03\x04") {
+        Kind::Zip
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Kind::Ole2
+    } else {
+        Kind::Other
+    }
+}
+
+fn is_ods(bytes: &[u8]) -> bool {
+    // An OpenDocument zip starts with an uncompressed "mimetype" entry.
+    let head = &bytes[..bytes.len().min(200)];
+    head.windows(8).any(|w| w == b"mimetype")
+        && head
+            .windows(b"opendocument.spreadsheet".len())
+            .any(|w| w == b"opendocument.spreadsheet")
+}
+
+/// Does `hay` hold `needle` encoded as UTF-16LE (as OLE2 directory names are)?
+fn contains_utf16(hay: &[u8], needle: &str) -> bool {
+    let pattern: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    hay.windows(pattern.len()).any(|w| w == pattern.as_slice())
+}
+
+fn damaged(e: impl std::fmt::Display) -> Unreadable {
+    let mut s = e.to_string();
+    if s.len() > 200 {
+        let mut cut = 200;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+        s.push('…');
+    }
+    Unreadable::Damaged(s)
+}
+
+impl Workbook {
+    /// Opens a workbook by its content (the extension may lie).
+    pub fn open(path: &Path) -> Result<Workbook, Unreadable> {
+        let meta = std::fs::metadata(path).map_err(|e| Unreadable::Io(e.to_string()))?;
+        if meta.len() == 0 {
+            return Err(Unreadable::Empty);
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(Unreadable::TooLarge { bytes: meta.len() });
+        }
+        let bytes = std::fs::read(path).map_err(|e| Unreadable::Io(e.to_string()))?;
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        Workbook::from_bytes(bytes, &ext)
+    }
+
+    pub fn from_bytes(bytes: Vec<u8>, ext: &str) -> Result<Workbook, Unreadable> {
+        use calamine::{open_workbook_from_rs, Ods, Xls, Xlsb, Xlsx};
+        let kind = sniff(&bytes);
+        let sheets = match kind {
+            Kind::Zip if is_ods(&bytes) => {
+                Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(damaged)?)
+            }
+            Kind::Zip if ext == "xlsb" => Sheets::Xlsb(
+                open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)).map_err(damaged)?,
+            ),
+            Kind::Zip => Sheets::Xlsx(
+                open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)).map_err(damaged)?,
+            ),
+            Kind::Ole2 => {
+                // An OLE2 container is either a BIFF .xls or an encrypted OOXML package.
+                let encrypted = contains_utf16(&bytes, "EncryptionInfo");
+                if encrypted {
+                    return Err(Unreadable::Encrypted);
+                }
+                if let Err(cfb_check::CfbDamage(why)) = cfb_check::check(&bytes) {
+                    return Err(Unreadable::Damaged(why.to_string()));
+                }
+                match open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)) {
+                    Ok(x) => Sheets::Xls(x),
+                    Err(_) if encrypted => return Err(Unreadable::Encrypted),
+                    Err(e) => {
+                        let msg = e.to_string();
+                        if msg.to_ascii_lowercase().contains("password")
+                            || msg.to_ascii_lowercase().contains("encrypt")
+                        {
+                            return Err(Unreadable::Encrypted);
+                        }
+                        return Err(damaged(msg));
+                    }
+                }
+            }
+            Kind::Other => {
+                return Err(Unreadable::NotSpreadsheet {
+                    ext: if ext.is_empty() { "?".into() } else { format!(".{ext}") },
+                })
+            }
+        };
+        let names = sheets.sheet_names();
+        Ok(Workbook { sheets, names })
+    }
+
+    pub fn sheet_names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The actual name of the sheet whose name matches `wanted` (case, spacing, diacritics,
+    /// NFC/NFD and legacy encodings do not matter).
+    pub fn find_sheet(&self, wanted: &str) -> Option<String> {
+        let want = text::key(wanted);
+        let by_key = |n: &String| {
+            text::key(n) == want
+                || (crate::legacy::may_be_legacy(n)
+                    && crate::legacy::decode(n).is_some_and(|(u, _)| text::key(&u) == want))
+        };
+        self.names.iter().find(|n| by_key(n)).cloned()
+    }
+
+    pub fn grid(&mut self, name: &str) -> Result<Grid, Unreadable> {
+        let range = self.sheets.worksheet_range(name).map_err(damaged)?;
+        Ok(Grid { range })
+    }
+
+    /// The formulas of a sheet (absolute positions), when the format keeps them.
+    pub fn formulas(&mut self, name: &str) -> Option<Range<String>> {
+        self.sheets.worksheet_formula(name).ok()
+    }
+}
+
+/// The cells of one sheet.
+pub struct Grid {
+    range: Range<Data>,
+}
+
+static EMPTY: Data = Data::Empty;
+
+impl Grid {
+    pub fn from_range(range: Range<Data>) -> Grid {
+        Grid { range }
+    }
+
+    /// The cell at an absolute (row, column), `Empty` outside the used range.
+    pub fn get(&self, row: u32, col: u32) -> &Data {
+        self.range.get_value((row, col)).unwrap_or(&EMPTY)
+    }
+
+    /// One past the last used row (absolute).
+    pub fn row_end(&self) -> u32 {
+        self.range.end().map_or(0, |(r, _)| r + 1)
+    }
+
+    /// One past the last used column (absolute).
+    pub fn col_end(&self) -> u32 {
+        self.range.end().map_or(0, |(_, c)| c + 1)
+    }
+
+    pub fn row_start(&self) -> u32 {
+        self.range.start().map_or(0, |(r, _)| r)
+    }
+
+    pub fn col_start(&self) -> u32 {
+        self.range.start().map_or(0, |(_, c)| c)
+    }
+
+    pub fn is_row_empty(&self, row: u32) -> bool {
+        (self.col_start()..self.col_end()).all(|c| is_blank(self.get(row, c)))
+    }
+}
+
+/// Empty, or text of only white space.
+pub fn is_blank(d: &Data) -> bool {
+    match d {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// A cell shown as the clerk would see it, for messages.
+pub fn display(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                format!("{f}")
+            }
+        }
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(x) => x.format("%d/%m/%Y").to_string(),
+            None => dt.as_f64().to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => e.to_string(),
+    }
+}
