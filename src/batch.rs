@@ -124,7 +124,19 @@ pub fn install_panic_capture() {
     std::panic::set_hook(Box::new(move |info| {
         let in_batch = PANIC_MESSAGE.with(|m| m.borrow().is_some());
         if in_batch {
-            let msg = info.to_string();
+            // Keep the place (crate file and line) but not the build machine's paths.
+            let place = info.location().map(|l| {
+                let f = l.file();
+                let short = f.rfind("/src/").map_or(f, |i| &f[i + 1..]);
+                format!("{short}:{}", l.line())
+            });
+            let payload = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let msg = format!("{payload} ({})", place.unwrap_or_default());
             PANIC_MESSAGE.with(|m| *m.borrow_mut() = Some(msg));
         } else {
             default(info);

@@ -227,6 +227,15 @@ impl Detail {
     pub fn message(&self, lang: Lang) -> String {
         use Detail::*;
         let vi = lang == Lang::Vi;
+        // Numbers as the reader writes them: "8,3" in Vietnamese, "8.3" in English.
+        let num = |v: &str| {
+            let numeric = !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-');
+            match (numeric, vi) {
+                (true, true) => v.replace('.', ","),
+                (true, false) => v.replace(',', "."),
+                (false, _) => v.to_string(),
+            }
+        };
         let d = |date: &chrono::NaiveDate| date.format("%d/%m/%Y").to_string();
         match self {
             Unreadable(u) => match u {
@@ -305,14 +314,14 @@ impl Detail {
                 format!("The score of item {item} is '{value}', not a number. Write a score from 1 to 10 in steps of 0.5 (e.g. 9.5).")
             },
             ScoreOutOfRange { item, value } => if vi {
-                format!("Điểm nội dung {item} là {value}, ngoài thang điểm. Điểm phải từ 1 đến 10.")
+                format!("Điểm nội dung {item} là {}, ngoài thang điểm. Điểm phải từ 1 đến 10.", num(value))
             } else {
-                format!("The score of item {item} is {value}, outside the scale. Scores run from 1 to 10.")
+                format!("The score of item {item} is {}, outside the scale. Scores run from 1 to 10.", num(value))
             },
             ScoreStep { item, value } => if vi {
-                format!("Điểm nội dung {item} là {value}, không đúng bước 0,5. Chỉ dùng 10; 9,5; 9; 8,5; …")
+                format!("Điểm nội dung {item} là {}, không đúng bước 0,5. Chỉ dùng 10; 9,5; 9; 8,5; …", num(value))
             } else {
-                format!("The score of item {item} is {value}, not a step of 0.5. Use 10, 9.5, 9, 8.5, …")
+                format!("The score of item {item} is {}, not a step of 0.5. Use 10, 9.5, 9, 8.5, …", num(value))
             },
             ScoreMissing { item } => if vi {
                 format!("Chưa có điểm nội dung {item}. Mỗi nội dung phải được chấm điểm (1–10).")
@@ -320,9 +329,9 @@ impl Detail {
                 format!("Item {item} has no score. Every item must be scored (1–10).")
             },
             TotalMismatch { written, sum } => if vi {
-                format!("Tổng điểm ghi {written} nhưng cộng các nội dung được {sum}. Sửa lại tổng (hoặc điểm các nội dung).")
+                format!("Tổng điểm ghi {} nhưng cộng các nội dung được {sum}. Sửa lại tổng (hoặc điểm các nội dung).", num(written))
             } else {
-                format!("The total says {written} but the items add up to {}. Correct the total (or the item scores).", sum.to_string().replace(',', "."))
+                format!("The total says {} but the items add up to {}. Correct the total (or the item scores).", num(written), sum.to_string().replace(',', "."))
             },
             RatingUnknown { month, value } => if vi {
                 format!("Xếp loại tháng {month} '{value}' không hợp lệ. Dùng: HTXSNV, HTTNV, HTNV, KHTNV (hoặc ghi đầy đủ, hoặc A/B/C/D).")

@@ -708,8 +708,13 @@ fn absence(
         },
         (Some(_), None) | (None, Some(_)) => {
             let (col, column) = if from.is_none() { (from_col, "Nghỉ từ ngày") } else { (to_col, "Nghỉ đến ngày") };
-            if let Some(c) = col {
-                cx.push(Some(sheet), Some(a1(row, c)), Some(id), Detail::DateHalf { column });
+            // An invalid date was reported above; a blank one is reported here.
+            match col {
+                Some(c) if is_blank(grid.get(row, c)) => {
+                    cx.push(Some(sheet), Some(a1(row, c)), Some(id), Detail::DateHalf { column })
+                }
+                None => cx.push(Some(sheet), None, Some(id), Detail::DateHalf { column }),
+                Some(_) => {}
             }
             ok = false;
             None
