@@ -55,10 +55,16 @@ pub struct Batch {
 
 impl Batch {
     pub fn errors(&self) -> usize {
-        self.findings.iter().filter(|f| f.severity() == Severity::Error).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error)
+            .count()
     }
     pub fn warnings(&self) -> usize {
-        self.findings.iter().filter(|f| f.severity() == Severity::Warning).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Warning)
+            .count()
     }
 }
 
@@ -90,20 +96,32 @@ fn walk(dir: &Path, out: &mut Vec<Input>) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(_) => {
-            out.push(Input { path: dir.to_path_buf(), display: dir.display().to_string(), skip: false });
+            out.push(Input {
+                path: dir.to_path_buf(),
+                display: dir.display().to_string(),
+                skip: false,
+            });
             return;
         }
     };
     entries.sort();
     for p in entries {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+        let name = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
         if p.is_dir() {
             if !name.starts_with('.') {
                 walk(&p, out);
             }
             continue;
         }
-        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let ext = p
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let workbook = WORKBOOK_EXTENSIONS.contains(&ext.as_str());
         out.push(Input {
             display: p.display().to_string(),
@@ -150,7 +168,10 @@ struct FileOutcome {
 }
 
 fn fallback_code(path: &Path) -> String {
-    path.file_stem().and_then(|s| s.to_str()).unwrap_or("don-vi").to_string()
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("don-vi")
+        .to_string()
 }
 
 fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> FileOutcome {
@@ -165,7 +186,9 @@ fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> Fil
         }],
     };
     if !input.path.exists() {
-        return unreadable(Unreadable::Io("không có tệp hoặc thư mục này / no such file or directory".into()));
+        return unreadable(Unreadable::Io(
+            "không có tệp hoặc thư mục này / no such file or directory".into(),
+        ));
     }
     PANIC_MESSAGE.with(|m| *m.borrow_mut() = Some(String::new()));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -179,10 +202,14 @@ fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> Fil
         findings.extend(more);
         FileOutcome { unit, findings }
     }));
-    let message = PANIC_MESSAGE.with(|m| m.borrow_mut().take()).unwrap_or_default();
+    let message = PANIC_MESSAGE
+        .with(|m| m.borrow_mut().take())
+        .unwrap_or_default();
     match result {
         Ok(outcome) => outcome,
-        Err(_) => unreadable(Unreadable::Damaged(format!("lỗi khi đọc tệp / reader failure: {message}"))),
+        Err(_) => unreadable(Unreadable::Damaged(format!(
+            "lỗi khi đọc tệp / reader failure: {message}"
+        ))),
     }
 }
 
@@ -193,7 +220,10 @@ pub fn run(inputs: &[Input], profile: &Profile, asked: Option<Quarter>) -> Batch
         .map(|input| (!input.skip).then(|| process_file(input, profile, asked)))
         .collect();
 
-    let mut batch = Batch { quarter: asked, ..Default::default() };
+    let mut batch = Batch {
+        quarter: asked,
+        ..Default::default()
+    };
     let mut per_file: Vec<Vec<Finding>> = Vec::with_capacity(inputs.len());
     let mut units: Vec<(usize, UnitResult)> = Vec::new();
     for (i, outcome) in outcomes.into_iter().enumerate() {
@@ -214,7 +244,10 @@ pub fn run(inputs: &[Input], profile: &Profile, asked: Option<Quarter>) -> Batch
         for (_, u) in &units {
             *counts.entry(u.quarter).or_default() += 1;
         }
-        batch.quarter = counts.iter().max_by_key(|(q, n)| (**n, **q)).map(|(q, _)| *q);
+        batch.quarter = counts
+            .iter()
+            .max_by_key(|(q, n)| (**n, **q))
+            .map(|(q, _)| *q);
     }
     if let Some(q) = batch.quarter {
         units.retain(|(i, u)| {
@@ -226,7 +259,11 @@ pub fn run(inputs: &[Input], profile: &Profile, asked: Option<Quarter>) -> Batch
                 sheet: Some(SHEET_INFO.to_string()),
                 cell: u.quarter_cell.clone(),
                 person: None,
-                detail: Detail::QuarterMismatch { found: u.quarter, expected: q, asked: false },
+                detail: Detail::QuarterMismatch {
+                    found: u.quarter,
+                    expected: q,
+                    asked: false,
+                },
             });
             false
         });
@@ -243,7 +280,10 @@ pub fn run(inputs: &[Input], profile: &Profile, asked: Option<Quarter>) -> Batch
                     sheet: Some(SHEET_INFO.to_string()),
                     cell: u.code_cell.clone(),
                     person: None,
-                    detail: Detail::UnitDuplicate { code: u.code.clone(), other: inputs[first].display.clone() },
+                    detail: Detail::UnitDuplicate {
+                        code: u.code.clone(),
+                        other: inputs[first].display.clone(),
+                    },
                 });
                 false
             }
@@ -256,7 +296,10 @@ pub fn run(inputs: &[Input], profile: &Profile, asked: Option<Quarter>) -> Batch
 
     for (i, input) in inputs.iter().enumerate() {
         let findings = std::mem::take(&mut per_file[i]);
-        let errors = findings.iter().filter(|f| f.severity() == Severity::Error).count() as u32;
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity() == Severity::Error)
+            .count() as u32;
         let warnings = findings.len() as u32 - errors;
         let status = if input.skip {
             FileStatus::BoQua
@@ -267,7 +310,12 @@ pub fn run(inputs: &[Input], profile: &Profile, asked: Option<Quarter>) -> Batch
         } else {
             FileStatus::Ok
         };
-        batch.files.push(FileReport { file: input.display.clone(), status, errors, warnings });
+        batch.files.push(FileReport {
+            file: input.display.clone(),
+            status,
+            errors,
+            warnings,
+        });
         batch.findings.extend(findings);
     }
     batch.units = units.into_iter().map(|(_, u)| u).collect();

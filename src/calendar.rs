@@ -40,8 +40,14 @@ impl Calendar {
                 Some((a, b)) => (a, b),
                 None => (entry.as_str(), entry.as_str()),
             };
-            let a = in_year(crate::profile::parse_iso(a).ok_or_else(|| bad(entry))?, entry)?;
-            let b = in_year(crate::profile::parse_iso(b).ok_or_else(|| bad(entry))?, entry)?;
+            let a = in_year(
+                crate::profile::parse_iso(a).ok_or_else(|| bad(entry))?,
+                entry,
+            )?;
+            let b = in_year(
+                crate::profile::parse_iso(b).ok_or_else(|| bad(entry))?,
+                entry,
+            )?;
             if a > b {
                 return Err(bad(entry));
             }
@@ -50,7 +56,10 @@ impl Calendar {
             }
         }
         for entry in makeup_saturdays {
-            let d = in_year(crate::profile::parse_iso(entry).ok_or_else(|| bad(entry))?, entry)?;
+            let d = in_year(
+                crate::profile::parse_iso(entry).ok_or_else(|| bad(entry))?,
+                entry,
+            )?;
             if d.weekday() != Weekday::Sat {
                 return Err(bad(entry));
             }
@@ -136,7 +145,12 @@ mod tests {
         let cal = Profile::default_profile().calendar;
         // Q1 2024: 1/1 off, Tết 8–14/2 off (5 weekdays).
         let n = cal
-            .working_days_within(d(2023, 12, 1), d(2024, 1, 31), d(2024, 1, 1), d(2024, 3, 31))
+            .working_days_within(
+                d(2023, 12, 1),
+                d(2024, 1, 31),
+                d(2024, 1, 1),
+                d(2024, 3, 31),
+            )
             .unwrap();
         assert_eq!(n, 22); // 23 weekdays in January 2024, minus New Year's Day
         let q1 = cal

@@ -61,7 +61,11 @@ pub struct UnitResult {
 
 /// Decides every person of a unit. Returns no result when the unit cannot be evaluated at all
 /// (no quarter, no bloc, no name, or no usable `Danh sách`); the findings say why.
-pub fn evaluate_unit(input: UnitInput, profile: &Profile, fallback_code: &str) -> (Option<UnitResult>, Vec<Finding>) {
+pub fn evaluate_unit(
+    input: UnitInput,
+    profile: &Profile,
+    fallback_code: &str,
+) -> (Option<UnitResult>, Vec<Finding>) {
     let mut findings = Vec::new();
     let file = input.file.clone();
     let mut push = |sheet: &str, cell: Option<String>, person: Option<&str>, detail: Detail| {
@@ -80,7 +84,12 @@ pub fn evaluate_unit(input: UnitInput, profile: &Profile, fallback_code: &str) -
     if input.list_ok {
         if let Some(declared) = info.headcount {
             if declared != listed {
-                push(SHEET_INFO, info.headcount_cell.clone(), None, Detail::HeadcountMismatch { declared, listed });
+                push(
+                    SHEET_INFO,
+                    info.headcount_cell.clone(),
+                    None,
+                    Detail::HeadcountMismatch { declared, listed },
+                );
             }
         }
     }
@@ -91,14 +100,28 @@ pub fn evaluate_unit(input: UnitInput, profile: &Profile, fallback_code: &str) -
             .find_map(|back| chrono::NaiveDate::from_ymd_opt(q.year, last_month, day - back))
             .expect("a month has at least 28 days");
         if sent > deadline {
-            push(SHEET_INFO, info.sent_cell.clone(), None, Detail::Late { sent, deadline });
+            push(
+                SHEET_INFO,
+                info.sent_cell.clone(),
+                None,
+                Detail::Late { sent, deadline },
+            );
         }
     }
     // Form size: mẫu 04 below the large-unit size, mẫu 05 from it.
     let expected_staff_form = profile.staff_form(headcount);
     for fs in &input.forms {
         if fs.form != Form::M03 && fs.form != expected_staff_form && fs.rows > 0 {
-            push(&fs.sheet, Some(fs.header_cell.clone()), None, Detail::FormSize { form: fs.form, headcount, expected: expected_staff_form });
+            push(
+                &fs.sheet,
+                Some(fs.header_cell.clone()),
+                None,
+                Detail::FormSize {
+                    form: fs.form,
+                    headcount,
+                    expected: expected_staff_form,
+                },
+            );
         }
     }
 
@@ -109,7 +132,12 @@ pub fn evaluate_unit(input: UnitInput, profile: &Profile, fallback_code: &str) -
         let key = text::key(&row.id);
         if let Some(&first) = scored.get(&key) {
             let first_sheet = input.scored[first].form.sheet_name();
-            push(row.form.sheet_name(), Some(row.id_cell.clone()), Some(&row.id), Detail::PersonOnTwoForms { first_sheet });
+            push(
+                row.form.sheet_name(),
+                Some(row.id_cell.clone()),
+                Some(&row.id),
+                Detail::PersonOnTwoForms { first_sheet },
+            );
             duplicate_scored.push(key);
         } else {
             scored.insert(key, i);
@@ -143,22 +171,39 @@ pub fn evaluate_unit(input: UnitInput, profile: &Profile, fallback_code: &str) -
             used[i] = true;
             &input.scored[i]
         });
-        let absent = m.absence_days.is_some_and(|d| d >= profile.thresholds.absence_days);
+        let absent = m
+            .absence_days
+            .is_some_and(|d| d >= profile.thresholds.absence_days);
         let mut has_errors = m.has_errors || duplicate_scored.contains(&key);
         match row {
             Some(r) => {
                 has_errors |= r.has_errors;
                 if m.btv && r.form != Form::M03 {
-                    push(r.form.sheet_name(), Some(r.id_cell.clone()), Some(&m.id), Detail::WrongFormLeader { form: r.form });
+                    push(
+                        r.form.sheet_name(),
+                        Some(r.id_cell.clone()),
+                        Some(&m.id),
+                        Detail::WrongFormLeader { form: r.form },
+                    );
                     has_errors = true;
                 } else if !m.btv && r.form == Form::M03 {
-                    push(r.form.sheet_name(), Some(r.id_cell.clone()), Some(&m.id), Detail::WrongFormStaff);
+                    push(
+                        r.form.sheet_name(),
+                        Some(r.id_cell.clone()),
+                        Some(&m.id),
+                        Detail::WrongFormStaff,
+                    );
                     has_errors = true;
                 }
             }
             None if !absent && m.absence_days.is_some() => {
                 if !no_forms {
-                    push(SHEET_LIST, Some(m.id_cell.clone()), Some(&m.id), Detail::PersonNotScored);
+                    push(
+                        SHEET_LIST,
+                        Some(m.id_cell.clone()),
+                        Some(&m.id),
+                        Detail::PersonNotScored,
+                    );
                 }
                 has_errors = true;
             }
@@ -182,33 +227,34 @@ pub fn evaluate_unit(input: UnitInput, profile: &Profile, fallback_code: &str) -
         let outcome = rules::evaluate_person(&facts, &profile.thresholds, profile.scale_max);
         people.push(person_result(m, row.map(|r| r.form), sheet, outcome));
     }
-    // Scored but not listed.
+    // Scored but not listed: reported, but not a person of the unit (the unit's people are those
+    // of `Danh sách`; the row is often a mistyped Mã CB).
     for (i, r) in input.scored.iter().enumerate() {
         // Second rows of a person scored twice were reported above.
         if used[i] || !input.list_ok || scored.get(&text::key(&r.id)) != Some(&i) {
             continue;
         }
-        push(r.form.sheet_name(), Some(r.id_cell.clone()), Some(&r.id), Detail::PersonNotListed);
-        people.push(PersonResult {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            title: String::new(),
-            part: String::new(),
-            form: Some(r.form),
-            total: None,
-            ratings: [None; 3],
-            status: Status::Loi,
-            reasons: Vec::new(),
-            note: String::new(),
-            tens: 0,
-        });
+        push(
+            r.form.sheet_name(),
+            Some(r.id_cell.clone()),
+            Some(&r.id),
+            Detail::PersonNotListed,
+        );
     }
 
-    let (Some(quarter), Some(bloc), Some(name), true) = (input.quarter, info.bloc, info.name.clone(), input.list_ok) else {
+    let (Some(quarter), Some(bloc), Some(name), true) =
+        (input.quarter, info.bloc, info.name.clone(), input.list_ok)
+    else {
         return (None, findings);
     };
-    let code = info.code.clone().unwrap_or_else(|| fallback_code.to_string());
-    let mut summary = Summary { people: people.len() as u32, ..Default::default() };
+    let code = info
+        .code
+        .clone()
+        .unwrap_or_else(|| fallback_code.to_string());
+    let mut summary = Summary {
+        people: people.len() as u32,
+        ..Default::default()
+    };
     for p in &people {
         match p.status {
             Status::Dat => summary.dat += 1,
@@ -219,7 +265,13 @@ pub fn evaluate_unit(input: UnitInput, profile: &Profile, fallback_code: &str) -
     }
     summary.evaluated = summary.people - summary.not_evaluated;
     let bs = profile.bloc(bloc);
-    summary.reward_cap = rules::reward_cap(summary.dat, headcount, bs.reward_percent, profile.rounding, profile.reward_base);
+    summary.reward_cap = rules::reward_cap(
+        summary.dat,
+        headcount,
+        bs.reward_percent,
+        profile.rounding,
+        profile.reward_base,
+    );
     (
         Some(UnitResult {
             unit: name,
@@ -241,11 +293,18 @@ pub fn evaluate_unit(input: UnitInput, profile: &Profile, fallback_code: &str) -
 fn scope_violated(members: &[Member], standing: &[MemberStanding], mi: usize) -> bool {
     let scope = &members[mi].in_charge;
     members.iter().enumerate().any(|(i, m)| {
-        i != mi && standing[i].breaches() && (scope.is_empty() || scope.contains(&text::key(&m.part)))
+        i != mi
+            && standing[i].breaches()
+            && (scope.is_empty() || scope.contains(&text::key(&m.part)))
     })
 }
 
-fn person_result(m: &Member, form: Option<Form>, sheet: Option<ScoreSheet>, o: rules::Outcome) -> PersonResult {
+fn person_result(
+    m: &Member,
+    form: Option<Form>,
+    sheet: Option<ScoreSheet>,
+    o: rules::Outcome,
+) -> PersonResult {
     PersonResult {
         id: m.id.clone(),
         name: m.name.clone(),

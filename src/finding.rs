@@ -144,9 +144,13 @@ pub enum Unreadable {
     /// The path could not be opened or read.
     Io(String),
     Empty,
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
     /// Not a spreadsheet format danhgia reads (e.g. a CSV or a Word file).
-    NotSpreadsheet { ext: String },
+    NotSpreadsheet {
+        ext: String,
+    },
     /// An OLE2 container that is not an .xls: an encrypted (password-protected) workbook.
     Encrypted,
     /// The reader found the file damaged.
@@ -157,39 +161,110 @@ pub enum Unreadable {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Detail {
     Unreadable(Unreadable),
-    SheetMissing { sheet: &'static str },
+    SheetMissing {
+        sheet: &'static str,
+    },
     NoScoreSheet,
     HeaderNotFound,
-    ColumnMissing { column: String },
-    InfoMissing { label: &'static str },
-    InfoInvalid { label: &'static str, value: String, expected: &'static str },
-    QuarterMismatch { found: Quarter, expected: Quarter, asked: bool },
-    MonthMismatch { month: u32, quarter: Quarter },
-    ScoreNotNumber { item: u16, value: String },
-    ScoreOutOfRange { item: u16, value: String },
-    ScoreStep { item: u16, value: String },
-    ScoreMissing { item: u16 },
-    TotalMismatch { written: String, sum: Total },
-    RatingUnknown { month: u32, value: String },
-    RatingMissing { month: u32 },
-    PersonDuplicate { first: String },
-    PersonOnTwoForms { first_sheet: &'static str },
+    ColumnMissing {
+        column: String,
+    },
+    InfoMissing {
+        label: &'static str,
+    },
+    InfoInvalid {
+        label: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    QuarterMismatch {
+        found: Quarter,
+        expected: Quarter,
+        asked: bool,
+    },
+    MonthMismatch {
+        month: u32,
+        quarter: Quarter,
+    },
+    ScoreNotNumber {
+        item: u16,
+        value: String,
+    },
+    ScoreOutOfRange {
+        item: u16,
+        value: String,
+    },
+    ScoreStep {
+        item: u16,
+        value: String,
+    },
+    ScoreMissing {
+        item: u16,
+    },
+    TotalMismatch {
+        written: String,
+        sum: Total,
+    },
+    RatingUnknown {
+        month: u32,
+        value: String,
+    },
+    RatingMissing {
+        month: u32,
+    },
+    PersonDuplicate {
+        first: String,
+    },
+    PersonOnTwoForms {
+        first_sheet: &'static str,
+    },
     PersonNotListed,
     PersonNotScored,
     PersonWithoutId,
-    WrongFormLeader { form: Form },
+    WrongFormLeader {
+        form: Form,
+    },
     WrongFormStaff,
-    FormulaNoValue { formula: String },
-    DateInvalid { column: &'static str, value: String },
+    FormulaNoValue {
+        formula: String,
+    },
+    DateInvalid {
+        column: &'static str,
+        value: String,
+    },
     DateOrder,
-    DateHalf { column: &'static str },
-    UnitDuplicate { code: String, other: String },
-    FormSize { form: Form, headcount: u32, expected: Form },
-    LegacyEncoding { encoding: &'static str, before: String, after: String },
-    AbsenceMismatch { declared: u32, counted: u32 },
-    HeadcountMismatch { declared: u32, listed: u32 },
-    Late { sent: chrono::NaiveDate, deadline: chrono::NaiveDate },
-    YearNotInCalendar { year: i32 },
+    DateHalf {
+        column: &'static str,
+    },
+    UnitDuplicate {
+        code: String,
+        other: String,
+    },
+    FormSize {
+        form: Form,
+        headcount: u32,
+        expected: Form,
+    },
+    LegacyEncoding {
+        encoding: &'static str,
+        before: String,
+        after: String,
+    },
+    AbsenceMismatch {
+        declared: u32,
+        counted: u32,
+    },
+    HeadcountMismatch {
+        declared: u32,
+        listed: u32,
+    },
+    Late {
+        sent: chrono::NaiveDate,
+        deadline: chrono::NaiveDate,
+    },
+    YearNotInCalendar {
+        year: i32,
+    },
 }
 
 impl Detail {
@@ -229,7 +304,9 @@ impl Detail {
         let vi = lang == Lang::Vi;
         // Numbers as the reader writes them: "8,3" in Vietnamese, "8.3" in English.
         let num = |v: &str| {
-            let numeric = !v.is_empty() && v.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-');
+            let numeric = !v.is_empty()
+                && v.chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '-');
             match (numeric, vi) {
                 (true, true) => v.replace('.', ","),
                 (true, false) => v.replace(',', "."),

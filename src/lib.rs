@@ -7,16 +7,16 @@
 
 #[macro_use]
 pub mod i18n;
+pub mod batch;
 pub mod calendar;
+pub mod cli;
+pub mod evaluate;
 pub mod finding;
+pub mod legacy;
 pub mod model;
+pub mod output;
 pub mod profile;
+pub mod reader;
+pub mod report;
 pub mod rules;
 pub mod text;
-pub mod evaluate;
-pub mod legacy;
-pub mod reader;
-pub mod batch;
-pub mod report;
-pub mod cli;
-pub mod output;

@@ -291,6 +291,59 @@ impl Serialize for Reason {
     }
 }
 
+impl Reason {
+    /// The reason in words, for reports and the `Ghi chú` of mẫu 06.
+    pub fn words(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (Reason::Vang15Ngay, Vi) => {
+                "Nghỉ từ 15 ngày làm việc trở lên trong quý (không đánh giá)"
+            }
+            (Reason::Vang15Ngay, En) => {
+                "Absent 15 working days or more in the quarter (not evaluated)"
+            }
+            (Reason::ThangDuoiTot, Vi) => "Có tháng xếp loại dưới mức hoàn thành tốt nhiệm vụ",
+            (Reason::ThangDuoiTot, En) => "A month rated below 'hoàn thành tốt nhiệm vụ'",
+            (Reason::KhongThangXuatSac, Vi) => "Không có tháng nào hoàn thành xuất sắc nhiệm vụ",
+            (Reason::KhongThangXuatSac, En) => "No month rated 'hoàn thành xuất sắc nhiệm vụ'",
+            (Reason::KyLuat, Vi) => "Đang trong thời gian thi hành kỷ luật",
+            (Reason::KyLuat, En) => "Under disciplinary measures",
+            (Reason::ThanhTra, Vi) => {
+                "Đang được thanh tra, kiểm tra hoặc có sai phạm theo kết luận"
+            }
+            (Reason::ThanhTra, En) => "Under inspection, or found at fault by one",
+            (Reason::BatBuocDuoi10, Vi) => "Có nội dung bắt buộc dưới 10 điểm",
+            (Reason::BatBuocDuoi10, En) => "A mandatory item scored below 10",
+            (Reason::ConLaiDuoi8, Vi) => "Có nội dung còn lại dưới 8 điểm",
+            (Reason::ConLaiDuoi8, En) => "Another item scored below 8",
+            (Reason::TongNgoaiKhung, Vi) => "Tổng điểm ngoài khung đạt",
+            (Reason::TongNgoaiKhung, En) => "Total outside the passing range",
+            (Reason::DonViViPham, Vi) => {
+                "Đơn vị (bộ phận phụ trách) có người không hoàn thành nhiệm vụ hoặc vi phạm"
+            }
+            (Reason::DonViViPham, En) => {
+                "Someone in the unit (or the parts led) failed a month or is disciplined/inspected"
+            }
+        }
+    }
+}
+
+impl Status {
+    pub fn words(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (Status::Dat, Vi) => "Đạt",
+            (Status::Dat, En) => "Passed",
+            (Status::KhongDat, Vi) => "Không đạt",
+            (Status::KhongDat, En) => "Not passed",
+            (Status::KhongDanhGia, Vi) => "Không đánh giá",
+            (Status::KhongDanhGia, En) => "Not evaluated",
+            (Status::Loi, Vi) => "Lỗi dữ liệu",
+            (Status::Loi, En) => "Input error",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,48 +364,5 @@ mod tests {
         assert_eq!(serde_json::to_string(&Total(573)).unwrap(), "286.5");
         assert_eq!(serde_json::to_string(&Total(580)).unwrap(), "290");
         assert_eq!(Score(19).to_string(), "9,5");
-    }
-}
-
-impl Reason {
-    /// The reason in words, for reports and the `Ghi chú` of mẫu 06.
-    pub fn words(self, lang: crate::i18n::Lang) -> &'static str {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (Reason::Vang15Ngay, Vi) => "Nghỉ từ 15 ngày làm việc trở lên trong quý (không đánh giá)",
-            (Reason::Vang15Ngay, En) => "Absent 15 working days or more in the quarter (not evaluated)",
-            (Reason::ThangDuoiTot, Vi) => "Có tháng xếp loại dưới mức hoàn thành tốt nhiệm vụ",
-            (Reason::ThangDuoiTot, En) => "A month rated below 'hoàn thành tốt nhiệm vụ'",
-            (Reason::KhongThangXuatSac, Vi) => "Không có tháng nào hoàn thành xuất sắc nhiệm vụ",
-            (Reason::KhongThangXuatSac, En) => "No month rated 'hoàn thành xuất sắc nhiệm vụ'",
-            (Reason::KyLuat, Vi) => "Đang trong thời gian thi hành kỷ luật",
-            (Reason::KyLuat, En) => "Under disciplinary measures",
-            (Reason::ThanhTra, Vi) => "Đang được thanh tra, kiểm tra hoặc có sai phạm theo kết luận",
-            (Reason::ThanhTra, En) => "Under inspection, or found at fault by one",
-            (Reason::BatBuocDuoi10, Vi) => "Có nội dung bắt buộc dưới 10 điểm",
-            (Reason::BatBuocDuoi10, En) => "A mandatory item scored below 10",
-            (Reason::ConLaiDuoi8, Vi) => "Có nội dung còn lại dưới 8 điểm",
-            (Reason::ConLaiDuoi8, En) => "Another item scored below 8",
-            (Reason::TongNgoaiKhung, Vi) => "Tổng điểm ngoài khung đạt",
-            (Reason::TongNgoaiKhung, En) => "Total outside the passing range",
-            (Reason::DonViViPham, Vi) => "Đơn vị (bộ phận phụ trách) có người không hoàn thành nhiệm vụ hoặc vi phạm",
-            (Reason::DonViViPham, En) => "Someone in the unit (or the parts led) failed a month or is disciplined/inspected",
-        }
-    }
-}
-
-impl Status {
-    pub fn words(self, lang: crate::i18n::Lang) -> &'static str {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (Status::Dat, Vi) => "Đạt",
-            (Status::Dat, En) => "Passed",
-            (Status::KhongDat, Vi) => "Không đạt",
-            (Status::KhongDat, En) => "Not passed",
-            (Status::KhongDanhGia, Vi) => "Không đánh giá",
-            (Status::KhongDanhGia, En) => "Not evaluated",
-            (Status::Loi, Vi) => "Lỗi dữ liệu",
-            (Status::Loi, En) => "Input error",
-        }
     }
 }

@@ -381,8 +381,12 @@ impl Profile {
             }
         }
 
-        let reward_rate = Decimal::from_str(raw.reward.rate.trim())
-            .map_err(|_| invalid("reward.rate", format!("'{}' không phải số", raw.reward.rate)))?;
+        let reward_rate = Decimal::from_str(raw.reward.rate.trim()).map_err(|_| {
+            invalid(
+                "reward.rate",
+                format!("'{}' không phải số", raw.reward.rate),
+            )
+        })?;
         let rounding = match raw.reward.rounding.as_str() {
             "down" => Rounding::Down,
             "nearest" => Rounding::Nearest,
@@ -407,8 +411,12 @@ impl Profile {
 
         let mut base_salary = Vec::new();
         for (i, s) in raw.base_salary.iter().enumerate() {
-            let from = parse_iso(&s.from)
-                .ok_or_else(|| invalid(&format!("base_salary[{i}].from"), format!("'{}' không phải ngày YYYY-MM-DD", s.from)))?;
+            let from = parse_iso(&s.from).ok_or_else(|| {
+                invalid(
+                    &format!("base_salary[{i}].from"),
+                    format!("'{}' không phải ngày YYYY-MM-DD", s.from),
+                )
+            })?;
             base_salary.push((from, Decimal::from(s.amount)));
         }
         base_salary.sort();
@@ -458,8 +466,12 @@ fn parse_ranges(s: &str, max: u16) -> Result<Vec<(u16, u16)>, String> {
             Some((a, b)) => (a.trim(), b.trim()),
             None => (part, part),
         };
-        let a: u16 = a.parse().map_err(|_| format!("'{part}' không phải số hoặc khoảng"))?;
-        let b: u16 = b.parse().map_err(|_| format!("'{part}' không phải số hoặc khoảng"))?;
+        let a: u16 = a
+            .parse()
+            .map_err(|_| format!("'{part}' không phải số hoặc khoảng"))?;
+        let b: u16 = b
+            .parse()
+            .map_err(|_| format!("'{part}' không phải số hoặc khoảng"))?;
         if a == 0 || a > b || b > max {
             return Err(format!("'{part}' nằm ngoài 1–{max}"));
         }
@@ -476,8 +488,14 @@ mod tests {
     fn the_default_profile_loads() {
         let p = Profile::default_profile();
         assert_eq!(p.name, "long-bien-2023");
-        assert_eq!(p.form(Form::M03).mandatory.iter().filter(|m| **m).count(), 30);
-        assert_eq!(p.form(Form::M04).mandatory.iter().filter(|m| **m).count(), 20);
+        assert_eq!(
+            p.form(Form::M03).mandatory.iter().filter(|m| **m).count(),
+            30
+        );
+        assert_eq!(
+            p.form(Form::M04).mandatory.iter().filter(|m| **m).count(),
+            20
+        );
         assert_eq!(p.form(Form::M05).items, 30);
         assert_eq!(p.thresholds.mandatory_min, 20);
         assert_eq!(p.thresholds.other_min, 16);
@@ -491,10 +509,14 @@ mod tests {
 
     #[test]
     fn a_bad_key_names_the_key_and_line() {
-        let text = Profile::default_profile().source.replace("mandatory = \"1-20\"", "mandatory = \"1-40\"");
+        let text = Profile::default_profile()
+            .source
+            .replace("mandatory = \"1-20\"", "mandatory = \"1-40\"");
         let err = Profile::parse(&text, "x.toml").unwrap_err().to_string();
         assert!(err.contains("forms.04.mandatory"), "{err}");
-        let text = Profile::default_profile().source.replace("other_min = 8", "other_min = \"tám\"");
+        let text = Profile::default_profile()
+            .source
+            .replace("other_min = 8", "other_min = \"tám\"");
         let err = Profile::parse(&text, "x.toml").unwrap_err().to_string();
         assert!(err.contains("line") && err.contains("other_min"), "{err}");
     }

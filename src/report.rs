@@ -41,7 +41,11 @@ pub fn results_json(batch: &Batch, lang: Lang) -> String {
 }
 
 pub fn check_json(batch: &Batch, lang: Lang) -> String {
-    let doc = CheckDoc { schema: SCHEMA_CHECK, files: &batch.files, findings: outs(&batch.findings, lang) };
+    let doc = CheckDoc {
+        schema: SCHEMA_CHECK,
+        files: &batch.files,
+        findings: outs(&batch.findings, lang),
+    };
     serde_json::to_string_pretty(&doc).expect("the report serialises") + "\n"
 }
 
@@ -57,7 +61,9 @@ pub fn csv_safe(s: &str) -> String {
 /// Findings as CSV, one per row (UTF-8; the caller adds a BOM for files meant for Excel).
 pub fn findings_csv(findings: &[Finding], lang: Lang, out: impl Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["severity", "code", "file", "sheet", "cell", "person", "message"])?;
+    w.write_record([
+        "severity", "code", "file", "sheet", "cell", "person", "message",
+    ])?;
     for f in findings {
         let o = f.out(lang);
         w.write_record([
@@ -80,13 +86,28 @@ pub fn findings_csv(findings: &[Finding], lang: Lang, out: impl Write) -> io::Re
 pub fn results_csv(batch: &Batch, out: impl Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
-        "quarter", "bloc", "unit_code", "unit", "id", "name", "form", "total", "month_1", "month_2", "month_3",
-        "status", "reasons",
+        "quarter",
+        "bloc",
+        "unit_code",
+        "unit",
+        "id",
+        "name",
+        "form",
+        "total",
+        "month_1",
+        "month_2",
+        "month_3",
+        "status",
+        "reasons",
     ])?;
     let quarter = batch.quarter.map(|q| q.to_string()).unwrap_or_default();
     for u in &batch.units {
         for p in &u.people {
-            let ratings: Vec<&str> = p.ratings.iter().map(|r| r.map_or("", |r| r.code())).collect();
+            let ratings: Vec<&str> = p
+                .ratings
+                .iter()
+                .map(|r| r.map_or("", |r| r.code()))
+                .collect();
             let reasons: Vec<&str> = p.reasons.iter().map(|r| r.code()).collect();
             w.write_record([
                 quarter.as_str(),
@@ -96,7 +117,9 @@ pub fn results_csv(batch: &Batch, out: impl Write) -> io::Result<()> {
                 &csv_safe(&p.id),
                 &csv_safe(&p.name),
                 p.form.map_or("", |f| f.code()),
-                &p.total.map(|t| t.to_string().replace(',', ".")).unwrap_or_default(),
+                &p.total
+                    .map(|t| t.to_string().replace(',', "."))
+                    .unwrap_or_default(),
                 ratings[0],
                 ratings[1],
                 ratings[2],
@@ -172,7 +195,12 @@ pub fn results_text(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Resu
     let vi = lang == Lang::Vi;
     if let Some(q) = batch.quarter {
         if vi {
-            writeln!(out, "KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP QUÝ {}/{}", q.roman(), q.year)?;
+            writeln!(
+                out,
+                "KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP QUÝ {}/{}",
+                q.roman(),
+                q.year
+            )?;
         } else {
             writeln!(out, "PROFESSIONALISM EVALUATION RESULTS, {q}")?;
         }
@@ -197,7 +225,11 @@ pub fn results_text(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Resu
         for p in &u.people {
             let total = p.total.map(|t| t.to_string()).unwrap_or_else(|| "—".into());
             let why: Vec<&str> = p.reasons.iter().map(|r| r.words(lang)).collect();
-            let why = if why.is_empty() { String::new() } else { format!(" — {}", why.join("; ")) };
+            let why = if why.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", why.join("; "))
+            };
             writeln!(
                 out,
                 "  {:<10} {:<28} {:>6}  {}{}",
@@ -211,7 +243,15 @@ pub fn results_text(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Resu
     }
     if !batch.findings.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", if vi { "LỖI VÀ CẢNH BÁO" } else { "ERRORS AND WARNINGS" })?;
+        writeln!(
+            out,
+            "{}",
+            if vi {
+                "LỖI VÀ CẢNH BÁO"
+            } else {
+                "ERRORS AND WARNINGS"
+            }
+        )?;
         findings_text(batch, lang, out)?;
     }
     Ok(())

@@ -182,8 +182,28 @@ mod tests {
         let t = thresholds();
         for (form, expect) in [(Form::M04, 280), (Form::M03, 420)] {
             let m = mask(form);
-            let scores: Vec<Score> = m.iter().map(|&b| if b { Score::points(10) } else { Score::points(8) }).collect();
-            let o = evaluate_person(&facts(GOOD, ScoreSheet { form, scores: &scores, mandatory: &m }), &t, 10);
+            let scores: Vec<Score> = m
+                .iter()
+                .map(|&b| {
+                    if b {
+                        Score::points(10)
+                    } else {
+                        Score::points(8)
+                    }
+                })
+                .collect();
+            let o = evaluate_person(
+                &facts(
+                    GOOD,
+                    ScoreSheet {
+                        form,
+                        scores: &scores,
+                        mandatory: &m,
+                    },
+                ),
+                &t,
+                10,
+            );
             assert_eq!(o.status, Status::Dat);
             assert_eq!(o.total, Some(Total(expect * 2)));
         }
@@ -195,7 +215,18 @@ mod tests {
         let m = mask(Form::M04);
         let mut scores = vec![Score::points(10); 30];
         scores[0] = Score(19);
-        let o = evaluate_person(&facts(GOOD, ScoreSheet { form: Form::M04, scores: &scores, mandatory: &m }), &t, 10);
+        let o = evaluate_person(
+            &facts(
+                GOOD,
+                ScoreSheet {
+                    form: Form::M04,
+                    scores: &scores,
+                    mandatory: &m,
+                },
+            ),
+            &t,
+            10,
+        );
         assert_eq!(o.reasons, vec![Reason::BatBuocDuoi10]);
     }
 
@@ -205,10 +236,32 @@ mod tests {
         let m = mask(Form::M05);
         let mut scores = vec![Score::points(10); 30];
         scores[25] = Score(15);
-        let o = evaluate_person(&facts(GOOD, ScoreSheet { form: Form::M05, scores: &scores, mandatory: &m }), &t, 10);
+        let o = evaluate_person(
+            &facts(
+                GOOD,
+                ScoreSheet {
+                    form: Form::M05,
+                    scores: &scores,
+                    mandatory: &m,
+                },
+            ),
+            &t,
+            10,
+        );
         assert_eq!(o.reasons, vec![Reason::ConLaiDuoi8]);
         scores[25] = Score(16);
-        let o = evaluate_person(&facts(GOOD, ScoreSheet { form: Form::M05, scores: &scores, mandatory: &m }), &t, 10);
+        let o = evaluate_person(
+            &facts(
+                GOOD,
+                ScoreSheet {
+                    form: Form::M05,
+                    scores: &scores,
+                    mandatory: &m,
+                },
+            ),
+            &t,
+            10,
+        );
         assert_eq!(o.status, Status::Dat);
     }
 
@@ -217,7 +270,14 @@ mod tests {
         let t = thresholds();
         let m = mask(Form::M04);
         let scores = vec![Score::points(10); 30];
-        let mut f = facts(GOOD, ScoreSheet { form: Form::M04, scores: &scores, mandatory: &m });
+        let mut f = facts(
+            GOOD,
+            ScoreSheet {
+                form: Form::M04,
+                scores: &scores,
+                mandatory: &m,
+            },
+        );
         f.absence_days = Some(14);
         assert_eq!(evaluate_person(&f, &t, 10).status, Status::Dat);
         f.absence_days = Some(15);
@@ -234,10 +294,31 @@ mod tests {
         let t = thresholds();
         let m = mask(Form::M04);
         let scores = vec![Score::points(10); 30];
-        let mut f = facts(GOOD, ScoreSheet { form: Form::M04, scores: &scores, mandatory: &m });
+        let mut f = facts(
+            GOOD,
+            ScoreSheet {
+                form: Form::M04,
+                scores: &scores,
+                mandatory: &m,
+            },
+        );
         f.has_errors = true;
-        assert_eq!(evaluate_person(&f, &t, 10), Outcome { status: Status::Loi, reasons: vec![], total: None });
-        let mut f = facts([Some(Rating::Tot), None, Some(Rating::Tot)], ScoreSheet { form: Form::M04, scores: &scores, mandatory: &m });
+        assert_eq!(
+            evaluate_person(&f, &t, 10),
+            Outcome {
+                status: Status::Loi,
+                reasons: vec![],
+                total: None
+            }
+        );
+        let mut f = facts(
+            [Some(Rating::Tot), None, Some(Rating::Tot)],
+            ScoreSheet {
+                form: Form::M04,
+                scores: &scores,
+                mandatory: &m,
+            },
+        );
         f.has_errors = false;
         assert_eq!(evaluate_person(&f, &t, 10).status, Status::Loi);
     }
@@ -247,12 +328,29 @@ mod tests {
         let t = thresholds();
         let m = mask(Form::M03);
         let scores = vec![Score::points(10); 45];
-        let mut f = facts(GOOD, ScoreSheet { form: Form::M03, scores: &scores, mandatory: &m });
+        let mut f = facts(
+            GOOD,
+            ScoreSheet {
+                form: Form::M03,
+                scores: &scores,
+                mandatory: &m,
+            },
+        );
         f.scope_violated = true;
-        assert_eq!(evaluate_person(&f, &t, 10).reasons, vec![Reason::DonViViPham]);
+        assert_eq!(
+            evaluate_person(&f, &t, 10).reasons,
+            vec![Reason::DonViViPham]
+        );
         let m4 = mask(Form::M04);
         let s4 = vec![Score::points(10); 30];
-        let mut f = facts(GOOD, ScoreSheet { form: Form::M04, scores: &s4, mandatory: &m4 });
+        let mut f = facts(
+            GOOD,
+            ScoreSheet {
+                form: Form::M04,
+                scores: &s4,
+                mandatory: &m4,
+            },
+        );
         f.scope_violated = true;
         assert_eq!(evaluate_person(&f, &t, 10).status, Status::Dat);
     }
@@ -262,7 +360,14 @@ mod tests {
         let t = thresholds();
         let m = mask(Form::M03);
         let scores = vec![Score::points(7); 45];
-        let mut f = facts([Some(Rating::HoanThanh); 3], ScoreSheet { form: Form::M03, scores: &scores, mandatory: &m });
+        let mut f = facts(
+            [Some(Rating::HoanThanh); 3],
+            ScoreSheet {
+                form: Form::M03,
+                scores: &scores,
+                mandatory: &m,
+            },
+        );
         f.discipline = true;
         f.inspection = true;
         f.scope_violated = true;
@@ -284,7 +389,12 @@ mod tests {
     }
 
     fn rating() -> impl Strategy<Value = Rating> {
-        prop_oneof![Just(Rating::XuatSac), Just(Rating::Tot), Just(Rating::HoanThanh), Just(Rating::KhongHoanThanh)]
+        prop_oneof![
+            Just(Rating::XuatSac),
+            Just(Rating::Tot),
+            Just(Rating::HoanThanh),
+            Just(Rating::KhongHoanThanh)
+        ]
     }
 
     proptest! {

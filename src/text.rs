@@ -186,7 +186,10 @@ pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
     if !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     let (d, m, y) = if parts[0].len() == 4 {
         (n[2], n[1], n[0])
     } else if parts[2].len() == 4 {
@@ -222,12 +225,13 @@ pub fn parse_month_header(s: &str) -> Option<u32> {
     let first = words.next()?;
     let month_word = if first == "thang" {
         words.next()?
-    } else if let Some(rest) = first.strip_prefix('t') {
-        rest
     } else {
-        return None;
+        first.strip_prefix('t')?
     };
-    if month_word.is_empty() || month_word.len() > 2 || !month_word.bytes().all(|b| b.is_ascii_digit()) {
+    if month_word.is_empty()
+        || month_word.len() > 2
+        || !month_word.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let m: u32 = month_word.parse().ok()?;
@@ -269,16 +273,37 @@ mod tests {
 
     #[test]
     fn ratings_in_every_spelling() {
-        for s in ["HTXSNV", "htxs", " Hoàn thành xuất sắc nhiệm vụ ", "Xuat sac", "A", "hoàn thành xuất sắc"] {
+        for s in [
+            "HTXSNV",
+            "htxs",
+            " Hoàn thành xuất sắc nhiệm vụ ",
+            "Xuat sac",
+            "A",
+            "hoàn thành xuất sắc",
+        ] {
             assert_eq!(parse_rating(s), Some(Rating::XuatSac), "{s}");
         }
-        for s in ["HTTNV", "HTTTNV", "HTT", "Hoàn thành tốt nhiệm vụ", "Tốt", "b", "TOT"] {
+        for s in [
+            "HTTNV",
+            "HTTTNV",
+            "HTT",
+            "Hoàn thành tốt nhiệm vụ",
+            "Tốt",
+            "b",
+            "TOT",
+        ] {
             assert_eq!(parse_rating(s), Some(Rating::Tot), "{s}");
         }
         for s in ["HTNV", "HT", "Hoàn thành nhiệm vụ", "Hoàn thành", "C"] {
             assert_eq!(parse_rating(s), Some(Rating::HoanThanh), "{s}");
         }
-        for s in ["KHTNV", "KHT", "Không hoàn thành nhiệm vụ", "khong hoan thanh", "D"] {
+        for s in [
+            "KHTNV",
+            "KHT",
+            "Không hoàn thành nhiệm vụ",
+            "khong hoan thanh",
+            "D",
+        ] {
             assert_eq!(parse_rating(s), Some(Rating::KhongHoanThanh), "{s}");
         }
         assert_eq!(parse_rating("Giỏi"), None);
@@ -303,7 +328,15 @@ mod tests {
     #[test]
     fn quarters_in_every_spelling() {
         let q1 = Quarter::new(2024, 1);
-        for s in ["I/2024", "Quý I/2024", "1/2024", "2024-Q1", "Q1/2024", "quy i nam 2024", "QUÝ I/2024"] {
+        for s in [
+            "I/2024",
+            "Quý I/2024",
+            "1/2024",
+            "2024-Q1",
+            "Q1/2024",
+            "quy i nam 2024",
+            "QUÝ I/2024",
+        ] {
             assert_eq!(parse_quarter(s), q1, "{s}");
         }
         assert_eq!(parse_quarter("IV/2023"), Quarter::new(2023, 4));
@@ -313,11 +346,20 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_date_text("05/03/2024"), NaiveDate::from_ymd_opt(2024, 3, 5));
-        assert_eq!(parse_date_text("2024-03-05"), NaiveDate::from_ymd_opt(2024, 3, 5));
+        assert_eq!(
+            parse_date_text("05/03/2024"),
+            NaiveDate::from_ymd_opt(2024, 3, 5)
+        );
+        assert_eq!(
+            parse_date_text("2024-03-05"),
+            NaiveDate::from_ymd_opt(2024, 3, 5)
+        );
         assert_eq!(parse_date_text("31/02/2024"), None);
         assert_eq!(parse_date_text("hôm qua"), None);
-        assert_eq!(date_from_serial(45292.0), NaiveDate::from_ymd_opt(2024, 1, 1));
+        assert_eq!(
+            date_from_serial(45292.0),
+            NaiveDate::from_ymd_opt(2024, 1, 1)
+        );
     }
 
     #[test]

@@ -38,8 +38,12 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     match &args.out {
         None => write_stdout(|out| out.write_all(&body))?,
         Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("không tạo được thư mục {} / cannot create the directory", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!(
+                    "không tạo được thư mục {} / cannot create the directory",
+                    dir.display()
+                )
+            })?;
             let ext = match args.format {
                 Format::Json => "json",
                 Format::Csv => "csv",

@@ -42,8 +42,11 @@ impl Container<'_> {
         let mut chain = Vec::new();
         let mut id = start;
         while id != ENDOFCHAIN && id != FREESECT {
-            if id > MAX_REGULAR || (id as usize) >= visited.len() || (id as usize) >= self.fat.len() {
-                return Err(CfbDamage("chuỗi sector trỏ ra ngoài tệp / a sector chain points outside the file"));
+            if id > MAX_REGULAR || (id as usize) >= visited.len() || (id as usize) >= self.fat.len()
+            {
+                return Err(CfbDamage(
+                    "chuỗi sector trỏ ra ngoài tệp / a sector chain points outside the file",
+                ));
             }
             if visited[id as usize] {
                 return Err(CfbDamage("chuỗi sector lặp vòng / a sector chain loops"));
@@ -69,10 +72,16 @@ pub fn check(bytes: &[u8]) -> Result<(), CfbDamage> {
     let minifat_start = u32_at(bytes, 0x3C).ok_or(bad_header.clone())?;
     let mut difat_next = u32_at(bytes, 0x44).ok_or(bad_header.clone())?;
 
-    let mut c = Container { bytes, sector, fat: Vec::new() };
+    let mut c = Container {
+        bytes,
+        sector,
+        fat: Vec::new(),
+    };
     let total = c.n_sectors();
     if n_fat > total {
-        return Err(CfbDamage("số sector FAT lớn hơn tệp / more FAT sectors than the file holds"));
+        return Err(CfbDamage(
+            "số sector FAT lớn hơn tệp / more FAT sectors than the file holds",
+        ));
     }
 
     // The FAT sectors: 109 in the header, the rest in the DIFAT chain.
@@ -87,7 +96,9 @@ pub fn check(bytes: &[u8]) -> Result<(), CfbDamage> {
             return Err(CfbDamage("chuỗi DIFAT hỏng / damaged DIFAT chain"));
         }
         seen_difat[i] = true;
-        let data = c.sector_data(difat_next).ok_or(CfbDamage("chuỗi DIFAT hỏng / damaged DIFAT chain"))?;
+        let data = c
+            .sector_data(difat_next)
+            .ok_or(CfbDamage("chuỗi DIFAT hỏng / damaged DIFAT chain"))?;
         let n = data.len() / 4;
         for k in 0..n.saturating_sub(1) {
             let id = u32_at(data, 4 * k).unwrap_or(FREESECT);
@@ -98,8 +109,13 @@ pub fn check(bytes: &[u8]) -> Result<(), CfbDamage> {
         difat_next = u32_at(data, 4 * (n - 1)).unwrap_or(ENDOFCHAIN);
     }
     for id in fat_sectors {
-        let data = c.sector_data(id).ok_or(CfbDamage("sector FAT ngoài tệp / a FAT sector lies outside the file"))?;
-        let entries: Vec<u32> = data.chunks_exact(4).map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]])).collect();
+        let data = c.sector_data(id).ok_or(CfbDamage(
+            "sector FAT ngoài tệp / a FAT sector lies outside the file",
+        ))?;
+        let entries: Vec<u32> = data
+            .chunks_exact(4)
+            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+            .collect();
         c.fat.extend(entries);
     }
 
@@ -111,12 +127,15 @@ pub fn check(bytes: &[u8]) -> Result<(), CfbDamage> {
     }
     let version = u16_at(bytes, 0x1A).unwrap_or(3);
     for id in dir_chain {
-        let Some(data) = c.sector_data(id) else { continue };
+        let Some(data) = c.sector_data(id) else {
+            continue;
+        };
         for entry in data.chunks_exact(128) {
             let kind = entry[0x42];
             let start = u32_at(entry, 0x74).unwrap_or(ENDOFCHAIN);
             let size = if version == 4 {
-                u32_at(entry, 0x78).unwrap_or(0) as u64 | (u32_at(entry, 0x7C).unwrap_or(0) as u64) << 32
+                u32_at(entry, 0x78).unwrap_or(0) as u64
+                    | (u32_at(entry, 0x7C).unwrap_or(0) as u64) << 32
             } else {
                 u32_at(entry, 0x78).unwrap_or(0) as u64
             };

@@ -88,9 +88,9 @@ impl Workbook {
         use calamine::{open_workbook_from_rs, Ods, Xls, Xlsb, Xlsx};
         let kind = sniff(&bytes);
         let sheets = match kind {
-            Kind::Zip if is_ods(&bytes) => {
-                Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(damaged)?)
-            }
+            Kind::Zip if is_ods(&bytes) => Sheets::Ods(
+                open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(damaged)?,
+            ),
             Kind::Zip if ext == "xlsb" => Sheets::Xlsb(
                 open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)).map_err(damaged)?,
             ),
@@ -122,7 +122,11 @@ impl Workbook {
             }
             Kind::Other => {
                 return Err(Unreadable::NotSpreadsheet {
-                    ext: if ext.is_empty() { "?".into() } else { format!(".{ext}") },
+                    ext: if ext.is_empty() {
+                        "?".into()
+                    } else {
+                        format!(".{ext}")
+                    },
                 })
             }
         };

@@ -99,7 +99,13 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn push(&mut self, sheet: Option<&str>, cell: Option<String>, person: Option<&str>, detail: Detail) {
+    fn push(
+        &mut self,
+        sheet: Option<&str>,
+        cell: Option<String>,
+        person: Option<&str>,
+        detail: Detail,
+    ) {
         self.findings.push(Finding {
             file: self.file.to_string(),
             sheet: sheet.map(str::to_string),
@@ -161,7 +167,12 @@ pub fn read_unit(
 
     // Thông tin
     match wb.find_sheet(SHEET_INFO) {
-        None => cx.push(Some(SHEET_INFO), None, None, Detail::SheetMissing { sheet: SHEET_INFO }),
+        None => cx.push(
+            Some(SHEET_INFO),
+            None,
+            None,
+            Detail::SheetMissing { sheet: SHEET_INFO },
+        ),
         Some(name) => match wb.grid(&name) {
             Ok(grid) => input.info = read_info(&mut cx, &grid, &name),
             Err(u) => cx.push(Some(&name), None, None, Detail::Unreadable(u)),
@@ -173,7 +184,11 @@ pub fn read_unit(
                 Some(SHEET_INFO),
                 input.info.quarter_cell.clone(),
                 None,
-                Detail::QuarterMismatch { found, expected: q, asked: true },
+                Detail::QuarterMismatch {
+                    found,
+                    expected: q,
+                    asked: true,
+                },
             );
             None
         }
@@ -194,7 +209,12 @@ pub fn read_unit(
 
     // Danh sách
     match wb.find_sheet(SHEET_LIST) {
-        None => cx.push(Some(SHEET_LIST), None, None, Detail::SheetMissing { sheet: SHEET_LIST }),
+        None => cx.push(
+            Some(SHEET_LIST),
+            None,
+            None,
+            Detail::SheetMissing { sheet: SHEET_LIST },
+        ),
         Some(name) => match wb.grid(&name) {
             Ok(grid) => {
                 if let Some(members) = read_list(&mut cx, &grid, &name, input.quarter) {
@@ -209,7 +229,9 @@ pub fn read_unit(
     // Score sheets
     let mut any_form = false;
     for form in Form::ALL {
-        let Some(name) = wb.find_sheet(form.sheet_name()) else { continue };
+        let Some(name) = wb.find_sheet(form.sheet_name()) else {
+            continue;
+        };
         any_form = true;
         match wb.grid(&name) {
             Ok(grid) => {
@@ -268,7 +290,9 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
             continue;
         };
         let label_text = cx.text(grid, sheet, row, lc);
-        let Some(label) = info_label(&text::key(&label_text)) else { continue };
+        let Some(label) = info_label(&text::key(&label_text)) else {
+            continue;
+        };
         if seen.contains(&label) {
             continue;
         }
@@ -280,7 +304,12 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
         let value = grid.get(row, vc).clone();
         let blank = is_blank(&value);
         let missing = |cx: &mut Ctx, label: &'static str| {
-            cx.push(Some(sheet), Some(cell.clone()), None, Detail::InfoMissing { label })
+            cx.push(
+                Some(sheet),
+                Some(cell.clone()),
+                None,
+                Detail::InfoMissing { label },
+            )
         };
         match label {
             InfoLabel::Name => {
@@ -303,11 +332,16 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                     let t = cx.text(grid, sheet, row, vc);
                     info.bloc = cx.profile.bloc_from_text(&t);
                     if info.bloc.is_none() {
-                        cx.push(Some(sheet), Some(cell.clone()), None, Detail::InfoInvalid {
-                            label: LABEL_BLOC,
-                            value: t,
-                            expected: "Đảng - Đoàn thể | Chính quyền | Trường học",
-                        });
+                        cx.push(
+                            Some(sheet),
+                            Some(cell.clone()),
+                            None,
+                            Detail::InfoInvalid {
+                                label: LABEL_BLOC,
+                                value: t,
+                                expected: "Đảng - Đoàn thể | Chính quyền | Trường học",
+                            },
+                        );
                     }
                 }
             }
@@ -318,11 +352,16 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                 } else {
                     info.quarter = quarter_of_cell(&value);
                     if info.quarter.is_none() {
-                        cx.push(Some(sheet), Some(cell.clone()), None, Detail::InfoInvalid {
-                            label: LABEL_QUARTER,
-                            value: display(&value),
-                            expected: "I/2024, Quý I/2024, 1/2024, 2024-Q1 hoặc Q1/2024",
-                        });
+                        cx.push(
+                            Some(sheet),
+                            Some(cell.clone()),
+                            None,
+                            Detail::InfoInvalid {
+                                label: LABEL_QUARTER,
+                                value: display(&value),
+                                expected: "I/2024, Quý I/2024, 1/2024, 2024-Q1 hoặc Q1/2024",
+                            },
+                        );
                     }
                 }
             }
@@ -333,11 +372,16 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                 } else {
                     info.headcount = whole_number(&value);
                     if info.headcount.is_none() {
-                        cx.push(Some(sheet), Some(cell.clone()), None, Detail::InfoInvalid {
-                            label: LABEL_HEADCOUNT,
-                            value: display(&value),
-                            expected: "một số nguyên dương, ví dụ 12",
-                        });
+                        cx.push(
+                            Some(sheet),
+                            Some(cell.clone()),
+                            None,
+                            Detail::InfoInvalid {
+                                label: LABEL_HEADCOUNT,
+                                value: display(&value),
+                                expected: "một số nguyên dương, ví dụ 12",
+                            },
+                        );
                     }
                 }
             }
@@ -346,10 +390,15 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                     info.sent_cell = Some(cell.clone());
                     match date_of_cell(&value) {
                         Some(d) => info.sent = Some(d),
-                        None => cx.push(Some(sheet), Some(cell.clone()), None, Detail::DateInvalid {
-                            column: LABEL_SENT,
-                            value: display(&value),
-                        }),
+                        None => cx.push(
+                            Some(sheet),
+                            Some(cell.clone()),
+                            None,
+                            Detail::DateInvalid {
+                                column: LABEL_SENT,
+                                value: display(&value),
+                            },
+                        ),
                     }
                 }
             }
@@ -363,7 +412,12 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
         (InfoLabel::Headcount, LABEL_HEADCOUNT),
     ] {
         if !seen.contains(&label) {
-            cx.push(Some(sheet), top.clone(), None, Detail::InfoMissing { label: name });
+            cx.push(
+                Some(sheet),
+                top.clone(),
+                None,
+                Detail::InfoMissing { label: name },
+            );
         }
     }
     info
@@ -408,6 +462,9 @@ fn date_of_cell(d: &Data) -> Option<NaiveDate> {
 // ---------------------------------------------------------------------------------------------
 // Header rows
 
+/// A header row: its row and the recognised columns (column, kind, header text).
+type Header<C> = (u32, Vec<(u32, C, String)>);
+
 /// Finds the header row in the first 20 rows: the row that names the most known columns
 /// (at least two, one of them `Mã CB` or `Họ và tên`).
 fn find_header<C: Copy + PartialEq>(
@@ -416,8 +473,8 @@ fn find_header<C: Copy + PartialEq>(
     sheet: &str,
     classify: impl Fn(&Data, &str) -> Option<C>,
     is_key: impl Fn(C) -> bool,
-) -> Option<(u32, Vec<(u32, C, String)>)> {
-    let mut best: Option<(u32, Vec<(u32, C, String)>)> = None;
+) -> Option<Header<C>> {
+    let mut best: Option<Header<C>> = None;
     let last = grid.row_end().min(20);
     for row in 0..last {
         let mut cols = Vec::new();
@@ -483,17 +540,35 @@ fn list_col(_: &Data, k: &str) -> Option<ListCol> {
 const COL_ID: &str = "Mã CB";
 const COL_NAME: &str = "Họ và tên";
 
-fn read_list(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>) -> Option<Vec<Member>> {
-    let Some((hrow, cols)) = find_header(cx, grid, sheet, list_col, |c| matches!(c, ListCol::Id | ListCol::Name)) else {
+fn read_list(
+    cx: &mut Ctx,
+    grid: &Grid,
+    sheet: &str,
+    quarter: Option<Quarter>,
+) -> Option<Vec<Member>> {
+    let Some((hrow, cols)) = find_header(cx, grid, sheet, list_col, |c| {
+        matches!(c, ListCol::Id | ListCol::Name)
+    }) else {
         cx.push(Some(sheet), None, None, Detail::HeaderNotFound);
         return None;
     };
-    let find = |want: ListCol| cols.iter().find(|(_, c, _)| *c == want).map(|(col, _, _)| *col);
+    let find = |want: ListCol| {
+        cols.iter()
+            .find(|(_, c, _)| *c == want)
+            .map(|(col, _, _)| *col)
+    };
     let header_cell = Some(a1(hrow, grid.col_start()));
     let mut fatal = false;
     for (want, name) in [(ListCol::Id, COL_ID), (ListCol::Name, COL_NAME)] {
         if find(want).is_none() {
-            cx.push(Some(sheet), header_cell.clone(), None, Detail::ColumnMissing { column: name.into() });
+            cx.push(
+                Some(sheet),
+                header_cell.clone(),
+                None,
+                Detail::ColumnMissing {
+                    column: name.into(),
+                },
+            );
             fatal = true;
         }
     }
@@ -505,14 +580,31 @@ fn read_list(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>) -
                 match q.months().iter().position(|x| x == m) {
                     Some(i) if month_cols[i].is_none() => month_cols[i] = Some(*col),
                     Some(_) => {}
-                    None => cx.push(Some(sheet), Some(a1(hrow, *col)), None, Detail::MonthMismatch { month: *m, quarter: q }),
+                    None => cx.push(
+                        Some(sheet),
+                        Some(a1(hrow, *col)),
+                        None,
+                        Detail::MonthMismatch {
+                            month: *m,
+                            quarter: q,
+                        },
+                    ),
                 }
             }
         }
-        let any_mismatch = cols.iter().any(|(_, c, _)| matches!(c, ListCol::Month(m) if !q.months().contains(m)));
+        let any_mismatch = cols
+            .iter()
+            .any(|(_, c, _)| matches!(c, ListCol::Month(m) if !q.months().contains(m)));
         for (i, m) in q.months().iter().enumerate() {
             if month_cols[i].is_none() && !any_mismatch {
-                cx.push(Some(sheet), header_cell.clone(), None, Detail::ColumnMissing { column: format!("Tháng {m}") });
+                cx.push(
+                    Some(sheet),
+                    header_cell.clone(),
+                    None,
+                    Detail::ColumnMissing {
+                        column: format!("Tháng {m}"),
+                    },
+                );
             }
         }
     }
@@ -533,7 +625,12 @@ fn read_list(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>) -
         let name = cx.text(grid, sheet, row, name_col);
         if id.is_empty() {
             if !name.is_empty() && !is_summary_label(&name) {
-                cx.push(Some(sheet), Some(a1(row, id_col)), None, Detail::PersonWithoutId);
+                cx.push(
+                    Some(sheet),
+                    Some(a1(row, id_col)),
+                    None,
+                    Detail::PersonWithoutId,
+                );
             }
             continue;
         }
@@ -542,14 +639,23 @@ fn read_list(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>) -
         if let Some(&first) = first_seen.get(&id_key) {
             let first_cell = members[first].id_cell.clone();
             members[first].has_errors = true;
-            cx.push(Some(sheet), Some(id_cell), Some(&id), Detail::PersonDuplicate { first: first_cell });
+            cx.push(
+                Some(sheet),
+                Some(id_cell),
+                Some(&id),
+                Detail::PersonDuplicate { first: first_cell },
+            );
             continue;
         }
         let mut m = Member {
             id: id.clone(),
             name,
-            title: col(ListCol::Title).map(|c| cx.text(grid, sheet, row, c)).unwrap_or_default(),
-            part: col(ListCol::Part).map(|c| cx.text(grid, sheet, row, c)).unwrap_or_default(),
+            title: col(ListCol::Title)
+                .map(|c| cx.text(grid, sheet, row, c))
+                .unwrap_or_default(),
+            part: col(ListCol::Part)
+                .map(|c| cx.text(grid, sheet, row, c))
+                .unwrap_or_default(),
             in_charge: col(ListCol::InCharge)
                 .map(|c| cx.text(grid, sheet, row, c))
                 .unwrap_or_default()
@@ -563,12 +669,14 @@ fn read_list(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>) -
             discipline: col(ListCol::Discipline).is_some_and(|c| yes_cell(grid.get(row, c))),
             inspection: col(ListCol::Inspection).is_some_and(|c| yes_cell(grid.get(row, c))),
             absence_days: Some(0),
-            note: col(ListCol::Note).map(|c| cx.text(grid, sheet, row, c)).unwrap_or_default(),
+            note: col(ListCol::Note)
+                .map(|c| cx.text(grid, sheet, row, c))
+                .unwrap_or_default(),
             id_cell,
             has_errors: false,
         };
         // Ratings: an unknown spelling is an error now; a blank one only once absence is known.
-        let mut unknown_rating = false;
+        let mut unknown = [false; 3];
         for (i, c) in month_cols.iter().enumerate() {
             let Some(c) = *c else { continue };
             m.rating_cells[i] = Some(a1(row, c));
@@ -580,28 +688,60 @@ fn read_list(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>) -
             match text::parse_rating(&t) {
                 Some(r) => m.ratings[i] = Some(r),
                 None => {
-                    unknown_rating = true;
+                    unknown[i] = true;
                     let month = quarter.map_or(0, |q| q.months()[i]);
-                    cx.push(Some(sheet), Some(a1(row, c)), Some(&id), Detail::RatingUnknown { month, value: t });
+                    cx.push(
+                        Some(sheet),
+                        Some(a1(row, c)),
+                        Some(&id),
+                        Detail::RatingUnknown { month, value: t },
+                    );
                 }
             }
         }
-        m.absence_days = absence(cx, grid, sheet, row, &id, quarter, col(ListCol::Days), col(ListCol::From), col(ListCol::To));
+        m.absence_days = absence(
+            cx,
+            grid,
+            sheet,
+            row,
+            &id,
+            quarter,
+            col(ListCol::Days),
+            col(ListCol::From),
+            col(ListCol::To),
+        );
         if let Some(c) = col(ListCol::Birth) {
             let d = grid.get(row, c);
             if !is_blank(d) && date_of_cell(d).is_none() {
-                cx.push(Some(sheet), Some(a1(row, c)), Some(&id), Detail::DateInvalid { column: "Ngày sinh", value: display(d) });
+                cx.push(
+                    Some(sheet),
+                    Some(a1(row, c)),
+                    Some(&id),
+                    Detail::DateInvalid {
+                        column: "Ngày sinh",
+                        value: display(d),
+                    },
+                );
             }
         }
-        let absent = m.absence_days.is_some_and(|d| d >= cx.profile.thresholds.absence_days);
+        let absent = m
+            .absence_days
+            .is_some_and(|d| d >= cx.profile.thresholds.absence_days);
         if !absent {
-            if unknown_rating || m.absence_days.is_none() {
+            if unknown.contains(&true) || m.absence_days.is_none() {
                 m.has_errors = true;
             }
             if let Some(q) = quarter {
                 for i in 0..3 {
-                    if m.ratings[i].is_none() && month_cols[i].is_some() && !is_unknown_at(cx, &m, i) {
-                        cx.push(Some(sheet), m.rating_cells[i].clone(), Some(&id), Detail::RatingMissing { month: q.months()[i] });
+                    if m.ratings[i].is_none() && month_cols[i].is_some() && !unknown[i] {
+                        cx.push(
+                            Some(sheet),
+                            m.rating_cells[i].clone(),
+                            Some(&id),
+                            Detail::RatingMissing {
+                                month: q.months()[i],
+                            },
+                        );
                         m.has_errors = true;
                     }
                 }
@@ -615,12 +755,6 @@ fn read_list(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>) -
         members.push(m);
     }
     Some(members)
-}
-
-/// Was the rating of month `i` already reported as unknown?
-fn is_unknown_at(cx: &Ctx, m: &Member, i: usize) -> bool {
-    let cell = m.rating_cells[i].as_deref();
-    cx.findings.iter().rev().take(8).any(|f| f.cell.as_deref() == cell && matches!(f.detail, Detail::RatingUnknown { .. }))
 }
 
 fn is_summary_label(name: &str) -> bool {
@@ -666,7 +800,15 @@ fn absence(
         };
         if n.is_none() {
             ok = false;
-            cx.push(Some(sheet), Some(a1(row, c)), Some(id), Detail::DateInvalid { column: "Số ngày nghỉ", value: display(d) });
+            cx.push(
+                Some(sheet),
+                Some(a1(row, c)),
+                Some(id),
+                Detail::DateInvalid {
+                    column: "Số ngày nghỉ",
+                    value: display(d),
+                },
+            );
         }
         n
     });
@@ -679,7 +821,15 @@ fn absence(
         let v = date_of_cell(d);
         if v.is_none() {
             ok = false;
-            cx.push(Some(sheet), Some(a1(row, c)), Some(id), Detail::DateInvalid { column, value: display(d) });
+            cx.push(
+                Some(sheet),
+                Some(a1(row, c)),
+                Some(id),
+                Detail::DateInvalid {
+                    column,
+                    value: display(d),
+                },
+            );
         }
         v
     };
@@ -687,32 +837,55 @@ fn absence(
     let to = date_at(to_col, "Nghỉ đến ngày");
     let counted = match (from, to) {
         (Some(a), Some(b)) if a > b => {
-            cx.push(Some(sheet), from_col.map(|c| a1(row, c)), Some(id), Detail::DateOrder);
+            cx.push(
+                Some(sheet),
+                from_col.map(|c| a1(row, c)),
+                Some(id),
+                Detail::DateOrder,
+            );
             ok = false;
             None
         }
         (Some(a), Some(b)) => match quarter {
-            Some(q) => match cx.profile.calendar.working_days_within(a, b, q.first_day(), q.last_day()) {
-                Ok(n) => Some(n),
-                Err(CalendarError::YearMissing(year)) => {
-                    if !cx.calendar_reported {
-                        cx.calendar_reported = true;
-                        cx.push(Some(sheet), from_col.map(|c| a1(row, c)), Some(id), Detail::YearNotInCalendar { year });
+            Some(q) => {
+                match cx
+                    .profile
+                    .calendar
+                    .working_days_within(a, b, q.first_day(), q.last_day())
+                {
+                    Ok(n) => Some(n),
+                    Err(CalendarError::YearMissing(year)) => {
+                        if !cx.calendar_reported {
+                            cx.calendar_reported = true;
+                            cx.push(
+                                Some(sheet),
+                                from_col.map(|c| a1(row, c)),
+                                Some(id),
+                                Detail::YearNotInCalendar { year },
+                            );
+                        }
+                        ok = false;
+                        None
                     }
-                    ok = false;
-                    None
+                    Err(_) => None,
                 }
-                Err(_) => None,
-            },
+            }
             None => None,
         },
         (Some(_), None) | (None, Some(_)) => {
-            let (col, column) = if from.is_none() { (from_col, "Nghỉ từ ngày") } else { (to_col, "Nghỉ đến ngày") };
+            let (col, column) = if from.is_none() {
+                (from_col, "Nghỉ từ ngày")
+            } else {
+                (to_col, "Nghỉ đến ngày")
+            };
             // An invalid date was reported above; a blank one is reported here.
             match col {
-                Some(c) if is_blank(grid.get(row, c)) => {
-                    cx.push(Some(sheet), Some(a1(row, c)), Some(id), Detail::DateHalf { column })
-                }
+                Some(c) if is_blank(grid.get(row, c)) => cx.push(
+                    Some(sheet),
+                    Some(a1(row, c)),
+                    Some(id),
+                    Detail::DateHalf { column },
+                ),
                 None => cx.push(Some(sheet), None, Some(id), Detail::DateHalf { column }),
                 Some(_) => {}
             }
@@ -724,7 +897,15 @@ fn absence(
     match (declared, counted) {
         (Some(d), Some(c)) => {
             if d != c {
-                cx.push(Some(sheet), days_col.map(|col| a1(row, col)), Some(id), Detail::AbsenceMismatch { declared: d, counted: c });
+                cx.push(
+                    Some(sheet),
+                    days_col.map(|col| a1(row, col)),
+                    Some(id),
+                    Detail::AbsenceMismatch {
+                        declared: d,
+                        counted: c,
+                    },
+                );
             }
             Some(d)
         }
@@ -751,7 +932,11 @@ fn form_col(d: &Data, k: &str) -> Option<FormCol> {
     let number = match d {
         Data::Int(i) => u16::try_from(*i).ok(),
         Data::Float(f) if f.fract() == 0.0 && *f >= 1.0 && *f <= 200.0 => Some(*f as u16),
-        Data::String(_) if !k.is_empty() && k.len() <= 3 && k.bytes().all(|b| b.is_ascii_digit()) => k.parse().ok(),
+        Data::String(_)
+            if !k.is_empty() && k.len() <= 3 && k.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            k.parse().ok()
+        }
         _ => None,
     };
     if let Some(n) = number.filter(|n| *n >= 1) {
@@ -766,14 +951,26 @@ fn form_col(d: &Data, k: &str) -> Option<FormCol> {
     })
 }
 
-fn read_form(cx: &mut Ctx, wb: &mut Workbook, grid: &Grid, sheet: &str, form: Form) -> Option<(FormSheet, Vec<ScoredRow>)> {
+fn read_form(
+    cx: &mut Ctx,
+    wb: &mut Workbook,
+    grid: &Grid,
+    sheet: &str,
+    form: Form,
+) -> Option<(FormSheet, Vec<ScoredRow>)> {
     let spec = cx.profile.form(form).clone();
-    let Some((hrow, cols)) = find_header(cx, grid, sheet, form_col, |c| matches!(c, FormCol::Id | FormCol::Name)) else {
+    let Some((hrow, cols)) = find_header(cx, grid, sheet, form_col, |c| {
+        matches!(c, FormCol::Id | FormCol::Name)
+    }) else {
         cx.push(Some(sheet), None, None, Detail::HeaderNotFound);
         return None;
     };
     let header_cell = a1(hrow, grid.col_start());
-    let find = |want: FormCol| cols.iter().find(|(_, c, _)| *c == want).map(|(col, _, _)| *col);
+    let find = |want: FormCol| {
+        cols.iter()
+            .find(|(_, c, _)| *c == want)
+            .map(|(col, _, _)| *col)
+    };
     let mut item_cols: Vec<Option<u32>> = vec![None; spec.items as usize];
     for (col, c, _) in &cols {
         if let FormCol::Item(n) = c {
@@ -785,20 +982,37 @@ fn read_form(cx: &mut Ctx, wb: &mut Workbook, grid: &Grid, sheet: &str, form: Fo
     let mut fatal = false;
     for (want, name) in [(FormCol::Id, COL_ID)] {
         if find(want).is_none() {
-            cx.push(Some(sheet), Some(header_cell.clone()), None, Detail::ColumnMissing { column: name.into() });
+            cx.push(
+                Some(sheet),
+                Some(header_cell.clone()),
+                None,
+                Detail::ColumnMissing {
+                    column: name.into(),
+                },
+            );
             fatal = true;
         }
     }
     for (i, c) in item_cols.iter().enumerate() {
         if c.is_none() {
-            cx.push(Some(sheet), Some(header_cell.clone()), None, Detail::ColumnMissing { column: format!("{}", i + 1) });
+            cx.push(
+                Some(sheet),
+                Some(header_cell.clone()),
+                None,
+                Detail::ColumnMissing {
+                    column: format!("{}", i + 1),
+                },
+            );
             fatal = true;
         }
     }
     if fatal {
         return None;
     }
-    let item_cols: Vec<u32> = item_cols.into_iter().map(|c| c.expect("checked above")).collect();
+    let item_cols: Vec<u32> = item_cols
+        .into_iter()
+        .map(|c| c.expect("checked above"))
+        .collect();
     let id_col = find(FormCol::Id)?;
     let name_col = find(FormCol::Name);
     let total_col = find(FormCol::Total);
@@ -808,16 +1022,23 @@ fn read_form(cx: &mut Ctx, wb: &mut Workbook, grid: &Grid, sheet: &str, form: Fo
     let mut mandatory = spec.mandatory.clone();
     let mut first_data = hrow + 1;
     let marker_col = name_col.unwrap_or(grid.col_start());
-    let is_marker = |cx: &mut Ctx, c: u32| text::key(&cx.text(grid, sheet, hrow + 1, c)) == "bat buoc";
+    let is_marker =
+        |cx: &mut Ctx, c: u32| text::key(&cx.text(grid, sheet, hrow + 1, c)) == "bat buoc";
     if is_marker(cx, marker_col) || is_marker(cx, grid.col_start()) || is_marker(cx, id_col) {
-        mandatory = item_cols.iter().map(|&c| yes_cell(grid.get(hrow + 1, c))).collect();
+        mandatory = item_cols
+            .iter()
+            .map(|&c| yes_cell(grid.get(hrow + 1, c)))
+            .collect();
         first_data += 1;
     }
 
     let mut formulas: Option<Option<Range<String>>> = None;
     let mut formula_at = |wb: &mut Workbook, row: u32, col: u32| -> Option<String> {
         let f = formulas.get_or_insert_with(|| wb.formulas(sheet));
-        f.as_ref()?.get_value((row, col)).filter(|s| !s.is_empty()).cloned()
+        f.as_ref()?
+            .get_value((row, col))
+            .filter(|s| !s.is_empty())
+            .cloned()
     };
 
     let mut rows = Vec::new();
@@ -827,11 +1048,18 @@ fn read_form(cx: &mut Ctx, wb: &mut Workbook, grid: &Grid, sheet: &str, form: Fo
             continue;
         }
         let id = cx.text(grid, sheet, row, id_col);
-        let name = name_col.map(|c| cx.text(grid, sheet, row, c)).unwrap_or_default();
+        let name = name_col
+            .map(|c| cx.text(grid, sheet, row, c))
+            .unwrap_or_default();
         if id.is_empty() {
             let has_scores = item_cols.iter().any(|&c| !is_blank(grid.get(row, c)));
             if has_scores && !is_summary_label(&name) {
-                cx.push(Some(sheet), Some(a1(row, id_col)), None, Detail::PersonWithoutId);
+                cx.push(
+                    Some(sheet),
+                    Some(a1(row, id_col)),
+                    None,
+                    Detail::PersonWithoutId,
+                );
             }
             continue;
         }
@@ -849,8 +1077,18 @@ fn read_form(cx: &mut Ctx, wb: &mut Workbook, grid: &Grid, sheet: &str, form: Fo
                 _ if is_blank(d) => {
                     has_errors = true;
                     match formula_at(wb, row, c) {
-                        Some(formula) => cx.push(Some(sheet), Some(a1(row, c)), Some(&id), Detail::FormulaNoValue { formula }),
-                        None => cx.push(Some(sheet), Some(a1(row, c)), Some(&id), Detail::ScoreMissing { item }),
+                        Some(formula) => cx.push(
+                            Some(sheet),
+                            Some(a1(row, c)),
+                            Some(&id),
+                            Detail::FormulaNoValue { formula },
+                        ),
+                        None => cx.push(
+                            Some(sheet),
+                            Some(a1(row, c)),
+                            Some(&id),
+                            Detail::ScoreMissing { item },
+                        ),
                     }
                     continue;
                 }
@@ -875,7 +1113,12 @@ fn read_form(cx: &mut Ctx, wb: &mut Workbook, grid: &Grid, sheet: &str, form: Fo
             if is_blank(d) {
                 if let Some(formula) = formula_at(wb, row, c) {
                     has_errors = true;
-                    cx.push(Some(sheet), Some(a1(row, c)), Some(&id), Detail::FormulaNoValue { formula });
+                    cx.push(
+                        Some(sheet),
+                        Some(a1(row, c)),
+                        Some(&id),
+                        Detail::FormulaNoValue { formula },
+                    );
                 }
             } else if !has_errors {
                 let sum = crate::model::Total::of(&scores);
@@ -888,7 +1131,15 @@ fn read_form(cx: &mut Ctx, wb: &mut Workbook, grid: &Grid, sheet: &str, form: Fo
                 let agrees = written.is_some_and(|w| (w * 2.0 - sum.0 as f64).abs() < 1e-6);
                 if !agrees {
                     has_errors = true;
-                    cx.push(Some(sheet), Some(a1(row, c)), Some(&id), Detail::TotalMismatch { written: display(d), sum });
+                    cx.push(
+                        Some(sheet),
+                        Some(a1(row, c)),
+                        Some(&id),
+                        Detail::TotalMismatch {
+                            written: display(d),
+                            sum,
+                        },
+                    );
                 }
             }
         }
@@ -899,11 +1150,19 @@ fn read_form(cx: &mut Ctx, wb: &mut Workbook, grid: &Grid, sheet: &str, form: Fo
             scores,
             has_errors,
             id_cell: a1(row, id_col),
-            remark: remark_col.map(|c| cx.text(grid, sheet, row, c)).unwrap_or_default(),
+            remark: remark_col
+                .map(|c| cx.text(grid, sheet, row, c))
+                .unwrap_or_default(),
         });
     }
     Some((
-        FormSheet { form, sheet: sheet.to_string(), mandatory, header_cell, rows: count },
+        FormSheet {
+            form,
+            sheet: sheet.to_string(),
+            mandatory,
+            header_cell,
+            rows: count,
+        },
         rows,
     ))
 }
