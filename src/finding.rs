@@ -157,6 +157,26 @@ pub enum Unreadable {
     Damaged(String),
 }
 
+/// What a valid value of a `Thông tin` field looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Bloc,
+    Quarter,
+    Headcount,
+}
+
+impl Expected {
+    pub fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Expected::Bloc, _) => "Đảng - Đoàn thể | Chính quyền | Trường học",
+            (Expected::Quarter, Lang::Vi) => "I/2024, Quý I/2024, 1/2024, 2024-Q1 hoặc Q1/2024",
+            (Expected::Quarter, Lang::En) => "I/2024, Quý I/2024, 1/2024, 2024-Q1 or Q1/2024",
+            (Expected::Headcount, Lang::Vi) => "một số nguyên dương, ví dụ 12",
+            (Expected::Headcount, Lang::En) => "a positive whole number, e.g. 12",
+        }
+    }
+}
+
 /// The facts of a finding.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Detail {
@@ -175,7 +195,7 @@ pub enum Detail {
     InfoInvalid {
         label: &'static str,
         value: String,
-        expected: &'static str,
+        expected: Expected,
     },
     QuarterMismatch {
         found: Quarter,
@@ -233,6 +253,9 @@ pub enum Detail {
         value: String,
     },
     DateOrder,
+    DaysInvalid {
+        value: String,
+    },
     DateHalf {
         column: &'static str,
     },
@@ -288,7 +311,9 @@ impl Detail {
             PersonNotListed | PersonNotScored | PersonWithoutId => Code::PersonUnmatched,
             WrongFormLeader { .. } | WrongFormStaff => Code::WrongForm,
             FormulaNoValue { .. } => Code::FormulaNoValue,
-            DateInvalid { .. } | DateOrder | DateHalf { .. } => Code::DateInvalid,
+            DateInvalid { .. } | DateOrder | DateHalf { .. } | DaysInvalid { .. } => {
+                Code::DateInvalid
+            }
             UnitDuplicate { .. } => Code::UnitDuplicate,
             FormSize { .. } => Code::FormSize,
             LegacyEncoding { .. } => Code::LegacyEncoding,
@@ -365,9 +390,14 @@ impl Detail {
                 format!("'{label}' is missing in the 'Thông tin' sheet (label in column A, value in column B). Fill it in.")
             },
             InfoInvalid { label, value, expected } => if vi {
-                format!("Giá trị '{value}' của '{label}' không hợp lệ. Cần: {expected}.")
+                format!("Giá trị '{value}' của '{label}' không hợp lệ. Cần: {}.", expected.text(lang))
             } else {
-                format!("'{value}' is not a valid '{label}'. Expected: {expected}.")
+                format!("'{value}' is not a valid '{label}'. Expected: {}.", expected.text(lang))
+            },
+            DaysInvalid { value } => if vi {
+                format!("'Số ngày nghỉ' là '{value}', không phải số ngày làm việc. Ghi một số nguyên từ 0 (ví dụ 3), hoặc để trống và ghi 'Nghỉ từ ngày', 'Nghỉ đến ngày'.")
+            } else {
+                format!("'Số ngày nghỉ' is '{value}', not a number of working days. Write a whole number from 0 (e.g. 3), or leave it blank and give the leave dates.")
             },
             QuarterMismatch { found, expected, asked } => if vi {
                 let why = if *asked { "quý được yêu cầu (-q)" } else { "quý của các tệp khác trong đợt" };

@@ -30,14 +30,16 @@ fn outs(findings: &[Finding], lang: Lang) -> Vec<FindingOut<'_>> {
     findings.iter().map(|f| f.out(lang)).collect()
 }
 
-pub fn results_json(batch: &Batch, lang: Lang) -> String {
+/// The results document (SPEC §5), streamed to `out`.
+pub fn results_json(batch: &Batch, lang: Lang, mut out: impl Write) -> io::Result<()> {
     let doc = ResultsDoc {
         schema: SCHEMA_RESULTS,
         quarter: batch.quarter,
         units: &batch.units,
         findings: outs(&batch.findings, lang),
     };
-    serde_json::to_string_pretty(&doc).expect("the results serialise") + "\n"
+    serde_json::to_writer_pretty(&mut out, &doc)?;
+    out.write_all(b"\n")
 }
 
 pub fn check_json(batch: &Batch, lang: Lang) -> String {
@@ -150,7 +152,7 @@ fn location(f: &Finding) -> String {
 }
 
 /// Findings grouped by file, for people.
-pub fn findings_text(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Result<()> {
+pub fn findings_text(batch: &Batch, lang: Lang, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     let mut current: Option<&str> = None;
     for f in &batch.findings {
         if current != Some(f.file.as_str()) {
@@ -191,7 +193,7 @@ pub fn check_summary(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Res
 }
 
 /// The results for people: a block per unit, then the findings.
-pub fn results_text(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Result<()> {
+pub fn results_text(batch: &Batch, lang: Lang, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
     let vi = lang == Lang::Vi;
     if let Some(q) = batch.quarter {
         if vi {
@@ -223,7 +225,13 @@ pub fn results_text(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Resu
             )?;
         }
         for p in &u.people {
-            let total = p.total.map(|t| t.to_string()).unwrap_or_else(|| "—".into());
+            let total = p.total.map_or_else(
+                || "—".to_string(),
+                |t| match lang {
+                    Lang::Vi => t.to_string(),
+                    Lang::En => t.to_string().replace(',', "."),
+                },
+            );
             let why: Vec<&str> = p.reasons.iter().map(|r| r.words(lang)).collect();
             let why = if why.is_empty() {
                 String::new()

@@ -58,6 +58,24 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
 }
 
+/// A key for sheet names: as [`key`], with leading zeros of numbers dropped and "mẫu số" read as
+/// "mẫu", so `Mẫu 4`, `MẪU 04` and `Mẫu số 04` name the same sheet.
+pub fn sheet_key(s: &str) -> String {
+    key(s)
+        .replace("mau so ", "mau ")
+        .split(' ')
+        .map(|w| {
+            let t = w.trim_start_matches('0');
+            if t.is_empty() || !w.bytes().all(|b| b.is_ascii_digit()) {
+                w
+            } else {
+                t
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The same key with the spaces removed: "H T X S N V" and "HTXSNV" compare equal.
 pub fn compact_key(s: &str) -> String {
     key(s).replace(' ', "")
@@ -66,7 +84,10 @@ pub fn compact_key(s: &str) -> String {
 /// Unicode NFC, trimmed.
 pub fn tidy(s: &str) -> String {
     let t = s.trim();
-    if t.is_ascii() {
+    if t.is_ascii()
+        || unicode_normalization::is_nfc_quick(t.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         t.to_string()
     } else {
         t.nfc().collect()
@@ -215,7 +236,11 @@ pub fn date_from_serial(x: f64) -> Option<NaiveDate> {
 /// "x", "có", any text except "không"/"ko"/"0" counts as yes; blank is no.
 pub fn is_yes(s: &str) -> bool {
     let k = key(s);
-    !(k.is_empty() || matches!(k.as_str(), "khong" | "ko" | "k" | "0" | "no" | "none"))
+    let no = k.is_empty()
+        || matches!(k.as_str(), "ko" | "k" | "0" | "no" | "none" | "nil")
+        || k == "khong"
+        || k.starts_with("khong ");
+    !no
 }
 
 /// A month header: "Tháng 4", "T4", "Tháng 04", "Tháng 4/2024", "Tháng 4 năm 2024". Returns the month.
@@ -269,6 +294,13 @@ mod tests {
         assert_eq!(key(&nfd), "ho va ten");
         assert_eq!(key("Mẫu 04"), "mau 04");
         assert_eq!(key("Đảng - Đoàn thể"), "dang doan the");
+    }
+
+    #[test]
+    fn sheet_names_ignore_leading_zeros() {
+        assert_eq!(sheet_key("Mẫu 4"), sheet_key("Mẫu 04"));
+        assert_eq!(sheet_key("MẪU SỐ 05"), sheet_key("Mẫu 05"));
+        assert_ne!(sheet_key("Mẫu 03"), sheet_key("Mẫu 04"));
     }
 
     #[test]
@@ -387,6 +419,8 @@ mod tests {
         assert!(is_yes("x"));
         assert!(is_yes("Khiển trách"));
         assert!(!is_yes("Không"));
+        assert!(!is_yes("Không có"));
+        assert!(!is_yes("không bị kỷ luật"));
         assert!(!is_yes("  "));
     }
 }

@@ -5,6 +5,7 @@ use crate::batch;
 use crate::i18n::Lang;
 use crate::report;
 use anyhow::{Context, Result};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,24 +21,28 @@ pub struct Args {
     pub out: Option<PathBuf>,
 }
 
-fn render(b: &batch::Batch, format: Format, lang: Lang) -> std::io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
+fn render(
+    b: &batch::Batch,
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Json => buf.extend_from_slice(report::results_json(b, lang).as_bytes()),
-        Format::Csv => report::results_csv(b, &mut buf)?,
-        Format::Text => report::results_text(b, lang, &mut buf)?,
+        Format::Json => report::results_json(b, lang, out),
+        Format::Csv => report::results_csv(b, out),
+        Format::Text => report::results_text(b, lang, out),
     }
-    Ok(buf)
 }
 
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = args.input.load_profile()?;
     let inputs = batch::collect_inputs(&args.input.paths);
     let b = batch::run(&inputs, &profile, args.input.quarter);
-    let body = render(&b, args.format, lang)?;
     match &args.out {
-        None => write_stdout(|out| out.write_all(&body))?,
+        None => write_stdout(|out| render(&b, args.format, lang, out))?,
         Some(dir) => {
+            let mut body = Vec::new();
+            render(&b, args.format, lang, &mut body)?;
             std::fs::create_dir_all(dir).with_context(|| {
                 format!(
                     "không tạo được thư mục {} / cannot create the directory",

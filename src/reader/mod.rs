@@ -141,11 +141,11 @@ impl Workbook {
     /// The actual name of the sheet whose name matches `wanted` (case, spacing, diacritics,
     /// NFC/NFD and legacy encodings do not matter).
     pub fn find_sheet(&self, wanted: &str) -> Option<String> {
-        let want = text::key(wanted);
+        let want = text::sheet_key(wanted);
         let by_key = |n: &String| {
-            text::key(n) == want
+            text::sheet_key(n) == want
                 || (crate::legacy::may_be_legacy(n)
-                    && crate::legacy::decode(n).is_some_and(|(u, _)| text::key(&u) == want))
+                    && crate::legacy::decode(n).is_some_and(|(u, _)| text::sheet_key(&u) == want))
         };
         self.names.iter().find(|n| by_key(n)).cloned()
     }

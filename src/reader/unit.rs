@@ -2,7 +2,7 @@
 
 use super::{display, is_blank, Grid, Workbook};
 use crate::calendar::CalendarError;
-use crate::finding::{Detail, Finding};
+use crate::finding::{Detail, Expected, Finding};
 use crate::model::{Bloc, Form, Quarter, Rating, Score};
 use crate::profile::Profile;
 use crate::text::{self, a1, ScoreError};
@@ -339,7 +339,7 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                             Detail::InfoInvalid {
                                 label: LABEL_BLOC,
                                 value: t,
-                                expected: "Đảng - Đoàn thể | Chính quyền | Trường học",
+                                expected: Expected::Bloc,
                             },
                         );
                     }
@@ -359,7 +359,7 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                             Detail::InfoInvalid {
                                 label: LABEL_QUARTER,
                                 value: display(&value),
-                                expected: "I/2024, Quý I/2024, 1/2024, 2024-Q1 hoặc Q1/2024",
+                                expected: Expected::Quarter,
                             },
                         );
                     }
@@ -370,7 +370,7 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                 if blank {
                     missing(cx, LABEL_HEADCOUNT)
                 } else {
-                    info.headcount = whole_number(&value);
+                    info.headcount = whole_number(&value).filter(|n| *n > 0);
                     if info.headcount.is_none() {
                         cx.push(
                             Some(sheet),
@@ -379,7 +379,7 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                             Detail::InfoInvalid {
                                 label: LABEL_HEADCOUNT,
                                 value: display(&value),
-                                expected: "một số nguyên dương, ví dụ 12",
+                                expected: Expected::Headcount,
                             },
                         );
                     }
@@ -804,10 +804,7 @@ fn absence(
                 Some(sheet),
                 Some(a1(row, c)),
                 Some(id),
-                Detail::DateInvalid {
-                    column: "Số ngày nghỉ",
-                    value: display(d),
-                },
+                Detail::DaysInvalid { value: display(d) },
             );
         }
         n
