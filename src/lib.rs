@@ -20,3 +20,4 @@ pub mod reader;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod writer;

@@ -1,7 +1,10 @@
 //! The command line (SPEC §4): one module per command, each with its own arguments and `run`.
 
+mod calendar;
 mod evaluate;
 mod profile;
+mod rewards;
+mod template;
 mod validate;
 
 use crate::i18n::Lang;
@@ -47,11 +50,11 @@ pub enum Command {
     /// Gộp Mẫu 07 của các khối thành kết quả toàn quận
     Merge(Unsupported),
     /// Lập danh sách khen thưởng theo tỷ lệ
-    Rewards(Unsupported),
+    Rewards(rewards::Args),
     /// Tạo mẫu sổ để đơn vị điền
-    Template(Unsupported),
+    Template(template::Args),
     /// Các hạn trong quý và số ngày làm việc
-    Calendar(Unsupported),
+    Calendar(calendar::Args),
     /// Hồ sơ cấu hình (tiêu chí, ngưỡng, lịch, lương cơ sở)
     Profile(profile::Args),
 }
@@ -123,9 +126,9 @@ pub fn run() -> Result<ExitCode> {
         Command::Profile(a) => profile::run(a, lang),
         Command::Run(_) => unsupported("run", lang),
         Command::Merge(_) => unsupported("merge", lang),
-        Command::Rewards(_) => unsupported("rewards", lang),
-        Command::Template(_) => unsupported("template", lang),
-        Command::Calendar(_) => unsupported("calendar", lang),
+        Command::Rewards(a) => rewards::run(a, lang),
+        Command::Template(a) => template::run(a, lang),
+        Command::Calendar(a) => calendar::run(a, lang),
     }
 }
 

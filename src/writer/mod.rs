@@ -1,0 +1,236 @@
+//! Writing the official workbooks (mẫu 06, mẫu 07, toàn quận, khen thưởng, templates) with the
+//! look of an administrative document (Nghị định 30/2020): Times New Roman, A4 landscape, fitted
+//! to the page width, the quốc hiệu / tiêu ngữ block, bordered tables with header rows repeated on
+//! every printed page, and a signature block.
+//!
+//! Every text is written as a string (never a formula), so a name such as `=HYPERLINK("x")` stays
+//! text. Workbooks carry fixed document properties, so the same inputs give the same bytes.
+
+use crate::output::write_atomic;
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+use std::path::Path;
+
+pub const FONT: &str = "Times New Roman";
+pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriterError {
+    #[error("không tạo được bảng tính / cannot build the workbook: {0}")]
+    Xlsx(#[from] XlsxError),
+    #[error(transparent)]
+    Write(#[from] crate::output::WriteError),
+}
+
+/// The formats of an official workbook.
+pub struct Styles {
+    pub base: Format,
+    pub bold: Format,
+    pub italic: Format,
+    pub center: Format,
+    pub bold_center: Format,
+    pub italic_center: Format,
+    pub title: Format,
+    pub subtitle: Format,
+    /// Underlined bold centre, for the unit name and the tiêu ngữ.
+    pub underlined: Format,
+    pub header: Format,
+    pub cell: Format,
+    pub cell_center: Format,
+    pub cell_wrap: Format,
+    pub int: Format,
+    /// Scores: 286.5 shown with one decimal only when needed.
+    pub score: Format,
+    pub percent: Format,
+    /// Whole đồng.
+    pub money: Format,
+    pub total_label: Format,
+    pub total_int: Format,
+    pub total_percent: Format,
+    pub total_money: Format,
+    pub date: Format,
+}
+
+impl Default for Styles {
+    fn default() -> Self {
+        Styles::new()
+    }
+}
+
+impl Styles {
+    pub fn new() -> Styles {
+        let base = Format::new().set_font_name(FONT).set_font_size(12);
+        let cell = base.clone().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
+        let bold_cell = cell.clone().set_bold();
+        Styles {
+            bold: base.clone().set_bold(),
+            italic: base.clone().set_italic(),
+            center: base.clone().set_align(FormatAlign::Center),
+            bold_center: base.clone().set_bold().set_align(FormatAlign::Center),
+            italic_center: base.clone().set_italic().set_align(FormatAlign::Center),
+            title: base.clone().set_bold().set_font_size(14).set_align(FormatAlign::Center).set_text_wrap(),
+            subtitle: base.clone().set_italic().set_align(FormatAlign::Center),
+            underlined: base
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_underline(rust_xlsxwriter::FormatUnderline::Single),
+            header: bold_cell.clone().set_align(FormatAlign::Center).set_text_wrap(),
+            cell_center: cell.clone().set_align(FormatAlign::Center),
+            cell_wrap: cell.clone().set_text_wrap(),
+            int: cell.clone().set_align(FormatAlign::Center).set_num_format("0"),
+            score: cell.clone().set_align(FormatAlign::Center).set_num_format("0.0"),
+            percent: cell.clone().set_align(FormatAlign::Center).set_num_format("0.0%"),
+            money: cell.clone().set_num_format("#,##0"),
+            total_label: bold_cell.clone().set_align(FormatAlign::Center),
+            total_int: bold_cell.clone().set_align(FormatAlign::Center).set_num_format("0"),
+            total_percent: bold_cell.clone().set_align(FormatAlign::Center).set_num_format("0.0%"),
+            total_money: bold_cell.set_num_format("#,##0"),
+            date: cell.clone().set_align(FormatAlign::Center).set_num_format("dd/mm/yyyy"),
+            cell,
+            base,
+        }
+    }
+}
+
+/// A new workbook with fixed document properties (for byte-identical output).
+pub fn new_workbook(title: &str) -> Workbook {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2023, 1, 1).expect("a valid date");
+    let props = DocProperties::new()
+        .set_title(title)
+        .set_author("danhgia")
+        .set_creation_datetime(&created);
+    wb.set_properties(&props);
+    wb
+}
+
+/// A4 landscape, fitted to one page wide, centred, with `header_rows` repeated on every page.
+pub fn official_page(ws: &mut Worksheet, header_rows: Option<(u32, u32)>) -> Result<(), XlsxError> {
+    ws.set_landscape();
+    ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    ws.set_margins(0.5, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&C&\"Times New Roman\"&10Trang &P/&N");
+    if let Some((a, b)) = header_rows {
+        ws.set_repeat_rows(a, b)?;
+    }
+    Ok(())
+}
+
+/// The heading block of an administrative document: the issuing body on the left (its superior
+/// above, itself in bold and underlined), the quốc hiệu and tiêu ngữ on the right, then the place
+/// and date under them. Columns `0..=left_last` hold the left part, `right_first..=last` the right.
+/// Returns the next free row.
+#[allow(clippy::too_many_arguments)]
+pub fn national_header(
+    ws: &mut Worksheet,
+    s: &Styles,
+    row: u32,
+    superior: &str,
+    body: &str,
+    left_last: u16,
+    right_first: u16,
+    last: u16,
+    place_date: &str,
+) -> Result<u32, XlsxError> {
+    merge_text(ws, row, 0, left_last, &superior.to_uppercase(), &s.center)?;
+    merge_text(ws, row, right_first, last, QUOC_HIEU, &s.bold_center)?;
+    merge_text(ws, row + 1, 0, left_last, &body.to_uppercase(), &s.underlined)?;
+    merge_text(ws, row + 1, right_first, last, TIEU_NGU, &s.underlined)?;
+    merge_text(ws, row + 2, right_first, last, place_date, &s.italic_center)?;
+    Ok(row + 4)
+}
+
+/// Writes text across merged columns (or one cell), always as a string.
+pub fn merge_text(
+    ws: &mut Worksheet,
+    row: u32,
+    first: u16,
+    last: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if first == last {
+        ws.write_string_with_format(row, first, text, format)?;
+    } else {
+        ws.merge_range(row, first, row, last, text, format)?;
+    }
+    Ok(())
+}
+
+/// Writes a text cell: always a string, so text that looks like a formula stays text.
+pub fn text(ws: &mut Worksheet, row: u32, col: u16, value: &str, format: &Format) -> Result<(), XlsxError> {
+    ws.write_string_with_format(row, col, value, format)?;
+    Ok(())
+}
+
+/// The signature block: a title (e.g. "THỦ TRƯỞNG ĐƠN VỊ") and "(Ký, ghi rõ họ tên, đóng dấu)",
+/// over columns `first..=last`, with a line for the person who prepared it on the left.
+pub fn signature(
+    ws: &mut Worksheet,
+    s: &Styles,
+    row: u32,
+    left: (u16, u16),
+    right: (u16, u16),
+    left_title: &str,
+    right_title: &str,
+) -> Result<u32, XlsxError> {
+    merge_text(ws, row, left.0, left.1, left_title, &s.bold_center)?;
+    merge_text(ws, row, right.0, right.1, right_title, &s.bold_center)?;
+    merge_text(ws, row + 1, left.0, left.1, "(Ký, ghi rõ họ tên)", &s.italic_center)?;
+    merge_text(ws, row + 1, right.0, right.1, "(Ký, ghi rõ họ tên, đóng dấu)", &s.italic_center)?;
+    Ok(row + 6)
+}
+
+/// "Long Biên, ngày 03 tháng 4 năm 2024".
+pub fn place_date(place: &str, date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{place}, ngày {:02} tháng {} năm {}", date.day(), date.month(), date.year())
+}
+
+/// Saves a workbook atomically (temporary file, then rename).
+pub fn save(wb: &mut Workbook, path: &Path) -> Result<(), WriterError> {
+    let bytes = wb.save_to_buffer()?;
+    write_atomic(path, &bytes)?;
+    Ok(())
+}
+
+/// A file name made from a unit code: letters, digits, `-` and `_` only, never a path.
+pub fn safe_file_stem(code: &str) -> String {
+    let key = crate::text::key(code).replace(' ', "-");
+    let cleaned: String = key
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(60)
+        .collect();
+    let cleaned = cleaned.trim_matches('-').to_string();
+    if cleaned.is_empty() {
+        "don-vi".to_string()
+    } else {
+        cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_cannot_leave_the_folder() {
+        assert_eq!(safe_file_stem("../../etc/passwd"), "etc-passwd");
+        assert_eq!(safe_file_stem("TCKH"), "tckh");
+        assert_eq!(safe_file_stem("Phòng Nội vụ"), "phong-noi-vu");
+        assert_eq!(safe_file_stem("///"), "don-vi");
+        assert!(!safe_file_stem("a/b\\c:d").contains(['/', '\\', ':']));
+    }
+
+    #[test]
+    fn place_and_date() {
+        let d = chrono::NaiveDate::from_ymd_opt(2024, 4, 3).unwrap();
+        assert_eq!(place_date("Long Biên", d), "Long Biên, ngày 03 tháng 4 năm 2024");
+    }
+}
