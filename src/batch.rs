@@ -215,9 +215,23 @@ fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> Fil
 
 /// Reads and evaluates every input.
 pub fn run(inputs: &[Input], profile: &Profile, asked: Option<Quarter>) -> Batch {
+    run_with_progress(inputs, profile, asked, &|| {})
+}
+
+/// As [`run`], calling `on_file` once per input as it is done (for a progress bar).
+pub fn run_with_progress(
+    inputs: &[Input],
+    profile: &Profile,
+    asked: Option<Quarter>,
+    on_file: &(dyn Fn() + Sync),
+) -> Batch {
     let outcomes: Vec<Option<FileOutcome>> = inputs
         .par_iter()
-        .map(|input| (!input.skip).then(|| process_file(input, profile, asked)))
+        .map(|input| {
+            let outcome = (!input.skip).then(|| process_file(input, profile, asked));
+            on_file();
+            outcome
+        })
         .collect();
 
     let mut batch = Batch {

@@ -57,6 +57,12 @@ pub struct UnitResult {
     pub quarter_cell: Option<String>,
     #[serde(skip)]
     pub code_cell: Option<String>,
+    /// `Ngày gửi`, for the deadline of reward proposals.
+    #[serde(skip)]
+    pub sent: Option<chrono::NaiveDate>,
+    /// The `Đề nghị khen thưởng` sheet, when the unit sent one (read by [`crate::rewards`]).
+    #[serde(skip)]
+    pub proposals: Option<crate::reader::proposals::ProposalSheet>,
 }
 
 /// Decides every person of a unit. Returns no result when the unit cannot be evaluated at all
@@ -94,11 +100,7 @@ pub fn evaluate_unit(
         }
     }
     if let (Some(sent), Some(q)) = (info.sent, input.quarter) {
-        let last_month = q.months()[2];
-        let day = profile.thresholds.submission_day;
-        let deadline = (0..4)
-            .find_map(|back| chrono::NaiveDate::from_ymd_opt(q.year, last_month, day - back))
-            .expect("a month has at least 28 days");
+        let deadline = crate::deadlines::submission_deadline(q, profile);
         if sent > deadline {
             push(
                 SHEET_INFO,
@@ -284,6 +286,8 @@ pub fn evaluate_unit(
             quarter,
             quarter_cell: info.quarter_cell.clone(),
             code_cell: info.code_cell.clone(),
+            sent: info.sent,
+            proposals: input.proposals,
         }),
         findings,
     )

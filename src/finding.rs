@@ -288,6 +288,28 @@ pub enum Detail {
     YearNotInCalendar {
         year: i32,
     },
+    /// Mẫu 07: a count that is not a whole number.
+    CountInvalid {
+        value: String,
+    },
+    /// Mẫu 07: a unit's numbers do not add up.
+    Mau07Sum {
+        unit: String,
+        what: Mau07Check,
+        left: u32,
+        right: u32,
+    },
+    /// Mẫu 07: the totals row is not the sum of the unit rows.
+    Mau07TotalRow,
+}
+
+/// Which equation of a mẫu 07 row failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mau07Check {
+    /// evaluated + not evaluated = people
+    People,
+    /// đạt + không đạt = evaluated
+    Evaluated,
 }
 
 impl Detail {
@@ -297,7 +319,11 @@ impl Detail {
             Unreadable(_) => Code::FileUnreadable,
             SheetMissing { .. } | NoScoreSheet => Code::SheetMissing,
             HeaderNotFound | ColumnMissing { .. } => Code::ColumnMissing,
-            InfoMissing { .. } | InfoInvalid { .. } | YearNotInCalendar { .. } => Code::InfoMissing,
+            InfoMissing { .. }
+            | InfoInvalid { .. }
+            | YearNotInCalendar { .. }
+            | CountInvalid { .. } => Code::InfoMissing,
+            Mau07Sum { .. } | Mau07TotalRow => Code::TotalMismatch,
             QuarterMismatch { .. } => Code::QuarterMismatch,
             MonthMismatch { .. } => Code::MonthMismatch,
             ScoreNotNumber { .. } => Code::ScoreNotNumber,
@@ -525,6 +551,20 @@ impl Detail {
             } else {
                 format!("Sent on {}, after the deadline {} (day 28 of the quarter's last month).", d(sent), d(deadline))
             },
+            CountInvalid { value } => if vi {
+                format!("'{value}' không phải số người. Ghi số nguyên, ví dụ 12.")
+            } else {
+                format!("'{value}' is not a number of people. Write a whole number, e.g. 12.")
+            },
+            Mau07Sum { unit, what, left, right } => match (what, vi) {
+                (Mau07Check::People, true) => format!("Dòng '{unit}': số được đánh giá + số không đánh giá = {left}, khác tổng số CBCCVC, NLĐ ({right}). Sửa lại cho khớp."),
+                (Mau07Check::People, false) => format!("Row '{unit}': evaluated + not evaluated = {left}, not the head count ({right}). Make them agree."),
+                (Mau07Check::Evaluated, true) => format!("Dòng '{unit}': số đạt + số không đạt = {left}, khác số được đánh giá ({right}). Sửa lại cho khớp."),
+                (Mau07Check::Evaluated, false) => format!("Row '{unit}': đạt + không đạt = {left}, not the number evaluated ({right}). Make them agree."),
+            },
+            Mau07TotalRow => tr(vi,
+                "Dòng 'Tổng cộng' không bằng tổng các dòng đơn vị. Cộng lại các cột.",
+                "The 'Tổng cộng' row is not the sum of the unit rows. Add the columns up again."),
             YearNotInCalendar { year } => if vi {
                 format!("Lịch ngày nghỉ của hồ sơ cấu hình không có năm {year}, nên không đếm được ngày làm việc. Bổ sung năm {year} vào hồ sơ (--profile).")
             } else {

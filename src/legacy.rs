@@ -1069,7 +1069,7 @@ fn rhyme_allows(cluster: &[char], final_flag: u16, tone_at: Option<usize>) -> bo
     RHYMES.iter().any(|r| {
         let positions = if final_flag == OPEN { r.open } else { r.closed };
         r.finals & final_flag != 0
-            && tone_at.map_or(true, |p| p < 8 && positions & (1 << p) != 0)
+            && tone_at.is_none_or(|p| p < 8 && positions & (1 << p) != 0)
             && same(r.cluster, cluster)
     })
 }

@@ -5,7 +5,7 @@
 use crate::calendar::{Calendar, CalendarError};
 use crate::model::{Bloc, Form};
 use crate::text;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -52,6 +52,7 @@ struct RawProfile {
     blocs: Vec<RawBloc>,
     reward: RawReward,
     base_salary: Vec<RawSalary>,
+    deadlines: RawDeadlines,
     calendar: Vec<RawYear>,
 }
 
@@ -108,6 +109,41 @@ struct RawReward {
     rate: String,
     rounding: String,
     base: String,
+    late: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeadlines {
+    rule: String,
+    self_evaluation: u32,
+    authority: u32,
+    bloc_report: u32,
+    publication: u32,
+    dossier_forward: u32,
+    #[serde(default)]
+    commitments: Vec<RawCommitment>,
+    #[serde(default)]
+    commitment_years: Vec<RawCommitmentYear>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCommitment {
+    who: String,
+    sign: String,
+    #[serde(default)]
+    publish: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCommitmentYear {
+    year: i32,
+    who: String,
+    sign: String,
+    #[serde(default)]
+    publish: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -167,6 +203,87 @@ pub enum RewardBase {
     Headcount,
 }
 
+/// What a deadline that falls on a Saturday, a Sunday or a public holiday becomes (profile key
+/// `deadlines.rule`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineRule {
+    /// The date stays as written; the calendar flags it so units send earlier.
+    Flag,
+    /// Moved to the next working day (Bộ luật Dân sự 2015, Điều 148).
+    NextWorkingDay,
+    /// Moved to the working day before.
+    PreviousWorkingDay,
+}
+
+impl DeadlineRule {
+    pub fn code(self) -> &'static str {
+        match self {
+            DeadlineRule::Flag => "flag",
+            DeadlineRule::NextWorkingDay => "next-working-day",
+            DeadlineRule::PreviousWorkingDay => "previous-working-day",
+        }
+    }
+
+    /// The rule in words, for the calendar and the reward list.
+    pub fn words(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (DeadlineRule::Flag, Vi) => "hạn rơi vào ngày nghỉ vẫn giữ nguyên ngày, chỉ được đánh dấu: đơn vị cần gửi sớm hơn",
+            (DeadlineRule::Flag, En) => "a deadline on a day off keeps its date and is only flagged: units must send earlier",
+            (DeadlineRule::NextWorkingDay, Vi) => "hạn rơi vào ngày nghỉ được lùi sang ngày làm việc tiếp theo",
+            (DeadlineRule::NextWorkingDay, En) => "a deadline on a day off moves to the next working day",
+            (DeadlineRule::PreviousWorkingDay, Vi) => "hạn rơi vào ngày nghỉ được đưa lên ngày làm việc liền trước",
+            (DeadlineRule::PreviousWorkingDay, En) => "a deadline on a day off moves to the working day before",
+        }
+    }
+}
+
+/// Whether the reward proposals of a unit that sent its workbook after the deadline count
+/// (profile key `reward.late`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LatePolicy {
+    /// Late proposals are considered; the unit gets a `late` warning.
+    Accept,
+    /// Late proposals are not considered: nobody of the unit is rewarded.
+    Reject,
+}
+
+/// A yearly commitment deadline (mẫu 01/02): signed by a month-day, made public by another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    pub who: String,
+    /// (month, day)
+    pub sign: (u32, u32),
+    pub publish: Option<(u32, u32)>,
+}
+
+/// The commitment deadlines of one particular year, replacing the yearly ones for that year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitmentYear {
+    pub year: i32,
+    pub who: String,
+    pub sign: NaiveDate,
+    pub publish: Option<NaiveDate>,
+}
+
+/// The deadlines of a quarter, as days of a month (SPEC §2 "Timeline").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadlines {
+    pub rule: DeadlineRule,
+    /// Day of the quarter's last month: self-evaluation.
+    pub self_evaluation: u32,
+    /// Day of the quarter's last month: evaluation by the authority.
+    pub authority: u32,
+    /// Day of the quarter's last month: blocs send mẫu 07.
+    pub bloc_report: u32,
+    /// Day of the next quarter's first month: results made public.
+    pub publication: u32,
+    /// Day of the next quarter's first month: Ban Tổ chức forwards the reward dossiers.
+    pub dossier_forward: u32,
+    pub commitments: Vec<Commitment>,
+    pub commitment_years: Vec<CommitmentYear>,
+}
+
 /// The thresholds the rules need, as plain values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Thresholds {
@@ -193,6 +310,8 @@ pub struct Profile {
     pub reward_rate: Decimal,
     pub rounding: Rounding,
     pub reward_base: RewardBase,
+    pub late_proposals: LatePolicy,
+    pub deadlines: Deadlines,
     /// (from, amount in đồng per month), sorted by date.
     pub base_salary: Vec<(NaiveDate, Decimal)>,
     pub calendar: Calendar,
@@ -409,6 +528,18 @@ impl Profile {
             }
         };
 
+        let late_proposals = match raw.reward.late.as_str() {
+            "accept" => LatePolicy::Accept,
+            "reject" => LatePolicy::Reject,
+            other => {
+                return Err(invalid(
+                    "reward.late",
+                    format!("'{other}': dùng accept hoặc reject"),
+                ))
+            }
+        };
+        let deadlines = parse_deadlines(&raw.deadlines).map_err(|(k, m)| invalid(&k, m))?;
+
         let mut base_salary = Vec::new();
         for (i, s) in raw.base_salary.iter().enumerate() {
             let from = parse_iso(&s.from).ok_or_else(|| {
@@ -447,11 +578,96 @@ impl Profile {
             reward_rate,
             rounding,
             reward_base,
+            late_proposals,
+            deadlines,
             base_salary,
             calendar,
             source: text.to_string(),
         })
     }
+}
+
+fn parse_deadlines(raw: &RawDeadlines) -> Result<Deadlines, (String, String)> {
+    let rule = match raw.rule.as_str() {
+        "flag" => DeadlineRule::Flag,
+        "next-working-day" => DeadlineRule::NextWorkingDay,
+        "previous-working-day" => DeadlineRule::PreviousWorkingDay,
+        other => {
+            return Err((
+                "deadlines.rule".into(),
+                format!("'{other}': dùng flag, next-working-day hoặc previous-working-day"),
+            ))
+        }
+    };
+    for (key, day) in [
+        ("self_evaluation", raw.self_evaluation),
+        ("authority", raw.authority),
+        ("bloc_report", raw.bloc_report),
+        ("publication", raw.publication),
+        ("dossier_forward", raw.dossier_forward),
+    ] {
+        if !(1..=31).contains(&day) {
+            return Err((format!("deadlines.{key}"), "cần từ 1 đến 31".into()));
+        }
+    }
+    let month_day = |s: &str, key: String| -> Result<(u32, u32), (String, String)> {
+        let bad = || {
+            (
+                key.clone(),
+                format!("'{s}' không phải ngày dạng MM-DD (ví dụ \"09-20\")"),
+            )
+        };
+        let (m, d) = s.trim().split_once('-').ok_or_else(bad)?;
+        let (m, d): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+        // A leap year, so that 02-29 is accepted.
+        NaiveDate::from_ymd_opt(2024, m, d).ok_or_else(bad)?;
+        Ok((m, d))
+    };
+    let mut commitments = Vec::new();
+    for (i, c) in raw.commitments.iter().enumerate() {
+        let key = format!("deadlines.commitments[{i}]");
+        commitments.push(Commitment {
+            who: c.who.clone(),
+            sign: month_day(&c.sign, format!("{key}.sign"))?,
+            publish: c
+                .publish
+                .as_deref()
+                .map(|p| month_day(p, format!("{key}.publish")))
+                .transpose()?,
+        });
+    }
+    let mut commitment_years = Vec::new();
+    for (i, c) in raw.commitment_years.iter().enumerate() {
+        let key = format!("deadlines.commitment_years[{i}]");
+        let date = |s: &str, k: &str| {
+            parse_iso(s).filter(|d| d.year() == c.year).ok_or_else(|| {
+                (
+                    format!("{key}.{k}"),
+                    format!("'{s}' không phải ngày YYYY-MM-DD của năm {}", c.year),
+                )
+            })
+        };
+        commitment_years.push(CommitmentYear {
+            year: c.year,
+            who: c.who.clone(),
+            sign: date(&c.sign, "sign")?,
+            publish: c
+                .publish
+                .as_deref()
+                .map(|p| date(p, "publish"))
+                .transpose()?,
+        });
+    }
+    Ok(Deadlines {
+        rule,
+        self_evaluation: raw.self_evaluation,
+        authority: raw.authority,
+        bloc_report: raw.bloc_report,
+        publication: raw.publication,
+        dossier_forward: raw.dossier_forward,
+        commitments,
+        commitment_years,
+    })
 }
 
 pub(crate) fn parse_iso(s: &str) -> Option<NaiveDate> {

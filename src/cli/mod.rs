@@ -2,8 +2,11 @@
 
 mod calendar;
 mod evaluate;
+mod merge;
 mod profile;
+mod progress;
 mod rewards;
+mod run;
 mod template;
 mod validate;
 
@@ -42,13 +45,13 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Làm trọn một quý: kiểm tra, đánh giá, Mẫu 06, Mẫu 07, toàn quận, khen thưởng
-    Run(Unsupported),
+    Run(run::Args),
     /// Kiểm tra sổ đánh giá của đơn vị, báo từng ô sai
     Validate(validate::Args),
     /// Đánh giá từng người: đạt / không đạt / không đánh giá / lỗi
     Evaluate(evaluate::Args),
     /// Gộp Mẫu 07 của các khối thành kết quả toàn quận
-    Merge(Unsupported),
+    Merge(merge::Args),
     /// Lập danh sách khen thưởng theo tỷ lệ
     Rewards(rewards::Args),
     /// Tạo mẫu sổ để đơn vị điền
@@ -124,8 +127,8 @@ pub fn run() -> Result<ExitCode> {
         Command::Validate(a) => validate::run(a, lang),
         Command::Evaluate(a) => evaluate::run(a, lang),
         Command::Profile(a) => profile::run(a, lang),
-        Command::Run(_) => unsupported("run", lang),
-        Command::Merge(_) => unsupported("merge", lang),
+        Command::Run(a) => run::run(a, lang),
+        Command::Merge(a) => merge::run(a, lang),
         Command::Rewards(a) => rewards::run(a, lang),
         Command::Template(a) => template::run(a, lang),
         Command::Calendar(a) => calendar::run(a, lang),

@@ -2,6 +2,7 @@
 //! cells as values. What the cells mean is decided in [`unit`].
 
 mod cfb_check;
+pub mod proposals;
 pub mod unit;
 
 use crate::finding::Unreadable;

@@ -86,6 +86,8 @@ pub struct UnitInput {
     pub list_ok: bool,
     /// The quarter used to read months and absences.
     pub quarter: Option<Quarter>,
+    /// The `Đề nghị khen thưởng` sheet, when the unit sent proposals.
+    pub proposals: Option<super::proposals::ProposalSheet>,
 }
 
 /// Reads cells for one workbook, collecting findings.
@@ -246,6 +248,11 @@ pub fn read_unit(
     if !any_form && input.list_ok {
         cx.push(None, None, None, Detail::NoScoreSheet);
     }
+
+    // Đề nghị khen thưởng (optional)
+    let (proposals, more) = super::proposals::read(file, wb);
+    input.proposals = proposals;
+    cx.findings.extend(more);
     (input, cx.findings)
 }
 

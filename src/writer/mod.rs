@@ -62,7 +62,10 @@ impl Default for Styles {
 impl Styles {
     pub fn new() -> Styles {
         let base = Format::new().set_font_name(FONT).set_font_size(12);
-        let cell = base.clone().set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
         let bold_cell = cell.clone().set_bold();
         Styles {
             bold: base.clone().set_bold(),
@@ -70,25 +73,51 @@ impl Styles {
             center: base.clone().set_align(FormatAlign::Center),
             bold_center: base.clone().set_bold().set_align(FormatAlign::Center),
             italic_center: base.clone().set_italic().set_align(FormatAlign::Center),
-            title: base.clone().set_bold().set_font_size(14).set_align(FormatAlign::Center).set_text_wrap(),
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
             subtitle: base.clone().set_italic().set_align(FormatAlign::Center),
             underlined: base
                 .clone()
                 .set_bold()
                 .set_align(FormatAlign::Center)
                 .set_underline(rust_xlsxwriter::FormatUnderline::Single),
-            header: bold_cell.clone().set_align(FormatAlign::Center).set_text_wrap(),
+            header: bold_cell
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
             cell_center: cell.clone().set_align(FormatAlign::Center),
             cell_wrap: cell.clone().set_text_wrap(),
-            int: cell.clone().set_align(FormatAlign::Center).set_num_format("0"),
-            score: cell.clone().set_align(FormatAlign::Center).set_num_format("0.0"),
-            percent: cell.clone().set_align(FormatAlign::Center).set_num_format("0.0%"),
+            int: cell
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_num_format("0"),
+            score: cell
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_num_format("0.0"),
+            percent: cell
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_num_format("0.0%"),
             money: cell.clone().set_num_format("#,##0"),
             total_label: bold_cell.clone().set_align(FormatAlign::Center),
-            total_int: bold_cell.clone().set_align(FormatAlign::Center).set_num_format("0"),
-            total_percent: bold_cell.clone().set_align(FormatAlign::Center).set_num_format("0.0%"),
+            total_int: bold_cell
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_num_format("0"),
+            total_percent: bold_cell
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_num_format("0.0%"),
             total_money: bold_cell.set_num_format("#,##0"),
-            date: cell.clone().set_align(FormatAlign::Center).set_num_format("dd/mm/yyyy"),
+            date: cell
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_num_format("dd/mm/yyyy"),
             cell,
             base,
         }
@@ -139,7 +168,14 @@ pub fn national_header(
 ) -> Result<u32, XlsxError> {
     merge_text(ws, row, 0, left_last, &superior.to_uppercase(), &s.center)?;
     merge_text(ws, row, right_first, last, QUOC_HIEU, &s.bold_center)?;
-    merge_text(ws, row + 1, 0, left_last, &body.to_uppercase(), &s.underlined)?;
+    merge_text(
+        ws,
+        row + 1,
+        0,
+        left_last,
+        &body.to_uppercase(),
+        &s.underlined,
+    )?;
     merge_text(ws, row + 1, right_first, last, TIEU_NGU, &s.underlined)?;
     merge_text(ws, row + 2, right_first, last, place_date, &s.italic_center)?;
     Ok(row + 4)
@@ -163,7 +199,13 @@ pub fn merge_text(
 }
 
 /// Writes a text cell: always a string, so text that looks like a formula stays text.
-pub fn text(ws: &mut Worksheet, row: u32, col: u16, value: &str, format: &Format) -> Result<(), XlsxError> {
+pub fn text(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
     ws.write_string_with_format(row, col, value, format)?;
     Ok(())
 }
@@ -181,15 +223,34 @@ pub fn signature(
 ) -> Result<u32, XlsxError> {
     merge_text(ws, row, left.0, left.1, left_title, &s.bold_center)?;
     merge_text(ws, row, right.0, right.1, right_title, &s.bold_center)?;
-    merge_text(ws, row + 1, left.0, left.1, "(Ký, ghi rõ họ tên)", &s.italic_center)?;
-    merge_text(ws, row + 1, right.0, right.1, "(Ký, ghi rõ họ tên, đóng dấu)", &s.italic_center)?;
+    merge_text(
+        ws,
+        row + 1,
+        left.0,
+        left.1,
+        "(Ký, ghi rõ họ tên)",
+        &s.italic_center,
+    )?;
+    merge_text(
+        ws,
+        row + 1,
+        right.0,
+        right.1,
+        "(Ký, ghi rõ họ tên, đóng dấu)",
+        &s.italic_center,
+    )?;
     Ok(row + 6)
 }
 
 /// "Long Biên, ngày 03 tháng 4 năm 2024".
 pub fn place_date(place: &str, date: chrono::NaiveDate) -> String {
     use chrono::Datelike;
-    format!("{place}, ngày {:02} tháng {} năm {}", date.day(), date.month(), date.year())
+    format!(
+        "{place}, ngày {:02} tháng {} năm {}",
+        date.day(),
+        date.month(),
+        date.year()
+    )
 }
 
 /// Saves a workbook atomically (temporary file, then rename).
@@ -231,6 +292,12 @@ mod tests {
     #[test]
     fn place_and_date() {
         let d = chrono::NaiveDate::from_ymd_opt(2024, 4, 3).unwrap();
-        assert_eq!(place_date("Long Biên", d), "Long Biên, ngày 03 tháng 4 năm 2024");
+        assert_eq!(
+            place_date("Long Biên", d),
+            "Long Biên, ngày 03 tháng 4 năm 2024"
+        );
     }
 }
+pub mod mau06;
+pub mod mau07;
+pub mod toan_quan;

@@ -1,0 +1,98 @@
+//! `danhgia merge MAU07... -o FILE`: the whole-district result from the blocs' mẫu 07 workbooks.
+
+use super::{exit_for, write_stdout, EXIT_FAILURE};
+use crate::batch::Batch;
+use crate::i18n::Lang;
+use crate::merge;
+use crate::report;
+use crate::writer::toan_quan;
+use anyhow::Result;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Các tệp Mẫu 07 của các khối / the blocs' mẫu 07 workbooks
+    #[arg(required = true, value_name = "MAU07.xlsx")]
+    pub files: Vec<PathBuf>,
+    /// Tệp kết quả toàn quận / the whole-district workbook to write
+    #[arg(short = 'o', long = "out", value_name = "FILE", required = true)]
+    pub out: PathBuf,
+    /// Hồ sơ cấu hình / profile (TOML file or built-in name)
+    #[arg(long, value_name = "F")]
+    pub profile: Option<String>,
+}
+
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
+    let profile = super::load_profile(args.profile.as_deref())?;
+    let files: Vec<(PathBuf, String)> = args
+        .files
+        .iter()
+        .map(|p| (p.clone(), p.display().to_string()))
+        .collect();
+    let merged = merge::merge(&files, &profile);
+
+    // Findings, as `validate` prints them.
+    let b = Batch {
+        findings: merged.findings,
+        ..Default::default()
+    };
+    write_stdout(|out| report::findings_text(&b, lang, out))?;
+
+    if merged.quarters.len() > 1 {
+        let list: Vec<String> = merged
+            .quarters
+            .iter()
+            .map(|(q, files)| format!("{}/{}: {}", q.roman(), q.year, files.join(", ")))
+            .collect();
+        eprintln!(
+            "danhgia: {}\n  {}",
+            match lang {
+                Lang::Vi => "Các tệp Mẫu 07 thuộc nhiều quý khác nhau, không gộp được:",
+                Lang::En =>
+                    "The mẫu 07 workbooks are of different quarters; they cannot be merged:",
+            },
+            list.join("\n  ")
+        );
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    }
+    let Some(district) = merged.district else {
+        eprintln!(
+            "danhgia: {}",
+            match lang {
+                Lang::Vi =>
+                    "Không đọc được Mẫu 07 nào (thiếu quý hoặc khối); chưa ghi tệp toàn quận.",
+                Lang::En =>
+                    "No mẫu 07 workbook could be read (no quarter or bloc); nothing written.",
+            }
+        );
+        return Ok(ExitCode::from(EXIT_FAILURE));
+    };
+    toan_quan::write(&district, &profile, &args.out)?;
+    let s = district.sums();
+    let q = district.quarter;
+    let line = match lang {
+        Lang::Vi => format!(
+            "Đã gộp {} khối, {} đơn vị quý {}/{}: {} người, {} được đánh giá, {} đạt chuyên nghiệp. Ghi tại {}.\n",
+            district.blocs.len(),
+            district.blocs.iter().map(|b| b.units.len()).sum::<usize>(),
+            q.roman(),
+            q.year,
+            s.people,
+            s.evaluated,
+            s.dat,
+            args.out.display()
+        ),
+        Lang::En => format!(
+            "Merged {} blocs, {} units for {q}: {} people, {} evaluated, {} đạt. Written to {}.\n",
+            district.blocs.len(),
+            district.blocs.iter().map(|b| b.units.len()).sum::<usize>(),
+            s.people,
+            s.evaluated,
+            s.dat,
+            args.out.display()
+        ),
+    };
+    write_stdout(|out| out.write_all(line.as_bytes()))?;
+    Ok(exit_for(b.errors(), b.warnings(), false))
+}

@@ -1,0 +1,20 @@
+//! A progress bar on stderr, only when stderr is a terminal.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+
+pub fn bar(len: usize, lang: crate::i18n::Lang) -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() || len < 2 {
+        return None;
+    }
+    let pb = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    let label = match lang {
+        crate::i18n::Lang::Vi => "Đang đọc",
+        crate::i18n::Lang::En => "Reading",
+    };
+    let style =
+        ProgressStyle::with_template(&format!("{label} {{bar:40}} {{pos}}/{{len}} tệp ({{eta}})"))
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+    pb.set_style(style);
+    Some(pb)
+}

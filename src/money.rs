@@ -1,0 +1,369 @@
+//! Money: the reward amount of a quarter (SPEC §2 "Rewards") in whole đồng with exact decimals,
+//! its Vietnamese spelling for the tờ trình, and the grouping of digits. Pure: no I/O, no floats.
+//!
+//! The amount per person is `rate × base salary` for each month of the quarter, with the base
+//! salary in force on the first day of that month, summed over the three months and rounded once
+//! to whole đồng (half away from zero; with the built-in salaries the sum is already whole).
+
+use crate::model::Quarter;
+use crate::profile::Profile;
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serializer;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error(
+        "hồ sơ cấu hình không có mức lương cơ sở áp dụng cho tháng {month}/{year} (bảng base_salary bắt đầu muộn hơn) / the profile has no base salary in force in {month}/{year}"
+    )]
+    NoBaseSalary { year: i32, month: u32 },
+}
+
+/// The base salary in force on `date`: the last entry of the table starting on or before it.
+pub fn base_salary_on(table: &[(NaiveDate, Decimal)], date: NaiveDate) -> Option<Decimal> {
+    table
+        .iter()
+        .filter(|(from, _)| *from <= date)
+        .max_by_key(|(from, _)| *from)
+        .map(|(_, amount)| *amount)
+}
+
+/// One month of the quarter: the month, the base salary in force, and the reward for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthAmount {
+    pub month: u32,
+    pub base_salary: Decimal,
+    /// `rate × base_salary`, exact (not rounded).
+    pub amount: Decimal,
+}
+
+/// The three months of the quarter with their base salary and reward.
+pub fn monthly_amounts(q: Quarter, profile: &Profile) -> Result<[MonthAmount; 3], MoneyError> {
+    let mut out = [MonthAmount {
+        month: 0,
+        base_salary: Decimal::ZERO,
+        amount: Decimal::ZERO,
+    }; 3];
+    for (i, m) in q.months().into_iter().enumerate() {
+        let first = NaiveDate::from_ymd_opt(q.year, m, 1).ok_or(MoneyError::NoBaseSalary {
+            year: q.year,
+            month: m,
+        })?;
+        let base = base_salary_on(&profile.base_salary, first).ok_or(MoneyError::NoBaseSalary {
+            year: q.year,
+            month: m,
+        })?;
+        out[i] = MonthAmount {
+            month: m,
+            base_salary: base,
+            amount: profile.reward_rate * base,
+        };
+    }
+    Ok(out)
+}
+
+/// Rounds to whole đồng.
+pub fn whole_dong(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+/// The reward per person for the quarter, in whole đồng.
+pub fn amount_per_person(q: Quarter, profile: &Profile) -> Result<Decimal, MoneyError> {
+    let months = monthly_amounts(q, profile)?;
+    Ok(whole_dong(months.iter().map(|m| m.amount).sum()))
+}
+
+/// Serialises an amount as a JSON string of whole đồng ("2106000").
+pub fn serialize_dong<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&whole_dong(*d))
+}
+
+/// Digits grouped by three with dots, as Vietnamese documents write money: "4.212.000".
+pub fn group_digits(d: Decimal) -> String {
+    let d = whole_dong(d);
+    let negative = d.is_sign_negative() && !d.is_zero();
+    let digits = d.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if negative {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Digits grouped by three with commas, for English text: "4,212,000".
+pub fn group_digits_en(d: Decimal) -> String {
+    group_digits(d).replace('.', ",")
+}
+
+const DIGITS: [&str; 10] = [
+    "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+];
+
+/// A group of three digits. `full` says the group follows a higher group, so its hundreds are
+/// always spoken ("không trăm") and a lone unit takes "linh".
+fn group_words(g: u64, full: bool, out: &mut Vec<&'static str>) {
+    let (h, t, u) = (
+        (g / 100) as usize,
+        (g / 10 % 10) as usize,
+        (g % 10) as usize,
+    );
+    let hundreds = full || h > 0;
+    if hundreds {
+        out.push(DIGITS[h]);
+        out.push("trăm");
+    }
+    match (t, u) {
+        (0, 0) => {}
+        (0, u) => {
+            if hundreds {
+                out.push("linh");
+            }
+            out.push(DIGITS[u]);
+        }
+        (1, u) => {
+            out.push("mười");
+            match u {
+                0 => {}
+                5 => out.push("lăm"),
+                u => out.push(DIGITS[u]),
+            }
+        }
+        (t, u) => {
+            out.push(DIGITS[t]);
+            out.push("mươi");
+            match u {
+                0 => {}
+                1 => out.push("mốt"),
+                4 => out.push("tư"),
+                5 => out.push("lăm"),
+                u => out.push(DIGITS[u]),
+            }
+        }
+    }
+}
+
+fn number_words(n: u64, out: &mut Vec<&'static str>) {
+    const BILLION: u64 = 1_000_000_000;
+    let billions = n / BILLION;
+    let rest = n % BILLION;
+    if billions > 0 {
+        number_words(billions, out);
+        out.push("tỷ");
+    }
+    let mut leading = billions == 0;
+    for (g, unit) in [
+        (rest / 1_000_000, Some("triệu")),
+        (rest / 1_000 % 1_000, Some("nghìn")),
+        (rest % 1_000, None),
+    ] {
+        if g == 0 {
+            continue;
+        }
+        group_words(g, !leading, out);
+        out.extend(unit);
+        leading = false;
+    }
+}
+
+/// A whole number in Vietnamese words, lower case: 1 620 000 → "một triệu sáu trăm hai mươi
+/// nghìn".
+///
+/// Convention (the one of accounting software and invoices): "linh" for a zero tens digit
+/// (105 → "một trăm linh năm"); "mốt" for 1 after "mươi" (21 → "hai mươi mốt", but 11 →
+/// "mười một"); "lăm" for 5 after "mười"/"mươi" (15 → "mười lăm", 25 → "hai mươi lăm", but
+/// 105 → "một trăm linh năm"); "tư" for 4 after "mươi" (24 → "hai mươi tư", but 14 → "mười
+/// bốn", 104 → "một trăm linh bốn"); "nghìn" (not "ngàn"), "tỷ"; a zero group inside the
+/// number is skipped and the next group is read in full (1 000 005 → "một triệu không trăm
+/// linh năm").
+pub fn number_in_words(n: u64) -> String {
+    if n == 0 {
+        return DIGITS[0].to_string();
+    }
+    let mut words = Vec::new();
+    number_words(n, &mut words);
+    words.join(" ")
+}
+
+/// An amount of money in words, capitalised, with "đồng": "Một triệu sáu trăm hai mươi nghìn
+/// đồng". Amounts are whole đồng; a negative amount starts with "Âm".
+pub fn dong_in_words(amount: Decimal) -> String {
+    let d = whole_dong(amount);
+    let n = d.abs().to_u64().unwrap_or(u64::MAX);
+    let mut s = number_in_words(n);
+    if d.is_sign_negative() && !d.is_zero() {
+        s = format!("âm {s}");
+    }
+    let mut chars = s.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{} đồng", chars.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn q(y: i32, n: u8) -> Quarter {
+        Quarter::new(y, n).unwrap()
+    }
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn amounts_per_quarter() {
+        let p = Profile::default_profile();
+        assert_eq!(amount_per_person(q(2023, 2), &p).unwrap(), dec("1341000")); // 3 × 447 000
+        assert_eq!(amount_per_person(q(2023, 3), &p).unwrap(), dec("1620000")); // 3 × 540 000
+        assert_eq!(amount_per_person(q(2024, 3), &p).unwrap(), dec("2106000")); // 3 × 702 000
+        assert_eq!(amount_per_person(q(2026, 3), &p).unwrap(), dec("2277000")); // 3 × 759 000
+        assert_eq!(amount_per_person(q(2026, 2), &p).unwrap(), dec("2106000"));
+        let m = monthly_amounts(q(2024, 3), &p).unwrap();
+        assert_eq!(m.map(|x| x.month), [7, 8, 9]);
+        assert_eq!(m[0].base_salary, dec("2340000"));
+        assert_eq!(whole_dong(m[0].amount), dec("702000"));
+    }
+
+    #[test]
+    fn a_change_inside_the_quarter_counts_per_month() {
+        let text = Profile::default_profile()
+            .source
+            .replace("from = \"2024-07-01\"", "from = \"2024-08-01\"");
+        let p = Profile::parse(&text, "t").unwrap();
+        // July at 1 800 000, August and September at 2 340 000.
+        assert_eq!(
+            amount_per_person(q(2024, 3), &p).unwrap(),
+            dec("540000") + dec("702000") * Decimal::TWO
+        );
+    }
+
+    #[test]
+    fn no_salary_before_the_table() {
+        let p = Profile::default_profile();
+        assert_eq!(
+            amount_per_person(q(2019, 1), &p),
+            Err(MoneyError::NoBaseSalary {
+                year: 2019,
+                month: 1
+            })
+        );
+    }
+
+    #[test]
+    fn rounding_is_once_and_exact() {
+        assert_eq!(
+            whole_dong(dec("447000.3") * Decimal::from(3)),
+            dec("1341001")
+        );
+        assert_eq!(whole_dong(dec("0.5")), dec("1"));
+        assert_eq!(whole_dong(dec("1341000.0")).to_string(), "1341000");
+    }
+
+    #[test]
+    fn grouping() {
+        assert_eq!(group_digits(dec("4212000")), "4.212.000");
+        assert_eq!(group_digits(dec("702000")), "702.000");
+        assert_eq!(group_digits(dec("0")), "0");
+        assert_eq!(group_digits(dec("999")), "999");
+        assert_eq!(group_digits(dec("1000")), "1.000");
+        assert_eq!(group_digits_en(dec("1234567")), "1,234,567");
+    }
+
+    #[test]
+    fn words_small_numbers() {
+        let cases = [
+            (0, "không"),
+            (1, "một"),
+            (5, "năm"),
+            (10, "mười"),
+            (11, "mười một"),
+            (14, "mười bốn"),
+            (15, "mười lăm"),
+            (20, "hai mươi"),
+            (21, "hai mươi mốt"),
+            (24, "hai mươi tư"),
+            (25, "hai mươi lăm"),
+            (55, "năm mươi lăm"),
+            (99, "chín mươi chín"),
+            (100, "một trăm"),
+            (101, "một trăm linh một"),
+            (104, "một trăm linh bốn"),
+            (105, "một trăm linh năm"),
+            (110, "một trăm mười"),
+            (111, "một trăm mười một"),
+            (115, "một trăm mười lăm"),
+            (121, "một trăm hai mươi mốt"),
+            (999, "chín trăm chín mươi chín"),
+        ];
+        for (n, words) in cases {
+            assert_eq!(number_in_words(n), words, "{n}");
+        }
+    }
+
+    #[test]
+    fn words_large_numbers() {
+        let cases = [
+            (1_000, "một nghìn"),
+            (1_005, "một nghìn không trăm linh năm"),
+            (1_015, "một nghìn không trăm mười lăm"),
+            (10_000, "mười nghìn"),
+            (21_000, "hai mươi mốt nghìn"),
+            (447_000, "bốn trăm bốn mươi bảy nghìn"),
+            (702_000, "bảy trăm linh hai nghìn"),
+            (1_000_000, "một triệu"),
+            (1_000_005, "một triệu không trăm linh năm"),
+            (1_005_000, "một triệu không trăm linh năm nghìn"),
+            (1_341_000, "một triệu ba trăm bốn mươi mốt nghìn"),
+            (1_620_000, "một triệu sáu trăm hai mươi nghìn"),
+            (2_106_000, "hai triệu một trăm linh sáu nghìn"),
+            (2_277_000, "hai triệu hai trăm bảy mươi bảy nghìn"),
+            (4_212_000, "bốn triệu hai trăm mười hai nghìn"),
+            (25_000_000, "hai mươi lăm triệu"),
+            (1_000_000_000, "một tỷ"),
+            (
+                1_000_000_001,
+                "một tỷ không trăm linh một",
+            ),
+            (
+                2_500_000_000,
+                "hai tỷ năm trăm triệu",
+            ),
+            (1_000_000_000_000, "một nghìn tỷ"),
+            (
+                1_234_567_891_011,
+                "một nghìn hai trăm ba mươi tư tỷ năm trăm sáu mươi bảy triệu tám trăm chín mươi mốt nghìn không trăm mười một",
+            ),
+        ];
+        for (n, words) in cases {
+            assert_eq!(number_in_words(n), words, "{n}");
+        }
+        // The largest value never panics.
+        assert!(number_in_words(u64::MAX).starts_with("mười tám tỷ bốn trăm bốn mươi sáu triệu"));
+    }
+
+    #[test]
+    fn dong_words() {
+        assert_eq!(
+            dong_in_words(dec("1620000")),
+            "Một triệu sáu trăm hai mươi nghìn đồng"
+        );
+        assert_eq!(dong_in_words(dec("0")), "Không đồng");
+        assert_eq!(
+            dong_in_words(dec("4212000")),
+            "Bốn triệu hai trăm mười hai nghìn đồng"
+        );
+    }
+}

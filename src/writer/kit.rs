@@ -1,0 +1,604 @@
+//! Building blocks shared by the fill-in templates (the unit workbook and the individual score
+//! sheets): input and locked formats, the score validation, the conditional colours, sheet
+//! protection, and the catalogue laid out as runs of items per group.
+//!
+//! Everything a unit types goes into an unlocked, tinted cell that carries a data validation; every
+//! other cell stays locked, so the sheet can be protected without a password and still be filled.
+
+use crate::model::Quarter;
+use crate::profile::{FormSpec, Group, Profile};
+use chrono::{Datelike, NaiveDate, Weekday};
+use rust_xlsxwriter::{
+    Color, ConditionalFormatFormula, DataValidation, DataValidationErrorStyle, DataValidationRule,
+    ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, ProtectionOptions, Worksheet,
+    XlsxError,
+};
+
+use super::Styles;
+
+/// Fill of the cells a unit types into.
+pub const INPUT_FILL: u32 = 0xFFF8DC;
+/// Fill and font of the mandatory items' headers and marks.
+pub const MANDATORY_FILL: u32 = 0xFCE4D6;
+pub const MANDATORY_FONT: u32 = 0xC00000;
+/// Fill of header rows.
+pub const HEADER_FILL: u32 = 0xDDEBF7;
+/// Fill of group rows and section headings.
+pub const GROUP_FILL: u32 = 0xEDEDED;
+
+/// The Vietnamese full words of the four monthly ratings, best first (what the dropdowns offer).
+pub const RATING_WORDS: [&str; 4] = [
+    "Hoàn thành xuất sắc nhiệm vụ",
+    "Hoàn thành tốt nhiệm vụ",
+    "Hoàn thành nhiệm vụ",
+    "Không hoàn thành nhiệm vụ",
+];
+
+/// The formats of a fill-in template, on top of the official [`Styles`].
+pub struct Kit {
+    pub s: Styles,
+    /// A locked bordered cell, centred.
+    pub locked_center: Format,
+    /// A locked bordered cell, wrapped text.
+    pub locked_wrap: Format,
+    /// A locked bordered cell, wrapped and centred both ways (merged group cells).
+    pub locked_wrap_center: Format,
+    /// Header cells (bold, tinted, wrapped, centred).
+    pub header: Format,
+    /// Header cells of mandatory items.
+    pub header_mandatory: Format,
+    /// The `x` of a mandatory item in a `Bắt buộc` row or column.
+    pub mark: Format,
+    /// The label of a `Bắt buộc` row.
+    pub mark_label: Format,
+    /// An unlocked input cell holding text.
+    pub input: Format,
+    /// An unlocked input cell, centred (scores, x marks, numbers).
+    pub input_center: Format,
+    /// An unlocked input cell holding text, wrapped.
+    pub input_wrap: Format,
+    /// An unlocked input date cell.
+    pub input_date: Format,
+    /// A locked formula result (totals), bold and centred.
+    pub total: Format,
+    /// A group row across a table.
+    pub group: Format,
+    /// A section heading of the guide.
+    pub section: Format,
+    /// A paragraph: wrapped, top-aligned, no border.
+    pub paragraph: Format,
+    /// Italic small print, wrapped.
+    pub note: Format,
+    /// Conditional colours.
+    pub cf_invalid: Format,
+    pub cf_mandatory_low: Format,
+    pub cf_other_low: Format,
+    pub cf_rating_low: Format,
+}
+
+impl Default for Kit {
+    fn default() -> Self {
+        Kit::new()
+    }
+}
+
+impl Kit {
+    pub fn new() -> Kit {
+        let s = Styles::new();
+        let cell = s.cell.clone();
+        let header = s
+            .header
+            .clone()
+            .set_background_color(Color::RGB(HEADER_FILL))
+            .set_align(FormatAlign::VerticalCenter);
+        let input = cell
+            .clone()
+            .set_unlocked()
+            .set_background_color(Color::RGB(INPUT_FILL));
+        Kit {
+            locked_center: cell.clone().set_align(FormatAlign::Center),
+            locked_wrap: cell.clone().set_text_wrap(),
+            locked_wrap_center: cell
+                .clone()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            header_mandatory: header
+                .clone()
+                .set_background_color(Color::RGB(MANDATORY_FILL))
+                .set_font_color(Color::RGB(MANDATORY_FONT)),
+            header,
+            mark: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_background_color(Color::RGB(MANDATORY_FILL))
+                .set_font_color(Color::RGB(MANDATORY_FONT)),
+            mark_label: cell
+                .clone()
+                .set_bold()
+                .set_italic()
+                .set_font_color(Color::RGB(MANDATORY_FONT)),
+            input_center: input.clone().set_align(FormatAlign::Center),
+            input_wrap: input.clone().set_text_wrap(),
+            input_date: input
+                .clone()
+                .set_align(FormatAlign::Center)
+                .set_num_format("dd/mm/yyyy"),
+            input,
+            total: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_num_format("General"),
+            group: cell
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color(Color::RGB(GROUP_FILL)),
+            section: s
+                .base
+                .clone()
+                .set_bold()
+                .set_font_size(13)
+                .set_background_color(Color::RGB(GROUP_FILL)),
+            paragraph: s
+                .base
+                .clone()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            note: s
+                .base
+                .clone()
+                .set_italic()
+                .set_font_size(11)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            cf_invalid: Format::new()
+                .set_background_color(Color::RGB(0xC00000))
+                .set_font_color(Color::White)
+                .set_bold(),
+            cf_mandatory_low: Format::new()
+                .set_background_color(Color::RGB(0xFFC7CE))
+                .set_font_color(Color::RGB(0x9C0006))
+                .set_bold(),
+            cf_other_low: Format::new()
+                .set_background_color(Color::RGB(0xFFEB9C))
+                .set_font_color(Color::RGB(0x9C5700))
+                .set_bold(),
+            cf_rating_low: Format::new()
+                .set_background_color(Color::RGB(0xFFEB9C))
+                .set_font_color(Color::RGB(0x9C5700)),
+            s,
+        }
+    }
+
+    /// A cell with a dotted bottom line to write on (a printed form's blank).
+    pub fn blank_line(&self) -> Format {
+        self.s
+            .base
+            .clone()
+            .set_unlocked()
+            .set_border_bottom(FormatBorder::Dotted)
+    }
+}
+
+/// Cuts a text to at most `max` UTF-16 units (Excel's limits on validation texts), ending in `…`.
+pub fn fit(text: &str, max: usize) -> String {
+    if text.encode_utf16().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let n = c.len_utf16();
+        if used + n + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += n;
+    }
+    out.push('…');
+    out
+}
+
+/// A validation with an input message and an error message (titles ≤ 32, texts ≤ 255 units).
+pub fn explained(
+    dv: DataValidation,
+    input_title: &str,
+    input: &str,
+    error_title: &str,
+    error: &str,
+) -> Result<DataValidation, XlsxError> {
+    dv.set_input_title(fit(input_title, 32))?
+        .set_input_message(fit(input, 255))?
+        .set_error_title(fit(error_title, 32))?
+        .set_error_message(fit(error, 255))
+        .map(|d| d.set_error_style(DataValidationErrorStyle::Stop))
+}
+
+/// A half-point value as Excel formula text: `10`, `9.5`.
+pub fn excel_number(half_points: u16) -> String {
+    if half_points % 2 == 0 {
+        format!("{}", half_points / 2)
+    } else {
+        format!("{}.5", half_points / 2)
+    }
+}
+
+/// A half-point value as Vietnamese text: `10`, `9,5`.
+pub fn vi_number(half_points: u16) -> String {
+    excel_number(half_points).replace('.', ",")
+}
+
+/// The Excel formula that accepts exactly the scale's scores: a number from min to max whose
+/// double is whole (steps of 0.5). `cell` is the relative top-left cell of the validated range.
+pub fn score_rule(profile: &Profile, cell: &str) -> String {
+    format!(
+        "AND(ISNUMBER({cell}),{cell}>={min},{cell}<={max},MOD({cell}*2,1)=0)",
+        min = profile.scale_min,
+        max = profile.scale_max
+    )
+}
+
+/// The validation of score cells: the custom rule of [`score_rule`], with an input message about
+/// the 0.5 step. (A plain "decimal between 1 and 10" would let 8.3 through.)
+pub fn score_validation(profile: &Profile, cell: &str) -> Result<DataValidation, XlsxError> {
+    let (min, max) = (profile.scale_min, profile.scale_max);
+    let dv = DataValidation::new()
+        .allow_custom(Formula::new(score_rule(profile, cell)))
+        .ignore_blank(true);
+    explained(
+        dv,
+        &format!("Điểm từ {min} đến {max}, bước 0,5"),
+        &format!(
+            "Gõ một số từ {min} đến {max}, cách nhau 0,5 điểm: {max}; {}; {}; …; {min}. \
+             Số khác (ví dụ 8,3 hoặc 12) không được nhận. Nội dung bắt buộc (dòng/cột \
+             \"Bắt buộc\" có x) cần đạt {}; nội dung khác từ {} trở lên.",
+            vi_number(max * 2 - 1),
+            vi_number(max * 2 - 2),
+            vi_number(profile.thresholds.mandatory_min),
+            vi_number(profile.thresholds.other_min),
+        ),
+        "Điểm không hợp lệ",
+        &format!(
+            "Điểm phải là số từ {min} đến {max}, theo bước 0,5 ({max}; {}; {}; …). \
+             Ví dụ 8,3 (sai bước) hoặc 12 (quá {max}) là sai.",
+            vi_number(max * 2 - 1),
+            vi_number(max * 2 - 2),
+        ),
+    )
+}
+
+/// A dropdown of fixed words (no other value accepted).
+pub fn list_validation(
+    words: &[&str],
+    input_title: &str,
+    input: &str,
+) -> Result<DataValidation, XlsxError> {
+    let dv = DataValidation::new()
+        .allow_list_strings(words)?
+        .ignore_blank(true);
+    explained(
+        dv,
+        input_title,
+        input,
+        "Chọn trong danh sách",
+        &format!(
+            "Chỉ nhận một trong các giá trị: {}. Bấm mũi tên bên phải ô để chọn.",
+            words.join("; ")
+        ),
+    )
+}
+
+/// The x/blank dropdown.
+pub fn x_validation(input_title: &str, input: &str) -> Result<DataValidation, XlsxError> {
+    let dv = DataValidation::new()
+        .allow_list_strings(&["x"])?
+        .ignore_blank(true);
+    explained(
+        dv,
+        input_title,
+        input,
+        "Chỉ ghi x hoặc để trống",
+        "Ô này chỉ nhận chữ x (có) hoặc để trống (không).",
+    )
+}
+
+/// A date between two days.
+pub fn date_validation(
+    from: NaiveDate,
+    to: NaiveDate,
+    input_title: &str,
+    input: &str,
+) -> Result<DataValidation, XlsxError> {
+    let dv = DataValidation::new()
+        .allow_date(DataValidationRule::Between(excel_date(from)?, excel_date(to)?))
+        .ignore_blank(true);
+    explained(
+        dv,
+        input_title,
+        input,
+        "Ngày không hợp lệ",
+        &format!(
+            "Gõ một ngày dạng ngày/tháng/năm, từ {} đến {}.",
+            from.format("%d/%m/%Y"),
+            to.format("%d/%m/%Y")
+        ),
+    )
+}
+
+/// A whole number between two bounds.
+pub fn whole_validation(
+    min: i32,
+    max: i32,
+    input_title: &str,
+    input: &str,
+) -> Result<DataValidation, XlsxError> {
+    let dv = DataValidation::new()
+        .allow_whole_number(DataValidationRule::Between(min, max))
+        .ignore_blank(true);
+    explained(
+        dv,
+        input_title,
+        input,
+        "Số không hợp lệ",
+        &format!("Gõ một số nguyên từ {min} đến {max}."),
+    )
+}
+
+/// Free text of at most `max` characters.
+pub fn text_validation(
+    max: u32,
+    input_title: &str,
+    input: &str,
+) -> Result<DataValidation, XlsxError> {
+    let dv = DataValidation::new()
+        .allow_text_length(DataValidationRule::Between(0, max))
+        .ignore_blank(true);
+    explained(
+        dv,
+        input_title,
+        input,
+        "Quá dài",
+        &format!("Ô này nhận tối đa {max} ký tự."),
+    )
+}
+
+/// A custom rule with its messages.
+pub fn custom_validation(
+    rule: String,
+    input_title: &str,
+    input: &str,
+    error_title: &str,
+    error: &str,
+) -> Result<DataValidation, XlsxError> {
+    let dv = DataValidation::new()
+        .allow_custom(Formula::new(rule))
+        .ignore_blank(true);
+    explained(dv, input_title, input, error_title, error)
+}
+
+pub fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
+}
+
+/// The conditional colours of a score range whose mandatory marks sit in one row (`mark_row`,
+/// a unit's score sheet) or one column (`mark_col`, an individual sheet): a value that is not a
+/// valid score (pasted text, 8.3…), a mandatory score below its minimum, another below its minimum.
+pub fn score_colours(
+    ws: &mut Worksheet,
+    kit: &Kit,
+    profile: &Profile,
+    range: (u32, u16, u32, u16),
+    mark: MarkAt,
+) -> Result<(), XlsxError> {
+    let (r0, c0, r1, c1) = range;
+    let cell = crate::text::a1(r0, c0 as u32);
+    let mark_ref = match mark {
+        MarkAt::Row(r) => {
+            let col = crate::text::a1(r, c0 as u32);
+            let letters: String = col.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            format!("{letters}${}", r + 1)
+        }
+        MarkAt::Col(c) => format!("${}", crate::text::a1(r0, c as u32)),
+    };
+    let invalid = ConditionalFormatFormula::new()
+        .set_rule(format!(
+            "=AND(LEN({cell})>0,NOT({}))",
+            score_rule(profile, &cell)
+        ))
+        .set_format(&kit.cf_invalid)
+        .set_stop_if_true(true);
+    let mandatory = ConditionalFormatFormula::new()
+        .set_rule(format!(
+            "=AND(ISNUMBER({cell}),{mark_ref}=\"x\",{cell}<{})",
+            excel_number(profile.thresholds.mandatory_min)
+        ))
+        .set_format(&kit.cf_mandatory_low);
+    let other = ConditionalFormatFormula::new()
+        .set_rule(format!(
+            "=AND(ISNUMBER({cell}),{mark_ref}<>\"x\",{cell}<{})",
+            excel_number(profile.thresholds.other_min)
+        ))
+        .set_format(&kit.cf_other_low);
+    ws.add_conditional_format(r0, c0, r1, c1, &invalid)?;
+    ws.add_conditional_format(r0, c0, r1, c1, &mandatory)?;
+    ws.add_conditional_format(r0, c0, r1, c1, &other)?;
+    Ok(())
+}
+
+/// Where the `x` marks of mandatory items are.
+#[derive(Debug, Clone, Copy)]
+pub enum MarkAt {
+    Row(u32),
+    Col(u16),
+}
+
+/// Protects a sheet: locked cells cannot be changed, unlocked ones can; columns and rows can be
+/// resized and rows inserted. No password unless one is given.
+pub fn protect(ws: &mut Worksheet, password: Option<&str>) {
+    let options = ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        insert_rows: true,
+        ..ProtectionOptions::default()
+    };
+    ws.protect_with_options(&options);
+    if let Some(p) = password {
+        ws.protect_with_password(p);
+    }
+}
+
+/// A run of consecutive items in the same group (or in none).
+#[derive(Debug, Clone, Copy)]
+pub struct Run<'a> {
+    pub first: u16,
+    pub last: u16,
+    pub group: Option<&'a Group>,
+}
+
+/// The items of a form as runs of the same group: item i belongs to the first group whose range
+/// holds it (overlapping or missing groups in a profile cannot break the layout).
+pub fn group_runs(spec: &FormSpec) -> Vec<Run<'_>> {
+    let group_of = |i: u16| spec.groups.iter().find(|g| g.first <= i && i <= g.last);
+    let mut runs: Vec<Run> = Vec::new();
+    for i in 1..=spec.items {
+        let g = group_of(i);
+        match runs.last_mut() {
+            Some(r) if same_group(r.group, g) => r.last = i,
+            _ => runs.push(Run {
+                first: i,
+                last: i,
+                group: g,
+            }),
+        }
+    }
+    runs
+}
+
+fn same_group(a: Option<&Group>, b: Option<&Group>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => std::ptr::eq(x, y),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// The mandatory items as ranges: "1–20", "1–10, 15, 21–30", or "không có".
+pub fn ranges_text(mask: &[bool]) -> String {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < mask.len() {
+        if mask[i] {
+            let start = i;
+            while i + 1 < mask.len() && mask[i + 1] {
+                i += 1;
+            }
+            parts.push(if start == i {
+                format!("{}", start + 1)
+            } else {
+                format!("{}–{}", start + 1, i + 1)
+            });
+        }
+        i += 1;
+    }
+    if parts.is_empty() {
+        "không có".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// The passing range of a form's total (in half points): mandatory at their minimum and the
+/// others at theirs, up to every item at the maximum.
+pub fn passing_range(profile: &Profile, spec: &FormSpec) -> (u32, u32) {
+    let mandatory = spec.mandatory.iter().filter(|m| **m).count() as u32;
+    let others = spec.items as u32 - mandatory;
+    let low = mandatory * profile.thresholds.mandatory_min as u32
+        + others * profile.thresholds.other_min as u32;
+    let high = spec.items as u32 * profile.scale_max as u32 * 2;
+    (low, high)
+}
+
+/// A whole number of half points as Vietnamese text.
+pub fn vi_total(half_points: u32) -> String {
+    crate::model::Total(half_points).to_string()
+}
+
+/// The Vietnamese name of a weekday.
+pub fn weekday_vi(d: NaiveDate) -> &'static str {
+    match d.weekday() {
+        Weekday::Mon => "Thứ Hai",
+        Weekday::Tue => "Thứ Ba",
+        Weekday::Wed => "Thứ Tư",
+        Weekday::Thu => "Thứ Năm",
+        Weekday::Fri => "Thứ Sáu",
+        Weekday::Sat => "Thứ Bảy",
+        Weekday::Sun => "Chủ nhật",
+    }
+}
+
+/// "I/2024".
+pub fn quarter_text(q: Quarter) -> String {
+    format!("{}/{}", q.roman(), q.year)
+}
+
+/// The row height (points) a wrapped text needs in a cell `width` characters wide.
+pub fn wrapped_height(text: &str, width: f64, line: f64) -> f64 {
+    let per_line = (width * 1.05).max(1.0);
+    let lines: f64 = text
+        .split('\n')
+        .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
+        .sum();
+    lines * line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mandatory_ranges_read_like_a_clerk_writes_them() {
+        let mut m = vec![false; 30];
+        m[..20].iter_mut().for_each(|x| *x = true);
+        assert_eq!(ranges_text(&m), "1–20");
+        let mut m = vec![false; 30];
+        for i in [0, 1, 2, 14, 20, 29] {
+            m[i] = true;
+        }
+        assert_eq!(ranges_text(&m), "1–3, 15, 21, 30");
+        assert_eq!(ranges_text(&[false; 5]), "không có");
+    }
+
+    #[test]
+    fn the_score_rule_is_the_scale() {
+        let p = Profile::default_profile();
+        assert_eq!(
+            score_rule(&p, "D6"),
+            "AND(ISNUMBER(D6),D6>=1,D6<=10,MOD(D6*2,1)=0)"
+        );
+        assert_eq!(excel_number(19), "9.5");
+        assert_eq!(vi_number(19), "9,5");
+    }
+
+    #[test]
+    fn texts_are_cut_to_excel_limits() {
+        assert_eq!(fit("abc", 32), "abc");
+        let long = "đ".repeat(300);
+        let cut = fit(&long, 255);
+        assert_eq!(cut.encode_utf16().count(), 255);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn groups_become_runs() {
+        let p = Profile::default_profile();
+        let runs = group_runs(p.form(crate::model::Form::M03));
+        let spans: Vec<(u16, u16)> = runs.iter().map(|r| (r.first, r.last)).collect();
+        assert_eq!(spans, vec![(1, 15), (16, 30), (31, 45)]);
+        assert_eq!(passing_range(&p, p.form(crate::model::Form::M04)), (560, 600));
+    }
+}

@@ -1,0 +1,193 @@
+//! Mẫu 06: the notice of a unit's results for the quarter ("Thông báo kết quả đánh giá sự chuyên
+//! nghiệp của CBCCVC, NLĐ quý … năm …"), one workbook per unit.
+
+use super::{
+    merge_text, national_header, new_workbook, official_page, place_date, save, signature, text,
+    Styles, WriterError,
+};
+use crate::evaluate::UnitResult;
+use crate::i18n::Lang;
+use crate::model::Status;
+use crate::profile::Profile;
+use rust_xlsxwriter::Workbook;
+use std::path::Path;
+
+const LAST_COL: u16 = 9;
+
+/// The words in the `Kết quả` column.
+pub fn result_words(status: Status) -> &'static str {
+    match status {
+        Status::Dat => "Đạt",
+        Status::KhongDat => "Không đạt",
+        Status::KhongDanhGia => "Không đánh giá",
+        Status::Loi => "Chưa xác định",
+    }
+}
+
+/// The `Ghi chú` of a person: the reasons in words, or why the result is unknown.
+pub fn note_words(p: &crate::evaluate::PersonResult) -> String {
+    if p.status == Status::Loi {
+        return "Sổ đánh giá có lỗi ở người này, chưa xác định được kết quả (xem danh sách lỗi)"
+            .to_string();
+    }
+    let mut parts: Vec<String> = p
+        .reasons
+        .iter()
+        .map(|r| r.words(Lang::Vi).to_string())
+        .collect();
+    if !p.note.is_empty() && p.status == Status::KhongDanhGia {
+        parts.push(p.note.clone());
+    }
+    parts.join("; ")
+}
+
+/// Builds the mẫu 06 workbook of a unit.
+pub fn build(u: &UnitResult, profile: &Profile) -> Result<Workbook, WriterError> {
+    let q = u.quarter;
+    let s = Styles::new();
+    let mut wb = new_workbook(&format!(
+        "Mẫu 06 - {} - Quý {}/{}",
+        u.unit,
+        q.roman(),
+        q.year
+    ));
+    let ws = wb.add_worksheet();
+    ws.set_name("Mẫu 06")?;
+    for (col, width) in [
+        (0, 5.0),
+        (1, 26.0),
+        (2, 20.0),
+        (3, 7.0),
+        (4, 9.0),
+        (5, 8.5),
+        (6, 8.5),
+        (7, 8.5),
+        (8, 14.0),
+        (9, 48.0),
+    ] {
+        ws.set_column_width(col, width)?;
+    }
+
+    let deadline = chrono::NaiveDate::from_ymd_opt(
+        q.year,
+        q.months()[2],
+        profile.thresholds.submission_day.min(28),
+    )
+    .expect("a valid date");
+    let mut row = national_header(
+        ws,
+        &s,
+        0,
+        &profile.district,
+        &u.unit,
+        3,
+        4,
+        LAST_COL,
+        &place_date(&profile.place, deadline),
+    )?;
+    ws.set_row_height(row, 36)?;
+    merge_text(
+        ws,
+        row,
+        0,
+        LAST_COL,
+        &format!(
+            "THÔNG BÁO\nKẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP CỦA CBCCVC, NLĐ QUÝ {} NĂM {}",
+            q.roman(),
+            q.year
+        ),
+        &s.title,
+    )?;
+    row += 1;
+    merge_text(ws, row, 0, LAST_COL, "(Mẫu 06)", &s.subtitle)?;
+    row += 2;
+
+    // Two header rows: "Xếp loại tháng" spans the three month columns.
+    let head = row;
+    for (col, label) in [
+        (0u16, "STT"),
+        (1, "Họ và tên"),
+        (2, "Chức vụ"),
+        (3, "Mẫu phiếu"),
+        (4, "Tổng điểm"),
+        (8, "Kết quả"),
+        (9, "Ghi chú"),
+    ] {
+        ws.merge_range(head, col, head + 1, col, label, &s.header)?;
+    }
+    ws.merge_range(head, 5, head, 7, "Xếp loại tháng", &s.header)?;
+    for (i, m) in q.months().iter().enumerate() {
+        text(ws, head + 1, 5 + i as u16, &format!("Tháng {m}"), &s.header)?;
+    }
+    ws.set_row_height(head, 20)?;
+    ws.set_freeze_panes(head + 2, 0)?;
+    official_page(ws, Some((head, head + 1)))?;
+    row = head + 2;
+
+    for (i, p) in u.people.iter().enumerate() {
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &s.int)?;
+        text(ws, row, 1, &p.name, &s.cell)?;
+        text(ws, row, 2, &p.title, &s.cell)?;
+        text(ws, row, 3, p.form.map_or("", |f| f.code()), &s.cell_center)?;
+        match p.total {
+            Some(t) => {
+                ws.write_number_with_format(
+                    row,
+                    4,
+                    t.0 as f64 / 2.0,
+                    if t.0 % 2 == 0 { &s.int } else { &s.score },
+                )?;
+            }
+            None => text(ws, row, 4, "", &s.cell_center)?,
+        }
+        for (k, r) in p.ratings.iter().enumerate() {
+            text(
+                ws,
+                row,
+                5 + k as u16,
+                r.map_or("", |r| r.abbrev()),
+                &s.cell_center,
+            )?;
+        }
+        text(ws, row, 8, result_words(p.status), &s.cell_center)?;
+        text(ws, row, 9, &note_words(p), &s.cell_wrap)?;
+        row += 1;
+    }
+
+    // Totals.
+    row += 1;
+    let sm = &u.summary;
+    let lines = [
+        ("Tổng số CBCCVC, NLĐ", sm.people),
+        ("Số không đánh giá", sm.not_evaluated),
+        ("Số được đánh giá", sm.evaluated),
+        ("Số đạt chuyên nghiệp", sm.dat),
+        ("Số không đạt", sm.khong_dat),
+        ("Số chưa xác định (lỗi dữ liệu)", sm.loi),
+    ];
+    for (label, n) in lines {
+        if label.starts_with("Số chưa") && n == 0 {
+            continue;
+        }
+        ws.merge_range(row, 1, row, 3, label, &s.total_label)?;
+        ws.write_number_with_format(row, 4, n as f64, &s.total_int)?;
+        row += 1;
+    }
+    row += 1;
+    signature(
+        ws,
+        &s,
+        row,
+        (0, 3),
+        (6, LAST_COL),
+        "NGƯỜI LẬP BIỂU",
+        "THỦ TRƯỞNG ĐƠN VỊ",
+    )?;
+    Ok(wb)
+}
+
+/// Writes the mẫu 06 workbook of a unit to `path` (atomically).
+pub fn write(u: &UnitResult, profile: &Profile, path: &Path) -> Result<(), WriterError> {
+    let mut wb = build(u, profile)?;
+    save(&mut wb, path)
+}
