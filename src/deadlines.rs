@@ -170,8 +170,12 @@ pub struct Deadline {
     /// Why the nominal date is not a working day.
     pub off: Option<DayOff>,
     /// False when the profile's calendar lacks the year of the date (or of the day it would move
-    /// to): then the date is the nominal one, and reports say that days off could not be checked.
+    /// to): then the date is the nominal one, only weekends are known, and reports say that
+    /// public holidays could not be checked.
     pub checked: bool,
+    /// The last working day on or before `due`: the day to act by (when `due` is a day off kept
+    /// by the `flag` rule, the working day before it). `None` when not checked.
+    pub act_by: Option<NaiveDate>,
 }
 
 impl Deadline {
@@ -186,8 +190,13 @@ pub fn resolve(nominal: NaiveDate, rule: DeadlineRule, cal: &Calendar) -> Deadli
     try_resolve(nominal, rule, cal).unwrap_or(Deadline {
         nominal,
         due: nominal,
-        off: None,
+        off: match nominal.weekday() {
+            Weekday::Sat => Some(DayOff::Saturday),
+            Weekday::Sun => Some(DayOff::Sunday),
+            _ => None,
+        },
         checked: false,
+        act_by: None,
     })
 }
 
@@ -214,11 +223,21 @@ fn try_resolve(
             }
         }
     }
+    let mut act_by = due;
+    for _ in 0..31 {
+        if cal.is_working_day(act_by)? {
+            break;
+        }
+        act_by = act_by
+            .pred_opt()
+            .ok_or(CalendarError::YearMissing(nominal.year()))?;
+    }
     Ok(Deadline {
         nominal,
         due,
         off,
         checked: true,
+        act_by: Some(act_by),
     })
 }
 
@@ -413,6 +432,7 @@ mod tests {
         let flag = resolve(sat, DeadlineRule::Flag, &cal);
         assert_eq!((flag.due, flag.off), (sat, Some(DayOff::Saturday)));
         assert!(!flag.moved());
+        assert_eq!(flag.act_by, Some(d(2026, 3, 27)));
         let next = resolve(sat, DeadlineRule::NextWorkingDay, &cal);
         assert_eq!(next.due, d(2026, 3, 30));
         let prev = resolve(sat, DeadlineRule::PreviousWorkingDay, &cal);
@@ -506,6 +526,8 @@ mod tests {
         assert_eq!(*kind, DeadlineKind::Publication);
         assert_eq!(publication.nominal, d(2027, 1, 3));
         assert!(!publication.checked);
+        assert_eq!(publication.off, Some(DayOff::Sunday)); // weekends are known without a calendar
+        assert_eq!(publication.act_by, None);
         assert!(c.deadlines[0].1.checked);
         let cal = &p.calendar;
         let late = resolve(d(2026, 12, 31), DeadlineRule::NextWorkingDay, cal);

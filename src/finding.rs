@@ -288,6 +288,20 @@ pub enum Detail {
     YearNotInCalendar {
         year: i32,
     },
+    /// A `Đề nghị khen thưởng` row whose `Mã CB` is not in `Danh sách` (or is blank).
+    RewardUnknownPerson {
+        id: String,
+        name: String,
+    },
+    /// A proposed person who is not đạt.
+    RewardNotDat {
+        status: crate::model::Status,
+    },
+    /// A proposal beyond the unit's cap, once those of higher priority are taken.
+    RewardOverCap {
+        basis: crate::rewards::CapBasis,
+        priority: Option<u32>,
+    },
     /// Mẫu 07: a count that is not a whole number.
     CountInvalid {
         value: String,
@@ -346,6 +360,9 @@ impl Detail {
             AbsenceMismatch { .. } => Code::AbsenceMismatch,
             HeadcountMismatch { .. } => Code::HeadcountMismatch,
             Late { .. } => Code::Late,
+            RewardUnknownPerson { .. } => Code::RewardUnknownPerson,
+            RewardNotDat { .. } => Code::RewardNotDat,
+            RewardOverCap { .. } => Code::RewardOverCap,
         }
     }
 
@@ -565,6 +582,36 @@ impl Detail {
             Mau07TotalRow => tr(vi,
                 "Dòng 'Tổng cộng' không bằng tổng các dòng đơn vị. Cộng lại các cột.",
                 "The 'Tổng cộng' row is not the sum of the unit rows. Add the columns up again."),
+            RewardUnknownPerson { id, name } => match (id.is_empty(), vi) {
+                (false, true) => format!("Mã CB '{id}' được đề nghị khen thưởng nhưng không có trong trang 'Danh sách' của đơn vị. Sửa lại Mã CB cho đúng như ở 'Danh sách'."),
+                (false, false) => format!("The Mã CB '{id}' is proposed for a reward but is not in the unit's 'Danh sách'. Correct it to the Mã CB used in 'Danh sách'."),
+                (true, true) => format!("Dòng đề nghị khen thưởng '{name}' thiếu Mã CB nên không xác định được người được đề nghị. Điền Mã CB như ở trang 'Danh sách'."),
+                (true, false) => format!("The proposal '{name}' has no Mã CB, so the person cannot be identified. Fill in the Mã CB used in 'Danh sách'."),
+            },
+            RewardNotDat { status } => {
+                use crate::model::Status;
+                match (status, vi) {
+                    (Status::KhongDanhGia, true) => "Người này không được đánh giá trong quý (nghỉ từ 15 ngày làm việc trở lên) nên không được khen thưởng. Chỉ người đạt chuyên nghiệp mới được đề nghị; bỏ người này khỏi danh sách đề nghị.".to_string(),
+                    (Status::KhongDanhGia, false) => "This person is not evaluated this quarter (absent 15 working days or more), so cannot be rewarded. Only people rated 'đạt' may be proposed; remove them from the proposals.".to_string(),
+                    (Status::Loi, true) => "Kết quả của người này chưa xác định được vì sổ đánh giá có lỗi ở người này; sửa các lỗi đó trước. Chỉ người đạt chuyên nghiệp mới được khen thưởng.".to_string(),
+                    (Status::Loi, false) => "This person's result is unknown because of input errors about them; fix those first. Only people rated 'đạt' may be rewarded.".to_string(),
+                    (_, true) => "Người này không đạt chuyên nghiệp trong quý nên không được khen thưởng. Chỉ người đạt mới được đề nghị; bỏ người này khỏi danh sách đề nghị.".to_string(),
+                    (_, false) => "This person is not rated 'đạt' this quarter, so cannot be rewarded. Only people rated 'đạt' may be proposed; remove them from the proposals.".to_string(),
+                }
+            }
+            RewardOverCap { basis, priority } => {
+                let rank = match (priority, vi) {
+                    (Some(p), true) => format!(" (thứ tự ưu tiên {p})"),
+                    (Some(p), false) => format!(" (priority {p})"),
+                    (None, _) => String::new(),
+                };
+                match (basis.cap, vi) {
+                    (0, true) => format!("Đơn vị không có suất khen thưởng nào trong quý nên người được đề nghị{rank} không được khen thưởng. {}", basis.explain(lang)),
+                    (0, false) => format!("The unit has no reward place this quarter, so this proposal{rank} cannot be granted. {}", basis.explain(lang)),
+                    (cap, true) => format!("Vượt số được khen thưởng. {} Các suất đã dành cho người có thứ tự ưu tiên cao hơn; người được đề nghị{rank} không được khen thưởng quý này. Muốn khen người này thì xếp người đó lên trước ở cột 'Thứ tự ưu tiên' (tối đa {cap} người).", basis.explain(lang)),
+                    (cap, false) => format!("Over the cap. {} The places went to proposals of higher priority; this proposal{rank} is not granted. To reward this person instead, give them a higher 'Thứ tự ưu tiên' (at most {cap} people).", basis.explain(lang)),
+                }
+            }
             YearNotInCalendar { year } => if vi {
                 format!("Lịch ngày nghỉ của hồ sơ cấu hình không có năm {year}, nên không đếm được ngày làm việc. Bổ sung năm {year} vào hồ sơ (--profile).")
             } else {

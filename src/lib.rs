@@ -9,6 +9,7 @@
 pub mod i18n;
 pub mod batch;
 pub mod calendar;
+pub mod campaign;
 pub mod cli;
 pub mod deadlines;
 pub mod district;
@@ -22,6 +23,7 @@ pub mod output;
 pub mod profile;
 pub mod reader;
 pub mod report;
+pub mod rewards;
 pub mod rules;
 pub mod text;
 pub mod writer;

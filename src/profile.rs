@@ -35,8 +35,60 @@ pub enum ProfileError {
         key: String,
         message: String,
     },
-    #[error("không có hồ sơ tên '{0}' (có: long-bien-2023)")]
+    #[error("không có tệp hồ sơ hoặc hồ sơ có sẵn tên '{0}' (có sẵn: {names}) / no such profile", names = all_names().join(", "))]
     UnknownName(String),
+    #[error("'{0}' là hồ sơ đợt thi đua: chỉ dùng với 'danhgia rewards' và 'danhgia template de-nghi-khen-thuong' / '{0}' is a campaign profile, for 'rewards' and 'template de-nghi-khen-thuong' only")]
+    CampaignProfile(String),
+}
+
+/// The names of every embedded profile: quarterly ones, then campaigns.
+pub fn all_names() -> Vec<&'static str> {
+    EMBEDDED
+        .iter()
+        .chain(crate::campaign::EMBEDDED)
+        .map(|(n, _)| *n)
+        .collect()
+}
+
+/// A profile of either kind: the quarterly evaluation, or a campaign (hồ sơ đợt thi đua).
+#[derive(Debug, Clone)]
+pub enum AnyProfile {
+    Quarterly(Profile),
+    Campaign(crate::campaign::Campaign),
+}
+
+impl AnyProfile {
+    /// The profile named on the command line: a TOML file, a built-in name, or the default.
+    pub fn resolve(arg: Option<&str>) -> Result<AnyProfile, ProfileError> {
+        let Some(p) = arg else {
+            return Ok(AnyProfile::Quarterly(Profile::default_profile()));
+        };
+        let path = Path::new(p);
+        if path.exists() {
+            let text = std::fs::read_to_string(path).map_err(|source| ProfileError::Io {
+                path: path.display().to_string(),
+                source,
+            })?;
+            let origin = path.display().to_string();
+            return if crate::campaign::is_campaign_text(&text) {
+                crate::campaign::Campaign::parse(&text, &origin).map(AnyProfile::Campaign)
+            } else {
+                Profile::parse(&text, &origin).map(AnyProfile::Quarterly)
+            };
+        }
+        if let Some((n, text)) = crate::campaign::EMBEDDED.iter().find(|(n, _)| *n == p) {
+            return crate::campaign::Campaign::parse(text, n).map(AnyProfile::Campaign);
+        }
+        Profile::embedded(p).map(AnyProfile::Quarterly)
+    }
+
+    /// The TOML text the profile was read from.
+    pub fn source(&self) -> &str {
+        match self {
+            AnyProfile::Quarterly(p) => &p.source,
+            AnyProfile::Campaign(c) => &c.source,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -326,6 +378,9 @@ impl Profile {
     }
 
     pub fn embedded(name: &str) -> Result<Profile, ProfileError> {
+        if crate::campaign::EMBEDDED.iter().any(|(n, _)| *n == name) {
+            return Err(ProfileError::CampaignProfile(name.to_string()));
+        }
         let (n, text) = EMBEDDED
             .iter()
             .find(|(n, _)| *n == name)
@@ -382,6 +437,9 @@ impl Profile {
     }
 
     pub fn parse(text: &str, origin: &str) -> Result<Profile, ProfileError> {
+        if crate::campaign::is_campaign_text(text) {
+            return Err(ProfileError::CampaignProfile(origin.to_string()));
+        }
         let raw: RawProfile = toml::from_str(text).map_err(|e| ProfileError::Syntax {
             origin: origin.to_string(),
             message: e.to_string().trim_end().to_string(),

@@ -109,7 +109,7 @@ pub fn load_profile(arg: Option<&str>) -> Result<Profile> {
             let path = std::path::Path::new(p);
             if path.exists() {
                 Ok(Profile::load(path)?)
-            } else if crate::profile::EMBEDDED.iter().any(|(n, _)| *n == p) {
+            } else if crate::profile::all_names().contains(&p) {
                 Ok(Profile::embedded(p)?)
             } else {
                 bail!("không có tệp hồ sơ '{p}' / no such profile file")

@@ -13,7 +13,7 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
-    /// In hồ sơ dạng TOML (mặc định: long-bien-2023) / print a profile as TOML
+    /// In hồ sơ dạng TOML (mặc định: long-bien-2023; có sẵn cả loc-binh-2024, ha-dong-cchc) / print a profile as TOML
     Show {
         /// Tên hồ sơ có sẵn hoặc tệp TOML / a built-in name or a TOML file
         name: Option<String>,
@@ -23,8 +23,9 @@ pub enum Action {
 pub fn run(args: Args, _lang: Lang) -> Result<ExitCode> {
     match args.action {
         Action::Show { name } => {
-            let profile = super::load_profile(name.as_deref())?;
-            write_stdout(|out| out.write_all(profile.source.as_bytes()))?;
+            // Quarterly and campaign profiles alike.
+            let profile = crate::profile::AnyProfile::resolve(name.as_deref())?;
+            write_stdout(|out| out.write_all(profile.source().as_bytes()))?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -1,15 +1,181 @@
-//! `danhgia rewards` (being built: until then it reports that it is not available).
+//! `danhgia rewards`: the quarter's reward list (SPEC §4, §5) — or, with a campaign profile
+//! (`loc-binh-2024`, `ha-dong-cchc`), the check of a campaign's proposal workbooks.
 
+use super::{write_stdout, InputArgs, EXIT_FAILURE, EXIT_INPUT_ERRORS, EXIT_OK};
+use crate::batch;
+use crate::campaign::{self, Campaign};
+use crate::finding::Finding;
 use crate::i18n::Lang;
-use anyhow::Result;
+use crate::profile::{AnyProfile, Profile};
+use crate::report;
+use crate::rewards;
+use anyhow::{Context, Result};
+use clap::ValueEnum;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RewardFormat {
+    Text,
+    Json,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    rest: Vec<String>,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Định dạng / output format
+    #[arg(long, value_enum, default_value_t = RewardFormat::Text)]
+    pub format: RewardFormat,
+    /// Ghi danh sách khen thưởng ra tệp Excel (ví dụ khen-thuong.xlsx) / write the workbook
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
-pub fn run(_args: Args, lang: Lang) -> Result<ExitCode> {
-    super::unsupported("rewards", lang)
+pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
+    match AnyProfile::resolve(args.input.profile.as_deref())? {
+        AnyProfile::Quarterly(profile) => quarterly(&args, &profile, lang),
+        AnyProfile::Campaign(c) => campaign_check(&args, &c, lang),
+    }
+}
+
+/// Prints findings as text to `out`.
+fn findings_text(findings: &[Finding], lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let b = batch::Batch {
+        findings: findings.to_vec(),
+        ..Default::default()
+    };
+    report::findings_text(&b, lang, out)
+}
+
+fn quarterly(args: &Args, profile: &Profile, lang: Lang) -> Result<ExitCode> {
+    let inputs = batch::collect_inputs(&args.input.paths);
+    let b = batch::run(&inputs, profile, args.input.quarter);
+    let Some(quarter) = b.quarter else {
+        // Nothing could be read, so no quarter is known.
+        let mut err = std::io::stderr().lock();
+        findings_text(&b.findings, lang, &mut err)?;
+        writeln!(
+            err,
+            "{}",
+            lang.pick(
+                "danhgia: không xác định được quý (không đọc được tệp nào); chỉ rõ quý bằng -q.",
+                "danhgia: no quarter could be determined (no file could be read); give it with -q."
+            )
+        )?;
+        let code = if b.errors() > 0 {
+            EXIT_INPUT_ERRORS
+        } else {
+            EXIT_FAILURE
+        };
+        return Ok(ExitCode::from(code));
+    };
+    let list = rewards::build(&b.units, quarter, profile)?;
+    let mut findings = b.findings.clone();
+    findings.extend(list.findings.iter().cloned());
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity() == crate::finding::Severity::Error)
+        .count();
+
+    if let Some(path) = &args.out {
+        crate::writer::khen_thuong::write(&list, profile, path)
+            .with_context(|| format!("{}", path.display()))?;
+    }
+    match args.format {
+        RewardFormat::Json => {
+            write_stdout(|out| out.write_all(rewards::to_json(&list).as_bytes()))?;
+            if !findings.is_empty() {
+                // The reward document has no findings: they go to stderr, for people.
+                let mut err = std::io::stderr().lock();
+                findings_text(&findings, lang, &mut err)?;
+            }
+        }
+        RewardFormat::Text => {
+            let mut body = rewards::text_report(&list, lang).into_bytes();
+            if !findings.is_empty() {
+                body.push(b'\n');
+                writeln!(
+                    body,
+                    "{}",
+                    lang.pick("LỖI VÀ CẢNH BÁO", "ERRORS AND WARNINGS")
+                )?;
+                findings_text(&findings, lang, &mut body)?;
+            }
+            if let Some(path) = &args.out {
+                writeln!(
+                    body,
+                    "\n{} {}",
+                    lang.pick("Đã ghi", "Written:"),
+                    path.display()
+                )?;
+            }
+            write_stdout(|out| out.write_all(&body))?;
+        }
+    }
+    Ok(ExitCode::from(if errors > 0 {
+        EXIT_INPUT_ERRORS
+    } else {
+        EXIT_OK
+    }))
+}
+
+fn campaign_check(args: &Args, c: &Campaign, lang: Lang) -> Result<ExitCode> {
+    let inputs = batch::collect_inputs(&args.input.paths);
+    let check = crate::reader::campaign::check_inputs(&inputs, c);
+    if let Some(path) = &args.out {
+        crate::writer::de_nghi::write_campaign_result(&check, c, path)
+            .with_context(|| format!("{}", path.display()))?;
+    }
+    match args.format {
+        RewardFormat::Json => {
+            write_stdout(|out| out.write_all(campaign::to_json(&check, c, lang).as_bytes()))?
+        }
+        RewardFormat::Text => {
+            let mut body = campaign::text_report(&check, c, lang).into_bytes();
+            if let Some(path) = &args.out {
+                writeln!(
+                    body,
+                    "\n{} {}",
+                    lang.pick("Đã ghi", "Written:"),
+                    path.display()
+                )?;
+            }
+            write_stdout(|out| out.write_all(&body))?
+        }
+    }
+    Ok(ExitCode::from(if check.errors() > 0 {
+        EXIT_INPUT_ERRORS
+    } else {
+        EXIT_OK
+    }))
+}
+
+/// `danhgia template de-nghi-khen-thuong -o FILE [--profile NAME]`: the campaign proposal
+/// workbook (tailored to a campaign profile; generic with the quarterly one). The caller has
+/// checked the file name and `--force`.
+pub fn template(out: &std::path::Path, profile: Option<&str>, lang: Lang) -> Result<ExitCode> {
+    let profile = AnyProfile::resolve(profile)?;
+    crate::writer::de_nghi::write_de_nghi_template(out, &profile, lang)
+        .with_context(|| format!("{}", out.display()))?;
+    let shown = out.display();
+    let msg = match (&profile, lang) {
+        (AnyProfile::Campaign(c), Lang::Vi) => format!(
+            "Đã tạo sổ đề nghị khen thưởng của đợt thi đua {}: {shown}\nSau khi điền, kiểm tra bằng: danhgia rewards --profile {} {shown}",
+            c.name, c.name
+        ),
+        (AnyProfile::Campaign(c), Lang::En) => format!(
+            "Wrote the reward proposal workbook of the campaign {}: {shown}\nOnce filled in, check it with: danhgia rewards --profile {} {shown}",
+            c.name, c.name
+        ),
+        (AnyProfile::Quarterly(_), Lang::Vi) => format!(
+            "Đã tạo sổ đề nghị khen thưởng (mẫu chung; dùng --profile loc-binh-2024 hoặc ha-dong-cchc để có mẫu riêng của đợt thi đua): {shown}"
+        ),
+        (AnyProfile::Quarterly(_), Lang::En) => format!(
+            "Wrote the generic reward proposal workbook (use --profile loc-binh-2024 or ha-dong-cchc for a campaign's own): {shown}"
+        ),
+    };
+    write_stdout(|w| writeln!(w, "{msg}"))?;
+    Ok(ExitCode::from(EXIT_OK))
 }

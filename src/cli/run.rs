@@ -10,6 +10,7 @@ use crate::profile::Profile;
 use crate::report;
 use crate::writer::{self, mau06, mau07, toan_quan};
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -165,17 +166,25 @@ pub fn write_outputs(b: &Batch, profile: &Profile, out: &Path, lang: Lang) -> Re
 
     // mẫu 06: one per unit; file names from unit codes, made safe and unique.
     let mut used = HashSet::new();
-    for u in &b.units {
-        let stem = writer::safe_file_stem(&u.code);
-        let mut name = format!("{stem}-mau-06.xlsx");
-        let mut n = 2;
-        while !used.insert(name.clone()) {
-            name = format!("{stem}-{n}-mau-06.xlsx");
-            n += 1;
-        }
-        mau06::write(u, profile, &units_dir.join(&name))?;
-        written.push(format!("don-vi/{name}"));
-    }
+    let names: Vec<String> = b
+        .units
+        .iter()
+        .map(|u| {
+            let stem = writer::safe_file_stem(&u.code);
+            let mut name = format!("{stem}-mau-06.xlsx");
+            let mut n = 2;
+            while !used.insert(name.clone()) {
+                name = format!("{stem}-{n}-mau-06.xlsx");
+                n += 1;
+            }
+            name
+        })
+        .collect();
+    b.units
+        .par_iter()
+        .zip(names.par_iter())
+        .try_for_each(|(u, name)| mau06::write(u, profile, &units_dir.join(name)))?;
+    written.extend(names.iter().map(|n| format!("don-vi/{n}")));
 
     // mẫu 07 per bloc present, and the whole district.
     if let Some(q) = b.quarter {

@@ -1,6 +1,7 @@
 //! Reading workbooks: opening any supported format safely, finding sheets by name, and reading
 //! cells as values. What the cells mean is decided in [`unit`].
 
+pub mod campaign;
 mod cfb_check;
 pub mod proposals;
 pub mod unit;

@@ -144,11 +144,7 @@ impl Kit {
                 .set_bold()
                 .set_font_size(13)
                 .set_background_color(Color::RGB(GROUP_FILL)),
-            paragraph: s
-                .base
-                .clone()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
+            paragraph: s.base.clone().set_text_wrap().set_align(FormatAlign::Top),
             note: s
                 .base
                 .clone()
@@ -315,7 +311,10 @@ pub fn date_validation(
     input: &str,
 ) -> Result<DataValidation, XlsxError> {
     let dv = DataValidation::new()
-        .allow_date(DataValidationRule::Between(excel_date(from)?, excel_date(to)?))
+        .allow_date(DataValidationRule::Between(
+            excel_date(from)?,
+            excel_date(to)?,
+        ))
         .ignore_blank(true);
     explained(
         dv,
@@ -400,29 +399,32 @@ pub fn score_colours(
     let mark_ref = match mark {
         MarkAt::Row(r) => {
             let col = crate::text::a1(r, c0 as u32);
-            let letters: String = col.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            let letters: String = col
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
             format!("{letters}${}", r + 1)
         }
         MarkAt::Col(c) => format!("${}", crate::text::a1(r0, c as u32)),
     };
     let invalid = ConditionalFormatFormula::new()
-        .set_rule(format!(
+        .set_rule(Formula::new(format!(
             "=AND(LEN({cell})>0,NOT({}))",
             score_rule(profile, &cell)
-        ))
+        )))
         .set_format(&kit.cf_invalid)
         .set_stop_if_true(true);
     let mandatory = ConditionalFormatFormula::new()
-        .set_rule(format!(
+        .set_rule(Formula::new(format!(
             "=AND(ISNUMBER({cell}),{mark_ref}=\"x\",{cell}<{})",
             excel_number(profile.thresholds.mandatory_min)
-        ))
+        )))
         .set_format(&kit.cf_mandatory_low);
     let other = ConditionalFormatFormula::new()
-        .set_rule(format!(
+        .set_rule(Formula::new(format!(
             "=AND(ISNUMBER({cell}),{mark_ref}<>\"x\",{cell}<{})",
             excel_number(profile.thresholds.other_min)
-        ))
+        )))
         .set_format(&kit.cf_other_low);
     ws.add_conditional_format(r0, c0, r1, c1, &invalid)?;
     ws.add_conditional_format(r0, c0, r1, c1, &mandatory)?;
@@ -599,6 +601,9 @@ mod tests {
         let runs = group_runs(p.form(crate::model::Form::M03));
         let spans: Vec<(u16, u16)> = runs.iter().map(|r| (r.first, r.last)).collect();
         assert_eq!(spans, vec![(1, 15), (16, 30), (31, 45)]);
-        assert_eq!(passing_range(&p, p.form(crate::model::Form::M04)), (560, 600));
+        assert_eq!(
+            passing_range(&p, p.form(crate::model::Form::M04)),
+            (560, 600)
+        );
     }
 }

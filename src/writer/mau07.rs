@@ -39,7 +39,7 @@ pub(crate) fn set_summary_columns(ws: &mut Worksheet) -> Result<(), XlsxError> {
         (5, 13.0),
         (6, 10.0),
         (7, 12.0),
-        (8, 40.0),
+        (8, 50.0),
     ] {
         ws.set_column_width(col, width)?;
     }

@@ -298,6 +298,12 @@ mod tests {
         );
     }
 }
+pub mod de_nghi;
+pub mod guide;
+pub mod khen_thuong;
+pub mod kit;
 pub mod mau06;
 pub mod mau07;
+pub mod phieu;
+pub mod template;
 pub mod toan_quan;

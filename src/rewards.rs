@@ -1,0 +1,928 @@
+//! The quarter's reward list (SPEC §2 "Rewards", §5 reward document): per unit the cap, who is
+//! rewarded — the unit's own proposals (`Đề nghị khen thưởng`) checked against the results, or
+//! else the tool's suggestion — and the money. Pure: no I/O.
+//!
+//! - cap = `reward_percent` (15 % for units, 3 % for schools) of the people đạt (or of the head
+//!   count with `reward.base = "headcount"`), rounded by `reward.rounding`, never more than the
+//!   people đạt ([`crate::rules::reward_cap`]);
+//! - proposals are taken in `Thứ tự ưu tiên` order (blank priorities last, ties in sheet order):
+//!   unknown `Mã CB` → `reward-unknown-person`, not đạt → `reward-not-dat`, beyond the cap →
+//!   `reward-over-cap`; with `reward.late = "reject"` a unit that sent its workbook after the
+//!   deadline has every proposal rejected with the code `late`;
+//! - a unit without proposals gets a suggestion ("đề xuất"): its people đạt ranked by total,
+//!   then number of 10s, then `Mã CB`, up to the cap;
+//! - each rewarded person receives [`crate::money::amount_per_person`].
+
+use crate::deadlines;
+use crate::evaluate::{PersonResult, UnitResult};
+use crate::finding::{Detail, Finding};
+use crate::i18n::Lang;
+use crate::model::{Bloc, Quarter, Status, Total};
+use crate::money::{self, MoneyError, MonthAmount};
+use crate::profile::{LatePolicy, Profile, RewardBase, Rounding};
+use crate::rules;
+use crate::text;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+use std::collections::HashMap;
+
+pub const SCHEMA: &str = "danhgia/khen-thuong/v1";
+
+/// The facts a unit's cap is computed from, and the cap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CapBasis {
+    pub dat: u32,
+    pub headcount: u32,
+    pub percent: u32,
+    pub rounding: Rounding,
+    pub base: RewardBase,
+    pub cap: u32,
+}
+
+impl CapBasis {
+    pub fn new(
+        dat: u32,
+        headcount: u32,
+        percent: u32,
+        rounding: Rounding,
+        base: RewardBase,
+    ) -> CapBasis {
+        CapBasis {
+            dat,
+            headcount,
+            percent,
+            rounding,
+            base,
+            cap: rules::reward_cap(dat, headcount, percent, rounding, base),
+        }
+    }
+
+    /// The number the percentage applies to.
+    pub fn base_count(&self) -> u32 {
+        match self.base {
+            RewardBase::Dat => self.dat,
+            RewardBase::Headcount => self.headcount,
+        }
+    }
+
+    /// `percent × base / 100`, exact.
+    pub fn share(&self) -> Decimal {
+        Decimal::from(self.base_count()) * Decimal::from(self.percent) / Decimal::ONE_HUNDRED
+    }
+
+    /// The cap before it is limited to the people đạt.
+    pub fn rounded_share(&self) -> u32 {
+        rules::reward_cap(
+            u32::MAX,
+            self.base_count(),
+            self.percent,
+            self.rounding,
+            RewardBase::Headcount,
+        )
+    }
+
+    /// The smallest base (people đạt, or head count) that gives a cap of at least 1 with this
+    /// percentage and rounding; `None` when no size does (a percentage of 0).
+    pub fn needed_for_one(&self) -> Option<u32> {
+        if self.percent == 0 {
+            return None;
+        }
+        let p = self.percent;
+        Some(match self.rounding {
+            Rounding::Down => 100u32.div_ceil(p),
+            Rounding::Nearest => 50u32.div_ceil(p),
+            Rounding::Up => 1,
+        })
+    }
+
+    fn rounding_words(&self, lang: Lang) -> &'static str {
+        match (self.rounding, lang) {
+            (Rounding::Down, Lang::Vi) => "làm tròn xuống",
+            (Rounding::Nearest, Lang::Vi) => "làm tròn",
+            (Rounding::Up, Lang::Vi) => "làm tròn lên",
+            (Rounding::Down, Lang::En) => "rounded down",
+            (Rounding::Nearest, Lang::En) => "rounded to the nearest",
+            (Rounding::Up, Lang::En) => "rounded up",
+        }
+    }
+
+    /// How the cap was reached, in one or two plain sentences; for a cap of 0, why.
+    pub fn explain(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        let share = decimal_words(self.share(), lang);
+        let whole = self.share().fract().is_zero();
+        let of = match (self.base, vi) {
+            (RewardBase::Dat, true) => format!("{} người đạt", self.dat),
+            (RewardBase::Dat, false) => format!("{} people rated đạt", self.dat),
+            (RewardBase::Headcount, true) => {
+                format!("tổng số {} CBCCVC, NLĐ của đơn vị", self.headcount)
+            }
+            (RewardBase::Headcount, false) => {
+                format!("the unit's head count of {}", self.headcount)
+            }
+        };
+        let p = self.percent;
+        let rounded = self.rounded_share();
+        let calc = if whole {
+            format!("{p}% × {of} = {share}")
+        } else if vi {
+            format!(
+                "{p}% × {of} = {share}, {} được {rounded}",
+                self.rounding_words(lang)
+            )
+        } else {
+            format!(
+                "{p}% × {of} = {share}, {} to {rounded}",
+                self.rounding_words(lang)
+            )
+        };
+        if self.cap > 0 {
+            let limited = rounded > self.cap;
+            return match (vi, limited) {
+                (true, false) => {
+                    format!("Đơn vị được khen thưởng tối đa {} người: {calc}.", self.cap)
+                }
+                (false, false) => {
+                    format!("The unit may reward at most {} people: {calc}.", self.cap)
+                }
+                (true, true) => format!(
+                    "Đơn vị được khen thưởng tối đa {} người: {calc}, nhưng chỉ có {} người đạt.",
+                    self.cap, self.dat
+                ),
+                (false, true) => format!(
+                    "The unit may reward at most {} people: {calc}, but only {} are rated đạt.",
+                    self.cap, self.dat
+                ),
+            };
+        }
+        if self.dat == 0 {
+            return tr(
+                vi,
+                "Không có suất khen thưởng: đơn vị không có người nào đạt chuyên nghiệp trong quý.",
+                "No reward place: nobody in the unit is rated đạt this quarter.",
+            );
+        }
+        let Some(need) = self.needed_for_one() else {
+            return tr(
+                vi,
+                "Không có suất khen thưởng: tỷ lệ khen thưởng của khối này là 0%.",
+                "No reward place: this bloc's reward percentage is 0%.",
+            );
+        };
+        let (need_what_vi, need_what_en) = match self.base {
+            RewardBase::Dat => (
+                format!("ít nhất {need} người đạt"),
+                format!("at least {need} people rated đạt"),
+            ),
+            RewardBase::Headcount => (
+                format!("tổng số ít nhất {need} CBCCVC, NLĐ"),
+                format!("a head count of at least {need}"),
+            ),
+        };
+        if vi {
+            format!(
+                "Không có suất khen thưởng: {p}% × {of} = {share}, {} là 0 (tỷ lệ \"không quá\" {p}%). Với tỷ lệ {p}%, đơn vị cần {need_what_vi} mới có 1 suất khen thưởng.",
+                self.rounding_words(lang)
+            )
+        } else {
+            format!(
+                "No reward place: {p}% × {of} = {share}, {} to 0 (the rule says \"not more than\" {p}%). At {p}%, a unit needs {need_what_en} for one reward.",
+                self.rounding_words(lang)
+            )
+        }
+    }
+}
+
+fn tr(vi: bool, v: &str, e: &str) -> String {
+    if vi { v } else { e }.to_string()
+}
+
+/// A decimal as a clerk writes it: "2,1" in Vietnamese, "2.1" in English.
+fn decimal_words(d: Decimal, lang: Lang) -> String {
+    let s = d.normalize().to_string();
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// Whether the list is the unit's own proposal or the tool's suggestion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The unit sent a `Đề nghị khen thưởng` sheet.
+    DeNghi,
+    /// The tool's suggestion: the unit sent no proposal.
+    DeXuat,
+}
+
+impl Source {
+    pub fn code(self) -> &'static str {
+        match self {
+            Source::DeNghi => "de-nghi",
+            Source::DeXuat => "de-xuat",
+        }
+    }
+    pub fn words(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Source::DeNghi, Lang::Vi) => "Đơn vị đề nghị",
+            (Source::DeNghi, Lang::En) => "Proposed by the unit",
+            (Source::DeXuat, Lang::Vi) => {
+                "ĐỀ XUẤT của công cụ (đơn vị không gửi đề nghị): xếp theo tổng điểm, số nội dung đạt 10 điểm, Mã CB — cần đơn vị xác nhận"
+            }
+            (Source::DeXuat, Lang::En) => {
+                "SUGGESTED by the tool (the unit sent no proposal): ranked by total, number of 10s, Mã CB — to be confirmed by the unit"
+            }
+        }
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// Why a proposal (or a suggestion) is not granted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RejectCode {
+    UnknownPerson,
+    NotDat,
+    OverCap,
+    /// The unit sent its workbook late and the profile makes late proposals ineligible.
+    Late,
+}
+
+impl RejectCode {
+    pub fn code(self) -> &'static str {
+        match self {
+            RejectCode::UnknownPerson => "reward-unknown-person",
+            RejectCode::NotDat => "reward-not-dat",
+            RejectCode::OverCap => "reward-over-cap",
+            RejectCode::Late => "late",
+        }
+    }
+    pub fn words(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (RejectCode::UnknownPerson, Lang::Vi) => "Mã CB không có trong Danh sách",
+            (RejectCode::UnknownPerson, Lang::En) => "Mã CB not in Danh sách",
+            (RejectCode::NotDat, Lang::Vi) => "không đạt chuyên nghiệp",
+            (RejectCode::NotDat, Lang::En) => "not rated đạt",
+            (RejectCode::OverCap, Lang::Vi) => "vượt số được khen thưởng",
+            (RejectCode::OverCap, Lang::En) => "over the cap",
+            (RejectCode::Late, Lang::Vi) => "đơn vị gửi muộn, đề nghị không được xét",
+            (RejectCode::Late, Lang::En) => "sent late, proposals not considered",
+        }
+    }
+}
+
+impl Serialize for RejectCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// A proposal that is not granted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    /// `Mã CB`, or the name written when the row has none.
+    pub id: String,
+    pub code: RejectCode,
+    #[serde(skip)]
+    pub name: String,
+    #[serde(skip)]
+    pub status: Option<Status>,
+}
+
+/// A rewarded person, with what the workbook shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Awardee {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub total: Option<Total>,
+    pub tens: u16,
+}
+
+/// One unit of the reward document.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitRewards {
+    pub code: String,
+    pub unit: String,
+    pub bloc: Bloc,
+    pub dat: u32,
+    pub cap: u32,
+    pub source: Source,
+    pub accepted: Vec<String>,
+    pub rejected: Vec<Rejected>,
+    #[serde(serialize_with = "money::serialize_dong")]
+    pub total: Decimal,
+    #[serde(skip)]
+    pub basis: CapBasis,
+    /// Rows of the `Đề nghị khen thưởng` sheet (0 for a suggestion).
+    #[serde(skip)]
+    pub proposed: u32,
+    /// (`Ngày gửi`, deadline) when the unit sent its workbook late.
+    #[serde(skip)]
+    pub late: Option<(NaiveDate, NaiveDate)>,
+    #[serde(skip)]
+    pub awardees: Vec<Awardee>,
+    #[serde(skip)]
+    pub file: String,
+}
+
+/// The reward document of SPEC §5 (`danhgia/khen-thuong/v1`), with what the workbook needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct RewardList {
+    pub schema: &'static str,
+    pub quarter: Quarter,
+    pub profile: String,
+    #[serde(serialize_with = "money::serialize_dong")]
+    pub amount_per_person: Decimal,
+    pub units: Vec<UnitRewards>,
+    pub people: u32,
+    #[serde(serialize_with = "money::serialize_dong")]
+    pub total: Decimal,
+    /// The three months: base salary and reward.
+    #[serde(skip)]
+    pub months: [MonthAmount; 3],
+    #[serde(skip)]
+    pub rate: Decimal,
+    #[serde(skip)]
+    pub late_policy: LatePolicy,
+    /// `reward-unknown-person`, `reward-not-dat`, `reward-over-cap`, each on the proposal's row
+    /// of the `Đề nghị khen thưởng` sheet.
+    #[serde(skip)]
+    pub findings: Vec<Finding>,
+}
+
+/// The ranking of a suggestion: total (higher first), number of 10s (more first), `Mã CB`.
+pub fn suggestion_order(a: &PersonResult, b: &PersonResult) -> std::cmp::Ordering {
+    b.total
+        .cmp(&a.total)
+        .then(b.tens.cmp(&a.tens))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+fn awardee(p: &PersonResult) -> Awardee {
+    Awardee {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        title: p.title.clone(),
+        total: p.total,
+        tens: p.tens,
+    }
+}
+
+/// Builds the reward list of a quarter from the evaluated units (units of another quarter are
+/// left out). Fails only when the profile has no base salary for a month of the quarter.
+pub fn build(
+    units: &[UnitResult],
+    quarter: Quarter,
+    profile: &Profile,
+) -> Result<RewardList, MoneyError> {
+    let months = money::monthly_amounts(quarter, profile)?;
+    let amount = money::amount_per_person(quarter, profile)?;
+    let deadline = deadlines::submission_deadline(quarter, profile);
+    let mut findings = Vec::new();
+    let mut out = Vec::new();
+    for u in units.iter().filter(|u| u.quarter == quarter) {
+        out.push(unit_rewards(u, profile, amount, deadline, &mut findings));
+    }
+    let people: u32 = out.iter().map(|u| u.accepted.len() as u32).sum();
+    Ok(RewardList {
+        schema: SCHEMA,
+        quarter,
+        profile: profile.name.clone(),
+        amount_per_person: amount,
+        total: amount * Decimal::from(people),
+        units: out,
+        people,
+        months,
+        rate: profile.reward_rate,
+        late_policy: profile.late_proposals,
+        findings,
+    })
+}
+
+fn unit_rewards(
+    u: &UnitResult,
+    profile: &Profile,
+    amount: Decimal,
+    deadline: NaiveDate,
+    findings: &mut Vec<Finding>,
+) -> UnitRewards {
+    let basis = CapBasis::new(
+        u.summary.dat,
+        u.headcount,
+        profile.bloc(u.bloc).reward_percent,
+        profile.rounding,
+        profile.reward_base,
+    );
+    let late = u.sent.filter(|s| *s > deadline).map(|s| (s, deadline));
+    let reject_late = late.is_some() && profile.late_proposals == LatePolicy::Reject;
+    let mut accepted: Vec<&PersonResult> = Vec::new();
+    let mut rejected = Vec::new();
+    let (source, proposed) = match &u.proposals {
+        Some(sheet) => {
+            let by_id: HashMap<String, &PersonResult> =
+                u.people.iter().map(|p| (text::key(&p.id), p)).collect();
+            for prop in sheet.by_priority() {
+                let person = (!prop.id.is_empty())
+                    .then(|| by_id.get(&text::key(&prop.id)).copied())
+                    .flatten();
+                let mut finding = |detail: Detail| {
+                    findings.push(Finding {
+                        file: u.source.clone(),
+                        sheet: Some(sheet.sheet.clone()),
+                        cell: Some(prop.cell.clone()),
+                        person: (!prop.id.is_empty()).then(|| prop.id.clone()),
+                        detail,
+                    })
+                };
+                let reject = |code, status| Rejected {
+                    id: if prop.id.is_empty() {
+                        prop.name.clone()
+                    } else {
+                        prop.id.clone()
+                    },
+                    code,
+                    name: person.map_or_else(|| prop.name.clone(), |p| p.name.clone()),
+                    status,
+                };
+                match person {
+                    None => {
+                        finding(Detail::RewardUnknownPerson {
+                            id: prop.id.clone(),
+                            name: prop.name.clone(),
+                        });
+                        rejected.push(reject(RejectCode::UnknownPerson, None));
+                    }
+                    Some(p) if p.status != Status::Dat => {
+                        finding(Detail::RewardNotDat { status: p.status });
+                        rejected.push(reject(RejectCode::NotDat, Some(p.status)));
+                    }
+                    Some(p) if reject_late => {
+                        rejected.push(reject(RejectCode::Late, Some(p.status)));
+                    }
+                    Some(p) if (accepted.len() as u32) < basis.cap => accepted.push(p),
+                    Some(p) => {
+                        finding(Detail::RewardOverCap {
+                            basis,
+                            priority: prop.priority,
+                        });
+                        rejected.push(reject(RejectCode::OverCap, Some(p.status)));
+                    }
+                }
+            }
+            (Source::DeNghi, sheet.rows.len() as u32)
+        }
+        None => {
+            let mut ranked: Vec<&PersonResult> = u
+                .people
+                .iter()
+                .filter(|p| p.status == Status::Dat)
+                .collect();
+            ranked.sort_by(|a, b| suggestion_order(a, b));
+            for p in ranked.into_iter().take(basis.cap as usize) {
+                if reject_late {
+                    rejected.push(Rejected {
+                        id: p.id.clone(),
+                        code: RejectCode::Late,
+                        name: p.name.clone(),
+                        status: Some(p.status),
+                    });
+                } else {
+                    accepted.push(p);
+                }
+            }
+            (Source::DeXuat, 0)
+        }
+    };
+    UnitRewards {
+        code: u.code.clone(),
+        unit: u.unit.clone(),
+        bloc: u.bloc,
+        dat: u.summary.dat,
+        cap: basis.cap,
+        source,
+        accepted: accepted.iter().map(|p| p.id.clone()).collect(),
+        rejected,
+        total: amount * Decimal::from(accepted.len() as u32),
+        basis,
+        proposed,
+        late,
+        awardees: accepted.into_iter().map(awardee).collect(),
+        file: u.source.clone(),
+    }
+}
+
+/// The reward document as JSON (pretty, with a final newline).
+pub fn to_json(list: &RewardList) -> String {
+    serde_json::to_string_pretty(list).unwrap_or_default() + "\n"
+}
+
+/// Money as written in text: "1.620.000 đồng" / "1,620,000 VND".
+pub fn money_words(d: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{} đồng", money::group_digits(d)),
+        Lang::En => format!("{} VND", money::group_digits_en(d)),
+    }
+}
+
+fn total_words(t: Option<Total>, lang: Lang) -> String {
+    match t {
+        None => "—".into(),
+        Some(t) => match lang {
+            Lang::Vi => t.to_string(),
+            Lang::En => t.to_string().replace(',', "."),
+        },
+    }
+}
+
+/// How the amount per person is made: "0,3 × 2.340.000 (tháng 7) + …".
+pub fn amount_breakdown(list: &RewardList, lang: Lang) -> String {
+    let rate = decimal_words(list.rate, lang);
+    let parts: Vec<String> = list
+        .months
+        .iter()
+        .map(|m| match lang {
+            Lang::Vi => format!(
+                "tháng {}: {rate} × {} = {}",
+                m.month,
+                money::group_digits(m.base_salary),
+                money::group_digits(m.amount)
+            ),
+            Lang::En => format!(
+                "month {}: {rate} × {} = {}",
+                m.month,
+                money::group_digits_en(m.base_salary),
+                money::group_digits_en(m.amount)
+            ),
+        })
+        .collect();
+    parts.join("; ")
+}
+
+/// The reward list for people (stdout of `danhgia rewards`).
+pub fn text_report(list: &RewardList, lang: Lang) -> String {
+    use std::fmt::Write;
+    let vi = lang == Lang::Vi;
+    let q = list.quarter;
+    let mut s = String::new();
+    let _ = if vi {
+        writeln!(
+            s,
+            "DANH SÁCH KHEN THƯỞNG CÁ NHÂN ĐẠT CHUYÊN NGHIỆP QUÝ {}/{}",
+            q.roman(),
+            q.year
+        )
+    } else {
+        writeln!(s, "REWARD LIST, {q}")
+    };
+    let _ = if vi {
+        writeln!(
+            s,
+            "Hồ sơ {}: mỗi người {} ({}).",
+            list.profile,
+            money_words(list.amount_per_person, lang),
+            amount_breakdown(list, lang)
+        )
+    } else {
+        writeln!(
+            s,
+            "Profile {}: {} per person ({}).",
+            list.profile,
+            money_words(list.amount_per_person, lang),
+            amount_breakdown(list, lang)
+        )
+    };
+    for u in &list.units {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{} ({}, {})", u.unit, u.code, u.bloc.code());
+        if u.source == Source::DeXuat && u.cap == 0 {
+            let _ = writeln!(
+                s,
+                "  {}",
+                lang.pick("Đơn vị không gửi đề nghị.", "The unit sent no proposal.")
+            );
+        } else {
+            let _ = writeln!(s, "  {}", u.source.words(lang));
+        }
+        let _ = if vi {
+            writeln!(s, "  Số người đạt: {}. {}", u.dat, u.basis.explain(lang))
+        } else {
+            writeln!(s, "  Rated đạt: {}. {}", u.dat, u.basis.explain(lang))
+        };
+        if let Some((sent, deadline)) = u.late {
+            let (sent, deadline) = (
+                sent.format("%d/%m/%Y").to_string(),
+                deadline.format("%d/%m/%Y").to_string(),
+            );
+            let _ = match (list.late_policy, vi) {
+                (LatePolicy::Reject, true) => writeln!(
+                    s,
+                    "  Gửi muộn ({sent}, hạn {deadline}): theo hồ sơ cấu hình, đề nghị gửi muộn không được xét."
+                ),
+                (LatePolicy::Reject, false) => writeln!(
+                    s,
+                    "  Sent late ({sent}, deadline {deadline}): the profile makes late proposals ineligible."
+                ),
+                (LatePolicy::Accept, true) => writeln!(
+                    s,
+                    "  Gửi muộn ({sent}, hạn {deadline}): vẫn được xét theo hồ sơ cấu hình."
+                ),
+                (LatePolicy::Accept, false) => writeln!(
+                    s,
+                    "  Sent late ({sent}, deadline {deadline}): still considered under the profile."
+                ),
+            };
+        }
+        for (i, a) in u.awardees.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "  {:>2}. {:<10} {:<28} {:<20} {:>6}  {}",
+                i + 1,
+                a.id,
+                a.name,
+                a.title,
+                total_words(a.total, lang),
+                money_words(list.amount_per_person, lang)
+            );
+        }
+        for r in &u.rejected {
+            let _ = writeln!(
+                s,
+                "   ✗ {:<10} {:<28} {}: {}",
+                r.id,
+                r.name,
+                r.code.code(),
+                r.code.words(lang)
+            );
+        }
+        let _ = if vi {
+            writeln!(
+                s,
+                "  Khen thưởng {} người, số tiền {}.",
+                u.accepted.len(),
+                money_words(u.total, lang)
+            )
+        } else {
+            writeln!(
+                s,
+                "  {} people rewarded, {}.",
+                u.accepted.len(),
+                money_words(u.total, lang)
+            )
+        };
+    }
+    let _ = writeln!(s);
+    let _ = if vi {
+        writeln!(
+            s,
+            "TỔNG CỘNG: {} người, {} ({}).",
+            list.people,
+            money_words(list.total, lang),
+            money::dong_in_words(list.total)
+        )
+    } else {
+        writeln!(
+            s,
+            "TOTAL: {} people, {} ({}).",
+            list.people,
+            money_words(list.total, lang),
+            money::dong_in_words(list.total)
+        )
+    };
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::Summary;
+    use crate::model::Form;
+    use crate::reader::proposals::{Proposal, ProposalSheet, SHEET_REWARD};
+    use std::str::FromStr;
+    use Rounding::*;
+
+    fn basis(dat: u32, percent: u32, rounding: Rounding) -> CapBasis {
+        CapBasis::new(dat, dat, percent, rounding, RewardBase::Dat)
+    }
+
+    #[test]
+    fn caps_of_the_issue() {
+        assert_eq!(basis(40, 15, Down).cap, 6);
+        assert_eq!(basis(40, 3, Down).cap, 1);
+        assert_eq!(basis(33, 3, Down).cap, 0);
+        assert_eq!(basis(33, 3, Nearest).cap, 1);
+        assert_eq!(basis(33, 3, Up).cap, 1);
+        assert_eq!(basis(14, 15, Down).cap, 2);
+        assert_eq!(basis(14, 15, Nearest).cap, 2);
+        assert_eq!(basis(14, 15, Up).cap, 3);
+    }
+
+    #[test]
+    fn a_zero_cap_says_why() {
+        let b = basis(33, 3, Down);
+        let vi = b.explain(Lang::Vi);
+        assert_eq!(
+            vi,
+            "Không có suất khen thưởng: 3% × 33 người đạt = 0,99, làm tròn xuống là 0 (tỷ lệ \"không quá\" 3%). Với tỷ lệ 3%, đơn vị cần ít nhất 34 người đạt mới có 1 suất khen thưởng."
+        );
+        assert!(b.explain(Lang::En).contains("at least 34 people"));
+        assert_eq!(basis(16, 3, Nearest).needed_for_one(), Some(17));
+        assert_eq!(
+            basis(0, 15, Down).explain(Lang::Vi),
+            "Không có suất khen thưởng: đơn vị không có người nào đạt chuyên nghiệp trong quý."
+        );
+        assert!(basis(5, 0, Down).explain(Lang::Vi).contains("0%"));
+        let hc = CapBasis::new(2, 20, 3, Down, RewardBase::Headcount);
+        assert_eq!(hc.cap, 0);
+        assert!(hc
+            .explain(Lang::Vi)
+            .contains("tổng số ít nhất 34 CBCCVC, NLĐ"));
+    }
+
+    #[test]
+    fn a_cap_explains_its_arithmetic() {
+        assert_eq!(
+            basis(40, 15, Down).explain(Lang::Vi),
+            "Đơn vị được khen thưởng tối đa 6 người: 15% × 40 người đạt = 6."
+        );
+        assert_eq!(
+            basis(14, 15, Down).explain(Lang::Vi),
+            "Đơn vị được khen thưởng tối đa 2 người: 15% × 14 người đạt = 2,1, làm tròn xuống được 2."
+        );
+        let hc = CapBasis::new(3, 40, 15, Down, RewardBase::Headcount);
+        assert_eq!(hc.cap, 3);
+        assert_eq!(
+            hc.explain(Lang::Vi),
+            "Đơn vị được khen thưởng tối đa 3 người: 15% × tổng số 40 CBCCVC, NLĐ của đơn vị = 6, nhưng chỉ có 3 người đạt."
+        );
+    }
+
+    fn person(id: &str, status: Status, total: u32, tens: u16) -> PersonResult {
+        PersonResult {
+            id: id.into(),
+            name: format!("Người {id}"),
+            title: "Chuyên viên".into(),
+            part: String::new(),
+            form: Some(Form::M04),
+            total: Some(Total(total * 2)),
+            ratings: [None; 3],
+            status,
+            reasons: Vec::new(),
+            note: String::new(),
+            tens,
+        }
+    }
+
+    fn unit(people: Vec<PersonResult>, proposals: Option<Vec<(&str, Option<u32>)>>) -> UnitResult {
+        let dat = people.iter().filter(|p| p.status == Status::Dat).count() as u32;
+        UnitResult {
+            unit: "Phòng Thử nghiệm".into(),
+            code: "TN".into(),
+            bloc: Bloc::ChinhQuyen,
+            headcount: people.len() as u32,
+            source: "tn.xlsx".into(),
+            summary: Summary {
+                people: people.len() as u32,
+                dat,
+                ..Default::default()
+            },
+            people,
+            quarter: Quarter::new(2024, 3).unwrap(),
+            quarter_cell: None,
+            code_cell: None,
+            sent: NaiveDate::from_ymd_opt(2024, 9, 25),
+            proposals: proposals.map(|rows| ProposalSheet {
+                sheet: SHEET_REWARD.into(),
+                rows: rows
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (id, priority))| Proposal {
+                        row: i as u32 + 1,
+                        id: id.into(),
+                        name: String::new(),
+                        priority,
+                        cell: format!("B{}", i + 2),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    /// 14 people đạt (cap 2 at 15 %), one not đạt.
+    fn staff() -> Vec<PersonResult> {
+        let mut v: Vec<PersonResult> = (1..=14)
+            .map(|i| person(&format!("TN{i:02}"), Status::Dat, 280 + i, 20 + i as u16))
+            .collect();
+        v.push(person("TN15", Status::KhongDat, 290, 30));
+        v
+    }
+
+    #[test]
+    fn proposals_follow_priority_and_cap() {
+        let p = Profile::default_profile();
+        let u = unit(
+            staff(),
+            Some(vec![
+                ("TN09", Some(3)),
+                ("TN15", Some(1)),
+                ("TN03", Some(2)),
+                ("XX99", Some(4)),
+                ("TN07", Some(1)),
+            ]),
+        );
+        let list = build(&[u], Quarter::new(2024, 3).unwrap(), &p).unwrap();
+        let r = &list.units[0];
+        assert_eq!(r.source, Source::DeNghi);
+        assert_eq!(r.cap, 2);
+        assert_eq!(r.accepted, ["TN07", "TN03"]);
+        let rejected: Vec<(&str, &str)> = r
+            .rejected
+            .iter()
+            .map(|x| (x.id.as_str(), x.code.code()))
+            .collect();
+        assert_eq!(
+            rejected,
+            [
+                ("TN15", "reward-not-dat"),
+                ("TN09", "reward-over-cap"),
+                ("XX99", "reward-unknown-person")
+            ]
+        );
+        let cells: Vec<(&str, &str)> = list
+            .findings
+            .iter()
+            .map(|f| (f.code().as_str(), f.cell.as_deref().unwrap()))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("reward-not-dat", "B3"),
+                ("reward-over-cap", "B2"),
+                ("reward-unknown-person", "B5")
+            ]
+        );
+        assert_eq!(list.amount_per_person, Decimal::from(2_106_000));
+        assert_eq!(r.total, Decimal::from(4_212_000));
+        assert_eq!(list.people, 2);
+        let json: serde_json::Value = serde_json::from_str(&to_json(&list)).unwrap();
+        assert_eq!(json["total"], "4212000");
+        assert_eq!(json["units"][0]["total"], "4212000");
+        assert_eq!(json["amount_per_person"], "2106000");
+    }
+
+    #[test]
+    fn suggestions_rank_by_total_then_tens_then_id() {
+        let p = Profile::default_profile();
+        let mut people = staff();
+        // TN01 and TN02 tie on total with TN14's; TN02 has more 10s than TN01.
+        people[0].total = Some(Total(294 * 2));
+        people[0].tens = 25;
+        people[1].total = Some(Total(294 * 2));
+        people[1].tens = 26;
+        let list = build(&[unit(people, None)], Quarter::new(2024, 3).unwrap(), &p).unwrap();
+        let r = &list.units[0];
+        assert_eq!(r.source, Source::DeXuat);
+        assert_eq!(r.accepted, ["TN14", "TN02"]);
+        assert!(list.findings.is_empty());
+    }
+
+    #[test]
+    fn late_units_under_a_reject_profile_get_nothing() {
+        let text = Profile::default_profile()
+            .source
+            .replace("late = \"accept\"", "late = \"reject\"");
+        let p = Profile::parse(&text, "t").unwrap();
+        let mut u = unit(staff(), Some(vec![("TN01", Some(1)), ("TN15", None)]));
+        u.sent = NaiveDate::from_ymd_opt(2024, 9, 30);
+        let list = build(&[u.clone()], Quarter::new(2024, 3).unwrap(), &p).unwrap();
+        let r = &list.units[0];
+        assert!(r.accepted.is_empty());
+        assert_eq!(r.rejected[0].code, RejectCode::Late);
+        assert_eq!(r.rejected[1].code, RejectCode::NotDat);
+        assert_eq!(r.late.map(|(_, d)| d), NaiveDate::from_ymd_opt(2024, 9, 28));
+        // Accepted by the default profile.
+        let list = build(
+            &[u],
+            Quarter::new(2024, 3).unwrap(),
+            &Profile::default_profile(),
+        )
+        .unwrap();
+        assert_eq!(list.units[0].accepted, ["TN01"]);
+    }
+
+    #[test]
+    fn money_is_strings_of_whole_dong() {
+        let p = Profile::default_profile();
+        let list = build(&[], Quarter::new(2023, 2).unwrap(), &p).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&to_json(&list)).unwrap();
+        assert_eq!(json["amount_per_person"], "1341000");
+        assert_eq!(json["total"], "0");
+        assert_eq!(json["people"], 0);
+        assert_eq!(list.rate, Decimal::from_str("0.3").unwrap());
+    }
+}

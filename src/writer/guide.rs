@@ -1,0 +1,445 @@
+//! The `Hướng dẫn` sheet of the unit template: how to fill the workbook, the quarter's deadlines
+//! and working days from the profile's calendar, the conditions for "đạt chuyên nghiệp", and the
+//! criteria of each form (number, group, contents, mandatory or not) from the profile's catalogue.
+
+use super::kit::{self, Kit};
+use super::template::UnitTemplate;
+use super::{merge_text, official_page, text};
+use crate::deadlines::{self, DeadlineKind, QuarterCalendar};
+use crate::i18n::Lang;
+use crate::model::Form;
+use crate::profile::{DeadlineRule, Profile};
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// Column widths: A number, B–C what, D date, E weekday, F notes.
+const WIDTHS: [f64; 6] = [8.0, 30.0, 44.0, 14.0, 13.0, 44.0];
+const LAST_COL: u16 = 5;
+const LINE: f64 = 16.0;
+
+fn total_width(from: usize, to: usize) -> f64 {
+    WIDTHS[from..=to].iter().sum()
+}
+
+/// Writes the guide; returns nothing but the sheet.
+pub fn write_guide(
+    ws: &mut Worksheet,
+    kit: &Kit,
+    profile: &Profile,
+    t: &UnitTemplate,
+    forms: &[Form],
+    cal: &QuarterCalendar,
+) -> Result<(), XlsxError> {
+    let s = &kit.s;
+    for (c, w) in WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    official_page(ws, None)?;
+    ws.set_screen_gridlines(false);
+    let q = t.quarter;
+    let qt = kit::quarter_text(q);
+
+    let mut g = Guide { ws, kit, row: 0 };
+    g.merged(
+        &format!("HƯỚNG DẪN ĐIỀN SỔ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP QUÝ {qt}"),
+        &s.title,
+        22.0,
+    )?;
+    g.merged(&profile.title, &s.subtitle, LINE)?;
+    if let Some(u) = &t.unit {
+        g.merged(&format!("Đơn vị: {u}"), &s.bold_center, LINE)?;
+    }
+    g.row += 1;
+
+    // 1. Steps.
+    g.section("1. Các bước điền sổ")?;
+    let absence = profile.thresholds.absence_days;
+    let both_staff = forms.contains(&Form::M04) && forms.contains(&Form::M05);
+    let large = profile.thresholds.large_unit;
+    let m03 = profile.form(Form::M03).items;
+    let staff_items = profile.form(Form::M04).items;
+    let mut steps: Vec<String> = vec![
+        "Trang \"Thông tin\": ghi tên đơn vị, mã đơn vị, chọn khối, ghi tổng số CBCCVC, NLĐ (kể cả người nghỉ dài ngày) và ngày gửi. Ô \"Quý\" đã ghi sẵn theo mẫu, không sửa; cần sổ cho quý khác thì tạo mẫu mới.".to_string(),
+        format!("Trang \"Danh sách\": mỗi người một dòng, kể cả người nghỉ dài ngày. \"Mã CB\" không trùng nhau. Chọn x ở \"Diện BTV quản lý\" cho cán bộ diện Ban Thường vụ Thành ủy, Quận ủy quản lý. Mỗi tháng chọn một mức xếp loại trong danh sách thả xuống. Chọn x ở \"Kỷ luật\", \"Thanh tra, kiểm tra\" khi có. Người nghỉ trong quý ghi \"Số ngày nghỉ\" (số ngày làm việc) hoặc \"Nghỉ từ ngày\" – \"Nghỉ đến ngày\"."),
+        format!("Trang \"Mẫu 03\" ({m03} nội dung): chỉ người có x ở \"Diện BTV quản lý\"; để trống nếu đơn vị không có ai. {}", if both_staff {
+            format!("Trang \"Mẫu 04\" (đơn vị dưới {large} CBCCVC, NLĐ) hoặc \"Mẫu 05\" (từ {large} người trở lên), {staff_items} nội dung: những người còn lại. Sổ này có cả hai trang vì khi tạo chưa biết số người: chỉ điền trang đúng với tổng số của đơn vị, để trống trang kia.")
+        } else {
+            let staff = forms.iter().find(|f| **f != Form::M03).copied().unwrap_or(Form::M04);
+            format!("Trang \"{}\" ({} nội dung): những người còn lại.", staff.sheet_name(), profile.form(staff).items)
+        }),
+        format!("Người nghỉ từ {absence} ngày làm việc trở lên trong quý không đánh giá: vẫn ghi ở \"Danh sách\", không chấm ở trang phiếu điểm và không cần xếp loại tháng."),
+        format!("Điểm mỗi nội dung từ {min} đến {max}, cách nhau 0,5 điểm ({max}; {a}; {b}; …; {min}); Excel không nhận số khác, ví dụ 8,3 hay 12. Cột có x ở dòng \"Bắt buộc\" (nền đỏ nhạt) là nội dung bắt buộc. Ô điểm tự tô đỏ khi nội dung bắt buộc dưới {mm} điểm, tô vàng khi nội dung khác dưới {om} điểm, tô đỏ đậm khi giá trị không phải điểm hợp lệ (thường do dán từ nơi khác). Cột \"Tổng điểm\" tự tính.",
+            min = profile.scale_min, max = profile.scale_max,
+            a = kit::vi_number(profile.scale_max * 2 - 1), b = kit::vi_number(profile.scale_max * 2 - 2),
+            mm = kit::vi_number(profile.thresholds.mandatory_min), om = kit::vi_number(profile.thresholds.other_min)),
+        "Trang \"Đề nghị khen thưởng\": để trống nếu đơn vị không đề nghị; khi đó cơ quan đầu mối đề xuất theo tổng điểm. Nếu đề nghị, ghi Mã CB người đạt chuyên nghiệp và thứ tự ưu tiên (1 là cao nhất).".to_string(),
+        format!("Ô nền vàng là ô cần điền. Tiêu đề và danh mục được khóa để tránh sửa nhầm ({}); vẫn chèn được dòng và đổi độ rộng cột. Dán (paste) từ nơi khác thì Excel không kiểm tra: hãy xem màu các ô và kiểm tra lại bằng công cụ.",
+            if t.password.is_some() { "có mật khẩu: hỏi cơ quan đầu mối khi cần mở khóa" } else { "không đặt mật khẩu" }),
+        "Trước khi gửi, kiểm tra sổ bằng lệnh: danhgia validate <tệp sổ>. Lệnh báo từng ô sai, đúng trang, đúng ô và cách sửa.".to_string(),
+    ];
+    if t.headcount.is_none() {
+        steps.push(format!(
+            "Mẫu này có sẵn {} dòng ở mỗi trang. Có thể tạo mẫu vừa số người của đơn vị bằng lệnh: danhgia template don-vi -q {} --so-nguoi <số người> -o <tệp>.",
+            t.rows(),
+            q
+        ));
+    }
+    for (i, step) in steps.iter().enumerate() {
+        g.numbered(&format!("{}.", i + 1), step)?;
+    }
+    g.row += 1;
+
+    // 2. Deadlines and working days.
+    g.section(&format!("2. Các hạn trong quý {qt}"))?;
+    g.paragraph(&format!(
+        "Theo lịch ngày nghỉ của hồ sơ cấu hình \"{}\". Quy tắc khi hạn rơi vào ngày nghỉ: {}.",
+        profile.name,
+        cal.rule.words(Lang::Vi)
+    ))?;
+    let headers = ["STT", "Việc", "", "Hạn", "Thứ", "Ghi chú"];
+    g.ws.merge_range(g.row, 1, g.row, 2, headers[1], &kit.header)?;
+    for (c, h) in headers.iter().enumerate() {
+        if c == 1 || c == 2 {
+            continue;
+        }
+        text(g.ws, g.row, c as u16, h, &kit.header)?;
+    }
+    g.ws.set_row_height(g.row, 20)?;
+    g.row += 1;
+    for (i, (kind, d)) in cal.deadlines.iter().enumerate() {
+        let what = deadline_words(profile, *kind);
+        let note = deadline_note(profile, d);
+        let height = kit::wrapped_height(&what, total_width(1, 2), LINE)
+            .max(kit::wrapped_height(&note, WIDTHS[5], LINE))
+            .max(20.0);
+        g.ws.write_number_with_format(g.row, 0, (i + 1) as f64, &kit.locked_center)?;
+        g.ws.merge_range(g.row, 1, g.row, 2, &what, &kit.locked_wrap)?;
+        text(
+            g.ws,
+            g.row,
+            3,
+            &d.due.format("%d/%m/%Y").to_string(),
+            &kit.locked_center,
+        )?;
+        text(
+            g.ws,
+            g.row,
+            4,
+            deadlines::weekday_words(d.due, Lang::Vi),
+            &kit.locked_center,
+        )?;
+        let note_format = if d.off.is_some() || !d.checked {
+            &kit.mark_label
+        } else {
+            &kit.locked_wrap
+        };
+        let note_format = note_format.clone().set_text_wrap();
+        text(g.ws, g.row, 5, &note, &note_format)?;
+        g.ws.set_row_height(g.row, height)?;
+        g.row += 1;
+    }
+    g.row += 1;
+    let months: Vec<String> = cal
+        .months
+        .iter()
+        .map(|(m, n)| format!("tháng {m}: {n}"))
+        .collect();
+    g.paragraph(&format!(
+        "Số ngày làm việc trong quý: {} ({}). Người nghỉ từ {absence} ngày làm việc trở lên trong quý không đánh giá.",
+        cal.working_days,
+        months.join("; ")
+    ))?;
+    let holidays: Vec<String> = cal
+        .holidays
+        .iter()
+        .map(|h| {
+            if h.from == h.to {
+                h.from.format("%d/%m/%Y").to_string()
+            } else {
+                format!("{} – {}", h.from.format("%d/%m"), h.to.format("%d/%m/%Y"))
+            }
+        })
+        .collect();
+    let mut days_off = format!(
+        "Ngày nghỉ lễ, Tết trong quý: {}.",
+        if holidays.is_empty() {
+            "không có".to_string()
+        } else {
+            holidays.join("; ")
+        }
+    );
+    if !cal.makeup_saturdays.is_empty() {
+        let sats: Vec<String> = cal
+            .makeup_saturdays
+            .iter()
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .collect();
+        days_off.push_str(&format!(
+            " Thứ Bảy làm bù (là ngày làm việc): {}.",
+            sats.join("; ")
+        ));
+    }
+    g.paragraph(&days_off)?;
+    g.row += 1;
+
+    // 3. Conditions.
+    g.section("3. Điều kiện đạt chuyên nghiệp")?;
+    let mut conditions = vec![
+        "Các tháng trong quý xếp loại từ hoàn thành tốt nhiệm vụ trở lên, có ít nhất một tháng hoàn thành xuất sắc nhiệm vụ.".to_string(),
+        "Không trong thời gian thi hành kỷ luật đảng, chính quyền; không đang được thanh tra, kiểm tra hoặc có sai phạm theo kết luận thanh tra, kiểm tra.".to_string(),
+    ];
+    let mut seen: Vec<Form> = Vec::new();
+    for &form in forms {
+        let spec = profile.form(form);
+        let (low, high) = kit::passing_range(profile, spec);
+        let mandatory = spec.mandatory.iter().filter(|m| **m).count();
+        // Mẫu 04 and 05 share one sentence when their catalogues agree.
+        if seen.iter().any(|f| {
+            let o = profile.form(*f);
+            o.items == spec.items && o.mandatory == spec.mandatory
+        }) {
+            continue;
+        }
+        let same: Vec<&str> = forms
+            .iter()
+            .filter(|f| {
+                let o = profile.form(**f);
+                o.items == spec.items && o.mandatory == spec.mandatory
+            })
+            .map(|f| f.sheet_name())
+            .collect();
+        seen.push(form);
+        conditions.push(format!(
+            "{}: {mandatory} nội dung bắt buộc (nội dung {}) đạt {} điểm, {} nội dung còn lại từ {} điểm trở lên; tổng điểm từ {} đến {}.",
+            same.join(", "),
+            kit::ranges_text(&spec.mandatory),
+            kit::vi_number(profile.thresholds.mandatory_min),
+            spec.items as usize - mandatory,
+            kit::vi_number(profile.thresholds.other_min),
+            kit::vi_total(low),
+            kit::vi_total(high),
+        ));
+    }
+    conditions.push("Riêng người chấm Mẫu 03: đơn vị (hoặc các bộ phận người đó phụ trách) không có ai không hoàn thành nhiệm vụ tháng nào trong quý, bị kỷ luật hoặc đang bị thanh tra, kiểm tra.".to_string());
+    for c in &conditions {
+        g.numbered("•", c)?;
+    }
+    g.row += 1;
+
+    // 4. Catalogue.
+    g.section(&format!(
+        "4. Danh mục nội dung đánh giá (hồ sơ \"{}\")",
+        profile.name
+    ))?;
+    for &form in forms {
+        catalogue(&mut g, profile, form)?;
+        g.row += 1;
+    }
+
+    let ws = g.ws;
+    ws.set_selection(0, 0, 0, 0)?;
+    kit::protect(ws, t.password.as_deref());
+    Ok(())
+}
+
+/// What a deadline asks, with the offices of the profile.
+fn deadline_words(profile: &Profile, kind: DeadlineKind) -> String {
+    use crate::model::Bloc;
+    let dang = &profile.bloc(Bloc::DangDoanThe).focal;
+    let focals: Vec<&str> = profile.blocs.iter().map(|b| b.focal.as_str()).collect();
+    match kind {
+        DeadlineKind::SelfEvaluation => {
+            "Từng CBCCVC, NLĐ tự đánh giá, tự chấm điểm (phiếu Mẫu 03, 04, 05)".to_string()
+        }
+        DeadlineKind::Authority => "Cấp có thẩm quyền đánh giá, chấm điểm".to_string(),
+        DeadlineKind::UnitReport => format!(
+            "Đơn vị gửi sổ này (kết quả Mẫu 06) và đề nghị khen thưởng về cơ quan đầu mối của khối ({})",
+            focals.join("; ")
+        ),
+        DeadlineKind::BlocReport => {
+            format!("Cơ quan đầu mối các khối gửi kết quả tổng hợp (Mẫu 07) về {dang}")
+        }
+        DeadlineKind::DossierForward => format!(
+            "{dang} chuyển hồ sơ khen thưởng (khối Đảng, đoàn thể) sang {}",
+            profile.bloc(Bloc::ChinhQuyen).focal
+        ),
+        DeadlineKind::Publication => "Công khai kết quả đánh giá".to_string(),
+    }
+}
+
+/// The note of a deadline: why its day is off and what the profile's rule makes of it.
+fn deadline_note(profile: &Profile, d: &deadlines::Deadline) -> String {
+    let year = |date: NaiveDate| chrono::Datelike::year(&date);
+    if !d.checked {
+        return format!(
+            "Hồ sơ cấu hình chưa có lịch năm {}: chưa kiểm tra được ngày nghỉ lễ.",
+            year(d.nominal)
+        );
+    }
+    let Some(off) = d.off else {
+        return String::new();
+    };
+    let day = format!(
+        "Ngày {} rơi vào {}",
+        d.nominal.format("%d/%m/%Y"),
+        off.words(Lang::Vi)
+    );
+    match profile.deadlines.rule {
+        DeadlineRule::Flag => {
+            let before = deadlines::resolve(
+                d.nominal,
+                DeadlineRule::PreviousWorkingDay,
+                &profile.calendar,
+            );
+            if before.checked && before.due != d.nominal {
+                format!(
+                    "{day}: nên xong sớm hơn, chậm nhất {} {}.",
+                    deadlines::weekday_words(before.due, Lang::Vi),
+                    before.due.format("%d/%m/%Y")
+                )
+            } else {
+                format!("{day}: nên xong sớm hơn.")
+            }
+        }
+        DeadlineRule::NextWorkingDay => format!("{day}: lùi sang ngày làm việc tiếp theo."),
+        DeadlineRule::PreviousWorkingDay => {
+            format!("{day}: đưa lên ngày làm việc liền trước.")
+        }
+    }
+}
+
+/// One form's criteria: a heading, then one row per item with the group and its contents merged
+/// over the group's items.
+fn catalogue(g: &mut Guide, profile: &Profile, form: Form) -> Result<(), XlsxError> {
+    let kit = g.kit;
+    let spec = profile.form(form);
+    let (low, high) = kit::passing_range(profile, spec);
+    g.merged(
+        &format!(
+            "{} – {}: {} nội dung; bắt buộc: nội dung {}; khung tổng điểm đạt {}–{}.",
+            form.sheet_name(),
+            spec.title,
+            spec.items,
+            kit::ranges_text(&spec.mandatory),
+            kit::vi_total(low),
+            kit::vi_total(high)
+        ),
+        &kit.s.bold.clone().set_text_wrap(),
+        0.0,
+    )?;
+    let headers = [
+        "Nội dung số",
+        "Nhóm tiêu chí",
+        "Nội dung của nhóm",
+        "Bắt buộc",
+        "Điểm tối thiểu để đạt",
+        &format!("Cột trên trang {}", form.sheet_name()),
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        text(g.ws, g.row, c as u16, h, &kit.header)?;
+    }
+    g.ws.set_row_height(g.row, 33)?;
+    g.row += 1;
+    let first = g.row;
+    for i in 1..=spec.items {
+        let row = first + (i - 1) as u32;
+        let mandatory = spec.mandatory[(i - 1) as usize];
+        g.ws.write_number_with_format(row, 0, i as f64, &kit.locked_center)?;
+        if mandatory {
+            text(g.ws, row, 3, "x", &kit.mark)?;
+        } else {
+            g.ws.write_blank(row, 3, &kit.locked_center)?;
+        }
+        let min = if mandatory {
+            profile.thresholds.mandatory_min
+        } else {
+            profile.thresholds.other_min
+        };
+        text(g.ws, row, 4, &kit::vi_number(min), &kit.locked_center)?;
+        let col = (super::template::FORM_ITEM_COL + i - 1) as u32;
+        let letters: String = crate::text::a1(0, col)
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        text(g.ws, row, 5, &format!("Cột {letters}"), &kit.locked_center)?;
+        g.ws.set_row_height(row, 17)?;
+    }
+    for run in kit::group_runs(spec) {
+        let (r0, r1) = (
+            first + (run.first - 1) as u32,
+            first + (run.last - 1) as u32,
+        );
+        let (name, contents) = match run.group {
+            Some(grp) => (grp.name.as_str(), grp.contents.as_str()),
+            None => ("", ""),
+        };
+        for (col, value) in [(1u16, name), (2u16, contents)] {
+            if r0 == r1 {
+                text(g.ws, r0, col, value, &kit.locked_wrap_center)?;
+            } else {
+                g.ws.merge_range(r0, col, r1, col, value, &kit.locked_wrap_center)?;
+            }
+        }
+        // A one-item group with long contents needs a taller row.
+        if r0 == r1 {
+            let h = kit::wrapped_height(contents, WIDTHS[2], LINE).max(17.0);
+            g.ws.set_row_height(r0, h)?;
+        }
+    }
+    g.row = first + spec.items as u32;
+    Ok(())
+}
+
+/// A cursor over the guide's rows.
+struct Guide<'a> {
+    ws: &'a mut Worksheet,
+    kit: &'a Kit,
+    row: u32,
+}
+
+impl Guide<'_> {
+    /// A line across the sheet; `height` 0 means "as the text needs".
+    fn merged(
+        &mut self,
+        value: &str,
+        format: &rust_xlsxwriter::Format,
+        height: f64,
+    ) -> Result<(), XlsxError> {
+        merge_text(self.ws, self.row, 0, LAST_COL, value, format)?;
+        let h = if height > 0.0 {
+            height
+        } else {
+            kit::wrapped_height(value, total_width(0, LAST_COL as usize), LINE)
+        };
+        self.ws.set_row_height(self.row, h)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    fn section(&mut self, title: &str) -> Result<(), XlsxError> {
+        let f = self.kit.section.clone();
+        self.merged(title, &f, 21.0)
+    }
+
+    fn paragraph(&mut self, value: &str) -> Result<(), XlsxError> {
+        let f = self.kit.paragraph.clone();
+        self.merged(value, &f, 0.0)
+    }
+
+    /// A numbered (or bulleted) paragraph: the number in A, the text across B–F.
+    fn numbered(&mut self, number: &str, value: &str) -> Result<(), XlsxError> {
+        let kit = self.kit;
+        let num = kit
+            .s
+            .base
+            .clone()
+            .set_align(rust_xlsxwriter::FormatAlign::Right)
+            .set_align(rust_xlsxwriter::FormatAlign::Top);
+        text(self.ws, self.row, 0, number, &num)?;
+        merge_text(self.ws, self.row, 1, LAST_COL, value, &kit.paragraph)?;
+        let h = kit::wrapped_height(value, total_width(1, LAST_COL as usize), LINE);
+        self.ws.set_row_height(self.row, h)?;
+        self.row += 1;
+        Ok(())
+    }
+}

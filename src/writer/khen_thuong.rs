@@ -1,0 +1,682 @@
+//! The reward list workbook (`khen-thuong.xlsx`): a cover sheet with the figures a tờ trình needs
+//! (people, money in figures and in words), the list of people rewarded, and a per-unit summary
+//! that says for every unit how its cap was reached — and why it is 0 when it is.
+
+use super::{
+    merge_text, national_header, new_workbook, official_page, save, signature, text, Styles,
+    WriterError,
+};
+use crate::deadlines;
+use crate::model::Bloc;
+use crate::money;
+use crate::profile::Profile;
+use crate::rewards::{RewardList, Source, UnitRewards};
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use std::path::Path;
+
+/// Sheet names.
+pub const SHEET_COVER: &str = "Tờ trình";
+pub const SHEET_LIST: &str = "Danh sách";
+pub const SHEET_UNITS: &str = "Tổng hợp đơn vị";
+
+/// Rows of wrapped text need an explicit height (neither Excel nor LibreOffice grows merged
+/// rows): an estimate from the text length and the width in characters.
+fn wrapped_height(text: &str, width_chars: f64) -> f64 {
+    let lines: usize = text
+        .split('\n')
+        .map(|l| {
+            ((l.chars().count() as f64 * 0.77) / width_chars)
+                .ceil()
+                .max(1.0) as usize
+        })
+        .sum();
+    (lines.max(1) as f64) * 15.75 + 3.0
+}
+
+/// The issuing office: the focal office of the only bloc present, else of `chinh-quyen`
+/// (Phòng Nội vụ, the standing office of the district's emulation council).
+fn issuer(list: &RewardList, profile: &Profile) -> String {
+    let mut blocs: Vec<Bloc> = list.units.iter().map(|u| u.bloc).collect();
+    blocs.sort();
+    blocs.dedup();
+    match blocs.as_slice() {
+        [b] => profile.bloc(*b).focal.clone(),
+        _ => profile.bloc(Bloc::ChinhQuyen).focal.clone(),
+    }
+}
+
+/// "Long Biên, ngày      tháng 4 năm 2024": the day is left for the signature; the month is
+/// the one the reward dossiers are forwarded in.
+fn place_month(list: &RewardList, profile: &Profile) -> String {
+    let (y, m) = deadlines::next_quarter_first_month(list.quarter);
+    format!("{}, ngày      tháng {m} năm {y}", profile.place)
+}
+
+fn total_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    total: Option<crate::model::Total>,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    match total {
+        Some(t) => {
+            ws.write_number_with_format(
+                row,
+                col,
+                t.0 as f64 / 2.0,
+                if t.0 % 2 == 0 { &s.int } else { &s.score },
+            )?;
+        }
+        None => text(ws, row, col, "", &s.cell_center)?,
+    }
+    Ok(())
+}
+
+fn money_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    d: rust_decimal::Decimal,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    use rust_decimal::prelude::ToPrimitive;
+    // Whole đồng of a reward list are far below 2^53: exact as a spreadsheet number.
+    let v = money::whole_dong(d).to_f64().unwrap_or(0.0);
+    ws.write_number_with_format(row, col, v, f)?;
+    Ok(())
+}
+
+fn title_block(
+    ws: &mut Worksheet,
+    s: &Styles,
+    list: &RewardList,
+    profile: &Profile,
+    last: u16,
+    split: (u16, u16),
+    title: &str,
+    subtitle: &str,
+) -> Result<u32, XlsxError> {
+    let mut row = national_header(
+        ws,
+        s,
+        0,
+        &profile.district,
+        &issuer(list, profile),
+        split.0,
+        split.1,
+        last,
+        &place_month(list, profile),
+    )?;
+    ws.set_row_height(row, 40)?;
+    merge_text(ws, row, 0, last, title, &s.title)?;
+    row += 1;
+    ws.set_row_height(row, 20)?;
+    merge_text(ws, row, 0, last, subtitle, &s.subtitle)?;
+    Ok(row + 2)
+}
+
+fn quarter_words(list: &RewardList) -> String {
+    format!("QUÝ {} NĂM {}", list.quarter.roman(), list.quarter.year)
+}
+
+/// The cover sheet: the figures of the tờ trình.
+fn cover(
+    wb: &mut Workbook,
+    s: &Styles,
+    list: &RewardList,
+    profile: &Profile,
+) -> Result<(), XlsxError> {
+    const LAST: u16 = 5;
+    let ws = wb.add_worksheet();
+    ws.set_name(SHEET_COVER)?;
+    let widths = [6.0, 30.0, 14.0, 14.0, 16.0, 30.0];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let content_width: f64 = widths[1..].iter().sum();
+    official_page(ws, None)?;
+    ws.set_portrait();
+    let para = s.base.clone().set_text_wrap().set_align(FormatAlign::Top);
+    let label = s.cell.clone().set_text_wrap();
+    let value = s.cell.clone().set_align(FormatAlign::Right).set_bold();
+
+    let mut row = title_block(
+        ws,
+        s,
+        list,
+        profile,
+        LAST,
+        (2, 3),
+        &format!(
+            "SỐ LIỆU\nĐỀ NGHỊ KHEN THƯỞNG CÁ NHÂN ĐẠT CHUYÊN NGHIỆP {}",
+            quarter_words(list)
+        ),
+        "(Kèm theo Tờ trình đề nghị khen thưởng)",
+    )?;
+
+    let dat: u32 = list.units.iter().map(|u| u.dat).sum();
+    let cap: u32 = list.units.iter().map(|u| u.cap).sum();
+    let proposed: u32 = list.units.iter().map(|u| u.proposed).sum();
+    let suggested: u32 = list
+        .units
+        .iter()
+        .filter(|u| u.source == Source::DeXuat)
+        .map(|u| u.accepted.len() as u32)
+        .sum();
+    let rate = list.rate.normalize().to_string().replace('.', ",");
+
+    text(ws, row, 0, "STT", &s.header)?;
+    ws.merge_range(row, 1, row, 3, "Nội dung", &s.header)?;
+    ws.merge_range(row, 4, row, LAST, "Số liệu", &s.header)?;
+    row += 1;
+    let mut n = 0;
+    let mut line =
+        |ws: &mut Worksheet, row: &mut u32, what: &str, v: &str| -> Result<(), XlsxError> {
+            n += 1;
+            ws.write_number_with_format(*row, 0, n as f64, &s.int)?;
+            ws.merge_range(*row, 1, *row, 3, what, &label)?;
+            ws.merge_range(*row, 4, *row, LAST, v, &value)?;
+            ws.set_row_height(
+                *row,
+                wrapped_height(what, widths[1] + widths[2] + widths[3]).max(20.0),
+            )?;
+            *row += 1;
+            Ok(())
+        };
+    line(
+        ws,
+        &mut row,
+        "Số đơn vị có kết quả đánh giá",
+        &list.units.len().to_string(),
+    )?;
+    line(
+        ws,
+        &mut row,
+        "Số người đạt chuyên nghiệp trong quý",
+        &dat.to_string(),
+    )?;
+    line(
+        ws,
+        &mut row,
+        "Số người được khen thưởng tối đa theo tỷ lệ",
+        &cap.to_string(),
+    )?;
+    line(
+        ws,
+        &mut row,
+        "Số người các đơn vị đề nghị",
+        &proposed.to_string(),
+    )?;
+    line(
+        ws,
+        &mut row,
+        "Số người được khen thưởng",
+        &list.people.to_string(),
+    )?;
+    if suggested > 0 {
+        line(
+            ws,
+            &mut row,
+            "Trong đó: theo danh sách đề xuất của công cụ (đơn vị chưa gửi đề nghị, cần xác nhận)",
+            &suggested.to_string(),
+        )?;
+    }
+    line(
+        ws,
+        &mut row,
+        &format!("Mức thưởng mỗi người: {rate} × mức lương cơ sở × 3 tháng"),
+        &format!("{} đồng", money::group_digits(list.amount_per_person)),
+    )?;
+    for m in &list.months {
+        let what = format!(
+            "    Tháng {}/{}: {rate} × {} đồng",
+            m.month,
+            list.quarter.year,
+            money::group_digits(m.base_salary)
+        );
+        ws.merge_range(row, 1, row, 3, &what, &label)?;
+        ws.merge_range(
+            row,
+            4,
+            row,
+            LAST,
+            &format!("{} đồng", money::group_digits(m.amount)),
+            &s.cell.clone().set_align(FormatAlign::Right),
+        )?;
+        text(ws, row, 0, "", &s.cell)?;
+        row += 1;
+    }
+    n += 1;
+    ws.write_number_with_format(row, 0, n as f64, &s.int)?;
+    ws.merge_range(
+        row,
+        1,
+        row,
+        3,
+        "Tổng số tiền khen thưởng (đồng)",
+        &label.clone().set_bold(),
+    )?;
+    ws.merge_range(
+        row,
+        4,
+        row,
+        LAST,
+        &format!("{} đồng", money::group_digits(list.total)),
+        &value,
+    )?;
+    ws.set_row_height(row, 20)?;
+    row += 1;
+    let words = format!("Bằng chữ: {}.", money::dong_in_words(list.total));
+    ws.merge_range(
+        row,
+        0,
+        row,
+        LAST,
+        &words,
+        &s.cell.clone().set_italic().set_text_wrap(),
+    )?;
+    ws.set_row_height(
+        row,
+        wrapped_height(&words, content_width + widths[0]).max(20.0),
+    )?;
+    row += 2;
+
+    // Notes: units with no place (grouped by why), suggestions, late units, rejected proposals.
+    let mut notes: Vec<String> = zero_cap_notes(list);
+    let suggested_units: Vec<&str> = list
+        .units
+        .iter()
+        .filter(|u| u.source == Source::DeXuat && !u.accepted.is_empty())
+        .map(|u| u.unit.as_str())
+        .collect();
+    if !suggested_units.is_empty() {
+        notes.push(format!(
+            "Danh sách của {} là ĐỀ XUẤT của công cụ (đơn vị chưa gửi trang 'Đề nghị khen thưởng'), xếp theo tổng điểm, số nội dung đạt 10 điểm, Mã CB; cần đơn vị xác nhận trước khi trình.",
+            suggested_units.join(", ")
+        ));
+    }
+    for u in list.units.iter().filter(|u| u.late.is_some()) {
+        if let Some((sent, deadline)) = u.late {
+            let what = match list.late_policy {
+                crate::profile::LatePolicy::Reject => "đề nghị không được xét",
+                crate::profile::LatePolicy::Accept => "vẫn được xét",
+            };
+            notes.push(format!(
+                "{} gửi ngày {}, sau hạn {}: {what}.",
+                u.unit,
+                sent.format("%d/%m/%Y"),
+                deadline.format("%d/%m/%Y")
+            ));
+        }
+    }
+    let rejected: usize = list.units.iter().map(|u| u.rejected.len()).sum();
+    if rejected > 0 {
+        notes.push(format!(
+            "{rejected} trường hợp đề nghị không được khen thưởng: xem cột 'Ghi chú' của trang '{SHEET_UNITS}'."
+        ));
+    }
+    if !notes.is_empty() {
+        merge_text(ws, row, 0, LAST, "Ghi chú:", &s.bold)?;
+        row += 1;
+        for note in notes {
+            let t = format!("- {note}");
+            ws.merge_range(row, 0, row, LAST, &t, &para)?;
+            ws.set_row_height(row, wrapped_height(&t, content_width + widths[0]))?;
+            row += 1;
+        }
+    }
+    row += 1;
+    signature(
+        ws,
+        s,
+        row,
+        (0, 2),
+        (3, LAST),
+        "NGƯỜI LẬP BIỂU",
+        &format!("TRƯỞNG {}", issuer(list, profile).to_uppercase()),
+    )?;
+    Ok(())
+}
+
+/// The units whose cap is 0, grouped by why, in plain words (the per-unit arithmetic is in the
+/// `Tổng hợp đơn vị` sheet).
+fn zero_cap_notes(list: &RewardList) -> Vec<String> {
+    let mut notes = Vec::new();
+    let zero: Vec<&UnitRewards> = list.units.iter().filter(|u| u.cap == 0).collect();
+    let nobody: Vec<&str> = zero
+        .iter()
+        .filter(|u| u.dat == 0)
+        .map(|u| u.unit.as_str())
+        .collect();
+    if !nobody.is_empty() {
+        notes.push(format!(
+            "Không có người đạt chuyên nghiệp nên không có suất khen thưởng: {}.",
+            nobody.join(", ")
+        ));
+    }
+    let mut percents: Vec<u32> = zero
+        .iter()
+        .filter(|u| u.dat > 0)
+        .map(|u| u.basis.percent)
+        .collect();
+    percents.sort_unstable();
+    percents.dedup();
+    for p in percents {
+        let group: Vec<&&UnitRewards> = zero
+            .iter()
+            .filter(|u| u.dat > 0 && u.basis.percent == p)
+            .collect();
+        let b = group[0].basis;
+        let (base, who) = match b.base {
+            crate::profile::RewardBase::Dat => ("số người đạt", "người đạt"),
+            crate::profile::RewardBase::Headcount => ("tổng số CBCCVC, NLĐ", "CBCCVC, NLĐ"),
+        };
+        let names: Vec<String> = group
+            .iter()
+            .map(|u| format!("{} ({})", u.unit, b_count(u)))
+            .collect();
+        let why = match b.needed_for_one() {
+            Some(n) => format!(
+                "tỷ lệ {p}% của {base} {} ra 0 (cần ít nhất {n} {who} mới có 1 suất)",
+                match b.rounding {
+                    crate::profile::Rounding::Down => "làm tròn xuống",
+                    crate::profile::Rounding::Nearest => "làm tròn",
+                    crate::profile::Rounding::Up => "làm tròn lên",
+                }
+            ),
+            None => format!("tỷ lệ khen thưởng {p}%"),
+        };
+        notes.push(format!(
+            "Không có suất khen thưởng vì {why}: {}.",
+            names.join(", ")
+        ));
+    }
+    notes
+}
+
+/// The number the percentage applies to, for the notes.
+fn b_count(u: &UnitRewards) -> String {
+    match u.basis.base {
+        crate::profile::RewardBase::Dat => format!("{} người đạt", u.dat),
+        crate::profile::RewardBase::Headcount => format!("{} CBCCVC, NLĐ", u.basis.headcount),
+    }
+}
+
+/// The list of people rewarded.
+fn people_sheet(
+    wb: &mut Workbook,
+    s: &Styles,
+    list: &RewardList,
+    profile: &Profile,
+) -> Result<(), XlsxError> {
+    const LAST: u16 = 6;
+    let ws = wb.add_worksheet();
+    ws.set_name(SHEET_LIST)?;
+    let widths = [6.0, 26.0, 20.0, 30.0, 10.0, 15.0, 26.0];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let mut row = title_block(
+        ws,
+        s,
+        list,
+        profile,
+        LAST,
+        (2, 3),
+        &format!(
+            "DANH SÁCH\nCÁ NHÂN ĐẠT CHUYÊN NGHIỆP ĐƯỢC ĐỀ NGHỊ KHEN THƯỞNG {}",
+            quarter_words(list)
+        ),
+        &format!(
+            "(Mức thưởng: {} đồng/người)",
+            money::group_digits(list.amount_per_person)
+        ),
+    )?;
+    let head = row;
+    for (c, h) in [
+        "STT",
+        "Họ và tên",
+        "Chức vụ",
+        "Đơn vị",
+        "Tổng điểm",
+        "Số tiền (đồng)",
+        "Ghi chú",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(ws, head, c as u16, h, &s.header)?;
+    }
+    ws.set_row_height(head, 32)?;
+    official_page(ws, Some((head, head)))?;
+    ws.set_freeze_panes(head + 1, 0)?;
+    row += 1;
+    let mut n = 0;
+    for u in &list.units {
+        let note = match u.source {
+            Source::DeNghi => "",
+            Source::DeXuat => "Đề xuất (đơn vị chưa gửi đề nghị)",
+        };
+        for a in &u.awardees {
+            n += 1;
+            ws.write_number_with_format(row, 0, n as f64, &s.int)?;
+            text(ws, row, 1, &a.name, &s.cell_wrap)?;
+            text(ws, row, 2, &a.title, &s.cell_wrap)?;
+            text(ws, row, 3, &u.unit, &s.cell_wrap)?;
+            total_cell(ws, row, 4, a.total, s)?;
+            money_cell(ws, row, 5, list.amount_per_person, &s.money)?;
+            text(ws, row, 6, note, &s.cell_wrap)?;
+            let h = [
+                wrapped_height(&a.name, widths[1]),
+                wrapped_height(&a.title, widths[2]),
+                wrapped_height(&u.unit, widths[3]),
+                wrapped_height(note, widths[6]),
+            ]
+            .into_iter()
+            .fold(18.0, f64::max);
+            ws.set_row_height(row, h)?;
+            row += 1;
+        }
+    }
+    if n == 0 {
+        ws.merge_range(
+            row,
+            0,
+            row,
+            LAST,
+            "Không có người được khen thưởng trong quý (xem trang 'Tổng hợp đơn vị').",
+            &s.cell_center,
+        )?;
+        row += 1;
+    }
+    ws.merge_range(
+        row,
+        0,
+        row,
+        4,
+        &format!("Tổng cộng: {} người", list.people),
+        &s.total_label,
+    )?;
+    money_cell(ws, row, 5, list.total, &s.total_money)?;
+    text(ws, row, 6, "", &s.cell)?;
+    row += 1;
+    let words = format!("Bằng chữ: {}.", money::dong_in_words(list.total));
+    merge_text(ws, row, 0, LAST, &words, &s.italic)?;
+    row += 2;
+    signature(
+        ws,
+        s,
+        row,
+        (0, 2),
+        (4, LAST),
+        "NGƯỜI LẬP BIỂU",
+        &format!("TRƯỞNG {}", issuer(list, profile).to_uppercase()),
+    )?;
+    Ok(())
+}
+
+/// The `Ghi chú` of a unit in the summary.
+pub fn unit_note(u: &UnitRewards, list: &RewardList) -> String {
+    use crate::i18n::Lang::Vi;
+    let mut parts: Vec<String> = Vec::new();
+    if u.cap == 0 {
+        parts.push(u.basis.explain(Vi));
+    }
+    if u.source == Source::DeXuat {
+        parts.push(if u.cap == 0 {
+            "Đơn vị không gửi đề nghị.".to_string()
+        } else {
+            "Đơn vị không gửi đề nghị: danh sách là ĐỀ XUẤT của công cụ, cần đơn vị xác nhận."
+                .to_string()
+        });
+    }
+    if let Some((sent, deadline)) = u.late {
+        parts.push(format!(
+            "Gửi ngày {}, sau hạn {}{}.",
+            sent.format("%d/%m/%Y"),
+            deadline.format("%d/%m/%Y"),
+            match list.late_policy {
+                crate::profile::LatePolicy::Reject => ": không xét khen thưởng",
+                crate::profile::LatePolicy::Accept => "",
+            }
+        ));
+    }
+    if !u.rejected.is_empty() {
+        let who: Vec<String> = u
+            .rejected
+            .iter()
+            .map(|r| format!("{} {} ({})", r.id, r.name, r.code.words(Vi)))
+            .collect();
+        parts.push(format!("Không được khen thưởng: {}.", who.join("; ")));
+    }
+    parts.join(" ")
+}
+
+/// The per-unit summary.
+fn units_sheet(
+    wb: &mut Workbook,
+    s: &Styles,
+    list: &RewardList,
+    profile: &Profile,
+) -> Result<(), XlsxError> {
+    const LAST: u16 = 9;
+    let ws = wb.add_worksheet();
+    ws.set_name(SHEET_UNITS)?;
+    let widths = [5.0, 28.0, 14.0, 9.0, 8.0, 10.0, 9.0, 10.0, 14.0, 44.0];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let mut row = title_block(
+        ws,
+        s,
+        list,
+        profile,
+        LAST,
+        (3, 5),
+        &format!(
+            "TỔNG HỢP\nSỐ LƯỢNG KHEN THƯỞNG CÁ NHÂN ĐẠT CHUYÊN NGHIỆP THEO ĐƠN VỊ {}",
+            quarter_words(list)
+        ),
+        &format!(
+            "(Tỷ lệ \"không quá\" tính trên {}, {})",
+            match profile.reward_base {
+                crate::profile::RewardBase::Dat => "số người đạt chuyên nghiệp của đơn vị",
+                crate::profile::RewardBase::Headcount => "tổng số CBCCVC, NLĐ của đơn vị",
+            },
+            match profile.rounding {
+                crate::profile::Rounding::Down => "làm tròn xuống",
+                crate::profile::Rounding::Nearest => "làm tròn",
+                crate::profile::Rounding::Up => "làm tròn lên",
+            }
+        ),
+    )?;
+    let head = row;
+    for (c, h) in [
+        "STT",
+        "Đơn vị",
+        "Khối",
+        "Số người đạt",
+        "Tỷ lệ",
+        "Số được khen tối đa",
+        "Số đề nghị",
+        "Số được khen thưởng",
+        "Số tiền (đồng)",
+        "Ghi chú",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text(ws, head, c as u16, h, &s.header)?;
+    }
+    ws.set_row_height(head, 48)?;
+    official_page(ws, Some((head, head)))?;
+    ws.set_freeze_panes(head + 1, 0)?;
+    row += 1;
+    let pct = s
+        .cell
+        .clone()
+        .set_align(FormatAlign::Center)
+        .set_num_format("0%");
+    for (i, u) in list.units.iter().enumerate() {
+        ws.write_number_with_format(row, 0, (i + 1) as f64, &s.int)?;
+        text(ws, row, 1, &u.unit, &s.cell_wrap)?;
+        text(ws, row, 2, &profile.bloc(u.bloc).name, &s.cell_wrap)?;
+        ws.write_number_with_format(row, 3, u.dat as f64, &s.int)?;
+        ws.write_number_with_format(row, 4, u.basis.percent as f64 / 100.0, &pct)?;
+        ws.write_number_with_format(row, 5, u.cap as f64, &s.int)?;
+        match u.source {
+            Source::DeNghi => ws.write_number_with_format(row, 6, u.proposed as f64, &s.int)?,
+            Source::DeXuat => ws.write_string_with_format(row, 6, "Không gửi", &s.cell_center)?,
+        };
+        ws.write_number_with_format(row, 7, u.accepted.len() as f64, &s.int)?;
+        money_cell(ws, row, 8, u.total, &s.money)?;
+        let note = unit_note(u, list);
+        text(ws, row, 9, &note, &s.cell_wrap)?;
+        let h = wrapped_height(&note, widths[9])
+            .max(wrapped_height(&u.unit, widths[1]))
+            .max(18.0);
+        ws.set_row_height(row, h)?;
+        row += 1;
+    }
+    ws.merge_range(row, 0, row, 2, "Tổng cộng", &s.total_label)?;
+    let sum = |f: &dyn Fn(&UnitRewards) -> u32| list.units.iter().map(f).sum::<u32>() as f64;
+    ws.write_number_with_format(row, 3, sum(&|u| u.dat), &s.total_int)?;
+    text(ws, row, 4, "", &s.cell)?;
+    ws.write_number_with_format(row, 5, sum(&|u| u.cap), &s.total_int)?;
+    ws.write_number_with_format(row, 6, sum(&|u| u.proposed), &s.total_int)?;
+    ws.write_number_with_format(row, 7, list.people as f64, &s.total_int)?;
+    money_cell(ws, row, 8, list.total, &s.total_money)?;
+    text(ws, row, 9, "", &s.cell)?;
+    row += 2;
+    signature(
+        ws,
+        s,
+        row,
+        (0, 2),
+        (6, LAST),
+        "NGƯỜI LẬP BIỂU",
+        &format!("TRƯỞNG {}", issuer(list, profile).to_uppercase()),
+    )?;
+    Ok(())
+}
+
+/// Builds the reward list workbook.
+pub fn build(list: &RewardList, profile: &Profile) -> Result<Workbook, WriterError> {
+    let s = Styles::new();
+    let mut wb = new_workbook(&format!(
+        "Danh sách khen thưởng quý {}/{}",
+        list.quarter.roman(),
+        list.quarter.year
+    ));
+    cover(&mut wb, &s, list, profile)?;
+    people_sheet(&mut wb, &s, list, profile)?;
+    units_sheet(&mut wb, &s, list, profile)?;
+    Ok(wb)
+}
+
+/// Writes the reward list workbook to `path` (atomically).
+pub fn write(list: &RewardList, profile: &Profile, path: &Path) -> Result<(), WriterError> {
+    let mut wb = build(list, profile)?;
+    save(&mut wb, path)
+}
