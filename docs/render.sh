@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders a workbook the way it prints: LibreOffice converts it to PDF (every sheet, with its page
-# setup), then pdftoppm turns each page into a PNG. Used to check the templates' look and to make
-# the pictures in docs/img/ (see docs/mau-so.md). Not needed by the tests or CI.
+# setup), then pdftoppm turns each page into a PNG. Used to check the look of the workbooks danhgia
+# writes (templates, mẫu 06/07…) and to make the pictures in docs/img/ (see docs/mau-so.md).
+# Not needed by the tests or CI.
 #
 #   docs/render.sh FILE.xlsx [OUTDIR] [DPI]
 #
@@ -40,6 +41,16 @@ name=$(basename "${file%.*}")
 # does not interfere (and nothing is left in the user's profile).
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
+# Recalculate every formula on load, as Excel does with the files danhgia writes (otherwise a
+# workbook saved by a tool that cannot calculate shows its stale cached values).
+mkdir -p "$profile/user"
+cat >"$profile/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+XCU
 
 rm -f "$outdir/$name.pdf"
 soffice -env:UserInstallation="file://$profile" --headless --norestore \

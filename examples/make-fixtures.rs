@@ -2973,6 +2973,17 @@ fn finding_fixtures(g: &mut Generator) {
     );
 }
 
+/// Fixtures not written by this generator (rust_xlsxwriter writes only .xlsx).
+const OTHER_FORMATS: &str = "
+## Other formats: `hop-le.ods`, `hop-le.xls`
+
+`hop-le.xlsx` opened in LibreOffice Calc and saved as OpenDocument (`hop-le.ods`) and as Excel 97–2003
+(`hop-le.xls`) with `soffice --headless --convert-to ods|xls` (the `SUM` totals keep their computed values).
+Each, run alone, must give exactly what `hop-le.xlsx` gives: no findings, all five people `dat` with the same
+totals. Not made by `make-fixtures` (rust_xlsxwriter writes only .xlsx); regenerate them the same way if
+`hop-le.xlsx` changes.
+";
+
 fn main() {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "fixtures".into()));
     fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
@@ -2984,7 +2995,23 @@ fn main() {
     reason_fixtures(&mut g);
     boundary_fixtures(&mut g);
     finding_fixtures(&mut g);
-    let readme = manifest(&g.entries, &base);
+    let readme = format!(
+        "{}\n{OTHER_FORMATS}",
+        manifest(&g.entries, &base).trim_end()
+    );
+    // Keep the section that `make-reward-fixtures` writes at the end of the README.
+    let kept = fs::read_to_string(g.out.join("README.md"))
+        .ok()
+        .and_then(|old| {
+            let at = old.find("<!-- make-reward-fixtures: begin -->")?;
+            Some(old[at..].to_string())
+        })
+        .unwrap_or_default();
+    let readme = if kept.is_empty() {
+        readme
+    } else {
+        format!("{}\n\n{kept}", readme.trim_end())
+    };
     fs::write(g.out.join("README.md"), readme).unwrap();
     println!(
         "{} fixtures written to {}",

@@ -66,6 +66,41 @@ impl Batch {
             .filter(|f| f.severity() == Severity::Warning)
             .count()
     }
+
+    /// Adds findings raised after the batch (e.g. on reward proposals): each joins those of its
+    /// file, in the batch's file order, and the file's counts and status follow.
+    pub fn add_findings(&mut self, extra: Vec<Finding>) {
+        if extra.is_empty() {
+            return;
+        }
+        for f in &extra {
+            if let Some(r) = self.files.iter_mut().find(|r| r.file == f.file) {
+                match f.severity() {
+                    Severity::Error => r.errors += 1,
+                    Severity::Warning => r.warnings += 1,
+                }
+                r.status = if r.errors > 0 {
+                    FileStatus::Loi
+                } else {
+                    FileStatus::CanhBao
+                };
+            }
+        }
+        let order: HashMap<&str, usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.file.as_str(), i))
+            .collect();
+        let mut all: Vec<(usize, Finding)> = std::mem::take(&mut self.findings)
+            .into_iter()
+            .chain(extra)
+            .map(|f| (order.get(f.file.as_str()).copied().unwrap_or(usize::MAX), f))
+            .collect();
+        // A stable sort keeps the reading order within a file.
+        all.sort_by_key(|(i, _)| *i);
+        self.findings = all.into_iter().map(|(_, f)| f).collect();
+    }
 }
 
 fn is_skipped_name(name: &str) -> bool {

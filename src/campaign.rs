@@ -480,6 +480,10 @@ pub enum CampaignDetail {
     Blank {
         column: &'static str,
     },
+    /// The date a relative deadline counts from is not given in `Thông tin`.
+    EventMissing {
+        event: String,
+    },
     ReceivedMissing,
     TypeInvalid {
         value: String,
@@ -535,7 +539,9 @@ impl CampaignDetail {
         use CampaignDetail::*;
         match self {
             Common(d) => CampaignCode::Common(d.code()),
-            Blank { .. } => CampaignCode::Common(crate::finding::Code::InfoMissing),
+            Blank { .. } | EventMissing { .. } => {
+                CampaignCode::Common(crate::finding::Code::InfoMissing)
+            }
             ReceivedMissing => CampaignCode::Common(crate::finding::Code::DateInvalid),
             TypeInvalid { .. } => CampaignCode::ProposalTypeInvalid,
             AwardUnknown { .. } | AwardNotForKind { .. } => CampaignCode::AwardFormInvalid,
@@ -558,6 +564,11 @@ impl CampaignDetail {
                 format!("Dòng đề nghị này thiếu '{column}'. Điền '{column}' (tên cơ quan, đơn vị đề nghị; tên tập thể hoặc họ tên cá nhân được đề nghị).")
             } else {
                 format!("This proposal has no '{column}'. Fill it in (the proposing unit; the collective's name or the person's full name).")
+            },
+            EventMissing { event } => if vi {
+                format!("Thiếu '{event}' ở trang 'Thông tin' (nhãn ở cột A, ngày ở cột B) nên không tính được hạn nộp hồ sơ; chưa đề nghị nào được coi là hợp lệ. Điền ngày này (dd/mm/yyyy).")
+            } else {
+                format!("'{event}' is missing from the 'Thông tin' sheet (label in column A, date in column B), so the deadline cannot be worked out and no proposal counts as valid. Fill in that date (dd/mm/yyyy).")
             },
             ReceivedMissing => tr(vi,
                 "Chưa ghi 'Ngày nhận' hồ sơ nên không kiểm tra được thời hạn. Ghi ngày nhận dạng dd/mm/yyyy.",
@@ -845,7 +856,9 @@ pub fn check(
                 }
                 (Ok(day), Window::After { event, days }) => {
                     if let Some(event_date) = input.event_date {
-                        let deadline = event_date + chrono::Duration::days(i64::from(*days));
+                        let deadline = event_date
+                            .checked_add_signed(chrono::Duration::days(i64::from(*days)))
+                            .unwrap_or(NaiveDate::MAX);
                         if *day > deadline {
                             row_findings.push((
                                 r.received_cell.clone(),
@@ -890,10 +903,17 @@ pub fn check(
             }
             let mut codes: Vec<CampaignCode> = row_findings.iter().map(|(_, d)| d.code()).collect();
             codes.dedup();
+            // A deadline counted from an event that is not given cannot be checked.
+            let unknown_deadline =
+                matches!(c.window, Window::After { .. }) && input.event_date.is_none();
+            if unknown_deadline {
+                codes.push(CampaignCode::Common(crate::finding::Code::InfoMissing));
+            }
             let valid = !row_findings
                 .iter()
                 .any(|(_, d)| d.code().severity() == Severity::Error)
-                && r.received.is_ok();
+                && r.received.is_ok()
+                && !unknown_deadline;
             if r.received.is_err()
                 && !codes.contains(&CampaignCode::Common(crate::finding::Code::DateInvalid))
             {
@@ -932,8 +952,15 @@ pub fn check(
         findings,
         year: c.year.or_else(|| inputs.iter().find_map(|i| i.year)),
     };
-    // District-wide counts, on the valid proposals. Reported on the first workbook.
-    if let Some(file) = inputs.first().map(|i| i.file.clone()) {
+    // District-wide counts, on the valid proposals, reported on the first workbook; not when a
+    // deadline is unknown (no proposal can be counted as valid then).
+    let deadline_unknown =
+        matches!(c.window, Window::After { .. }) && inputs.iter().any(|i| i.event_date.is_none());
+    if let Some(file) = inputs
+        .first()
+        .filter(|_| !deadline_unknown)
+        .map(|i| i.file.clone())
+    {
         for kind in [Kind::TapThe, Kind::CaNhan] {
             let Some(r) = c.range(kind) else { continue };
             let valid = check.valid(kind);
@@ -1074,7 +1101,7 @@ pub fn text_report(check: &CampaignCheck, c: &Campaign, lang: Lang) -> String {
     } else {
         writeln!(
             s,
-            "{} proposals, {} valid ({} collectives, {} individuals), {} not valid.",
+            "{} proposals, {} valid (collectives: {}, individuals: {}), {} not valid.",
             check.proposals.len(),
             valid,
             check.valid(Kind::TapThe),

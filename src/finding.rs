@@ -564,9 +564,9 @@ impl Detail {
                 format!("'Tổng số CBCCVC, NLĐ' says {declared} but 'Danh sách' lists {listed} people. Make them agree.")
             },
             Late { sent, deadline } => if vi {
-                format!("Ngày gửi {} muộn hơn hạn {} (ngày 28 tháng cuối quý).", d(sent), d(deadline))
+                format!("Ngày gửi {} muộn hơn hạn gửi Mẫu 06 và hồ sơ đề nghị khen thưởng {} (xem danhgia calendar).", d(sent), d(deadline))
             } else {
-                format!("Sent on {}, after the deadline {} (day 28 of the quarter's last month).", d(sent), d(deadline))
+                format!("Sent on {}, after the deadline for mẫu 06 and reward proposals, {} (see danhgia calendar).", d(sent), d(deadline))
             },
             CountInvalid { value } => if vi {
                 format!("'{value}' không phải số người. Ghi số nguyên, ví dụ 12.")

@@ -18,7 +18,15 @@ pub enum MoneyError {
         "hồ sơ cấu hình không có mức lương cơ sở áp dụng cho tháng {month}/{year} (bảng base_salary bắt đầu muộn hơn) / the profile has no base salary in force in {month}/{year}"
     )]
     NoBaseSalary { year: i32, month: u32 },
+    #[error(
+        "mức thưởng tính ra quá lớn (hơn 10^15 đồng mỗi người): kiểm tra reward.rate và base_salary của hồ sơ / the reward amount is implausibly large: check reward.rate and base_salary"
+    )]
+    TooLarge,
 }
+
+/// No reward per person is larger than this (10^15 đồng): beyond it the profile is wrong, and
+/// totals could overflow.
+const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 
 /// The base salary in force on `date`: the last entry of the table starting on or before it.
 pub fn base_salary_on(table: &[(NaiveDate, Decimal)], date: NaiveDate) -> Option<Decimal> {
@@ -54,10 +62,15 @@ pub fn monthly_amounts(q: Quarter, profile: &Profile) -> Result<[MonthAmount; 3]
             year: q.year,
             month: m,
         })?;
+        let amount = profile
+            .reward_rate
+            .checked_mul(base)
+            .filter(|a| a.abs() <= Decimal::from(MAX_AMOUNT))
+            .ok_or(MoneyError::TooLarge)?;
         out[i] = MonthAmount {
             month: m,
             base_salary: base,
-            amount: profile.reward_rate * base,
+            amount,
         };
     }
     Ok(out)
@@ -72,7 +85,11 @@ pub fn whole_dong(d: Decimal) -> Decimal {
 /// The reward per person for the quarter, in whole đồng.
 pub fn amount_per_person(q: Quarter, profile: &Profile) -> Result<Decimal, MoneyError> {
     let months = monthly_amounts(q, profile)?;
-    Ok(whole_dong(months.iter().map(|m| m.amount).sum()))
+    let sum: Decimal = months.iter().map(|m| m.amount).sum();
+    if sum.abs() > Decimal::from(MAX_AMOUNT) {
+        return Err(MoneyError::TooLarge);
+    }
+    Ok(whole_dong(sum))
 }
 
 /// Serialises an amount as a JSON string of whole đồng ("2106000").
@@ -260,6 +277,20 @@ mod tests {
                 month: 1
             })
         );
+    }
+
+    #[test]
+    fn absurd_profiles_are_errors_not_panics() {
+        let text = Profile::default_profile()
+            .source
+            .replace("rate = \"0.3\"", "rate = \"79228162514264337593543950335\"");
+        let p = Profile::parse(&text, "t").unwrap();
+        assert_eq!(amount_per_person(q(2024, 3), &p), Err(MoneyError::TooLarge));
+        let text = Profile::default_profile()
+            .source
+            .replace("rate = \"0.3\"", "rate = \"1000000000\"");
+        let p = Profile::parse(&text, "t").unwrap();
+        assert_eq!(amount_per_person(q(2024, 3), &p), Err(MoneyError::TooLarge));
     }
 
     #[test]

@@ -564,6 +564,12 @@ impl Profile {
                 format!("'{}' không phải số", raw.reward.rate),
             )
         })?;
+        if reward_rate.is_sign_negative() {
+            return Err(invalid(
+                "reward.rate",
+                format!("'{}': tỷ lệ không được âm", raw.reward.rate),
+            ));
+        }
         let rounding = match raw.reward.rounding.as_str() {
             "down" => Rounding::Down,
             "nearest" => Rounding::Nearest,

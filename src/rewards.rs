@@ -294,6 +294,29 @@ pub struct Rejected {
     pub status: Option<Status>,
 }
 
+impl Rejected {
+    /// True when the proposal row had no `Mã CB` (its name stands in `id`).
+    pub fn without_id(&self) -> bool {
+        self.code == RejectCode::UnknownPerson && self.id == self.name
+    }
+    /// The `Mã CB` to show, "—" when the row had none.
+    pub fn shown_id(&self) -> &str {
+        if self.without_id() {
+            "—"
+        } else {
+            &self.id
+        }
+    }
+    /// Why it is not granted, in words.
+    pub fn words(&self, lang: Lang) -> &'static str {
+        match (self.without_id(), lang) {
+            (true, Lang::Vi) => "dòng đề nghị thiếu Mã CB",
+            (true, Lang::En) => "no Mã CB on the proposal",
+            (false, _) => self.code.words(lang),
+        }
+    }
+}
+
 /// A rewarded person, with what the workbook shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Awardee {
@@ -654,10 +677,10 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
             let _ = writeln!(
                 s,
                 "   ✗ {:<10} {:<28} {}: {}",
-                r.id,
+                r.shown_id(),
                 r.name,
                 r.code.code(),
-                r.code.words(lang)
+                r.words(lang)
             );
         }
         let _ = if vi {
@@ -688,7 +711,7 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
     } else {
         writeln!(
             s,
-            "TOTAL: {} people, {} ({}).",
+            "TOTAL: {} people, {} (in words: {}).",
             list.people,
             money_words(list.total, lang),
             money::dong_in_words(list.total)

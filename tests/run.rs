@@ -114,6 +114,7 @@ fn run_writes_every_output_of_the_contract() {
         );
     }
     assert!(out.join("toan-quan.xlsx").is_file());
+    assert!(out.join("khen-thuong.xlsx").is_file());
     let csv = std::fs::read(out.join("loi.csv")).unwrap();
     assert!(
         csv.starts_with(&[0xEF, 0xBB, 0xBF]),
@@ -575,4 +576,26 @@ fn names_that_look_like_formulas_stay_text() {
         .expect("the score-step finding");
     assert!(row.contains(",'=1+2,"), "{row}");
     assert!(!row.contains(",=1+2,"), "{row}");
+}
+
+#[test]
+fn run_writes_the_same_reward_list_as_rewards() {
+    let (tmp, out) = demo_run();
+    let alone = tmp.path().join("khen-thuong.xlsx");
+    let o = danhgia()
+        .arg("rewards")
+        .arg(demo_dir())
+        .arg("-o")
+        .arg(&alone)
+        .output()
+        .unwrap();
+    assert_eq!(
+        exit_code(&o),
+        1,
+        "the demo's errors: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let a = std::fs::read(&alone).unwrap();
+    let b = std::fs::read(out.join("khen-thuong.xlsx")).unwrap();
+    assert_eq!(a, b, "run and rewards write the same workbook");
 }

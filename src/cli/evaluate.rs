@@ -37,7 +37,7 @@ fn render(
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = args.input.load_profile()?;
     let inputs = batch::collect_inputs(&args.input.paths);
-    let b = batch::run(&inputs, &profile, args.input.quarter);
+    let b = super::progress::run_batch(&inputs, &profile, args.input.quarter, lang);
     match &args.out {
         None => write_stdout(|out| render(&b, args.format, lang, out))?,
         Some(dir) => {

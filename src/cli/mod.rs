@@ -135,19 +135,6 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
-fn unsupported(name: &str, lang: Lang) -> Result<ExitCode> {
-    let msg = match lang {
-        Lang::Vi => format!(
-            "danhgia: lệnh '{name}' chưa hỗ trợ trong phiên bản này. Hiện có: validate, evaluate, profile show."
-        ),
-        Lang::En => format!(
-            "danhgia: the command '{name}' is not available in this version yet. Available: validate, evaluate, profile show."
-        ),
-    };
-    eprintln!("{msg}");
-    Ok(ExitCode::from(EXIT_FAILURE))
-}
-
 /// Writes to stdout; a closed pipe (e.g. `| head`) is not an error.
 pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     let stdout = std::io::stdout();

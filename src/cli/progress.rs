@@ -18,3 +18,22 @@ pub fn bar(len: usize, lang: crate::i18n::Lang) -> Option<ProgressBar> {
     pb.set_style(style);
     Some(pb)
 }
+
+/// Runs a batch with a progress bar on stderr when it is a terminal.
+pub fn run_batch(
+    inputs: &[crate::batch::Input],
+    profile: &crate::profile::Profile,
+    quarter: Option<crate::model::Quarter>,
+    lang: crate::i18n::Lang,
+) -> crate::batch::Batch {
+    let pb = bar(inputs.len(), lang);
+    let b = crate::batch::run_with_progress(inputs, profile, quarter, &|| {
+        if let Some(pb) = &pb {
+            pb.inc(1);
+        }
+    });
+    if let Some(pb) = &pb {
+        pb.finish_and_clear();
+    }
+    b
+}

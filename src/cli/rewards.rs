@@ -72,12 +72,11 @@ fn quarterly(args: &Args, profile: &Profile, lang: Lang) -> Result<ExitCode> {
         return Ok(ExitCode::from(code));
     };
     let list = rewards::build(&b.units, quarter, profile)?;
-    let mut findings = b.findings.clone();
-    findings.extend(list.findings.iter().cloned());
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity() == crate::finding::Severity::Error)
-        .count();
+    // The reward findings join those of their file, in the batch's file order.
+    let mut b = b;
+    b.add_findings(list.findings.clone());
+    let findings = &b.findings;
+    let errors = b.errors();
 
     if let Some(path) = &args.out {
         crate::writer::khen_thuong::write(&list, profile, path)

@@ -119,17 +119,22 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     })?;
 
     let inputs = batch::collect_inputs(&args.input.paths);
-    let bar = progress::bar(inputs.len(), lang);
-    let b = batch::run_with_progress(&inputs, &profile, args.input.quarter, &|| {
-        if let Some(pb) = &bar {
-            pb.inc(1);
-        }
-    });
-    if let Some(pb) = &bar {
-        pb.finish_and_clear();
-    }
+    let b = progress::run_batch(&inputs, &profile, args.input.quarter, lang);
 
-    let outputs = write_outputs(&b, &profile, out, lang)?;
+    let mut b = b;
+    let rewards = match b.quarter {
+        Some(q) => {
+            let list = crate::rewards::build(&b.units, q, &profile)?;
+            b.add_findings(list.findings.clone());
+            Some(list)
+        }
+        None => None,
+    };
+    let mut outputs = write_outputs(&b, &profile, out, lang)?;
+    if let Some(list) = &rewards {
+        crate::writer::khen_thuong::write(list, &profile, &out.join("khen-thuong.xlsx"))?;
+        outputs.insert(outputs.len() - 2, "khen-thuong.xlsx".to_string());
+    }
     let summary = RunSummary {
         quarter: b.quarter.map(|q| q.to_string()),
         files: b.files.len(),

@@ -3,7 +3,8 @@
 //! - `don-vi -q QUARTER [--don-vi NAME] [--ma-don-vi CODE] [--khoi KHOI] [--so-nguoi N]`: the unit
 //!   workbook of SPEC §3 (see [`crate::writer::template`]);
 //! - `phieu-03`, `phieu-04`, `phieu-05 [-q QUARTER] [--don-vi NAME]`: an individual score sheet;
-//! - `de-nghi-khen-thuong`: the reward proposal workbook.
+//! - `de-nghi-khen-thuong [--profile CAMPAIGN]`: the reward proposal workbook, written by
+//!   [`crate::writer::de_nghi`] (the rewards' side, see `cli::rewards::template`).
 //!
 //! `--mat-khau` protects the sheets with a password (none by default), `--profile` takes the
 //! catalogue, thresholds and calendar from another profile, `--force` overwrites an existing file.
@@ -98,18 +99,18 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
             format!("templates are written as .xlsx only: name the file with .xlsx (got '{shown}')"),
         );
     }
-    if out.exists() && !args.force {
-        return fail(
-            lang,
-            format!("tệp '{shown}' đã có; không ghi đè để khỏi mất dữ liệu đã điền. Dùng --force nếu muốn ghi đè."),
-            format!("'{shown}' already exists; not overwritten so no filled-in data is lost. Use --force to overwrite."),
-        );
-    }
     if out.is_dir() {
         return fail(
             lang,
             format!("'{shown}' là thư mục, không phải tệp"),
             format!("'{shown}' is a directory, not a file"),
+        );
+    }
+    if out.exists() && !args.force {
+        return fail(
+            lang,
+            format!("tệp '{shown}' đã có; không ghi đè để khỏi mất dữ liệu đã điền. Dùng --force nếu muốn ghi đè."),
+            format!("'{shown}' already exists; not overwritten so no filled-in data is lost. Use --force to overwrite."),
         );
     }
     let password = match &args.password {
@@ -122,20 +123,15 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         }
         other => other.clone(),
     };
-    if args.kind == Kind::DeNghiKhenThuong {
-        // Takes a campaign profile as well as the quarterly one.
-        return super::rewards::template(&args.output, args.profile.as_deref(), lang);
-    }
-    let profile = super::load_profile(args.profile.as_deref())?;
-
     let form = match args.kind {
-        Kind::DonVi => return unit(&args, lang, &profile, password, out),
+        Kind::DeNghiKhenThuong => return de_nghi(&args, lang, out),
+        Kind::DonVi => {
+            let profile = super::load_profile(args.profile.as_deref())?;
+            return unit(&args, lang, &profile, password, out);
+        }
         Kind::Phieu03 => Form::M03,
         Kind::Phieu04 => Form::M04,
         Kind::Phieu05 => Form::M05,
-        Kind::DeNghiKhenThuong => {
-            return super::rewards::template(&args.output, args.profile.as_deref(), lang)
-        }
     };
     for (given, name) in [
         (args.code.is_some(), "--ma-don-vi"),
@@ -150,6 +146,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
             );
         }
     }
+    let profile = super::load_profile(args.profile.as_deref())?;
     let opts = PhieuOptions {
         quarter: args.quarter,
         unit: clean(&args.unit),
@@ -170,6 +167,28 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     };
     super::write_stdout(|w| writeln!(w, "{msg}"))?;
     Ok(ExitCode::from(EXIT_OK))
+}
+
+/// The reward proposal workbook: written by the rewards' side (campaign profiles are welcome
+/// there, so the profile is resolved by it).
+fn de_nghi(args: &Args, lang: Lang, out: &Path) -> Result<ExitCode> {
+    for (given, name) in [
+        (args.quarter.is_some(), "-q"),
+        (args.unit.is_some(), "--don-vi"),
+        (args.code.is_some(), "--ma-don-vi"),
+        (args.bloc.is_some(), "--khoi"),
+        (args.headcount.is_some(), "--so-nguoi"),
+        (args.password.is_some(), "--mat-khau"),
+    ] {
+        if given {
+            return fail(
+                lang,
+                format!("mẫu de-nghi-khen-thuong không nhận {name}; chỉ nhận -o, --profile, --force"),
+                format!("the de-nghi-khen-thuong template does not take {name}; only -o, --profile, --force"),
+            );
+        }
+    }
+    super::rewards::template(out, args.profile.as_deref(), lang)
 }
 
 fn unit(

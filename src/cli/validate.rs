@@ -22,7 +22,7 @@ pub struct Args {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = args.input.load_profile()?;
     let inputs = batch::collect_inputs(&args.input.paths);
-    let b = batch::run(&inputs, &profile, args.input.quarter);
+    let b = super::progress::run_batch(&inputs, &profile, args.input.quarter, lang);
     write_stdout(|out| match args.format {
         Format::Json => out.write_all(report::check_json(&b, lang).as_bytes()),
         Format::Csv => report::findings_csv(&b.findings, lang, out),

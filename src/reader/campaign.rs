@@ -118,15 +118,16 @@ fn read_info(r: &mut Reader, wb: &mut Workbook, c: &Campaign) -> (Option<NaiveDa
         Window::Fixed { .. } => None,
     };
     let Some(name) = wb.find_sheet(campaign::SHEET_INFO) else {
-        if event.is_some() {
-            r.push(
-                Some(campaign::SHEET_INFO),
-                None,
-                None,
-                Detail::SheetMissing {
-                    sheet: campaign::SHEET_INFO,
+        if let Some(e) = event {
+            r.findings.push(CampaignFinding {
+                file: r.file.to_string(),
+                sheet: Some(campaign::SHEET_INFO.to_string()),
+                cell: None,
+                person: None,
+                detail: CampaignDetail::EventMissing {
+                    event: e.to_string(),
                 },
-            );
+            });
         }
         return (None, None);
     };
@@ -148,14 +149,15 @@ fn read_info(r: &mut Reader, wb: &mut Workbook, c: &Campaign) -> (Option<NaiveDa
             found_event = true;
             match date_of(value) {
                 Some(d) => date = Some(d),
-                None if is_blank(value) => r.push(
-                    Some(&name),
-                    Some(a1(row, vc)),
-                    None,
-                    Detail::InfoMissing {
-                        label: "ngày sự kiện",
+                None if is_blank(value) => r.findings.push(CampaignFinding {
+                    file: r.file.to_string(),
+                    sheet: Some(name.clone()),
+                    cell: Some(a1(row, vc)),
+                    person: None,
+                    detail: CampaignDetail::EventMissing {
+                        event: event.unwrap_or_default().to_string(),
                     },
-                ),
+                }),
                 None => r.push(
                     Some(&name),
                     Some(a1(row, vc)),
@@ -175,15 +177,16 @@ fn read_info(r: &mut Reader, wb: &mut Workbook, c: &Campaign) -> (Option<NaiveDa
             };
         }
     }
-    if event.is_some() && !found_event {
-        r.push(
-            Some(&name),
-            Some(a1(grid.row_start(), grid.col_start())),
-            None,
-            Detail::InfoMissing {
-                label: "ngày sự kiện",
+    if let (Some(e), false) = (event, found_event) {
+        r.findings.push(CampaignFinding {
+            file: r.file.to_string(),
+            sheet: Some(name.clone()),
+            cell: Some(a1(grid.row_start(), grid.col_start())),
+            person: None,
+            detail: CampaignDetail::EventMissing {
+                event: e.to_string(),
             },
-        );
+        });
     }
     (date, year)
 }

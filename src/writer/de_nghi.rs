@@ -182,7 +182,8 @@ pub fn build_template(profile: &AnyProfile, lang: Lang) -> Result<Workbook, Writ
         &campaign.map_or(String::new(), |c| c.title.clone()),
         &s.cell_wrap,
     )?;
-    ws.set_row_height(0, if campaign.is_some() { 66.0 } else { 18.0 })?;
+    let title_text = campaign.map_or("", |c| c.title.as_str());
+    ws.set_row_height(0, wrapped_lines(title_text, 40.0) * 15.75 + 3.0)?;
     text(ws, 1, 0, "Năm", &label)?;
     match campaign.and_then(|c| c.year) {
         Some(y) => {
@@ -205,9 +206,10 @@ pub fn build_template(profile: &AnyProfile, lang: Lang) -> Result<Workbook, Writ
     // Hướng dẫn
     let ws = wb.add_worksheet();
     ws.set_name("Hướng dẫn")?;
-    ws.set_column_width(0, 110.0)?;
+    ws.set_column_width(0, 80.0)?;
     official_page(ws, None)?;
     ws.set_portrait();
+    ws.set_print_center_horizontally(false);
     let para = s.base.clone().set_text_wrap().set_align(FormatAlign::Top);
     let mut lines: Vec<(String, bool)> = Vec::new();
     let vi = lang == Lang::Vi;
@@ -301,8 +303,7 @@ pub fn build_template(profile: &AnyProfile, lang: Lang) -> Result<Workbook, Writ
     for (i, (l, bold)) in lines.iter().enumerate() {
         let f = if *bold { s.bold.clone() } else { para.clone() };
         text(ws, i as u32, 0, l, &f)?;
-        let chars = l.chars().count() as f64;
-        ws.set_row_height(i as u32, ((chars / 105.0).ceil().max(1.0)) * 16.5 + 2.0)?;
+        ws.set_row_height(i as u32, wrapped_lines(l, 80.0) * 15.75 + 3.0)?;
     }
     Ok(wb)
 }
@@ -420,12 +421,16 @@ pub fn build_campaign_result(check: &CampaignCheck, c: &Campaign) -> Result<Work
             .collect();
         let reason = reasons.join("\n");
         text(ws, row, verdict_col + 1, &reason, &s.cell_wrap)?;
-        let lines: f64 = reasons
-            .iter()
-            .map(|r| (r.chars().count() as f64 * 1.08 / 48.0).ceil().max(1.0))
-            .sum::<f64>()
-            .max(1.0);
-        ws.set_row_height(row, (lines * 16.5 + 2.0).max(18.0))?;
+        let lines = [
+            (p.unit.as_str(), cols[1].1),
+            (p.name.as_str(), cols[3].1),
+            (p.award.as_str(), cols[4].1),
+            (reason.as_str(), cols[cols.len() - 1].1),
+        ]
+        .iter()
+        .map(|(t, w)| wrapped_lines(t, *w))
+        .fold(1.0, f64::max);
+        ws.set_row_height(row, lines * 15.75 + 3.0)?;
         row += 1;
     }
     row += 1;
@@ -478,6 +483,14 @@ fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
         d.month() as u8,
         d.day() as u8,
     )
+}
+
+/// Lines a wrapped text takes in a column `width` characters wide (Times New Roman 12).
+fn wrapped_lines(text: &str, width: f64) -> f64 {
+    text.split('\n')
+        .map(|l| (l.chars().count() as f64 * 1.05 / width).ceil().max(1.0))
+        .sum::<f64>()
+        .max(1.0)
 }
 
 /// The one-based row of an A1 address.

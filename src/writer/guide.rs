@@ -4,18 +4,20 @@
 
 use super::kit::{self, Kit};
 use super::template::UnitTemplate;
-use super::{merge_text, official_page, text};
+use super::{merge_text, text};
 use crate::deadlines::{self, DeadlineKind, QuarterCalendar};
 use crate::i18n::Lang;
 use crate::model::Form;
 use crate::profile::{DeadlineRule, Profile};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Worksheet, XlsxError};
+use std::collections::BTreeMap;
 
 /// Column widths: A number, B–C what, D date, E weekday, F notes.
-const WIDTHS: [f64; 6] = [8.0, 30.0, 44.0, 14.0, 13.0, 44.0];
+const WIDTHS: [f64; 6] = [9.0, 28.0, 42.0, 12.5, 12.5, 42.0];
 const LAST_COL: u16 = 5;
 const LINE: f64 = 16.0;
+const DEFAULT_ROW: f64 = 15.75;
 
 fn total_width(from: usize, to: usize) -> f64 {
     WIDTHS[from..=to].iter().sum()
@@ -34,12 +36,20 @@ pub fn write_guide(
     for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    official_page(ws, None)?;
+    let scale = kit::page_setup(ws, true, &WIDTHS);
     ws.set_screen_gridlines(false);
     let q = t.quarter;
     let qt = kit::quarter_text(q);
 
-    let mut g = Guide { ws, kit, row: 0 };
+    let mut g = Guide {
+        ws,
+        kit,
+        row: 0,
+        heights: BTreeMap::new(),
+        blocks: Vec::new(),
+        pending: None,
+    };
+    let start = g.start();
     g.merged(
         &format!("HƯỚNG DẪN ĐIỀN SỔ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP QUÝ {qt}"),
         &s.title,
@@ -49,6 +59,7 @@ pub fn write_guide(
     if let Some(u) = &t.unit {
         g.merged(&format!("Đơn vị: {u}"), &s.bold_center, LINE)?;
     }
+    g.finish(start);
     g.row += 1;
 
     // 1. Steps.
@@ -85,12 +96,15 @@ pub fn write_guide(
         ));
     }
     for (i, step) in steps.iter().enumerate() {
+        let start = g.start();
         g.numbered(&format!("{}.", i + 1), step)?;
+        g.finish(start);
     }
     g.row += 1;
 
     // 2. Deadlines and working days.
     g.section(&format!("2. Các hạn trong quý {qt}"))?;
+    let start = g.start();
     g.paragraph(&format!(
         "Theo lịch ngày nghỉ của hồ sơ cấu hình \"{}\". Quy tắc khi hạn rơi vào ngày nghỉ: {}.",
         profile.name,
@@ -104,8 +118,9 @@ pub fn write_guide(
         }
         text(g.ws, g.row, c as u16, h, &kit.header)?;
     }
-    g.ws.set_row_height(g.row, 20)?;
+    g.height(g.row, 20.0)?;
     g.row += 1;
+    // The heading, the rule and the whole table stay on one page.
     for (i, (kind, d)) in cal.deadlines.iter().enumerate() {
         let what = deadline_words(profile, *kind);
         let note = deadline_note(profile, d);
@@ -135,15 +150,17 @@ pub fn write_guide(
         };
         let note_format = note_format.clone().set_text_wrap();
         text(g.ws, g.row, 5, &note, &note_format)?;
-        g.ws.set_row_height(g.row, height)?;
+        g.height(g.row, height)?;
         g.row += 1;
     }
+    g.finish(start);
     g.row += 1;
     let months: Vec<String> = cal
         .months
         .iter()
         .map(|(m, n)| format!("tháng {m}: {n}"))
         .collect();
+    let start = g.start();
     g.paragraph(&format!(
         "Số ngày làm việc trong quý: {} ({}). Người nghỉ từ {absence} ngày làm việc trở lên trong quý không đánh giá.",
         cal.working_days,
@@ -180,6 +197,7 @@ pub fn write_guide(
         ));
     }
     g.paragraph(&days_off)?;
+    g.finish(start);
     g.row += 1;
 
     // 3. Conditions.
@@ -222,7 +240,9 @@ pub fn write_guide(
     }
     conditions.push("Riêng người chấm Mẫu 03: đơn vị (hoặc các bộ phận người đó phụ trách) không có ai không hoàn thành nhiệm vụ tháng nào trong quý, bị kỷ luật hoặc đang bị thanh tra, kiểm tra.".to_string());
     for c in &conditions {
+        let start = g.start();
         g.numbered("•", c)?;
+        g.finish(start);
     }
     g.row += 1;
 
@@ -232,10 +252,21 @@ pub fn write_guide(
         profile.name
     ))?;
     for &form in forms {
+        let start = g.start();
         catalogue(&mut g, profile, form)?;
+        g.finish(start);
         g.row += 1;
     }
 
+    let breaks = kit::page_breaks(
+        &g.blocks,
+        |r| g.heights.get(&r).copied().unwrap_or(DEFAULT_ROW),
+        kit::page_capacity(true, scale),
+        0.0,
+    );
+    if !breaks.is_empty() {
+        g.ws.set_page_breaks(&breaks)?;
+    }
     let ws = g.ws;
     ws.set_selection(0, 0, 0, 0)?;
     kit::protect(ws, t.password.as_deref());
@@ -308,8 +339,8 @@ fn deadline_note(profile: &Profile, d: &deadlines::Deadline) -> String {
     }
 }
 
-/// One form's criteria: a heading, then one row per item with the group and its contents merged
-/// over the group's items.
+/// One form's criteria: a heading, then one row per run of items that share a group and a
+/// mandatory status ("1–15 | Đạo đức công vụ | … | x | 10 | D–R").
 fn catalogue(g: &mut Guide, profile: &Profile, form: Form) -> Result<(), XlsxError> {
     let kit = g.kit;
     let spec = profile.form(form);
@@ -325,68 +356,68 @@ fn catalogue(g: &mut Guide, profile: &Profile, form: Form) -> Result<(), XlsxErr
             kit::vi_total(high)
         ),
         &kit.s.bold.clone().set_text_wrap(),
-        0.0,
+        -0.95,
     )?;
+    let column_header = format!("Cột trên trang {}", form.sheet_name());
     let headers = [
         "Nội dung số",
         "Nhóm tiêu chí",
         "Nội dung của nhóm",
         "Bắt buộc",
         "Điểm tối thiểu để đạt",
-        &format!("Cột trên trang {}", form.sheet_name()),
+        column_header.as_str(),
     ];
     for (c, h) in headers.iter().enumerate() {
         text(g.ws, g.row, c as u16, h, &kit.header)?;
     }
-    g.ws.set_row_height(g.row, 33)?;
+    g.height(g.row, 33.0)?;
     g.row += 1;
-    let first = g.row;
-    for i in 1..=spec.items {
-        let row = first + (i - 1) as u32;
-        let mandatory = spec.mandatory[(i - 1) as usize];
-        g.ws.write_number_with_format(row, 0, i as f64, &kit.locked_center)?;
-        if mandatory {
-            text(g.ws, row, 3, "x", &kit.mark)?;
-        } else {
-            g.ws.write_blank(row, 3, &kit.locked_center)?;
-        }
-        let min = if mandatory {
-            profile.thresholds.mandatory_min
-        } else {
-            profile.thresholds.other_min
-        };
-        text(g.ws, row, 4, &kit::vi_number(min), &kit.locked_center)?;
-        let col = (super::template::FORM_ITEM_COL + i - 1) as u32;
-        let letters: String = crate::text::a1(0, col)
+    let letters = |item: u16| -> String {
+        crate::text::a1(0, (super::template::FORM_ITEM_COL + item - 1) as u32)
             .chars()
             .take_while(|c| c.is_ascii_alphabetic())
-            .collect();
-        text(g.ws, row, 5, &format!("Cột {letters}"), &kit.locked_center)?;
-        g.ws.set_row_height(row, 17)?;
-    }
+            .collect()
+    };
     for run in kit::group_runs(spec) {
-        let (r0, r1) = (
-            first + (run.first - 1) as u32,
-            first + (run.last - 1) as u32,
-        );
-        let (name, contents) = match run.group {
-            Some(grp) => (grp.name.as_str(), grp.contents.as_str()),
-            None => ("", ""),
-        };
-        for (col, value) in [(1u16, name), (2u16, contents)] {
-            if r0 == r1 {
-                text(g.ws, r0, col, value, &kit.locked_wrap_center)?;
-            } else {
-                g.ws.merge_range(r0, col, r1, col, value, &kit.locked_wrap_center)?;
+        let mut i = run.first;
+        while i <= run.last {
+            let mandatory = spec.mandatory[(i - 1) as usize];
+            let mut j = i;
+            while j < run.last && spec.mandatory[j as usize] == mandatory {
+                j += 1;
             }
-        }
-        // A one-item group with long contents needs a taller row.
-        if r0 == r1 {
-            let h = kit::wrapped_height(contents, WIDTHS[2], LINE).max(17.0);
-            g.ws.set_row_height(r0, h)?;
+            let (numbers, columns) = if i == j {
+                (i.to_string(), letters(i))
+            } else {
+                (format!("{i}–{j}"), format!("{}–{}", letters(i), letters(j)))
+            };
+            let (name, contents) = match run.group {
+                Some(grp) => (grp.name.as_str(), grp.contents.as_str()),
+                None => ("", ""),
+            };
+            let min = if mandatory {
+                profile.thresholds.mandatory_min
+            } else {
+                profile.thresholds.other_min
+            };
+            text(g.ws, g.row, 0, &numbers, &kit.locked_center)?;
+            text(g.ws, g.row, 1, name, &kit.locked_wrap)?;
+            text(g.ws, g.row, 2, contents, &kit.locked_wrap)?;
+            if mandatory {
+                text(g.ws, g.row, 3, "x", &kit.mark)?;
+            } else {
+                g.ws.write_blank(g.row, 3, &kit.locked_center)?;
+            }
+            text(g.ws, g.row, 4, &kit::vi_number(min), &kit.locked_center)?;
+            text(g.ws, g.row, 5, &columns, &kit.locked_center)?;
+            let h = kit::wrapped_height(contents, WIDTHS[2], LINE)
+                .max(kit::wrapped_height(name, WIDTHS[1], LINE))
+                .max(20.0);
+            g.height(g.row, h)?;
+            g.row += 1;
+            i = j + 1;
         }
     }
-    g.row = first + spec.items as u32;
     Ok(())
 }
 
@@ -395,10 +426,34 @@ struct Guide<'a> {
     ws: &'a mut Worksheet,
     kit: &'a Kit,
     row: u32,
+    /// Row heights as set, to plan the printed pages.
+    heights: BTreeMap<u32, f64>,
+    /// Ranges of rows to keep on one page.
+    blocks: Vec<(u32, u32)>,
+    /// A heading waiting to be kept with the block after it.
+    pending: Option<u32>,
 }
 
 impl Guide<'_> {
-    /// A line across the sheet; `height` 0 means "as the text needs".
+    /// Where the next block starts: at a pending heading, or here.
+    fn start(&mut self) -> u32 {
+        self.pending.take().unwrap_or(self.row)
+    }
+
+    fn finish(&mut self, start: u32) {
+        if self.row > start {
+            self.blocks.push((start, self.row - 1));
+        }
+    }
+
+    fn height(&mut self, row: u32, h: f64) -> Result<(), XlsxError> {
+        self.ws.set_row_height(row, h)?;
+        self.heights.insert(row, h);
+        Ok(())
+    }
+
+    /// A line across the sheet; `height` 0 means "as the text needs", a negative one "as the
+    /// text needs at that many characters per unit" (bold text).
     fn merged(
         &mut self,
         value: &str,
@@ -406,19 +461,26 @@ impl Guide<'_> {
         height: f64,
     ) -> Result<(), XlsxError> {
         merge_text(self.ws, self.row, 0, LAST_COL, value, format)?;
+        let width = total_width(0, LAST_COL as usize);
         let h = if height > 0.0 {
             height
+        } else if height < 0.0 {
+            kit::wrapped_height_cpu(value, width, LINE, -height)
         } else {
-            kit::wrapped_height(value, total_width(0, LAST_COL as usize), LINE)
+            kit::wrapped_height(value, width, LINE)
         };
-        self.ws.set_row_height(self.row, h)?;
+        self.height(self.row, h)?;
         self.row += 1;
         Ok(())
     }
 
+    /// A section heading, kept on the page of the block that follows it.
     fn section(&mut self, title: &str) -> Result<(), XlsxError> {
+        let start = self.row;
         let f = self.kit.section.clone();
-        self.merged(title, &f, 21.0)
+        self.merged(title, &f, 21.0)?;
+        self.pending = Some(start);
+        Ok(())
     }
 
     fn paragraph(&mut self, value: &str) -> Result<(), XlsxError> {
@@ -438,7 +500,7 @@ impl Guide<'_> {
         text(self.ws, self.row, 0, number, &num)?;
         merge_text(self.ws, self.row, 1, LAST_COL, value, &kit.paragraph)?;
         let h = kit::wrapped_height(value, total_width(1, LAST_COL as usize), LINE);
-        self.ws.set_row_height(self.row, h)?;
+        self.height(self.row, h)?;
         self.row += 1;
         Ok(())
     }

@@ -14,6 +14,10 @@ use crate::rewards::{RewardList, Source, UnitRewards};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
+/// The `Ghi chú` of a suggested person, explained under the table by [`SUGGESTED_NOTE`].
+pub const SUGGESTED_MARK: &str = "Đề xuất (*)";
+pub const SUGGESTED_NOTE: &str = "(*) Đề xuất: đơn vị chưa gửi đề nghị khen thưởng; danh sách do công cụ đề xuất theo tổng điểm, số nội dung đạt 10 điểm, Mã CB — cần đơn vị xác nhận trước khi trình.";
+
 /// Sheet names.
 pub const SHEET_COVER: &str = "Tờ trình";
 pub const SHEET_LIST: &str = "Danh sách";
@@ -25,7 +29,7 @@ fn wrapped_height(text: &str, width_chars: f64) -> f64 {
     let lines: usize = text
         .split('\n')
         .map(|l| {
-            ((l.chars().count() as f64 * 0.77) / width_chars)
+            ((l.chars().count() as f64 * 1.05) / width_chars)
                 .ceil()
                 .max(1.0) as usize
         })
@@ -94,8 +98,7 @@ fn title_block(
     profile: &Profile,
     last: u16,
     split: (u16, u16),
-    title: &str,
-    subtitle: &str,
+    (title, subtitle): (&str, &str),
 ) -> Result<u32, XlsxError> {
     let mut row = national_header(
         ws,
@@ -148,11 +151,13 @@ fn cover(
         profile,
         LAST,
         (2, 3),
-        &format!(
-            "SỐ LIỆU\nĐỀ NGHỊ KHEN THƯỞNG CÁ NHÂN ĐẠT CHUYÊN NGHIỆP {}",
-            quarter_words(list)
+        (
+            &format!(
+                "SỐ LIỆU\nĐỀ NGHỊ KHEN THƯỞNG CÁ NHÂN ĐẠT CHUYÊN NGHIỆP {}",
+                quarter_words(list)
+            ),
+            "(Kèm theo Tờ trình đề nghị khen thưởng)",
         ),
-        "(Kèm theo Tờ trình đề nghị khen thưởng)",
     )?;
 
     let dat: u32 = list.units.iter().map(|u| u.dat).sum();
@@ -424,13 +429,15 @@ fn people_sheet(
         profile,
         LAST,
         (2, 3),
-        &format!(
-            "DANH SÁCH\nCÁ NHÂN ĐẠT CHUYÊN NGHIỆP ĐƯỢC ĐỀ NGHỊ KHEN THƯỞNG {}",
-            quarter_words(list)
-        ),
-        &format!(
-            "(Mức thưởng: {} đồng/người)",
-            money::group_digits(list.amount_per_person)
+        (
+            &format!(
+                "DANH SÁCH\nCÁ NHÂN ĐẠT CHUYÊN NGHIỆP ĐƯỢC ĐỀ NGHỊ KHEN THƯỞNG {}",
+                quarter_words(list)
+            ),
+            &format!(
+                "(Mức thưởng: {} đồng/người)",
+                money::group_digits(list.amount_per_person)
+            ),
         ),
     )?;
     let head = row;
@@ -456,7 +463,7 @@ fn people_sheet(
     for u in &list.units {
         let note = match u.source {
             Source::DeNghi => "",
-            Source::DeXuat => "Đề xuất (đơn vị chưa gửi đề nghị)",
+            Source::DeXuat => SUGGESTED_MARK,
         };
         for a in &u.awardees {
             n += 1;
@@ -503,7 +510,25 @@ fn people_sheet(
     row += 1;
     let words = format!("Bằng chữ: {}.", money::dong_in_words(list.total));
     merge_text(ws, row, 0, LAST, &words, &s.italic)?;
-    row += 2;
+    row += 1;
+    if list
+        .units
+        .iter()
+        .any(|u| u.source == Source::DeXuat && !u.awardees.is_empty())
+    {
+        let width: f64 = widths.iter().sum();
+        ws.set_row_height(row, wrapped_height(SUGGESTED_NOTE, width))?;
+        ws.merge_range(
+            row,
+            0,
+            row,
+            LAST,
+            SUGGESTED_NOTE,
+            &s.italic.clone().set_text_wrap().set_align(FormatAlign::Top),
+        )?;
+        row += 1;
+    }
+    row += 1;
     signature(
         ws,
         s,
@@ -546,7 +571,13 @@ pub fn unit_note(u: &UnitRewards, list: &RewardList) -> String {
         let who: Vec<String> = u
             .rejected
             .iter()
-            .map(|r| format!("{} {} ({})", r.id, r.name, r.code.words(Vi)))
+            .map(|r| {
+                if r.without_id() {
+                    format!("{} ({})", r.name, r.words(Vi))
+                } else {
+                    format!("{} {} ({})", r.id, r.name, r.words(Vi))
+                }
+            })
             .collect();
         parts.push(format!("Không được khen thưởng: {}.", who.join("; ")));
     }
@@ -574,21 +605,23 @@ fn units_sheet(
         profile,
         LAST,
         (3, 5),
-        &format!(
-            "TỔNG HỢP\nSỐ LƯỢNG KHEN THƯỞNG CÁ NHÂN ĐẠT CHUYÊN NGHIỆP THEO ĐƠN VỊ {}",
-            quarter_words(list)
-        ),
-        &format!(
-            "(Tỷ lệ \"không quá\" tính trên {}, {})",
-            match profile.reward_base {
-                crate::profile::RewardBase::Dat => "số người đạt chuyên nghiệp của đơn vị",
-                crate::profile::RewardBase::Headcount => "tổng số CBCCVC, NLĐ của đơn vị",
-            },
-            match profile.rounding {
-                crate::profile::Rounding::Down => "làm tròn xuống",
-                crate::profile::Rounding::Nearest => "làm tròn",
-                crate::profile::Rounding::Up => "làm tròn lên",
-            }
+        (
+            &format!(
+                "TỔNG HỢP\nSỐ LƯỢNG KHEN THƯỞNG CÁ NHÂN ĐẠT CHUYÊN NGHIỆP THEO ĐƠN VỊ {}",
+                quarter_words(list)
+            ),
+            &format!(
+                "(Tỷ lệ \"không quá\" tính trên {}, {})",
+                match profile.reward_base {
+                    crate::profile::RewardBase::Dat => "số người đạt chuyên nghiệp của đơn vị",
+                    crate::profile::RewardBase::Headcount => "tổng số CBCCVC, NLĐ của đơn vị",
+                },
+                match profile.rounding {
+                    crate::profile::Rounding::Down => "làm tròn xuống",
+                    crate::profile::Rounding::Nearest => "làm tròn",
+                    crate::profile::Rounding::Up => "làm tròn lên",
+                }
+            ),
         ),
     )?;
     let head = row;

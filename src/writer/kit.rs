@@ -130,7 +130,7 @@ impl Kit {
                 .clone()
                 .set_bold()
                 .set_align(FormatAlign::Center)
-                .set_num_format("General"),
+                .set_num_format("General;-General;;@"),
             group: cell
                 .clone()
                 .set_bold()
@@ -548,14 +548,92 @@ pub fn quarter_text(q: Quarter) -> String {
     format!("{}/{}", q.roman(), q.year)
 }
 
-/// The row height (points) a wrapped text needs in a cell `width` characters wide.
+/// Characters per unit of column width: mixed-case Times New Roman 12 (a unit is the width of a
+/// digit of the workbook's default font, Calibri 11).
+pub const CPU_TEXT: f64 = 1.05;
+/// The same for bold capitals at 12 points (headings).
+pub const CPU_CAPS: f64 = 0.65;
+/// The same for bold capitals at 14 points (titles).
+pub const CPU_TITLE: f64 = 0.55;
+
+/// The row height (points) a wrapped text of mixed case needs in a cell `width` units wide.
 pub fn wrapped_height(text: &str, width: f64, line: f64) -> f64 {
-    let per_line = (width * 1.05).max(1.0);
+    wrapped_height_cpu(text, width, line, CPU_TEXT)
+}
+
+/// The row height (points) a wrapped text needs, at `cpu` characters per unit of width.
+pub fn wrapped_height_cpu(text: &str, width: f64, line: f64, cpu: f64) -> f64 {
+    let per_line = (width * cpu).max(1.0);
     let lines: f64 = text
         .split('\n')
         .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
         .sum();
     lines * line
+}
+
+/// The printed width (points) of columns of these widths (Excel's conversion: a width of `w`
+/// units is `trunc(7w + 5)` pixels at 96 dpi).
+pub fn printed_width(widths: &[f64]) -> f64 {
+    widths.iter().map(|w| (w * 7.0 + 5.0).trunc() * 0.75).sum()
+}
+
+/// A4 page setup for a sheet with manual page breaks (no "fit to page", which would make Excel
+/// and LibreOffice ignore them): orientation, margins, centred, the page number in the footer,
+/// and the print scale that fits `widths` into the page width.
+pub fn page_setup(ws: &mut Worksheet, landscape: bool, widths: &[f64]) -> u16 {
+    let (page_w, left, right) = if landscape {
+        (842.0, 0.5, 0.4)
+    } else {
+        (595.0, 0.5, 0.5)
+    };
+    if landscape {
+        ws.set_landscape();
+    } else {
+        ws.set_portrait();
+    }
+    ws.set_paper_size(9);
+    ws.set_margins(left, right, 0.6, 0.6, 0.3, 0.3);
+    ws.set_print_center_horizontally(true);
+    ws.set_footer("&C&\"Times New Roman\"&10Trang &P/&N");
+    let usable = page_w - (left + right) * 72.0;
+    // LibreOffice draws columns about 6% wider than Excel: leave room for both.
+    let needed = printed_width(widths) * 1.08;
+    let scale = (usable / needed * 100.0).floor().clamp(10.0, 100.0) as u16;
+    ws.set_print_scale(scale);
+    scale
+}
+
+/// Row heights that fit on one printed page of an A4 sheet set up by [`page_setup`] at `scale`.
+pub fn page_capacity(landscape: bool, scale: u16) -> f64 {
+    let page_h = if landscape { 595.0 } else { 842.0 };
+    // Top and bottom margins of 0.6 inch, and a little room for rounding differences.
+    (page_h - 1.2 * 72.0 - 12.0) * 100.0 / scale.max(1) as f64
+}
+
+/// Where to break pages so that no block (a range of rows to keep together) is split, given the
+/// height of each row; `repeated` is the height of header rows printed again on every page.
+pub fn page_breaks(
+    blocks: &[(u32, u32)],
+    height: impl Fn(u32) -> f64,
+    capacity: f64,
+    repeated: f64,
+) -> Vec<u32> {
+    let mut breaks = Vec::new();
+    let mut used = 0.0;
+    let mut next_row = 0;
+    for &(a, b) in blocks {
+        // Rows between blocks (spacers) go with whatever page they fall on.
+        let gap: f64 = (next_row..a).map(&height).sum();
+        let h: f64 = (a..=b).map(&height).sum();
+        if used + gap + h > capacity && used > repeated {
+            breaks.push(a);
+            used = repeated + h;
+        } else {
+            used += gap + h;
+        }
+        next_row = b + 1;
+    }
+    breaks
 }
 
 #[cfg(test)]
@@ -593,6 +671,18 @@ mod tests {
         let cut = fit(&long, 255);
         assert_eq!(cut.encode_utf16().count(), 255);
         assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn pages_break_between_blocks() {
+        let h = |_r: u32| 10.0;
+        // Three blocks of 4 rows on pages of 10 rows: each page holds two blocks.
+        let b = page_breaks(&[(0, 3), (4, 7), (8, 11)], h, 100.0, 0.0);
+        assert_eq!(b, vec![8]);
+        // A repeated header of 3 rows leaves room for one block on the following pages.
+        let b = page_breaks(&[(0, 3), (4, 7), (8, 11), (12, 15)], h, 100.0, 30.0);
+        assert_eq!(b, vec![8, 12]);
+        assert!((printed_width(&[10.0]) - 56.25).abs() < 1e-9);
     }
 
     #[test]

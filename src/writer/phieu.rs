@@ -31,11 +31,9 @@ pub fn sheet_name(form: Form) -> String {
     format!("Phiếu mẫu {}", form.code())
 }
 
-const WIDTHS: [f64; 6] = [6.0, 24.0, 32.0, 9.0, 12.0, 13.0];
+const WIDTHS: [f64; 6] = [6.0, 24.0, 31.0, 9.0, 12.0, 13.0];
 const LAST: u16 = 5;
 const DOTS: &str = "……………………";
-/// Printable height of an A4 portrait page with the margins of `official_page` (points).
-const PAGE_HEIGHT: f64 = 750.0;
 const DEFAULT_ROW: f64 = 15.75;
 
 pub fn write_phieu(
@@ -81,9 +79,8 @@ pub fn build_phieu(
     for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    super::official_page(ws, None)?;
-    ws.set_portrait();
-    ws.set_margins(0.6, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_formula_result_default("");
+    let scale = kit::page_setup(ws, false, &WIDTHS);
     ws.set_screen_gridlines(false);
     let mut rows = Rows {
         ws,
@@ -101,7 +98,8 @@ pub fn build_phieu(
     let body_format = match &opts.unit {
         Some(_) => s.underlined.clone().set_text_wrap(),
         None => wrap_center.clone(),
-    };
+    }
+    .set_align(FormatAlign::Top);
     merge_text(
         rows.ws,
         1,
@@ -112,8 +110,16 @@ pub fn build_phieu(
     )?;
     merge_text(rows.ws, 1, 2, LAST, QUOC_HIEU, &s.bold_center)?;
     merge_text(rows.ws, 2, 0, 1, &body, &body_format)?;
-    merge_text(rows.ws, 2, 2, LAST, TIEU_NGU, &s.underlined)?;
-    let body_height = kit::wrapped_height(&body, WIDTHS[0] + WIDTHS[1], DEFAULT_ROW);
+    merge_text(
+        rows.ws,
+        2,
+        2,
+        LAST,
+        TIEU_NGU,
+        &s.underlined.clone().set_align(FormatAlign::Top),
+    )?;
+    let body_height =
+        kit::wrapped_height_cpu(&body, WIDTHS[0] + WIDTHS[1], DEFAULT_ROW, kit::CPU_CAPS);
     rows.height(2, body_height.max(DEFAULT_ROW))?;
     merge_text(
         rows.ws,
@@ -124,16 +130,24 @@ pub fn build_phieu(
         &s.italic_center,
     )?;
 
-    let title = spec.title.to_uppercase();
-    let title_format = s.title.clone();
-    merge_text(rows.ws, 5, 0, LAST, &title, &title_format)?;
-    let title_height = kit::wrapped_height(&title, 96.0 * 0.8, 19.0);
-    rows.height(5, title_height)?;
+    // "PHIẾU ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP" on its own line, the rest of the form's title under it.
+    let (head, rest) = split_title(&spec.title);
+    merge_text(rows.ws, 5, 0, LAST, &head.to_uppercase(), &s.title)?;
+    rows.height(
+        5,
+        kit::wrapped_height_cpu(&head, WIDTHS.iter().sum(), 19.0, kit::CPU_TITLE),
+    )?;
+    let rest_format = s.bold_center.clone().set_text_wrap();
+    merge_text(rows.ws, 6, 0, LAST, &rest, &rest_format)?;
+    rows.height(
+        6,
+        kit::wrapped_height(&rest, WIDTHS.iter().sum(), DEFAULT_ROW),
+    )?;
     let period = match opts.quarter {
         Some(q) => format!("Quý {} năm {}", q.roman(), q.year),
         None => "Quý …… năm ……".to_string(),
     };
-    merge_text(rows.ws, 6, 0, LAST, &period, &s.bold_center)?;
+    merge_text(rows.ws, 7, 0, LAST, &period, &s.bold_center)?;
 
     // Who is evaluated.
     let line = kit.blank_line();
@@ -144,7 +158,7 @@ pub fn build_phieu(
         ("Đơn vị:", opts.unit.as_ref()),
     ];
     for (i, (l, value)) in lines.iter().enumerate() {
-        let row = 8 + i as u32;
+        let row = 9 + i as u32;
         merge_text(rows.ws, row, 0, 1, l, &label)?;
         match value {
             Some(v) => rows.ws.merge_range(row, 2, row, LAST, v, &line)?,
@@ -161,7 +175,7 @@ pub fn build_phieu(
     }
 
     // The criteria table.
-    let header_row = 12;
+    let header_row = 13;
     let headers = [
         "STT",
         "Nhóm tiêu chí",
@@ -173,7 +187,7 @@ pub fn build_phieu(
     for (c, h) in headers.iter().enumerate() {
         text(rows.ws, header_row, c as u16, h, &kit.header)?;
     }
-    rows.height(header_row, 48.0)?;
+    rows.height(header_row, 40.0)?;
     rows.ws.set_repeat_rows(header_row, header_row)?;
     let first = header_row + 1;
     let last = first + spec.items as u32 - 1;
@@ -188,7 +202,7 @@ pub fn build_phieu(
         }
         rows.ws.write_blank(row, 4, &kit.input_center)?;
         rows.ws.write_blank(row, 5, &kit.input_center)?;
-        rows.height(row, 17.0)?;
+        rows.height(row, 16.5)?;
     }
     let runs = kit::group_runs(spec);
     for run in &runs {
@@ -323,79 +337,110 @@ pub fn build_phieu(
 
     let sign = verdict + 2;
     let bold_center = s.bold_center.clone();
-    merge_text(rows.ws, sign, 0, 2, "NGƯỜI TỰ ĐÁNH GIÁ", &bold_center)?;
+    merge_text(rows.ws, sign, 0, 1, "NGƯỜI TỰ ĐÁNH GIÁ", &bold_center)?;
     merge_text(
         rows.ws,
         sign,
-        3,
+        2,
         LAST,
         "NGƯỜI CÓ THẨM QUYỀN ĐÁNH GIÁ",
         &bold_center,
     )?;
-    merge_text(
-        rows.ws,
-        sign + 1,
-        0,
-        2,
-        "(Ký, ghi rõ họ tên)",
-        &s.italic_center,
-    )?;
-    merge_text(
-        rows.ws,
-        sign + 1,
-        3,
-        LAST,
-        "(Ký, ghi rõ họ tên)",
-        &s.italic_center,
-    )?;
+    for (first, last) in [(0, 1), (2, LAST)] {
+        merge_text(
+            rows.ws,
+            sign + 1,
+            first,
+            last,
+            "(Ký, ghi rõ họ tên)",
+            &s.italic_center,
+        )?;
+    }
     let end = sign + 6;
     rows.ws.write_blank(end, 0, &Format::new())?;
 
-    plan_pages(&mut rows, header_row, first, &runs, total_row, end)?;
+    plan_pages(&mut rows, scale, header_row, first, &runs, total_row, end)?;
     rows.ws.set_print_area(0, 0, end, LAST)?;
     rows.ws.set_selection(first, 4, first, 4)?;
     kit::protect(rows.ws, opts.password.as_deref());
     Ok(wb)
 }
 
-/// One page when the sheet (nearly) fits on one; else page breaks before a criteria group that
-/// would not fit on the current page, and before the totals when they would be split from the
-/// signatures.
+/// "Phiếu đánh giá sự chuyên nghiệp của CBCCVC, NLĐ (…)" → ("Phiếu đánh giá sự chuyên nghiệp",
+/// "của CBCCVC, NLĐ (…)"); a title of another shape stays whole on the first line.
+fn split_title(title: &str) -> (String, String) {
+    const HEAD: &str = "phieu danh gia su chuyen nghiep";
+    let words: Vec<&str> = title.split_whitespace().collect();
+    for n in 1..=words.len() {
+        let head = words[..n].join(" ");
+        let k = crate::text::key(&head);
+        if k == HEAD {
+            return (head, words[n..].join(" "));
+        }
+        if k.len() > HEAD.len() {
+            break;
+        }
+    }
+    (title.to_string(), String::new())
+}
+
+/// Page breaks between criteria groups: the heading stays with the first group, and the last
+/// group goes with the totals and signatures when they fit on one page together (so the signed
+/// page always shows criteria), else the totals start a page of their own.
 fn plan_pages(
     rows: &mut Rows,
+    scale: u16,
     header_row: u32,
     first: u32,
     runs: &[kit::Run],
     total_row: u32,
     end: u32,
 ) -> Result<(), XlsxError> {
-    let all = rows.span(0, end);
-    if all <= PAGE_HEIGHT * 1.12 {
-        rows.ws.set_print_fit_to_pages(1, 1);
-        return Ok(());
-    }
+    let capacity = kit::page_capacity(false, scale);
     let repeated = rows.of(header_row);
-    let mut breaks = Vec::new();
-    let mut used = rows.span(0, first - 1);
-    for run in runs {
-        let (r0, r1) = (
-            first + (run.first - 1) as u32,
-            first + (run.last - 1) as u32,
-        );
-        let h = rows.span(r0, r1);
-        if used + h > PAGE_HEIGHT && used > repeated {
-            breaks.push(r0);
-            used = repeated;
+    let spans: Vec<(u32, u32)> = runs
+        .iter()
+        .map(|r| (first + (r.first - 1) as u32, first + (r.last - 1) as u32))
+        .collect();
+    let mut blocks: Vec<(u32, u32)> = Vec::new();
+    for (i, &(a, b)) in spans.iter().enumerate() {
+        let a = if i == 0 { 0 } else { a };
+        blocks.push((a, b));
+    }
+    let tail = (total_row, end);
+    match blocks.pop() {
+        Some((a, _)) if repeated + rows.span(a.max(first), end) <= capacity => {
+            blocks.push((a, end));
         }
-        used += h;
+        Some(last) => {
+            blocks.push(last);
+            blocks.push(tail);
+        }
+        None => blocks.push((0, end)),
     }
-    let tail = rows.span(total_row, end);
-    if used + tail > PAGE_HEIGHT {
-        breaks.push(total_row);
-    }
-    rows.ws.set_print_fit_to_pages(1, 0);
+    let breaks = kit::page_breaks(&blocks, |r| rows.of(r), capacity, repeated);
     if !breaks.is_empty() {
         rows.ws.set_page_breaks(&breaks)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_split_after_the_form_name() {
+        assert_eq!(
+            split_title("Phiếu đánh giá sự chuyên nghiệp của CBCCVC, NLĐ (đơn vị dưới 20 người)"),
+            (
+                "Phiếu đánh giá sự chuyên nghiệp".to_string(),
+                "của CBCCVC, NLĐ (đơn vị dưới 20 người)".to_string()
+            )
+        );
+        assert_eq!(
+            split_title("Bảng tự chấm"),
+            ("Bảng tự chấm".to_string(), String::new())
+        );
+    }
 }

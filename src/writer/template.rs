@@ -191,7 +191,8 @@ fn write_info(
 ) -> Result<(), XlsxError> {
     let s = &kit.s;
     let q = kit::quarter_text(t.quarter);
-    set_widths(ws, &[34.0, 52.0])?;
+    ws.set_formula_result_default("");
+    set_widths(ws, &[42.0, 52.0])?;
     official_page(ws, None)?;
     ws.set_portrait();
     merge_text(ws, 0, 0, 1, "THÔNG TIN ĐƠN VỊ", &s.title)?;
@@ -399,7 +400,7 @@ fn write_info(
     for (i, line) in lines.iter().enumerate() {
         let row = notes + i as u32;
         merge_text(ws, row, 0, 1, line, &kit.note)?;
-        ws.set_row_height(row, kit::wrapped_height(line, 86.0, 15.0))?;
+        ws.set_row_height(row, kit::wrapped_height(line, 94.0, 15.0))?;
     }
     ws.set_selection(r, 1, r, 1)?;
     kit::protect(ws, t.password.as_deref());
@@ -533,6 +534,7 @@ fn write_list(
 
     let first = LIST_HEADER + 1;
     let last = list_last(t);
+    let rating_format = kit.input_center.clone().set_text_wrap();
     for row in first..=last {
         ws.set_row_height(row, 31.5)?;
         for (c, (_, _, kind)) in cols.iter().enumerate() {
@@ -547,11 +549,10 @@ fn write_list(
                     )?;
                 }
                 ListCol::Birth | ListCol::From | ListCol::To => blank(ws, row, c, &kit.input_date)?,
-                ListCol::Btv
-                | ListCol::Month(_)
-                | ListCol::Discipline
-                | ListCol::Inspection
-                | ListCol::Days => blank(ws, row, c, &kit.input_center)?,
+                ListCol::Month(_) => blank(ws, row, c, &rating_format)?,
+                ListCol::Btv | ListCol::Discipline | ListCol::Inspection | ListCol::Days => {
+                    blank(ws, row, c, &kit.input_center)?
+                }
                 _ => blank(ws, row, c, &kit.input_wrap)?,
             }
         }
@@ -699,6 +700,7 @@ fn write_form(
     let first = FORM_FIRST;
     let last = FORM_FIRST + rows - 1;
 
+    ws.set_formula_result_default("");
     ws.set_column_width(0, 5)?;
     ws.set_column_width(1, 11)?;
     ws.set_column_width(2, 24)?;
@@ -792,9 +794,8 @@ fn write_form(
         FORM_MARKS,
         remark_col,
         &format!(
-            "x: đạt {} điểm; còn lại từ {}",
-            kit::vi_number(profile.thresholds.mandatory_min),
-            kit::vi_number(profile.thresholds.other_min)
+            "x: bắt buộc đạt {}",
+            kit::vi_number(profile.thresholds.mandatory_min)
         ),
         &kit.mark_label,
     )?;
@@ -803,6 +804,7 @@ fn write_form(
     let first_letters = col_letters(first_item);
     let last_letters = col_letters(last_item);
     for row in first..=last {
+        ws.set_row_height(row, 18)?;
         ws.write_number_with_format(row, 0, (row - first + 1) as f64, &kit.locked_center)?;
         ws.write_blank(row, 1, &kit.input)?;
         ws.write_blank(row, 2, &kit.input)?;
@@ -897,7 +899,7 @@ fn write_reward(
     t: &UnitTemplate,
 ) -> Result<(), XlsxError> {
     let s = &kit.s;
-    set_widths(ws, &[5.0, 12.0, 30.0, 14.0])?;
+    set_widths(ws, &[5.0, 12.0, 30.0, 16.0])?;
     official_page(ws, Some((REWARD_HEADER, REWARD_HEADER)))?;
     ws.set_portrait();
     merge_text(
@@ -911,6 +913,7 @@ fn write_reward(
     let percents: Vec<String> = profile
         .blocs
         .iter()
+        .filter(|b| t.bloc.is_none_or(|k| k == b.bloc))
         .map(|b| format!("{} {}%", b.name, b.reward_percent))
         .collect();
     let note = format!(
@@ -919,7 +922,7 @@ fn write_reward(
     );
     merge_text(ws, 1, 0, 3, &note, &kit.note)?;
     ws.set_row_height(0, 21)?;
-    ws.set_row_height(1, kit::wrapped_height(&note, 61.0, 15.0))?;
+    ws.set_row_height(1, kit::wrapped_height(&note, 63.0, 15.0))?;
     for (c, h) in ["STT", "Mã CB", "Họ và tên", "Thứ tự ưu tiên"]
         .iter()
         .enumerate()

@@ -1,0 +1,709 @@
+//! `danhgia rewards`: the reward document of SPEC §5, caps (and why a cap is 0), every rounding
+//! mode, the money of four quarters, proposals with their codes on the right rows, late units,
+//! and the `khen-thuong.xlsx` workbook — against the fixtures of fixtures/README.md
+//! ("Reward fixtures").
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use common::*;
+use serde_json::Value;
+
+const Q3: &str = "khen-thuong/2024-q3";
+
+fn q3(name: &str) -> PathBuf {
+    fixture(&format!("{Q3}/{name}"))
+}
+
+fn rewards<P: AsRef<std::ffi::OsStr>>(paths: &[P], args: &[&str]) -> (i32, Value) {
+    run_json("rewards", paths, args)
+}
+
+/// The unit of a reward document with this code; exactly one must exist.
+fn unit<'a>(doc: &'a Value, code: &str) -> &'a Value {
+    let found: Vec<&Value> = doc["units"]
+        .as_array()
+        .expect("units is an array")
+        .iter()
+        .filter(|u| u["code"] == code)
+        .collect();
+    assert_eq!(found.len(), 1, "one unit {code} in {doc}");
+    found[0]
+}
+
+fn ids(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not an array: {v}"))
+        .iter()
+        .map(|x| x.as_str().expect("an id"))
+        .collect()
+}
+
+fn rejected(u: &Value) -> Vec<(String, String)> {
+    u["rejected"]
+        .as_array()
+        .expect("rejected is an array")
+        .iter()
+        .map(|r| {
+            (
+                str_field(r, "id").to_string(),
+                str_field(r, "code").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A copy of the default profile with some lines replaced, written into `dir`.
+fn profile_with(dir: &Path, name: &str, replace: &[(&str, &str)]) -> PathBuf {
+    let out = run_raw(&["profile", "show"]);
+    let mut text = String::from_utf8(out.stdout).expect("UTF-8");
+    for (from, to) in replace {
+        assert!(text.contains(from), "the profile has `{from}`");
+        text = text.replace(from, to);
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write the profile");
+    path
+}
+
+/// Findings printed as text (`--lang en`): (severity, code, sheet, cell, person).
+fn text_findings(text: &str) -> Vec<(String, String, String, String, String)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some(rest) = line.strip_prefix("  ") else {
+            continue;
+        };
+        let Some((loc, tail)) = rest.split_once("] ").or_else(|| {
+            // A finding without a person: "Sheet!A1 error code: …"
+            rest.find(" error ")
+                .or_else(|| rest.find(" warning "))
+                .map(|i| (&rest[..i], &rest[i + 1..]))
+        }) else {
+            continue;
+        };
+        let (place, person) = match loc.split_once(" [") {
+            Some((p, who)) => (p, who.to_string()),
+            None => (loc, String::new()),
+        };
+        let Some((sheet, cell)) = place.split_once('!') else {
+            continue;
+        };
+        let mut words = tail.split_whitespace();
+        let (Some(sev), Some(code)) = (words.next(), words.next()) else {
+            continue;
+        };
+        if sev != "error" && sev != "warning" {
+            continue;
+        }
+        out.push((
+            sev.to_string(),
+            code.trim_end_matches(':').to_string(),
+            sheet.to_string(),
+            cell.to_string(),
+            person,
+        ));
+    }
+    out
+}
+
+fn cells_of(path: &Path, sheet: &str) -> Vec<String> {
+    let mut wb: Xlsx<_> = open_workbook(path).expect("the workbook opens");
+    let range = wb.worksheet_range(sheet).expect("the sheet exists");
+    range
+        .rows()
+        .flat_map(|r| r.iter())
+        .filter_map(|d| match d {
+            Data::String(s) => Some(s.clone()),
+            Data::Float(f) => Some(f.to_string()),
+            Data::Int(i) => Some(i.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+// ------------------------------------------------------------ the document
+
+#[test]
+fn the_reward_document_has_exactly_the_contract_fields() {
+    let (code, doc) = rewards(&[fixture(Q3)], &[]);
+    assert_eq!(code, 1, "de-nghi.xlsx holds reward errors");
+    let keys: BTreeSet<&str> = doc
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from([
+            "schema",
+            "quarter",
+            "profile",
+            "amount_per_person",
+            "units",
+            "people",
+            "total"
+        ])
+    );
+    assert_eq!(doc["schema"], "danhgia/khen-thuong/v1");
+    assert_eq!(doc["quarter"], "2024-Q3");
+    assert_eq!(doc["profile"], "long-bien-2023");
+    assert_eq!(doc["amount_per_person"], "2106000");
+    assert_eq!(doc["people"], 10);
+    assert_eq!(doc["total"], "21060000");
+    for u in doc["units"].as_array().expect("units") {
+        let keys: BTreeSet<&str> = u
+            .as_object()
+            .expect("a unit")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            BTreeSet::from([
+                "code", "unit", "bloc", "dat", "cap", "source", "accepted", "rejected", "total"
+            ]),
+            "{u}"
+        );
+        assert!(u["total"].is_string(), "money is a string: {u}");
+        for r in u["rejected"].as_array().expect("rejected") {
+            let keys: BTreeSet<&str> = r
+                .as_object()
+                .expect("an object")
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(keys, BTreeSet::from(["id", "code"]), "{r}");
+        }
+    }
+    let codes: Vec<&str> = doc["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .map(|u| str_field(u, "code"))
+        .collect();
+    assert_eq!(
+        codes,
+        ["CQ", "DN", "NM", "THB", "THA"],
+        "units in file order"
+    );
+}
+
+#[test]
+fn a_unit_of_40_dat_gets_cap_6_and_a_ranked_suggestion() {
+    let (code, doc) = rewards(&[q3("cq40.xlsx")], &[]);
+    assert_eq!(code, 0);
+    let u = unit(&doc, "CQ");
+    assert_eq!(u["unit"], "Phòng Quản lý đô thị");
+    assert_eq!(u["bloc"], "chinh-quyen");
+    assert_eq!(u["dat"], 40);
+    assert_eq!(u["cap"], 6);
+    assert_eq!(u["source"], "de-xuat");
+    // By total (435, 300, 295, 295, 295, 292), then number of 10s (CQ11 26 > 25), then Mã CB.
+    assert_eq!(
+        ids(&u["accepted"]),
+        ["CQ01", "CQ02", "CQ11", "CQ10", "CQ12", "CQ20"]
+    );
+    assert_eq!(rejected(u), []);
+    assert_eq!(u["total"], "12636000");
+    assert_eq!(doc["people"], 6);
+    assert_eq!(doc["total"], "12636000");
+}
+
+#[test]
+fn a_suggestion_is_labelled_as_such_in_text() {
+    let out = run_raw(&["rewards", q3("cq40.xlsx").to_str().expect("UTF-8")]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains("ĐỀ XUẤT của công cụ (đơn vị không gửi đề nghị)"),
+        "{text}"
+    );
+    let out = run_raw(&["rewards", q3("de-nghi.xlsx").to_str().expect("UTF-8")]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains("Đơn vị đề nghị") && !text.contains("ĐỀ XUẤT"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_school_of_40_dat_gets_cap_1() {
+    let (code, doc) = rewards(&[q3("th40.xlsx")], &[]);
+    assert_eq!(code, 0);
+    let u = unit(&doc, "THA");
+    assert_eq!(
+        (u["bloc"].as_str(), u["dat"].as_u64(), u["cap"].as_u64()),
+        (Some("truong-hoc"), Some(40), Some(1))
+    );
+    assert_eq!(ids(&u["accepted"]), ["THA01"]);
+    assert_eq!(u["total"], "2106000");
+}
+
+#[test]
+fn a_school_of_33_dat_gets_cap_0_and_says_why() {
+    let (code, doc) = rewards(&[q3("th33.xlsx")], &[]);
+    assert_eq!(code, 0);
+    let u = unit(&doc, "THB");
+    assert_eq!((u["dat"].as_u64(), u["cap"].as_u64()), (Some(33), Some(0)));
+    assert_eq!(ids(&u["accepted"]), Vec::<&str>::new());
+    assert_eq!(u["total"], "0");
+    assert_eq!(doc["people"], 0);
+    assert_eq!(doc["total"], "0");
+
+    let path = q3("th33.xlsx");
+    let out = run_raw(&["rewards", path.to_str().expect("UTF-8")]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains("Không có suất khen thưởng: 3% × 33 người đạt = 0,99, làm tròn xuống là 0 (tỷ lệ \"không quá\" 3%). Với tỷ lệ 3%, đơn vị cần ít nhất 34 người đạt mới có 1 suất khen thưởng."),
+        "{text}"
+    );
+    let out = run_raw(&["--lang", "en", "rewards", path.to_str().expect("UTF-8")]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains("No reward place: 3% × 33 people rated đạt = 0.99, rounded down to 0")
+            && text.contains("at least 34 people rated đạt for one reward"),
+        "{text}"
+    );
+
+    // The workbook says it too, on the unit's line and on the cover.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let xlsx = dir.path().join("khen-thuong.xlsx");
+    let out = run_raw(&[
+        "rewards",
+        path.to_str().expect("UTF-8"),
+        "-o",
+        xlsx.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(exit_code(&out), 0);
+    let units = cells_of(&xlsx, "Tổng hợp đơn vị");
+    assert!(
+        units
+            .iter()
+            .any(|c| c.contains("cần ít nhất 34 người đạt mới có 1 suất khen thưởng")),
+        "{units:?}"
+    );
+    let cover = cells_of(&xlsx, "Tờ trình");
+    assert!(
+        cover.iter().any(
+            |c| c.contains("Trường Tiểu học Thử nghiệm B (33 người đạt)")
+                && c.contains("cần ít nhất 34 người đạt")
+        ),
+        "{cover:?}"
+    );
+}
+
+#[test]
+fn every_rounding_mode() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = [q3("de-nghi.xlsx"), q3("th33.xlsx")];
+    // (rounding, cap of DN (14 đạt, 15 %: 2.1), cap of THB (33 đạt, 3 %: 0.99))
+    for (mode, dn, thb) in [("down", 2, 0), ("nearest", 2, 1), ("up", 3, 1)] {
+        let p = profile_with(
+            dir.path(),
+            &format!("{mode}.toml"),
+            &[("rounding = \"down\"", &format!("rounding = \"{mode}\""))],
+        );
+        let (_, doc) = rewards(&files, &["--profile", p.to_str().expect("UTF-8")]);
+        assert_eq!(unit(&doc, "DN")["cap"], dn, "{mode}: DN");
+        assert_eq!(unit(&doc, "THB")["cap"], thb, "{mode}: THB");
+        let expected: &[&str] = if thb == 1 { &["THB01"] } else { &[] };
+        assert_eq!(ids(&unit(&doc, "THB")["accepted"]), expected, "{mode}");
+    }
+    // The other reading of the sentence: 3 % of the head count (35) is 1.05, still 1 place.
+    let p = profile_with(
+        dir.path(),
+        "headcount.toml",
+        &[("base = \"dat\"", "base = \"headcount\"")],
+    );
+    let (_, doc) = rewards(&files, &["--profile", p.to_str().expect("UTF-8")]);
+    assert_eq!(unit(&doc, "THB")["cap"], 1);
+    assert_eq!(unit(&doc, "DN")["cap"], 2);
+}
+
+// ------------------------------------------------------------ money
+
+fn amount_of(file: &str) -> (String, String, Vec<String>, String) {
+    let (code, doc) = rewards(&[fixture(&format!("khen-thuong/tien/{file}"))], &[]);
+    assert_eq!(code, 0, "{doc}");
+    let u = &doc["units"][0];
+    (
+        str_field(&doc, "quarter").to_string(),
+        str_field(&doc, "amount_per_person").to_string(),
+        ids(&u["accepted"]).iter().map(|s| s.to_string()).collect(),
+        str_field(&doc, "total").to_string(),
+    )
+}
+
+#[test]
+fn money_q2_2023_is_3_times_447_000() {
+    assert_eq!(
+        amount_of("2023-q2.xlsx"),
+        (
+            "2023-Q2".into(),
+            (3 * 447_000).to_string(),
+            vec!["TA01".into()],
+            "1341000".into()
+        )
+    );
+}
+
+#[test]
+fn money_q3_2023_is_3_times_540_000() {
+    assert_eq!(
+        amount_of("2023-q3.xlsx"),
+        (
+            "2023-Q3".into(),
+            (3 * 540_000).to_string(),
+            vec!["TB01".into()],
+            "1620000".into()
+        )
+    );
+}
+
+#[test]
+fn money_q3_2024_is_3_times_702_000() {
+    assert_eq!(
+        amount_of("2024-q3.xlsx"),
+        (
+            "2024-Q3".into(),
+            (3 * 702_000).to_string(),
+            vec!["TC01".into()],
+            "2106000".into()
+        )
+    );
+}
+
+#[test]
+fn money_q3_2026_is_3_times_759_000() {
+    assert_eq!(
+        amount_of("2026-q3.xlsx"),
+        (
+            "2026-Q3".into(),
+            (3 * 759_000).to_string(),
+            vec!["TD01".into()],
+            "2277000".into()
+        )
+    );
+}
+
+#[test]
+fn the_total_is_written_in_vietnamese_words() {
+    let path = fixture("khen-thuong/tien/2023-q3.xlsx");
+    let out = run_raw(&["rewards", path.to_str().expect("UTF-8")]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains(
+            "TỔNG CỘNG: 1 người, 1.620.000 đồng (Một triệu sáu trăm hai mươi nghìn đồng)."
+        ),
+        "{text}"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let xlsx = dir.path().join("khen-thuong.xlsx");
+    let out = run_raw(&[
+        "rewards",
+        fixture(Q3).to_str().expect("UTF-8"),
+        "-o",
+        xlsx.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(exit_code(&out), 1);
+    let cover = cells_of(&xlsx, "Tờ trình");
+    assert!(
+        cover
+            .iter()
+            .any(|c| c == "Bằng chữ: Hai mươi mốt triệu không trăm sáu mươi nghìn đồng."),
+        "{cover:?}"
+    );
+    assert!(cover.iter().any(|c| c == "21.060.000 đồng"), "{cover:?}");
+    assert!(cover.iter().any(|c| c == "2.106.000 đồng"), "{cover:?}");
+}
+
+// ------------------------------------------------------------ proposals
+
+#[test]
+fn proposals_give_their_codes_on_the_right_rows() {
+    let path = q3("de-nghi.xlsx");
+    let out = danhgia()
+        .args(["--lang", "en", "rewards", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("danhgia runs");
+    assert_eq!(exit_code(&out), 1, "reward errors exit 1");
+    let doc = parse_json(&out);
+    let u = unit(&doc, "DN");
+    assert_eq!((u["dat"].as_u64(), u["cap"].as_u64()), (Some(14), Some(2)));
+    assert_eq!(u["source"], "de-nghi");
+    // Priority 1 (DN15 on row 3, DN07 on row 6), 2 (DN03), 3 (DN09), 4 (DN99), 5 (no Mã CB).
+    assert_eq!(ids(&u["accepted"]), ["DN07", "DN03"]);
+    assert_eq!(
+        rejected(u),
+        [
+            ("DN15".to_string(), "reward-not-dat".to_string()),
+            ("DN09".into(), "reward-over-cap".into()),
+            ("DN99".into(), "reward-unknown-person".into()),
+            ("Trần Thị Thiếu Mã".into(), "reward-unknown-person".into()),
+        ]
+    );
+    assert_eq!(u["total"], "4212000");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    let sheet = "Đề nghị khen thưởng".to_string();
+    assert_eq!(
+        text_findings(&stderr),
+        [
+            (
+                "error".to_string(),
+                "reward-not-dat".to_string(),
+                sheet.clone(),
+                "B3".to_string(),
+                "DN15".to_string()
+            ),
+            (
+                "error".into(),
+                "reward-over-cap".into(),
+                sheet.clone(),
+                "B2".into(),
+                "DN09".into()
+            ),
+            (
+                "error".into(),
+                "reward-unknown-person".into(),
+                sheet.clone(),
+                "B5".into(),
+                "DN99".into()
+            ),
+            (
+                "error".into(),
+                "reward-unknown-person".into(),
+                sheet,
+                "C7".into(),
+                String::new()
+            ),
+        ],
+        "{stderr}"
+    );
+    assert!(stderr.contains("(priority 3) is not granted"), "{stderr}");
+}
+
+#[test]
+fn priorities_decide_who_stays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = profile_with(
+        dir.path(),
+        "up.toml",
+        &[("rounding = \"down\"", "rounding = \"up\"")],
+    );
+    let (code, doc) = rewards(
+        &[q3("de-nghi.xlsx")],
+        &["--profile", p.to_str().expect("UTF-8")],
+    );
+    assert_eq!(code, 1);
+    let u = unit(&doc, "DN");
+    assert_eq!(u["cap"], 3);
+    assert_eq!(ids(&u["accepted"]), ["DN07", "DN03", "DN09"]);
+    assert_eq!(
+        rejected(u),
+        [
+            ("DN15".to_string(), "reward-not-dat".to_string()),
+            ("DN99".into(), "reward-unknown-person".into()),
+            ("Trần Thị Thiếu Mã".into(), "reward-unknown-person".into()),
+        ]
+    );
+    assert_eq!(u["total"], "6318000");
+}
+
+#[test]
+fn proposals_do_not_change_the_results_document_or_validate() {
+    let path = q3("de-nghi.xlsx");
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 0);
+    let u = &doc["units"][0];
+    let keys: BTreeSet<&str> = u
+        .as_object()
+        .expect("a unit")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from([
+            "unit",
+            "code",
+            "bloc",
+            "headcount",
+            "source",
+            "people",
+            "summary"
+        ])
+    );
+    assert_eq!(u["summary"]["reward_cap"], 2);
+    let (code, doc) = validate(&[&path], &[]);
+    assert_eq!(code, 0);
+    assert_findings(&doc, &[]);
+}
+
+// ------------------------------------------------------------ deadlines
+
+#[test]
+fn a_late_unit_is_warned_and_still_considered_by_default() {
+    let path = q3("nop-muon.xlsx");
+    let out = danhgia()
+        .args(["--lang", "en", "rewards", "--format", "json"])
+        .arg(&path)
+        .output()
+        .expect("danhgia runs");
+    assert_eq!(exit_code(&out), 0, "a warning only");
+    let doc = parse_json(&out);
+    let u = unit(&doc, "NM");
+    assert_eq!(ids(&u["accepted"]), ["NM05"]);
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert_eq!(
+        text_findings(&stderr),
+        [(
+            "warning".to_string(),
+            "late".to_string(),
+            "Thông tin".to_string(),
+            "B6".to_string(),
+            String::new()
+        )],
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_profile_can_make_late_proposals_ineligible() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = profile_with(
+        dir.path(),
+        "muon.toml",
+        &[("late = \"accept\"", "late = \"reject\"")],
+    );
+    let (code, doc) = rewards(
+        &[q3("nop-muon.xlsx"), q3("cq40.xlsx")],
+        &["--profile", p.to_str().expect("UTF-8")],
+    );
+    assert_eq!(code, 0);
+    let u = unit(&doc, "NM");
+    assert_eq!(ids(&u["accepted"]), Vec::<&str>::new());
+    assert_eq!(rejected(u), [("NM05".to_string(), "late".to_string())]);
+    assert_eq!(u["total"], "0");
+    // Units on time are not affected.
+    assert_eq!(
+        unit(&doc, "CQ")["accepted"].as_array().map(Vec::len),
+        Some(6)
+    );
+    assert_eq!(doc["people"], 6);
+}
+
+#[test]
+fn a_deadline_moved_to_the_next_working_day_is_not_late() {
+    // 28/09/2024 is a Saturday: with `next-working-day` the deadline is Monday 30/09/2024,
+    // the day nop-muon.xlsx was sent.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = profile_with(
+        dir.path(),
+        "next.toml",
+        &[("rule = \"flag\"", "rule = \"next-working-day\"")],
+    );
+    let (code, doc) = validate(
+        &[q3("nop-muon.xlsx")],
+        &["--profile", p.to_str().expect("UTF-8")],
+    );
+    assert_eq!(code, 0);
+    assert_findings(&doc, &[]);
+}
+
+// ------------------------------------------------------------ the workbook, exit codes
+
+#[test]
+fn the_workbook_has_the_three_sheets_and_is_deterministic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("a.xlsx");
+    let b = dir.path().join("b.xlsx");
+    for path in [&a, &b] {
+        let out = run_raw(&[
+            "rewards",
+            fixture(Q3).to_str().expect("UTF-8"),
+            "-o",
+            path.to_str().expect("UTF-8"),
+        ]);
+        assert_eq!(exit_code(&out), 1);
+    }
+    assert_eq!(
+        std::fs::read(&a).expect("a"),
+        std::fs::read(&b).expect("b"),
+        "byte-identical"
+    );
+    let wb: Xlsx<_> = open_workbook(&a).expect("the workbook opens");
+    assert_eq!(
+        wb.sheet_names(),
+        ["Tờ trình", "Danh sách", "Tổng hợp đơn vị"]
+    );
+    let list = cells_of(&a, "Danh sách");
+    for h in [
+        "STT",
+        "Họ và tên",
+        "Chức vụ",
+        "Đơn vị",
+        "Tổng điểm",
+        "Số tiền (đồng)",
+    ] {
+        assert!(list.iter().any(|c| c == h), "header {h}: {list:?}");
+    }
+    assert!(list.iter().any(|c| c == "Tổng cộng: 10 người"), "{list:?}");
+    assert!(list.iter().any(|c| c == "Đề xuất (*)"), "{list:?}");
+    assert!(
+        list.iter()
+            .any(|c| c.starts_with("(*) Đề xuất: đơn vị chưa gửi đề nghị")),
+        "{list:?}"
+    );
+    assert!(
+        list.iter()
+            .any(|c| c == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{list:?}"
+    );
+}
+
+#[test]
+fn usage_problems_exit_2() {
+    let out = run_raw(&[
+        "rewards",
+        q3("cq40.xlsx").to_str().expect("UTF-8"),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(exit_code(&out), 2);
+    let out = run_raw(&[
+        "rewards",
+        q3("cq40.xlsx").to_str().expect("UTF-8"),
+        "--profile",
+        "khong-co",
+    ]);
+    assert_eq!(exit_code(&out), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("khong-co"));
+    // A quarter before the base salary table: the profile cannot price it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = profile_with(
+        dir.path(),
+        "luong.toml",
+        &[
+            ("from = \"2019-07-01\"", "from = \"2023-08-01\""),
+            ("from = \"2023-07-01\"", "from = \"2023-09-01\""),
+        ],
+    );
+    let out = run_raw(&[
+        "rewards",
+        fixture("khen-thuong/tien/2023-q3.xlsx")
+            .to_str()
+            .expect("UTF-8"),
+        "--profile",
+        p.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(exit_code(&out), 2);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("7/2023"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

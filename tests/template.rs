@@ -1,0 +1,1243 @@
+//! `danhgia template` (issue 5): the unit workbook and the individual score sheets. Every test
+//! runs the real binary; workbooks are read back with calamine (cells), the zip crate (the raw
+//! XML: validations, protection, conditional formats) and filled in with umya-spreadsheet, the
+//! way a unit's clerk would fill them in Excel, before `danhgia validate` checks them.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use common::*;
+
+// ------------------------------------------------------------------------------------- helpers
+
+/// Runs `danhgia template <args>` and checks it succeeded; returns stdout.
+fn template(args: &[&str]) -> String {
+    let out = run_raw(&[&["template"], args].concat());
+    assert_eq!(
+        exit_code(&out),
+        0,
+        "template {args:?} failed\nstdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs `danhgia template <args>` expecting exit 2; returns stderr.
+fn template_fails(args: &[&str]) -> String {
+    let out = run_raw(&[&["template"], args].concat());
+    assert_eq!(
+        exit_code(&out),
+        2,
+        "template {args:?} should fail with exit 2\nstdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 temporary path")
+}
+
+/// A1 address of a zero-based (row, column).
+fn a1(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = col + 1;
+    while c > 0 {
+        letters.push((b'A' + ((c - 1) % 26) as u8) as char);
+        c = (c - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}
+
+/// The cells of one sheet as text, by zero-based (row, column).
+struct Grid(BTreeMap<(u32, u32), String>);
+
+impl Grid {
+    fn read(path: &Path, sheet: &str) -> Grid {
+        let mut wb: Xlsx<_> = open_workbook(path).expect("the template opens with calamine");
+        let range = wb
+            .worksheet_range(sheet)
+            .unwrap_or_else(|e| panic!("sheet `{sheet}` of {}: {e}", path.display()));
+        let mut cells = BTreeMap::new();
+        for (r, c, d) in range.used_cells() {
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let t = match d {
+                Data::String(s) => s.clone(),
+                Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+                Data::Float(f) => f.to_string(),
+                Data::Int(i) => i.to_string(),
+                other => other.to_string(),
+            };
+            if !t.is_empty() {
+                cells.insert((r0 + r as u32, c0 + c as u32), t);
+            }
+        }
+        Grid(cells)
+    }
+    fn get(&self, row: u32, col: u32) -> &str {
+        self.0.get(&(row, col)).map_or("", String::as_str)
+    }
+    /// The (row, column) of the first cell reading exactly `text`.
+    fn find(&self, text: &str) -> Option<(u32, u32)> {
+        self.0
+            .iter()
+            .find(|(_, v)| v.as_str() == text)
+            .map(|(k, _)| *k)
+    }
+    fn row(&self, row: u32) -> Vec<&str> {
+        self.0
+            .range((row, 0)..(row + 1, 0))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+    fn all_text(&self) -> String {
+        self.0.values().cloned().collect::<Vec<_>>().join("\n")
+    }
+    /// Column of a header in a row.
+    fn col_of(&self, row: u32, header: &str) -> u32 {
+        self.0
+            .range((row, 0)..(row + 1, 0))
+            .find(|(_, v)| v.as_str() == header)
+            .map(|((_, c), _)| *c)
+            .unwrap_or_else(|| {
+                panic!(
+                    "no header `{header}` in row {}: {:?}",
+                    row + 1,
+                    self.row(row)
+                )
+            })
+    }
+}
+
+fn sheet_names(path: &Path) -> Vec<String> {
+    let wb: Xlsx<_> = open_workbook(path).expect("opens");
+    wb.sheet_names()
+}
+
+/// One file of the xlsx package.
+fn part(path: &Path, name: &str) -> String {
+    let f = std::fs::File::open(path).expect("the workbook exists");
+    let mut zip = zip::ZipArchive::new(f).expect("an xlsx is a zip");
+    let mut s = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in {}", path.display()))
+        .read_to_string(&mut s)
+        .expect("UTF-8 XML");
+    s
+}
+
+/// The XML of a worksheet, found by its name through workbook.xml and its relationships.
+fn sheet_xml(path: &Path, sheet: &str) -> String {
+    let wb = part(path, "xl/workbook.xml");
+    let rels = part(path, "xl/_rels/workbook.xml.rels");
+    let tag = wb
+        .split("<sheet ")
+        .skip(1)
+        .find(|t| attr(t, "name").as_deref() == Some(&xml_escape(sheet)))
+        .unwrap_or_else(|| panic!("no sheet `{sheet}` in workbook.xml"));
+    let rid = attr(tag, "r:id").expect("r:id");
+    let target = rels
+        .split("<Relationship ")
+        .skip(1)
+        .find(|t| attr(t, "Id").as_deref() == Some(rid.as_str()))
+        .and_then(|t| attr(t, "Target"))
+        .expect("the sheet's relationship");
+    part(path, &format!("xl/{}", target.trim_start_matches("/xl/")))
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!(" {name}=\"");
+    let start = format!(" {tag}").find(&key)? + key.len() - 1;
+    let rest = &tag[start..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn xml_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+/// A data validation read back from the sheet XML.
+#[derive(Debug)]
+struct Validation {
+    kind: String,
+    sqref: String,
+    attrs: String,
+    formula1: String,
+    formula2: String,
+}
+
+impl Validation {
+    fn get(&self, name: &str) -> Option<String> {
+        attr(&self.attrs, name).map(|v| xml_unescape(&v))
+    }
+}
+
+fn validations(xml: &str) -> Vec<Validation> {
+    xml.split("<dataValidation ")
+        .skip(1)
+        .map(|chunk| {
+            let body = &chunk[..chunk.find("</dataValidation>").unwrap_or(chunk.len())];
+            let head = &body[..body.find('>').unwrap_or(body.len())];
+            let inner = |tag: &str| -> String {
+                let open = format!("<{tag}>");
+                body.find(&open)
+                    .and_then(|i| {
+                        let rest = &body[i + open.len()..];
+                        rest.find(&format!("</{tag}>"))
+                            .map(|j| xml_unescape(&rest[..j]))
+                    })
+                    .unwrap_or_default()
+            };
+            Validation {
+                kind: attr(head, "type").unwrap_or_default(),
+                sqref: attr(head, "sqref").unwrap_or_default(),
+                attrs: head.to_string(),
+                formula1: inner("formula1"),
+                formula2: inner("formula2"),
+            }
+        })
+        .collect()
+}
+
+/// (column, row) of an A1 address, both zero-based.
+fn parse_a1(s: &str) -> (u32, u32) {
+    let letters: String = s.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let digits: String = s.chars().skip(letters.len()).collect();
+    let col = letters
+        .bytes()
+        .fold(0u32, |n, b| n * 26 + (b - b'A' + 1) as u32)
+        - 1;
+    (col, digits.parse::<u32>().expect("row number") - 1)
+}
+
+/// Does an sqref ("D6:AG11 D20") cover a cell?
+fn covers(sqref: &str, cell: &str) -> bool {
+    let (c, r) = parse_a1(cell);
+    sqref.split_whitespace().any(|range| {
+        let (a, b) = range.split_once(':').unwrap_or((range, range));
+        let ((c0, r0), (c1, r1)) = (parse_a1(a), parse_a1(b));
+        (c0..=c1).contains(&c) && (r0..=r1).contains(&r)
+    })
+}
+
+/// The validation covering a cell (exactly one).
+fn validation_at<'a>(vs: &'a [Validation], cell: &str) -> &'a Validation {
+    let found: Vec<&Validation> = vs.iter().filter(|v| covers(&v.sqref, cell)).collect();
+    assert_eq!(found.len(), 1, "validations covering {cell}: {found:#?}");
+    found[0]
+}
+
+/// Excel's answer for the score rule read from the file, on a typed number: the rule must be
+/// `AND(ISNUMBER(c),c>=MIN,c<=MAX,MOD(c*2,1)=0)`; MIN and MAX come from the file.
+fn excel_accepts(rule: &str, cell: &str, x: f64) -> bool {
+    let min_max = rule
+        .strip_prefix(&format!("AND(ISNUMBER({cell}),{cell}>="))
+        .and_then(|r| r.strip_suffix(&format!(",MOD({cell}*2,1)=0)")))
+        .unwrap_or_else(|| panic!("unexpected score rule: {rule}"));
+    let (min, max) = min_max
+        .split_once(&format!(",{cell}<="))
+        .unwrap_or_else(|| panic!("unexpected score rule: {rule}"));
+    let (min, max): (f64, f64) = (min.parse().unwrap(), max.parse().unwrap());
+    x >= min && x <= max && (x * 2.0).fract() == 0.0
+}
+
+/// Style index → is the cell format locked? (cellXfs of styles.xml)
+fn locked(path: &Path, sheet: &str, cell: &str) -> bool {
+    let xml = sheet_xml(path, sheet);
+    let key = format!("<c r=\"{cell}\"");
+    let tag = &xml[xml
+        .find(&key)
+        .unwrap_or_else(|| panic!("{cell} in {sheet}"))..];
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let s: usize = attr(tag, "s").map_or(0, |v| v.parse().unwrap());
+    let styles = part(path, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").expect("cellXfs")..];
+    let xfs = &xfs[..xfs.find("</cellXfs>").expect("cellXfs end")];
+    let xf: Vec<&str> = xfs.split("<xf ").skip(1).collect();
+    !xf[s].contains("locked=\"0\"")
+}
+
+/// Fills cells of a workbook with umya-spreadsheet (as Excel would save them) and saves it.
+struct Filler {
+    book: umya_spreadsheet::Spreadsheet,
+}
+
+enum V<'a> {
+    Text(&'a str),
+    Num(f64),
+    /// A formula cell keeps its formula; only the value Excel would cache changes.
+    Cached(f64),
+}
+
+impl Filler {
+    fn open(path: &Path) -> Filler {
+        Filler {
+            book: umya_spreadsheet::reader::xlsx::read(path).expect("umya reads the template"),
+        }
+    }
+    fn set(&mut self, sheet: &str, cell: &str, v: V) {
+        let ws = self
+            .book
+            .get_sheet_by_name_mut(sheet)
+            .unwrap_or_else(|| panic!("sheet {sheet}"));
+        let c = ws.get_cell_mut(cell);
+        match v {
+            V::Text(t) => {
+                c.set_value_string(t);
+            }
+            V::Num(n) => {
+                c.set_value_number(n);
+            }
+            V::Cached(n) => {
+                assert!(c.is_formula(), "{sheet}!{cell} should hold a formula");
+                c.set_formula_result_default(n.to_string());
+            }
+        }
+    }
+    fn save(&self, path: &Path) {
+        umya_spreadsheet::writer::xlsx::write(&self.book, path).expect("umya writes the workbook");
+    }
+}
+
+/// Excel's serial number of a date.
+fn serial(y: i32, m: u32, d: u32) -> f64 {
+    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+    (chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap() - base).num_days() as f64
+}
+
+/// A person to put in a filled template.
+struct Person {
+    id: &'static str,
+    name: &'static str,
+    btv: bool,
+    ratings: [&'static str; 3],
+    days_off: Option<u32>,
+    /// Scores by item (1-based), `None` for someone not scored.
+    scores: Option<Vec<f64>>,
+}
+
+const XS: &str = "Hoàn thành xuất sắc nhiệm vụ";
+const TOT: &str = "Hoàn thành tốt nhiệm vụ";
+
+/// 10 on the mandatory items of `mask`, `other` elsewhere.
+fn scores(mask: &[bool], other: f64) -> Vec<f64> {
+    mask.iter().map(|m| if *m { 10.0 } else { other }).collect()
+}
+
+fn mask(items: usize, mandatory: &[(usize, usize)]) -> Vec<bool> {
+    (1..=items)
+        .map(|i| mandatory.iter().any(|(a, b)| (*a..=*b).contains(&i)))
+        .collect()
+}
+
+/// Fills a unit template: `Thông tin` (name, code, date sent), `Danh sách`, and the score
+/// sheets (each person on `Mẫu 03` when `btv`, else on `staff_sheet`), with the totals' cached
+/// values as Excel would store them. Columns are found by their headers.
+fn fill_unit(path: &Path, out: &Path, staff_sheet: &str, people: &[Person]) {
+    let info = Grid::read(path, "Thông tin");
+    let list = Grid::read(path, "Danh sách");
+    let mut f = Filler::open(path);
+
+    let label_row = |label: &str| {
+        info.find(label)
+            .unwrap_or_else(|| panic!("label {label}"))
+            .0
+    };
+    f.set("Thông tin", &a1(label_row("Mã đơn vị"), 1), V::Text("TN"));
+    f.set(
+        "Thông tin",
+        &a1(label_row("Ngày gửi"), 1),
+        V::Num(serial(2024, 6, 26)),
+    );
+
+    let (hrow, _) = list.find("Mã CB").expect("Danh sách header");
+    let col = |h: &str| list.col_of(hrow, h);
+    for (i, person) in people.iter().enumerate() {
+        let r = hrow + 1 + i as u32;
+        f.set("Danh sách", &a1(r, col("Mã CB")), V::Text(person.id));
+        f.set("Danh sách", &a1(r, col("Họ và tên")), V::Text(person.name));
+        if person.btv {
+            f.set("Danh sách", &a1(r, col("Diện BTV quản lý")), V::Text("x"));
+        }
+        for (m, rating) in [4, 5, 6].iter().zip(person.ratings) {
+            if !rating.is_empty() {
+                f.set(
+                    "Danh sách",
+                    &a1(r, col(&format!("Tháng {m}"))),
+                    V::Text(rating),
+                );
+            }
+        }
+        if let Some(d) = person.days_off {
+            f.set("Danh sách", &a1(r, col("Số ngày nghỉ")), V::Num(d as f64));
+        }
+    }
+
+    for sheet in ["Mẫu 03", staff_sheet] {
+        let g = Grid::read(path, sheet);
+        let (hrow, _) = g.find("Mã CB").expect("score sheet header");
+        assert_eq!(
+            g.get(hrow + 1, 2),
+            "Bắt buộc",
+            "the Bắt buộc row of {sheet}"
+        );
+        let total_col = g.col_of(hrow, "Tổng điểm");
+        let on_sheet = people
+            .iter()
+            .filter(|p| p.scores.is_some() && (p.btv == (sheet == "Mẫu 03")));
+        for (i, person) in on_sheet.enumerate() {
+            let r = hrow + 2 + i as u32;
+            let sc = person.scores.as_ref().expect("scored");
+            f.set(sheet, &a1(r, 1), V::Text(person.id));
+            f.set(sheet, &a1(r, 2), V::Text(person.name));
+            for (n, s) in sc.iter().enumerate() {
+                let c = g.col_of(hrow, &(n + 1).to_string());
+                f.set(sheet, &a1(r, c), V::Num(*s));
+            }
+            f.set(sheet, &a1(r, total_col), V::Cached(sc.iter().sum()));
+        }
+    }
+    f.save(out);
+}
+
+/// The base unit used by the filling tests: a leader on mẫu 03, four staff, one on leave.
+fn base_people(staff_mask: &[bool]) -> Vec<Person> {
+    let m03 = mask(45, &[(1, 30)]);
+    let mut people = vec![Person {
+        id: "TN01",
+        name: "Nguyễn Văn An",
+        btv: true,
+        ratings: [XS, TOT, TOT],
+        days_off: None,
+        scores: Some(scores(&m03, 9.0)),
+    }];
+    let names = [
+        "Trần Thị Bình",
+        "Lê Minh Cường",
+        "Phạm Thu Hằng",
+        "Hoàng Đức Dũng",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        let mut sc = scores(staff_mask, 9.0);
+        if i == 3 {
+            // A half point on a non-mandatory item.
+            if let Some(last) = sc.iter_mut().rev().find(|s| **s < 10.0) {
+                *last = 8.5;
+            }
+        }
+        people.push(Person {
+            id: ["TN02", "TN03", "TN04", "TN05"][i],
+            name,
+            btv: false,
+            ratings: [TOT, XS, TOT],
+            days_off: Some(if i == 1 { 2 } else { 0 }),
+            scores: Some(sc),
+        });
+    }
+    people.push(Person {
+        id: "TN06",
+        name: "Đỗ Thị Lan",
+        btv: false,
+        ratings: ["", "", ""],
+        days_off: Some(40),
+        scores: None,
+    });
+    people
+}
+
+fn unit_template(dir: &Path, name: &str, extra: &[&str]) -> PathBuf {
+    let path = dir.join(name);
+    let mut args = vec![
+        "don-vi",
+        "-q",
+        "2024-Q2",
+        "--so-nguoi",
+        "6",
+        "--don-vi",
+        "Phòng Thử nghiệm",
+        "--khoi",
+        "Chính quyền",
+        "-o",
+        p(&path),
+    ];
+    args.extend_from_slice(extra);
+    template(&args);
+    path
+}
+
+// -------------------------------------------------------------------------- acceptance 1: fill
+
+#[test]
+fn a_template_filled_with_valid_data_validates_without_any_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = unit_template(dir.path(), "mau.xlsx", &[]);
+    let filled = dir.path().join("TN-phong-thu-nghiem.xlsx");
+    fill_unit(&tpl, &filled, "Mẫu 04", &base_people(&mask(30, &[(1, 20)])));
+
+    let (code, doc) = validate(&[&filled], &[]);
+    assert_findings(&doc, &[]);
+    assert_file(&doc, "TN-phong-thu-nghiem.xlsx", "ok");
+    assert_eq!(code, 0);
+
+    let (code, doc) = evaluate(&[&filled], &[]);
+    assert_eq!(code, 0);
+    assert_people(
+        &doc,
+        &[
+            expect_person("TN01", "dat", &[], Some(435.0)),
+            expect_person("TN02", "dat", &[], Some(290.0)),
+            expect_person("TN03", "dat", &[], Some(290.0)),
+            expect_person("TN04", "dat", &[], Some(290.0)),
+            expect_person("TN05", "dat", &[], Some(289.5)),
+            expect_person("TN06", "khong-danh-gia", &["vang-15-ngay"], None),
+        ],
+    );
+    let unit = &doc["units"][0];
+    assert_eq!(unit["unit"], "Phòng Thử nghiệm");
+    assert_eq!(unit["code"], "TN");
+    assert_eq!(unit["bloc"], "chinh-quyen");
+    assert_eq!(unit["headcount"], 6);
+}
+
+#[test]
+fn score_cells_hold_a_validation_that_refuses_8_3_and_12_and_validate_reports_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = unit_template(dir.path(), "mau.xlsx", &[]);
+
+    for (sheet, first, last) in [("Mẫu 04", "D6", "AG11"), ("Mẫu 03", "D6", "AV11")] {
+        let vs = validations(&sheet_xml(&tpl, sheet));
+        let v = validation_at(&vs, first);
+        assert!(covers(&v.sqref, last), "{sheet}: {v:?}");
+        assert_eq!(
+            v.kind, "custom",
+            "{sheet}: a custom rule, so the 0.5 step is enforced"
+        );
+        assert_eq!(v.formula1, "AND(ISNUMBER(D6),D6>=1,D6<=10,MOD(D6*2,1)=0)");
+        assert_eq!(v.get("showErrorMessage").as_deref(), Some("1"));
+        assert_eq!(v.get("showInputMessage").as_deref(), Some("1"));
+        assert_eq!(v.get("allowBlank").as_deref(), Some("1"));
+        // No errorStyle attribute means "stop": the value is refused.
+        assert!(v.get("errorStyle").is_none(), "{v:?}");
+        let prompt = v.get("prompt").expect("an input message");
+        assert!(prompt.contains("cách nhau 0,5 điểm"), "{prompt}");
+        assert!(prompt.contains("8,3") && prompt.contains("12"), "{prompt}");
+        for (x, ok) in [
+            (8.3, false),
+            (12.0, false),
+            (0.5, false),
+            (9.5, true),
+            (1.0, true),
+            (10.0, true),
+        ] {
+            assert_eq!(excel_accepts(&v.formula1, "D6", x), ok, "{x}");
+        }
+    }
+    // The same rule on the individual score sheet.
+    let phieu = dir.path().join("phieu.xlsx");
+    template(&["phieu-04", "-o", p(&phieu)]);
+    let vs = validations(&sheet_xml(&phieu, "Phiếu mẫu 04"));
+    let (hrow, _) = Grid::read(&phieu, "Phiếu mẫu 04").find("STT").unwrap();
+    let first = a1(hrow + 1, 4);
+    let v = validation_at(&vs, &first);
+    assert!(covers(&v.sqref, &a1(hrow + 30, 5)), "{v:?}");
+    assert_eq!(v.kind, "custom");
+    assert!(excel_accepts(&v.formula1, &first, 9.5));
+    assert!(!excel_accepts(&v.formula1, &first, 8.3));
+
+    // Typed anyway (a paste bypasses Excel's check): validate names the cells.
+    let filled = dir.path().join("TN.xlsx");
+    fill_unit(&tpl, &filled, "Mẫu 04", &base_people(&mask(30, &[(1, 20)])));
+    let bad = dir.path().join("TN-sai.xlsx");
+    let mut f = Filler::open(&filled);
+    // TN02 is on row 6; item 25 is column AB, item 3 column F.
+    f.set("Mẫu 04", "AB6", V::Num(8.3));
+    f.set("Mẫu 04", "F7", V::Num(12.0));
+    f.save(&bad);
+    let (code, doc) = validate(&[&bad], &[]);
+    assert_findings(
+        &doc,
+        &[
+            Expect::error("score-step", "TN-sai.xlsx")
+                .sheet("Mẫu 04")
+                .cell("AB6")
+                .person("TN02"),
+            Expect::error("score-out-of-range", "TN-sai.xlsx")
+                .sheet("Mẫu 04")
+                .cell("F7")
+                .person("TN03"),
+        ],
+    );
+    assert_eq!(code, 1);
+    let vs = validations(&sheet_xml(&tpl, "Mẫu 04"));
+    for cell in ["AB6", "F7"] {
+        assert_eq!(validation_at(&vs, cell).kind, "custom", "{cell}");
+    }
+}
+
+// ---------------------------------------------------------------- acceptance 3: the profile
+
+/// A profile made from `danhgia profile show`, with mẫu 04 changed: 32 items, mandatory
+/// 1–10 and 21–30, groups re-ranged.
+fn custom_profile(dir: &Path) -> PathBuf {
+    let out = run_raw(&["profile", "show"]);
+    assert_eq!(exit_code(&out), 0);
+    let mut t: toml::Table = String::from_utf8(out.stdout)
+        .unwrap()
+        .parse()
+        .expect("profile show prints TOML");
+    t.insert("name".into(), "thu-nghiem".into());
+    let f04 = t
+        .get_mut("forms")
+        .and_then(|f| f.as_table_mut())
+        .and_then(|f| f.get_mut("04"))
+        .and_then(|f| f.as_table_mut())
+        .expect("[forms.04] in the profile");
+    f04.insert("items".into(), 32.into());
+    f04.insert("mandatory".into(), "1-10, 21-30".into());
+    let groups: toml::Value = toml::Value::try_from(vec![
+        BTreeMap::from([
+            ("name", "Đạo đức công vụ"),
+            ("items", "1-16"),
+            (
+                "contents",
+                "Trung thực, liêm chính; ý thức kỷ luật; thử nghiệm",
+            ),
+        ]),
+        BTreeMap::from([
+            ("name", "Hoạt động công vụ"),
+            ("items", "17-32"),
+            ("contents", "Phục vụ nhân dân; thử nghiệm"),
+        ]),
+    ])
+    .unwrap();
+    f04.insert("groups".into(), groups);
+    let path = dir.join("ho-so.toml");
+    std::fs::write(&path, toml::to_string(&t).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn a_changed_catalogue_shows_in_the_template_and_in_validation_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = custom_profile(dir.path());
+    let tpl = unit_template(dir.path(), "mau.xlsx", &["--profile", p(&profile)]);
+
+    // The score sheet: 32 item columns, the Bắt buộc row from the new mandatory set.
+    let g = Grid::read(&tpl, "Mẫu 04");
+    let (hrow, _) = g.find("Mã CB").unwrap();
+    let headers = g.row(hrow);
+    let items: Vec<String> = (1..=32).map(|i| i.to_string()).collect();
+    assert_eq!(
+        headers[3..35],
+        items.iter().map(String::as_str).collect::<Vec<_>>()[..]
+    );
+    assert_eq!(headers[35], "Tổng điểm");
+    let marks: Vec<bool> = (1..=32).map(|i| g.get(hrow + 1, 2 + i) == "x").collect();
+    assert_eq!(marks, mask(32, &[(1, 10), (21, 30)]));
+    assert!(g.all_text().contains("Đạo đức công vụ (1–16)"));
+    // The guide lists the same catalogue.
+    let guide = Grid::read(&tpl, "Hướng dẫn").all_text();
+    assert!(guide.contains("Mẫu 04 – Phiếu đánh giá sự chuyên nghiệp của CBCCVC, NLĐ (đơn vị dưới 20 người): 32 nội dung; bắt buộc: nội dung 1–10, 21–30; khung tổng điểm đạt 296–320."), "{guide}");
+    assert!(guide.contains("Phục vụ nhân dân; thử nghiệm"));
+    assert!(guide.contains("hồ sơ \"thu-nghiem\""));
+    // And so does the individual score sheet.
+    let phieu = dir.path().join("phieu.xlsx");
+    template(&["phieu-04", "--profile", p(&profile), "-o", p(&phieu)]);
+    let pg = Grid::read(&phieu, "Phiếu mẫu 04");
+    let (prow, _) = pg.find("STT").unwrap();
+    let pmarks: Vec<bool> = (1..=32u32)
+        .map(|i| {
+            assert_eq!(pg.get(prow + i, 0), i.to_string());
+            pg.get(prow + i, 3) == "x"
+        })
+        .collect();
+    assert_eq!(pmarks, mask(32, &[(1, 10), (21, 30)]));
+    assert_eq!(pg.get(prow + 33, 0), "Tổng điểm");
+
+    // Filled per the new catalogue: 9 on item 15 is fine now, 9 on item 25 is not.
+    let new_mask = mask(32, &[(1, 10), (21, 30)]);
+    let mut people = base_people(&new_mask);
+    if let Some(sc) = people[2].scores.as_mut() {
+        sc[24] = 9.0;
+    }
+    let filled = dir.path().join("TN.xlsx");
+    fill_unit(&tpl, &filled, "Mẫu 04", &people);
+    let (code, doc) = validate(&[&filled], &["--profile", p(&profile)]);
+    assert_findings(&doc, &[]);
+    assert_eq!(code, 0);
+    let (code, doc) = evaluate(&[&filled], &["--profile", p(&profile)]);
+    assert_eq!(code, 0);
+    assert_person(&doc, &expect_person("TN02", "dat", &[], Some(308.0)));
+    assert_person(
+        &doc,
+        &expect_person("TN03", "khong-dat", &["bat-buoc-duoi-10"], Some(307.0)),
+    );
+
+    // A template of the default catalogue does not fit the changed one: validation says so.
+    let default_tpl = dir.path().join("mac-dinh.xlsx");
+    template(&[
+        "don-vi",
+        "-q",
+        "2024-Q2",
+        "--so-nguoi",
+        "6",
+        "-o",
+        p(&default_tpl),
+    ]);
+    let (code, doc) = validate(&[&default_tpl], &["--profile", p(&profile)]);
+    let missing: Vec<String> = finding_values(&doc)
+        .iter()
+        .filter(|f| f["code"] == "column-missing" && f["sheet"] == "Mẫu 04")
+        .map(|f| f["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(missing.len(), 2, "{doc}");
+    assert!(
+        missing[0].contains("31") && missing[1].contains("32"),
+        "{missing:?}"
+    );
+    assert_eq!(code, 1);
+}
+
+// ------------------------------------------------------------------------ the unit workbook
+
+#[test]
+fn sheets_headers_and_month_columns_follow_the_quarter_and_head_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let q4 = dir.path().join("q4.xlsx");
+    let out = template(&["don-vi", "-q", "IV/2025", "--so-nguoi", "25", "-o", p(&q4)]);
+    assert!(out.contains("Đã tạo mẫu sổ đơn vị quý IV/2025"), "{out}");
+    assert_eq!(
+        sheet_names(&q4),
+        [
+            "Hướng dẫn",
+            "Thông tin",
+            "Danh sách",
+            "Mẫu 03",
+            "Mẫu 05",
+            "Đề nghị khen thưởng"
+        ]
+    );
+    let list = Grid::read(&q4, "Danh sách");
+    let (hrow, _) = list.find("STT").unwrap();
+    assert_eq!(
+        list.row(hrow),
+        [
+            "STT",
+            "Mã CB",
+            "Họ và tên",
+            "Ngày sinh",
+            "Chức vụ",
+            "Bộ phận",
+            "Phụ trách",
+            "Diện BTV quản lý",
+            "Tháng 10",
+            "Tháng 11",
+            "Tháng 12",
+            "Kỷ luật",
+            "Thanh tra, kiểm tra",
+            "Số ngày nghỉ",
+            "Nghỉ từ ngày",
+            "Nghỉ đến ngày",
+            "Ghi chú",
+        ]
+    );
+    // 25 numbered rows, nothing else.
+    assert_eq!(list.get(hrow + 25, 0), "25");
+    assert_eq!(list.get(hrow + 26, 0), "");
+    let info = Grid::read(&q4, "Thông tin");
+    let quy = info.find("Quý").unwrap();
+    assert_eq!(info.get(quy.0, 1), "IV/2025");
+    let total = info.find("Tổng số CBCCVC, NLĐ").unwrap();
+    assert_eq!(info.get(total.0, 1), "25");
+    let reward = Grid::read(&q4, "Đề nghị khen thưởng");
+    let (rrow, _) = reward.find("STT").unwrap();
+    assert_eq!(
+        reward.row(rrow),
+        ["STT", "Mã CB", "Họ và tên", "Thứ tự ưu tiên"]
+    );
+    let m05 = Grid::read(&q4, "Mẫu 05");
+    let (frow, _) = m05.find("Mã CB").unwrap();
+    assert_eq!(m05.row(frow).len(), 3 + 30 + 2);
+
+    // Without a head count both staff forms are there, Mẫu 03 always.
+    let open = dir.path().join("open.xlsx");
+    let out = template(&["don-vi", "-q", "2024-Q1", "-o", p(&open)]);
+    assert!(out.contains("Mẫu 03, Mẫu 04, Mẫu 05"), "{out}");
+    let names = sheet_names(&open);
+    assert!(names.iter().any(|n| n == "Mẫu 04") && names.iter().any(|n| n == "Mẫu 05"));
+    let list = Grid::read(&open, "Danh sách");
+    assert!(list.find("Tháng 1").is_some() && list.find("Tháng 3").is_some());
+    // Mẫu 04 serves units under 20: it never has more than 19 rows.
+    let m04 = Grid::read(&open, "Mẫu 04");
+    let (r, _) = m04.find("Mã CB").unwrap();
+    assert_eq!(m04.get(r + 2 + 18, 0), "19");
+    assert_eq!(m04.get(r + 2 + 19, 0), "");
+    // The empty template reads as a workbook: only the unit's own facts are missing.
+    let (code, doc) = validate(&[&open], &[]);
+    let missing = |cell| {
+        Expect::error("info-missing", "open.xlsx")
+            .sheet("Thông tin")
+            .cell(cell)
+    };
+    assert_findings(&doc, &[missing("B4"), missing("B6"), missing("B8")]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn inputs_are_unlocked_headers_locked_and_every_input_cell_validated() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = unit_template(dir.path(), "mau.xlsx", &[]);
+    for sheet in [
+        "Hướng dẫn",
+        "Thông tin",
+        "Danh sách",
+        "Mẫu 03",
+        "Mẫu 04",
+        "Đề nghị khen thưởng",
+    ] {
+        let xml = sheet_xml(&tpl, sheet);
+        let tag = &xml[xml
+            .find("<sheetProtection")
+            .unwrap_or_else(|| panic!("{sheet} is protected"))..];
+        let tag = &tag[..tag.find("/>").unwrap()];
+        assert!(
+            attr(tag, "password").is_none(),
+            "{sheet}: no password by default: {tag}"
+        );
+        assert_eq!(
+            attr(tag, "insertRows").as_deref(),
+            Some("0"),
+            "{sheet}: rows can be inserted"
+        );
+    }
+    // Mẫu 04: header and Bắt buộc row locked, scores / Mã CB / Nhận xét unlocked, total locked.
+    assert!(locked(&tpl, "Mẫu 04", "D4"));
+    assert!(locked(&tpl, "Mẫu 04", "D5"));
+    assert!(locked(&tpl, "Mẫu 04", "A6"));
+    assert!(!locked(&tpl, "Mẫu 04", "B6"));
+    assert!(!locked(&tpl, "Mẫu 04", "D6"));
+    assert!(!locked(&tpl, "Mẫu 04", "AG11"));
+    assert!(locked(&tpl, "Mẫu 04", "AH6"));
+    assert!(!locked(&tpl, "Mẫu 04", "AI6"));
+
+    // Every unlocked cell of the input sheets carries a validation.
+    for sheet in [
+        "Thông tin",
+        "Danh sách",
+        "Mẫu 03",
+        "Mẫu 04",
+        "Đề nghị khen thưởng",
+    ] {
+        let xml = sheet_xml(&tpl, sheet);
+        let vs = validations(&xml);
+        for chunk in xml.split("<c r=\"").skip(1) {
+            let cell = &chunk[..chunk.find('"').unwrap()];
+            if !locked(&tpl, sheet, cell) {
+                assert!(
+                    vs.iter().any(|v| covers(&v.sqref, cell)),
+                    "{sheet}!{cell} is an input cell without a validation"
+                );
+            }
+        }
+    }
+
+    // Dropdowns: ratings (four full words), Khối, x/blank; dates; Mã CB looked up in Danh sách.
+    let list = validations(&sheet_xml(&tpl, "Danh sách"));
+    for (cell, month) in [("I5", 4), ("J7", 5), ("K10", 6)] {
+        let rating = validation_at(&list, cell);
+        assert_eq!(rating.kind, "list");
+        assert_eq!(
+            rating.formula1,
+            "\"Hoàn thành xuất sắc nhiệm vụ,Hoàn thành tốt nhiệm vụ,Hoàn thành nhiệm vụ,Không hoàn thành nhiệm vụ\""
+        );
+        let prompt = rating.get("prompt").unwrap_or_default();
+        assert!(prompt.contains(&format!("tháng {month}/2024")), "{prompt}");
+    }
+    for cell in ["H5", "L5", "M10"] {
+        let v = validation_at(&list, cell);
+        assert_eq!(
+            (v.kind.as_str(), v.formula1.as_str()),
+            ("list", "\"x\""),
+            "{cell}"
+        );
+    }
+    for cell in ["D5", "O5", "P10"] {
+        assert_eq!(validation_at(&list, cell).kind, "date", "{cell}");
+    }
+    let days = validation_at(&list, "N5");
+    assert_eq!(
+        (
+            days.kind.as_str(),
+            days.formula1.as_str(),
+            days.formula2.as_str()
+        ),
+        ("whole", "0", "62"),
+        "Q2/2024 has 62 working days"
+    );
+    let info = validations(&sheet_xml(&tpl, "Thông tin"));
+    let khoi = validation_at(&info, "B6");
+    assert_eq!(khoi.formula1, "\"Đảng - Đoàn thể,Chính quyền,Trường học\"");
+    assert_eq!(validation_at(&info, "B9").kind, "date");
+    let m04 = validations(&sheet_xml(&tpl, "Mẫu 04"));
+    assert_eq!(
+        validation_at(&m04, "B6").formula1,
+        "AND(COUNTIF('Danh sách'!$B$5:$B$10,B6)=1,COUNTIF($B$6:$B$11,B6)=1)"
+    );
+
+    // With --mat-khau the sheets carry a password hash.
+    let pw = dir.path().join("pw.xlsx");
+    template(&[
+        "don-vi",
+        "-q",
+        "2024-Q2",
+        "--mat-khau",
+        "bí mật",
+        "-o",
+        p(&pw),
+    ]);
+    let xml = sheet_xml(&pw, "Mẫu 04");
+    let tag = &xml[xml.find("<sheetProtection").unwrap()..];
+    assert!(attr(tag, "password").is_some_and(|h| h.len() == 4), "{tag}");
+}
+
+#[test]
+fn mandatory_items_are_marked_and_coloured_and_totals_are_formulas_with_a_cached_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = unit_template(dir.path(), "mau.xlsx", &[]);
+    let g = Grid::read(&tpl, "Mẫu 04");
+    assert_eq!(g.get(3, 2), "Họ và tên");
+    assert_eq!(g.get(4, 2), "Bắt buộc");
+    let marks: Vec<bool> = (1..=30).map(|i| g.get(4, 2 + i) == "x").collect();
+    assert_eq!(marks, mask(30, &[(1, 20)]));
+    assert!(g.all_text().contains("Đạo đức công vụ (1–15)"));
+
+    let xml = sheet_xml(&tpl, "Mẫu 04");
+    // Tổng điểm: a formula whose cached value is empty while no score is typed.
+    let cell = &xml[xml.find("<c r=\"AH6\"").unwrap()..];
+    let cell = &cell[..cell.find("</c>").unwrap()];
+    assert!(cell.contains("t=\"str\""), "{cell}");
+    assert!(
+        cell.contains("<f>IF(COUNT(D6:AG6)=0,\"\",SUM(D6:AG6))</f><v></v>"),
+        "{cell}"
+    );
+    // Conditional colours over the score range, driven by the Bắt buộc row.
+    let cf = &xml[xml
+        .find("<conditionalFormatting sqref=\"D6:AG11\">")
+        .expect("colours on D6:AG11")..];
+    let cf = xml_unescape(&cf[..cf.find("</conditionalFormatting>").unwrap()]);
+    assert!(
+        cf.contains("<formula>AND(ISNUMBER(D6),D$5=\"x\",D6<10)</formula>"),
+        "{cf}"
+    );
+    assert!(
+        cf.contains("<formula>AND(ISNUMBER(D6),D$5<>\"x\",D6<8)</formula>"),
+        "{cf}"
+    );
+    assert!(
+        cf.contains("NOT(AND(ISNUMBER(D6),D6>=1,D6<=10,MOD(D6*2,1)=0))"),
+        "{cf}"
+    );
+
+    // Thông tin: the self-checks are formulas with the values of the empty template.
+    let info = Grid::read(&tpl, "Thông tin");
+    let (r, _) = info
+        .find("Mẫu phiếu cho người không thuộc diện BTV")
+        .unwrap();
+    assert_eq!(info.get(r, 1), "Mẫu 04");
+    let (r, _) = info.find("Đối chiếu với Tổng số").unwrap();
+    assert_eq!(
+        info.get(r, 1),
+        "Chưa khớp: Tổng số ghi 6, Danh sách có 0 người"
+    );
+}
+
+#[test]
+fn the_guide_lists_the_quarters_deadlines_with_weekdays_and_days_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("q4.xlsx");
+    template(&["don-vi", "-q", "2025-Q4", "--so-nguoi", "8", "-o", p(&tpl)]);
+    let g = Grid::read(&tpl, "Hướng dẫn");
+    let row_of = |date: &str| {
+        let (r, c) = g.find(date).unwrap_or_else(|| panic!("no deadline {date}"));
+        assert_eq!(c, 3, "dates are in column D");
+        (
+            g.get(r, 1).to_string(),
+            g.get(r, 4).to_string(),
+            g.get(r, 5).to_string(),
+        )
+    };
+    let (what, day, note) = row_of("25/12/2025");
+    assert!(what.contains("tự đánh giá"), "{what}");
+    assert_eq!((day.as_str(), note.as_str()), ("Thứ Năm", ""));
+    let (what, day, note) = row_of("27/12/2025");
+    assert!(what.contains("Cấp có thẩm quyền"), "{what}");
+    assert_eq!(day, "Thứ Bảy");
+    assert_eq!(
+        note,
+        "Ngày 27/12/2025 rơi vào thứ Bảy: nên xong sớm hơn, chậm nhất Thứ Sáu 26/12/2025."
+    );
+    let (what, day, note) = row_of("28/12/2025");
+    assert!(
+        what.contains("Mẫu 06") && what.contains("đề nghị khen thưởng"),
+        "{what}"
+    );
+    assert_eq!(day, "Chủ nhật");
+    assert!(
+        note.contains("Chủ nhật") && note.contains("Thứ Sáu 26/12/2025"),
+        "{note}"
+    );
+    let (what, day, note) = row_of("30/12/2025");
+    assert!(what.contains("Mẫu 07"), "{what}");
+    assert_eq!((day.as_str(), note.as_str()), ("Thứ Ba", ""));
+    let (_, day, note) = row_of("02/01/2026");
+    assert_eq!(day, "Thứ Sáu");
+    assert_eq!(
+        note,
+        "Ngày 02/01/2026 rơi vào ngày nghỉ lễ, Tết: nên xong sớm hơn, chậm nhất Thứ Tư 31/12/2025."
+    );
+    let (what, day, note) = row_of("03/01/2026");
+    assert!(what.contains("Công khai"), "{what}");
+    assert_eq!(day, "Thứ Bảy");
+    assert!(note.contains("ngày nghỉ lễ, Tết"), "{note}");
+    let text = g.all_text();
+    assert!(
+        text.contains("Số ngày làm việc trong quý: 66 (tháng 10: 23; tháng 11: 20; tháng 12: 23)"),
+        "{text}"
+    );
+    assert!(text.contains("Mẫu 03 – "), "the criteria of Mẫu 03");
+    assert!(text.contains("Mẫu 04 – "), "the criteria of Mẫu 04");
+    assert!(!text.contains("Mẫu 05 – "), "8 people: no Mẫu 05");
+
+    // A quarter whose year the calendar lacks is refused, naming the year.
+    let err = template_fails(&[
+        "don-vi",
+        "-q",
+        "2027-Q1",
+        "-o",
+        p(&dir.path().join("x.xlsx")),
+    ]);
+    assert!(err.contains("2027"), "{err}");
+}
+
+// ------------------------------------------------------------------ individual score sheets
+
+#[test]
+fn individual_score_sheets_list_the_criteria_with_two_score_columns_and_signatures() {
+    let dir = tempfile::tempdir().unwrap();
+    let p04 = dir.path().join("p04.xlsx");
+    let out = template(&[
+        "phieu-04",
+        "-q",
+        "2024-Q2",
+        "--don-vi",
+        "Phòng Nội vụ",
+        "-o",
+        p(&p04),
+    ]);
+    assert!(
+        out.contains("Đã tạo phiếu đánh giá cá nhân Mẫu 04 (30 nội dung)"),
+        "{out}"
+    );
+    assert_eq!(sheet_names(&p04), ["Phiếu mẫu 04"]);
+    let g = Grid::read(&p04, "Phiếu mẫu 04");
+    let text = g.all_text();
+    for needle in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "PHIẾU ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP",
+        "của CBCCVC, NLĐ (đơn vị dưới 20 người)",
+        "Quý II năm 2024",
+        "PHÒNG NỘI VỤ",
+        "NGƯỜI TỰ ĐÁNH GIÁ",
+        "NGƯỜI CÓ THẨM QUYỀN ĐÁNH GIÁ",
+        "(Ký, ghi rõ họ tên)",
+    ] {
+        assert!(text.contains(needle), "missing `{needle}` in\n{text}");
+    }
+    let (h, _) = g.find("STT").unwrap();
+    assert_eq!(
+        g.row(h),
+        [
+            "STT",
+            "Nhóm tiêu chí",
+            "Nội dung",
+            "Bắt buộc",
+            "Điểm tự đánh giá",
+            "Điểm cấp có thẩm quyền đánh giá"
+        ]
+    );
+    for i in 1..=30u32 {
+        assert_eq!(g.get(h + i, 0), i.to_string());
+        assert_eq!(g.get(h + i, 3) == "x", i <= 20, "mark of item {i}");
+    }
+    assert_eq!(g.get(h + 1, 1), "Đạo đức công vụ");
+    assert_eq!(g.get(h + 16, 1), "Hoạt động công vụ");
+    assert_eq!(g.get(h + 31, 0), "Tổng điểm");
+    assert!(!locked(&p04, "Phiếu mẫu 04", &a1(h + 1, 4)));
+    assert!(!locked(&p04, "Phiếu mẫu 04", &a1(h + 30, 5)));
+    assert!(locked(&p04, "Phiếu mẫu 04", &a1(h + 1, 2)));
+
+    // Mẫu 03 without a quarter: 45 criteria, the quarter left to write by hand.
+    let p03 = dir.path().join("p03.xlsx");
+    template(&["phieu-03", "-o", p(&p03)]);
+    let g = Grid::read(&p03, "Phiếu mẫu 03");
+    assert!(g.find("Quý …… năm ……").is_some());
+    let (h, _) = g.find("STT").unwrap();
+    assert_eq!(g.get(h + 45, 0), "45");
+    assert_eq!(g.get(h + 31, 1), "Phong cách lãnh đạo");
+    assert_eq!(g.get(h + 30, 3), "x");
+    assert_eq!(g.get(h + 31, 3), "");
+    // Long forms break between criteria groups.
+    let xml = sheet_xml(&p03, "Phiếu mẫu 03");
+    assert!(xml.contains("<rowBreaks"), "page breaks between groups");
+
+    let p05 = dir.path().join("p05.xlsx");
+    template(&["phieu-05", "-o", p(&p05)]);
+    assert_eq!(sheet_names(&p05), ["Phiếu mẫu 05"]);
+}
+
+// ------------------------------------------------------------- determinism, safety, errors
+
+#[test]
+fn the_same_arguments_give_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec![
+            "don-vi",
+            "-q",
+            "2024-Q3",
+            "--so-nguoi",
+            "23",
+            "--khoi",
+            "truong-hoc",
+        ],
+        vec!["phieu-03", "-q", "2024-Q3"],
+    ] {
+        let a = dir.path().join("a.xlsx");
+        let b = dir.path().join("b.xlsx");
+        template(&[&args[..], &["-o", p(&a)]].concat());
+        template(&[&args[..], &["-o", p(&b)]].concat());
+        assert_eq!(
+            std::fs::read(&a).unwrap(),
+            std::fs::read(&b).unwrap(),
+            "{args:?}"
+        );
+        std::fs::remove_file(&a).unwrap();
+        std::fs::remove_file(&b).unwrap();
+    }
+}
+
+#[test]
+fn prefilled_text_stays_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("x.xlsx");
+    template(&[
+        "don-vi",
+        "-q",
+        "2024-Q1",
+        "--don-vi",
+        "=HYPERLINK(\"http://x\")",
+        "--ma-don-vi",
+        "+TN",
+        "-o",
+        p(&tpl),
+    ]);
+    let info = Grid::read(&tpl, "Thông tin");
+    let (r, _) = info.find("Đơn vị").unwrap();
+    assert_eq!(info.get(r, 1), "=HYPERLINK(\"http://x\")");
+    assert_eq!(info.get(r + 1, 1), "+TN");
+    let xml = sheet_xml(&tpl, "Thông tin");
+    let b4 = &xml[xml.find("<c r=\"B4\"").unwrap()..];
+    assert!(!b4[..b4.find("</c>").unwrap()].contains("<f>"));
+}
+
+#[test]
+fn usage_problems_exit_2_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("m.xlsx");
+    let o = p(&out);
+    let err = template_fails(&["don-vi", "-o", o]);
+    assert!(err.contains("cần quý") && err.contains("-q"), "{err}");
+    let err = template_fails(&["don-vi", "-q", "2024-Q1", "--khoi", "Doanh nghiệp", "-o", o]);
+    assert!(
+        err.contains("Doanh nghiệp") && err.contains("Trường học"),
+        "{err}"
+    );
+    let err = template_fails(&["don-vi", "-q", "2024-Q1", "--so-nguoi", "0", "-o", o]);
+    assert!(err.contains("--so-nguoi"), "{err}");
+    let err = template_fails(&[
+        "don-vi",
+        "-q",
+        "2024-Q1",
+        "-o",
+        p(&dir.path().join("m.xls")),
+    ]);
+    assert!(err.contains(".xlsx"), "{err}");
+    let err = template_fails(&["phieu-04", "--so-nguoi", "5", "-o", o]);
+    assert!(
+        err.contains("--so-nguoi") && err.contains("don-vi"),
+        "{err}"
+    );
+    let err = template_fails(&["don-vi", "-q", "2024-Q1", "--mat-khau", "", "-o", o]);
+    assert!(err.contains("--mat-khau"), "{err}");
+    assert!(!out.exists(), "nothing written on a usage error");
+
+    // An existing file is not overwritten without --force.
+    template(&["phieu-04", "-o", o]);
+    let before = std::fs::read(&out).unwrap();
+    let err = template_fails(&["don-vi", "-q", "2024-Q1", "-o", o]);
+    assert!(err.contains("đã có") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+    template(&["don-vi", "-q", "2024-Q1", "--force", "-o", o]);
+    assert_ne!(std::fs::read(&out).unwrap(), before);
+
+    // English messages with --lang en; the workbook's labels stay Vietnamese.
+    let en = dir.path().join("en.xlsx");
+    let msg = template(&["--lang", "en", "don-vi", "-q", "2024-Q1", "-o", p(&en)]);
+    assert!(
+        msg.contains("Wrote the unit workbook template for 2024-Q1"),
+        "{msg}"
+    );
+    assert!(Grid::read(&en, "Danh sách").find("Họ và tên").is_some());
+    let err = template_fails(&[
+        "--lang",
+        "en",
+        "don-vi",
+        "-o",
+        p(&dir.path().join("e2.xlsx")),
+    ]);
+    assert!(err.contains("needs a quarter"), "{err}");
+
+    // The reward proposal workbook comes from the rewards' side and takes only --profile.
+    let dn = dir.path().join("de-nghi.xlsx");
+    template(&["de-nghi-khen-thuong", "-o", p(&dn)]);
+    assert!(!sheet_names(&dn).is_empty());
+    let err = template_fails(&[
+        "de-nghi-khen-thuong",
+        "-q",
+        "2024-Q1",
+        "-o",
+        p(&dir.path().join("dn2.xlsx")),
+    ]);
+    assert!(err.contains("-q"), "{err}");
+
+    // An unknown kind is a usage error.
+    let err = template_fails(&["mau-09", "-o", o]);
+    assert!(err.contains("mau-09"), "{err}");
+}
