@@ -62,13 +62,6 @@ pub enum Command {
     Profile(profile::Args),
 }
 
-/// Arguments of a command not available in this version: accepted and reported.
-#[derive(Debug, clap::Args)]
-pub struct Unsupported {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    rest: Vec<String>,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Text,

@@ -88,7 +88,7 @@ fn quarterly(args: &Args, profile: &Profile, lang: Lang) -> Result<ExitCode> {
             if !findings.is_empty() {
                 // The reward document has no findings: they go to stderr, for people.
                 let mut err = std::io::stderr().lock();
-                findings_text(&findings, lang, &mut err)?;
+                findings_text(findings, lang, &mut err)?;
             }
         }
         RewardFormat::Text => {
@@ -100,7 +100,7 @@ fn quarterly(args: &Args, profile: &Profile, lang: Lang) -> Result<ExitCode> {
                     "{}",
                     lang.pick("LỖI VÀ CẢNH BÁO", "ERRORS AND WARNINGS")
                 )?;
-                findings_text(&findings, lang, &mut body)?;
+                findings_text(findings, lang, &mut body)?;
             }
             if let Some(path) = &args.out {
                 writeln!(

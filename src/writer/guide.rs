@@ -7,7 +7,7 @@ use super::template::UnitTemplate;
 use super::{merge_text, text};
 use crate::deadlines::{self, DeadlineKind, QuarterCalendar};
 use crate::i18n::Lang;
-use crate::model::Form;
+use crate::model::{Bloc, Form};
 use crate::profile::{DeadlineRule, Profile};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -23,7 +23,7 @@ fn total_width(from: usize, to: usize) -> f64 {
     WIDTHS[from..=to].iter().sum()
 }
 
-/// Writes the guide; returns nothing but the sheet.
+/// Writes the guide into `ws`.
 pub fn write_guide(
     ws: &mut Worksheet,
     kit: &Kit,
@@ -122,7 +122,7 @@ pub fn write_guide(
     g.row += 1;
     // The heading, the rule and the whole table stay on one page.
     for (i, (kind, d)) in cal.deadlines.iter().enumerate() {
-        let what = deadline_words(profile, *kind);
+        let what = deadline_words(profile, t.bloc, *kind);
         let note = deadline_note(profile, d);
         let height = kit::wrapped_height(&what, total_width(1, 2), LINE)
             .max(kit::wrapped_height(&note, WIDTHS[5], LINE))
@@ -273,18 +273,21 @@ pub fn write_guide(
     Ok(())
 }
 
-/// What a deadline asks, with the offices of the profile.
-fn deadline_words(profile: &Profile, kind: DeadlineKind) -> String {
-    use crate::model::Bloc;
+/// What a deadline asks, with the offices of the profile (the unit's own focal office when its
+/// bloc is known).
+fn deadline_words(profile: &Profile, bloc: Option<Bloc>, kind: DeadlineKind) -> String {
     let dang = &profile.bloc(Bloc::DangDoanThe).focal;
-    let focals: Vec<&str> = profile.blocs.iter().map(|b| b.focal.as_str()).collect();
+    let focals: Vec<&str> = match bloc {
+        Some(b) => vec![profile.bloc(b).focal.as_str()],
+        None => profile.blocs.iter().map(|b| b.focal.as_str()).collect(),
+    };
     match kind {
         DeadlineKind::SelfEvaluation => {
             "Từng CBCCVC, NLĐ tự đánh giá, tự chấm điểm (phiếu Mẫu 03, 04, 05)".to_string()
         }
         DeadlineKind::Authority => "Cấp có thẩm quyền đánh giá, chấm điểm".to_string(),
         DeadlineKind::UnitReport => format!(
-            "Đơn vị gửi sổ này (kết quả Mẫu 06) và đề nghị khen thưởng về cơ quan đầu mối của khối ({})",
+            "Đơn vị gửi sổ này (kết quả Mẫu 06) và đề nghị khen thưởng về cơ quan đầu mối của khối: {}",
             focals.join("; ")
         ),
         DeadlineKind::BlocReport => {

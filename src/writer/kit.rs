@@ -7,7 +7,7 @@
 
 use crate::model::Quarter;
 use crate::profile::{FormSpec, Group, Profile};
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, ConditionalFormatFormula, DataValidation, DataValidationErrorStyle, DataValidationRule,
     ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, ProtectionOptions, Worksheet,
@@ -528,19 +528,6 @@ pub fn passing_range(profile: &Profile, spec: &FormSpec) -> (u32, u32) {
 /// A whole number of half points as Vietnamese text.
 pub fn vi_total(half_points: u32) -> String {
     crate::model::Total(half_points).to_string()
-}
-
-/// The Vietnamese name of a weekday.
-pub fn weekday_vi(d: NaiveDate) -> &'static str {
-    match d.weekday() {
-        Weekday::Mon => "Thứ Hai",
-        Weekday::Tue => "Thứ Ba",
-        Weekday::Wed => "Thứ Tư",
-        Weekday::Thu => "Thứ Năm",
-        Weekday::Fri => "Thứ Sáu",
-        Weekday::Sat => "Thứ Bảy",
-        Weekday::Sun => "Chủ nhật",
-    }
 }
 
 /// "I/2024".
