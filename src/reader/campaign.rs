@@ -73,31 +73,11 @@ impl Reader<'_> {
 }
 
 fn cell_text(grid: &Grid, row: u32, col: u32) -> String {
-    match grid.get(row, col) {
-        Data::String(s) => {
-            let s = s.as_str();
-            match crate::legacy::may_be_legacy(s)
-                .then(|| crate::legacy::decode(s))
-                .flatten()
-            {
-                Some((converted, _)) => text::tidy(&converted),
-                None => text::tidy(s),
-            }
-        }
-        Data::Empty => String::new(),
-        other => display(other),
-    }
+    super::cell_text(grid.get(row, col)).text
 }
 
 fn date_of(d: &Data) -> Option<NaiveDate> {
-    match d {
-        Data::DateTime(dt) => dt.as_datetime().map(|x| x.date()),
-        Data::DateTimeIso(s) => NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok(),
-        Data::Float(f) => text::date_from_serial(*f),
-        Data::Int(i) => text::date_from_serial(*i as f64),
-        Data::String(s) => text::parse_date_text(s),
-        _ => None,
-    }
+    super::date_of_cell(d)
 }
 
 fn present(d: &Data) -> bool {

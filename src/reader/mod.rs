@@ -234,3 +234,54 @@ pub fn display(d: &Data) -> String {
         Data::Error(e) => e.to_string(),
     }
 }
+
+/// The text of a cell as the rules see it: tidied (NFC, trimmed) and, when it was typed in a legacy
+/// encoding (TCVN3/VNI), converted to Unicode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellText {
+    pub text: String,
+    /// The legacy encoding and the text as typed, when a conversion happened.
+    pub legacy: Option<(crate::legacy::LegacyEncoding, String)>,
+}
+
+pub fn cell_text(d: &Data) -> CellText {
+    let raw = match d {
+        Data::String(s) => s.as_str(),
+        Data::Empty => {
+            return CellText {
+                text: String::new(),
+                legacy: None,
+            }
+        }
+        other => {
+            return CellText {
+                text: display(other),
+                legacy: None,
+            }
+        }
+    };
+    if crate::legacy::may_be_legacy(raw) {
+        if let Some((converted, enc)) = crate::legacy::decode(raw) {
+            return CellText {
+                text: text::tidy(&converted),
+                legacy: Some((enc, raw.trim().to_string())),
+            };
+        }
+    }
+    CellText {
+        text: text::tidy(raw),
+        legacy: None,
+    }
+}
+
+/// A date from a cell: a real date, an Excel serial number, or text (`dd/mm/yyyy`, …).
+pub fn date_of_cell(d: &Data) -> Option<chrono::NaiveDate> {
+    match d {
+        Data::DateTime(dt) => dt.as_datetime().map(|x| x.date()),
+        Data::DateTimeIso(s) => chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok(),
+        Data::Float(f) => text::date_from_serial(*f),
+        Data::Int(i) => text::date_from_serial(*i as f64),
+        Data::String(s) => text::parse_date_text(s),
+        _ => None,
+    }
+}

@@ -2,7 +2,7 @@
 //! proposes for the quarter's reward, with their priority. Whether each proposal can be granted
 //! (the person exists, is đạt, fits under the cap) is decided later, in [`crate::rewards`].
 
-use super::{display, is_blank, Grid, Workbook};
+use super::{is_blank, Grid, Workbook};
 use crate::finding::{Detail, Finding};
 use crate::text::{self, a1};
 use calamine::Data;
@@ -80,30 +80,22 @@ impl Reader<'_> {
 
     /// A cell's text: NFC, trimmed, converted from TCVN3/VNI when it is legacy text.
     fn text(&mut self, grid: &Grid, row: u32, col: u32) -> String {
-        let raw = match grid.get(row, col) {
-            Data::String(s) => s.as_str(),
-            Data::Empty => return String::new(),
-            other => return display(other),
-        };
-        if crate::legacy::may_be_legacy(raw) {
-            if let Some((converted, enc)) = crate::legacy::decode(raw) {
-                let converted = text::tidy(&converted);
-                if !self.legacy_reported {
-                    self.legacy_reported = true;
-                    self.push(
-                        Some(a1(row, col)),
-                        None,
-                        Detail::LegacyEncoding {
-                            encoding: enc.name(),
-                            before: raw.trim().to_string(),
-                            after: converted.clone(),
-                        },
-                    );
-                }
-                return converted;
+        let super::CellText { text, legacy } = super::cell_text(grid.get(row, col));
+        if let Some((enc, before)) = legacy {
+            if !self.legacy_reported {
+                self.legacy_reported = true;
+                self.push(
+                    Some(a1(row, col)),
+                    None,
+                    Detail::LegacyEncoding {
+                        encoding: enc.name(),
+                        before,
+                        after: text.clone(),
+                    },
+                );
             }
         }
-        text::tidy(raw)
+        text
     }
 }
 

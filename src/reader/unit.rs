@@ -1,6 +1,6 @@
 //! One unit's workbook (SPEC §3) read into plain values, with a finding for every cell at fault.
 
-use super::{display, is_blank, Grid, Workbook};
+use super::{cell_text, date_of_cell, display, is_blank, CellText, Grid, Workbook};
 use crate::calendar::CalendarError;
 use crate::finding::{Detail, Expected, Finding};
 use crate::model::{Bloc, Form, Quarter, Rating, Score};
@@ -119,32 +119,23 @@ impl Ctx<'_> {
 
     /// The text of a cell, tidied (NFC, trimmed), converted from TCVN3/VNI when it is legacy text.
     fn text(&mut self, grid: &Grid, sheet: &str, row: u32, col: u32) -> String {
-        let d = grid.get(row, col);
-        let raw = match d {
-            Data::String(s) => s.as_str(),
-            Data::Empty => return String::new(),
-            other => return display(other),
-        };
-        if crate::legacy::may_be_legacy(raw) {
-            if let Some((converted, enc)) = crate::legacy::decode(raw) {
-                let converted = text::tidy(&converted);
-                if !self.legacy_reported.iter().any(|s| s == sheet) {
-                    self.legacy_reported.push(sheet.to_string());
-                    self.push(
-                        Some(sheet),
-                        Some(a1(row, col)),
-                        None,
-                        Detail::LegacyEncoding {
-                            encoding: enc.name(),
-                            before: raw.trim().to_string(),
-                            after: converted.clone(),
-                        },
-                    );
-                }
-                return converted;
+        let CellText { text, legacy } = cell_text(grid.get(row, col));
+        if let Some((enc, before)) = legacy {
+            if !self.legacy_reported.iter().any(|s| s == sheet) {
+                self.legacy_reported.push(sheet.to_string());
+                self.push(
+                    Some(sheet),
+                    Some(a1(row, col)),
+                    None,
+                    Detail::LegacyEncoding {
+                        encoding: enc.name(),
+                        before,
+                        after: text.clone(),
+                    },
+                );
             }
         }
-        text::tidy(raw)
+        text
     }
 }
 
@@ -450,18 +441,6 @@ fn whole_number(d: &Data) -> Option<u32> {
         Data::Int(i) => u32::try_from(*i).ok(),
         Data::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f < 1e9 => Some(*f as u32),
         Data::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-}
-
-/// A date from a cell: a real date, an Excel serial number, or text.
-fn date_of_cell(d: &Data) -> Option<NaiveDate> {
-    match d {
-        Data::DateTime(dt) => dt.as_datetime().map(|x| x.date()),
-        Data::DateTimeIso(s) => NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok(),
-        Data::Float(f) => text::date_from_serial(*f),
-        Data::Int(i) => text::date_from_serial(*i as f64),
-        Data::String(s) => text::parse_date_text(s),
         _ => None,
     }
 }
