@@ -3,8 +3,8 @@
 //! that says for every unit how its cap was reached — and why it is 0 when it is.
 
 use super::{
-    merge_text, national_header, new_workbook, official_page, save, signature, text, Styles,
-    WriterError,
+    header_row, merge_text, national_header, new_workbook, official_page, save, signature, text,
+    Styles, WriterError,
 };
 use crate::deadlines;
 use crate::model::Bloc;
@@ -441,20 +441,20 @@ fn people_sheet(
         ),
     )?;
     let head = row;
-    for (c, h) in [
-        "STT",
-        "Họ và tên",
-        "Chức vụ",
-        "Đơn vị",
-        "Tổng điểm",
-        "Số tiền (đồng)",
-        "Ghi chú",
-    ]
-    .iter()
-    .enumerate()
-    {
-        text(ws, head, c as u16, h, &s.header)?;
-    }
+    header_row(
+        ws,
+        &s.header,
+        head,
+        &[
+            "STT",
+            "Họ và tên",
+            "Chức vụ",
+            "Đơn vị",
+            "Tổng điểm",
+            "Số tiền (đồng)",
+            "Ghi chú",
+        ],
+    )?;
     ws.set_row_height(head, 32)?;
     official_page(ws, Some((head, head)))?;
     ws.set_freeze_panes(head + 1, 0)?;
@@ -625,23 +625,23 @@ fn units_sheet(
         ),
     )?;
     let head = row;
-    for (c, h) in [
-        "STT",
-        "Đơn vị",
-        "Khối",
-        "Số người đạt",
-        "Tỷ lệ",
-        "Số được khen tối đa",
-        "Số đề nghị",
-        "Số được khen thưởng",
-        "Số tiền (đồng)",
-        "Ghi chú",
-    ]
-    .iter()
-    .enumerate()
-    {
-        text(ws, head, c as u16, h, &s.header)?;
-    }
+    header_row(
+        ws,
+        &s.header,
+        head,
+        &[
+            "STT",
+            "Đơn vị",
+            "Khối",
+            "Số người đạt",
+            "Tỷ lệ",
+            "Số được khen tối đa",
+            "Số đề nghị",
+            "Số được khen thưởng",
+            "Số tiền (đồng)",
+            "Ghi chú",
+        ],
+    )?;
     ws.set_row_height(head, 48)?;
     official_page(ws, Some((head, head)))?;
     ws.set_freeze_panes(head + 1, 0)?;

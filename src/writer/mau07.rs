@@ -3,8 +3,8 @@
 //! bloc, makes the whole-district workbook ([`super::toan_quan`]).
 
 use super::{
-    merge_text, national_header, new_workbook, official_page, place_date, save, signature, text,
-    Styles, WriterError,
+    header_row, merge_text, national_header, new_workbook, official_page, place_date, save,
+    signature, text, Styles, WriterError,
 };
 use crate::district::{BlocSummary, DatPerson, Sums, UnitLine};
 use crate::model::Quarter;
@@ -48,9 +48,7 @@ pub(crate) fn set_summary_columns(ws: &mut Worksheet) -> Result<(), XlsxError> {
 
 /// Writes the header row of the summary table at `row`; returns the next row.
 pub(crate) fn summary_header(ws: &mut Worksheet, s: &Styles, row: u32) -> Result<u32, XlsxError> {
-    for (col, label) in HEADERS.iter().enumerate() {
-        text(ws, row, col as u16, label, &s.header)?;
-    }
+    header_row(ws, &s.header, row, &HEADERS)?;
     ws.set_row_height(row, 48)?;
     Ok(row + 1)
 }
@@ -134,9 +132,7 @@ pub(crate) fn dat_sheet(
     }
     ws.set_row_height(0, 36)?;
     merge_text(ws, 0, 0, last, title, &s.title)?;
-    for (col, label) in headers.iter().enumerate() {
-        text(ws, 2, col as u16, label, &s.header)?;
-    }
+    header_row(ws, &s.header, 2, &headers)?;
     ws.set_freeze_panes(3, 0)?;
     official_page(ws, Some((2, 2)))?;
     for (i, (p, bloc)) in people.iter().enumerate() {

@@ -210,6 +210,19 @@ pub fn text(
     Ok(())
 }
 
+/// A table's header row: the labels from column 0, in the header format.
+pub fn header_row(
+    ws: &mut Worksheet,
+    format: &Format,
+    row: u32,
+    labels: &[&str],
+) -> Result<(), XlsxError> {
+    for (col, label) in labels.iter().enumerate() {
+        ws.write_string_with_format(row, col as u16, *label, format)?;
+    }
+    Ok(())
+}
+
 /// The signature block: a title (e.g. "THỦ TRƯỞNG ĐƠN VỊ") and "(Ký, ghi rõ họ tên, đóng dấu)",
 /// over columns `first..=last`, with a line for the person who prepared it on the left.
 pub fn signature(
