@@ -845,6 +845,24 @@ mod tests {
         v
     }
 
+    /// Regression: with a city's thousands of units without a place, the note that names them
+    /// exceeded Excel's 32 767 characters per cell and `run` failed to write khen-thuong.xlsx.
+    #[test]
+    fn a_city_of_zero_cap_units_fits_in_the_workbook() {
+        let p = Profile::default_profile();
+        let units: Vec<UnitResult> = (0..3000)
+            .map(|i| {
+                let mut u = unit(vec![person(&format!("U{i}"), Status::Dat, 290, 20)], None);
+                u.unit = format!("Đơn vị thử nghiệm số {i} của thành phố");
+                u.code = format!("U{i:04}");
+                u
+            })
+            .collect();
+        let list = build(&units, Quarter::new(2024, 3).unwrap(), &p).unwrap();
+        assert!(list.units.iter().all(|u| u.cap == 0));
+        assert!(crate::writer::khen_thuong::build(&list, &p).is_ok());
+    }
+
     #[test]
     fn proposals_follow_priority_and_cap() {
         let p = Profile::default_profile();

@@ -298,7 +298,7 @@ fn cover(
     if !suggested_units.is_empty() {
         notes.push(format!(
             "Danh sách của {} là ĐỀ XUẤT của công cụ (đơn vị chưa gửi trang 'Đề nghị khen thưởng'), xếp theo tổng điểm, số nội dung đạt 10 điểm, Mã CB; cần đơn vị xác nhận trước khi trình.",
-            suggested_units.join(", ")
+            name_list(&suggested_units)
         ));
     }
     for u in list.units.iter().filter(|u| u.late.is_some()) {
@@ -357,7 +357,7 @@ fn zero_cap_notes(list: &RewardList) -> Vec<String> {
     if !nobody.is_empty() {
         notes.push(format!(
             "Không có người đạt chuyên nghiệp nên không có suất khen thưởng: {}.",
-            nobody.join(", ")
+            name_list(&nobody)
         ));
     }
     let mut percents: Vec<u32> = zero
@@ -394,10 +394,26 @@ fn zero_cap_notes(list: &RewardList) -> Vec<String> {
         };
         notes.push(format!(
             "Không có suất khen thưởng vì {why}: {}.",
-            names.join(", ")
+            name_list(&names)
         ));
     }
     notes
+}
+
+/// Names for a note: all of them when few; otherwise the first ones and how many more, since a
+/// city's list would not fit in a cell (Excel holds at most 32 767 characters) nor on a page.
+fn name_list<S: AsRef<str>>(names: &[S]) -> String {
+    const SHOWN: usize = 12;
+    let shown: Vec<&str> = names.iter().take(SHOWN).map(|n| n.as_ref()).collect();
+    if names.len() <= SHOWN {
+        shown.join(", ")
+    } else {
+        format!(
+            "{} và {} đơn vị khác (xem từng đơn vị ở trang '{SHEET_UNITS}')",
+            shown.join(", "),
+            names.len() - SHOWN
+        )
+    }
 }
 
 /// The number the percentage applies to, for the notes.
@@ -712,4 +728,17 @@ pub fn build(list: &RewardList, profile: &Profile) -> Result<Workbook, WriterErr
 pub fn write(list: &RewardList, profile: &Profile, path: &Path) -> Result<(), WriterError> {
     let mut wb = build(list, profile)?;
     save(&mut wb, path)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_name_lists_are_cut_with_a_count() {
+        let names: Vec<String> = (1..=2000).map(|i| format!("Trường số {i}")).collect();
+        let t = super::name_list(&names);
+        assert!(t.starts_with("Trường số 1, Trường số 2,"));
+        assert!(t.contains("và 1988 đơn vị khác"));
+        assert!(t.len() < 1000);
+        assert_eq!(super::name_list(&["A", "B"]), "A, B");
+    }
 }
