@@ -309,6 +309,18 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                 Detail::InfoMissing { label },
             )
         };
+        let invalid = |cx: &mut Ctx, label: &'static str, value: String, expected: Expected| {
+            cx.push(
+                Some(sheet),
+                Some(cell.clone()),
+                None,
+                Detail::InfoInvalid {
+                    label,
+                    value,
+                    expected,
+                },
+            )
+        };
         match label {
             InfoLabel::Name => {
                 if blank {
@@ -330,16 +342,7 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                     let t = cx.text(grid, sheet, row, vc);
                     info.bloc = cx.profile.bloc_from_text(&t);
                     if info.bloc.is_none() {
-                        cx.push(
-                            Some(sheet),
-                            Some(cell.clone()),
-                            None,
-                            Detail::InfoInvalid {
-                                label: LABEL_BLOC,
-                                value: t,
-                                expected: Expected::Bloc,
-                            },
-                        );
+                        invalid(cx, LABEL_BLOC, t, Expected::Bloc);
                     }
                 }
             }
@@ -350,16 +353,7 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                 } else {
                     info.quarter = quarter_of_cell(&value);
                     if info.quarter.is_none() {
-                        cx.push(
-                            Some(sheet),
-                            Some(cell.clone()),
-                            None,
-                            Detail::InfoInvalid {
-                                label: LABEL_QUARTER,
-                                value: display(&value),
-                                expected: Expected::Quarter,
-                            },
-                        );
+                        invalid(cx, LABEL_QUARTER, display(&value), Expected::Quarter);
                     }
                 }
             }
@@ -370,16 +364,7 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
                 } else {
                     info.headcount = whole_number(&value).filter(|n| *n > 0);
                     if info.headcount.is_none() {
-                        cx.push(
-                            Some(sheet),
-                            Some(cell.clone()),
-                            None,
-                            Detail::InfoInvalid {
-                                label: LABEL_HEADCOUNT,
-                                value: display(&value),
-                                expected: Expected::Headcount,
-                            },
-                        );
+                        invalid(cx, LABEL_HEADCOUNT, display(&value), Expected::Headcount);
                     }
                 }
             }
