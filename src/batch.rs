@@ -217,6 +217,7 @@ fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> Fil
             sheet: None,
             cell: None,
             person: None,
+            person_name: None,
             detail: Detail::Unreadable(u),
         }],
     };
@@ -308,6 +309,7 @@ pub fn run_with_progress(
                 sheet: Some(SHEET_INFO.to_string()),
                 cell: u.quarter_cell.clone(),
                 person: None,
+                person_name: None,
                 detail: Detail::QuarterMismatch {
                     found: u.quarter,
                     expected: q,
@@ -329,6 +331,7 @@ pub fn run_with_progress(
                     sheet: Some(SHEET_INFO.to_string()),
                     cell: u.code_cell.clone(),
                     person: None,
+                    person_name: None,
                     detail: Detail::UnitDuplicate {
                         code: u.code.clone(),
                         other: inputs[first].display.clone(),

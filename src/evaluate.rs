@@ -4,11 +4,11 @@
 use crate::finding::{Detail, Finding};
 use crate::model::{Bloc, Form, Quarter, Rating, Reason, Status, Total};
 use crate::profile::Profile;
-use crate::reader::unit::{Member, UnitInput, SHEET_INFO, SHEET_LIST};
-use crate::rules::{self, MemberStanding, PersonFacts, ScoreSheet};
+use crate::reader::unit::{Member, ScoredRow, UnitInput, SHEET_INFO, SHEET_LIST};
+use crate::rules::{self, MemberStanding, Outcome, PersonFacts, ScopeStanding, ScoreSheet, Standing};
 use crate::text;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonResult {
@@ -18,6 +18,9 @@ pub struct PersonResult {
     pub title: String,
     #[serde(skip)]
     pub part: String,
+    /// `Ngày sinh`, to find the same person listed by two units.
+    #[serde(skip)]
+    pub birth: Option<chrono::NaiveDate>,
     pub form: Option<Form>,
     pub total: Option<Total>,
     pub ratings: [Option<Rating>; 3],
@@ -46,6 +49,9 @@ pub struct Summary {
 pub struct UnitResult {
     pub unit: String,
     pub code: String,
+    /// The code was written in `Mã đơn vị` (else it comes from the file name).
+    #[serde(skip)]
+    pub code_written: bool,
     pub bloc: Bloc,
     pub headcount: u32,
     pub source: String,
@@ -65,6 +71,32 @@ pub struct UnitResult {
     pub proposals: Option<crate::reader::proposals::ProposalSheet>,
 }
 
+/// Findings about one file, located and pushed in reading order.
+struct Out {
+    file: String,
+    findings: Vec<Finding>,
+}
+
+impl Out {
+    fn push(&mut self, sheet: &str, cell: Option<String>, person: Option<&str>, detail: Detail) {
+        self.findings.push(Finding {
+            file: self.file.clone(),
+            sheet: Some(sheet.to_string()),
+            cell,
+            person: person.map(str::to_string),
+            person_name: None,
+            detail,
+        })
+    }
+}
+
+/// One member being decided: what was read of them, and the outcome so far.
+struct Decision<'a> {
+    facts: PersonFacts<'a>,
+    form: Option<Form>,
+    outcome: Outcome,
+}
+
 /// Decides every person of a unit. Returns no result when the unit cannot be evaluated at all
 /// (no quarter, no bloc, no name, or no usable `Danh sách`); the findings say why.
 pub fn evaluate_unit(
@@ -72,37 +104,50 @@ pub fn evaluate_unit(
     profile: &Profile,
     fallback_code: &str,
 ) -> (Option<UnitResult>, Vec<Finding>) {
-    let mut findings = Vec::new();
-    let file = input.file.clone();
-    let mut push = |sheet: &str, cell: Option<String>, person: Option<&str>, detail: Detail| {
-        findings.push(Finding {
-            file: file.clone(),
-            sheet: Some(sheet.to_string()),
-            cell,
-            person: person.map(str::to_string),
-            detail,
-        })
+    let mut out = Out {
+        file: input.file.clone(),
+        findings: Vec::new(),
     };
+    unit_checks(&input, profile, &mut out);
+    let (scored, twice) = index_scored(&input, &mut out);
+    let mut decisions: Vec<Decision> = input
+        .members
+        .iter()
+        .map(|m| decide_member(&input, profile, m, &scored, &twice, &mut out))
+        .collect();
+    decide_leaders(&input, profile, &mut decisions, &mut out);
+    report_unlisted(&input, &scored, &mut out);
+    let people: Vec<PersonResult> = input
+        .members
+        .iter()
+        .zip(decisions)
+        .map(|(m, d)| person_result(m, d))
+        .collect();
+    let mut findings = out.findings;
+    name_people(&mut findings, &input.members, &input.scored);
+    let unit = unit_result(input, profile, fallback_code, people);
+    (unit, findings)
+}
+
+/// Checks of the unit as a whole: head count, date sent, form against unit size.
+fn unit_checks(input: &UnitInput, profile: &Profile, out: &mut Out) {
     let info = &input.info;
     let listed = input.members.len() as u32;
     let headcount = info.headcount.unwrap_or(listed);
-
     if input.list_ok {
-        if let Some(declared) = info.headcount {
-            if declared != listed {
-                push(
-                    SHEET_INFO,
-                    info.headcount_cell.clone(),
-                    None,
-                    Detail::HeadcountMismatch { declared, listed },
-                );
-            }
+        if let Some(declared) = info.headcount.filter(|d| *d != listed) {
+            out.push(
+                SHEET_INFO,
+                info.headcount_cell.clone(),
+                None,
+                Detail::HeadcountMismatch { declared, listed },
+            );
         }
     }
     if let (Some(sent), Some(q)) = (info.sent, input.quarter) {
         let deadline = crate::deadlines::submission_deadline(q, profile);
         if sent > deadline {
-            push(
+            out.push(
                 SHEET_INFO,
                 info.sent_cell.clone(),
                 None,
@@ -111,153 +156,372 @@ pub fn evaluate_unit(
         }
     }
     // Form size: mẫu 04 below the large-unit size, mẫu 05 from it.
-    let expected_staff_form = profile.staff_form(headcount);
+    let expected = profile.staff_form(headcount);
     for fs in &input.forms {
-        if fs.form != Form::M03 && fs.form != expected_staff_form && fs.rows > 0 {
-            push(
+        if fs.form != Form::M03 && fs.form != expected && fs.rows > 0 {
+            out.push(
                 &fs.sheet,
                 Some(fs.header_cell.clone()),
                 None,
                 Detail::FormSize {
                     form: fs.form,
                     headcount,
-                    expected: expected_staff_form,
+                    expected,
                 },
             );
         }
     }
+}
 
-    // Index the score rows; a person scored twice is an error on the second row.
+/// The score rows by `Mã CB`; a person scored twice is an error on the second row.
+fn index_scored(input: &UnitInput, out: &mut Out) -> (HashMap<String, usize>, HashSet<String>) {
     let mut scored: HashMap<String, usize> = HashMap::new();
-    let mut duplicate_scored: Vec<String> = Vec::new();
+    let mut twice = HashSet::new();
     for (i, row) in input.scored.iter().enumerate() {
         let key = text::key(&row.id);
         if let Some(&first) = scored.get(&key) {
-            let first_sheet = input.scored[first].form.sheet_name();
-            push(
+            out.push(
                 row.form.sheet_name(),
                 Some(row.id_cell.clone()),
                 Some(&row.id),
-                Detail::PersonOnTwoForms { first_sheet },
+                Detail::PersonOnTwoForms {
+                    first_sheet: input.scored[first].form.sheet_name(),
+                },
             );
-            duplicate_scored.push(key);
+            twice.insert(key);
         } else {
             scored.insert(key, i);
         }
     }
-    let mask_of = |form: Form| -> &[bool] {
-        input
-            .forms
-            .iter()
-            .find(|f| f.form == form)
-            .map(|f| f.mandatory.as_slice())
-            .unwrap_or(profile.form(form).mandatory.as_slice())
-    };
-    let no_forms = input.forms.is_empty();
+    (scored, twice)
+}
 
-    let standing: Vec<MemberStanding> = input
-        .members
-        .iter()
-        .map(|m| MemberStanding {
-            any_month_failed: m.ratings.contains(&Some(Rating::KhongHoanThanh)),
-            discipline: m.discipline,
-            inspection: m.inspection,
-        })
-        .collect();
-
-    let mut people = Vec::with_capacity(input.members.len());
-    let mut used = vec![false; input.scored.len()];
-    for (mi, m) in input.members.iter().enumerate() {
-        let key = text::key(&m.id);
-        let row = scored.get(&key).map(|&i| {
-            used[i] = true;
-            &input.scored[i]
-        });
-        let absent = m
-            .absence_days
-            .is_some_and(|d| d >= profile.thresholds.absence_days);
-        let mut has_errors = m.has_errors || duplicate_scored.contains(&key);
-        match row {
-            Some(r) => {
-                has_errors |= r.has_errors;
-                if m.btv && r.form != Form::M03 {
-                    push(
-                        r.form.sheet_name(),
-                        Some(r.id_cell.clone()),
-                        Some(&m.id),
-                        Detail::WrongFormLeader { form: r.form },
-                    );
-                    has_errors = true;
-                } else if !m.btv && r.form == Form::M03 {
-                    push(
-                        r.form.sheet_name(),
-                        Some(r.id_cell.clone()),
-                        Some(&m.id),
-                        Detail::WrongFormStaff,
-                    );
-                    has_errors = true;
-                }
-            }
-            None if !absent && m.absence_days.is_some() => {
-                if !no_forms {
-                    push(
-                        SHEET_LIST,
-                        Some(m.id_cell.clone()),
-                        Some(&m.id),
-                        Detail::PersonNotScored,
-                    );
-                }
-                has_errors = true;
-            }
-            None => {}
+/// One member on their own: the facts read, the form checks, and the outcome before the
+/// leader's condition is known.
+fn decide_member<'a>(
+    input: &'a UnitInput,
+    profile: &'a Profile,
+    m: &Member,
+    scored: &HashMap<String, usize>,
+    twice: &HashSet<String>,
+    out: &mut Out,
+) -> Decision<'a> {
+    let key = text::key(&m.id);
+    let row: Option<&ScoredRow> = scored.get(&key).map(|&i| &input.scored[i]);
+    let mut has_errors = m.has_errors || twice.contains(&key) || m.btv.is_none();
+    if let (Some(r), Some(btv)) = (row, m.btv) {
+        has_errors |= r.has_errors;
+        if btv != (r.form == Form::M03) {
+            let detail = if btv {
+                Detail::WrongFormLeader { form: r.form }
+            } else {
+                Detail::WrongFormStaff
+            };
+            out.push(r.form.sheet_name(), Some(r.id_cell.clone()), Some(&m.id), detail);
+            has_errors = true;
         }
-        let scope_violated = m.btv && scope_violated(&input.members, &standing, mi);
-        let sheet = row.filter(|r| !r.has_errors).map(|r| ScoreSheet {
+    }
+    let mut facts = PersonFacts {
+        ratings: m.ratings,
+        months_worked: m.months_worked,
+        discipline: m.discipline,
+        inspection: m.inspection,
+        absence_half_days: m.absence_half_days,
+        days_away: m.days_away,
+        in_scope: m.in_scope,
+        scores: row.filter(|r| !r.has_errors).map(|r| ScoreSheet {
             form: r.form,
             scores: &r.scores,
-            mandatory: mask_of(r.form),
-        });
-        let facts = PersonFacts {
-            ratings: m.ratings,
-            discipline: m.discipline,
-            inspection: m.inspection,
-            absence_days: m.absence_days,
-            scores: sheet,
-            has_errors,
-            scope_violated,
-        };
-        let outcome = rules::evaluate_person(&facts, &profile.thresholds, profile.scale_max);
-        people.push(person_result(m, row.map(|r| r.form), sheet, outcome));
+            mandatory: mask_of(input, profile, r.form),
+        }),
+        has_errors,
+        scope: ScopeStanding::Clear,
+    };
+    let known_time = facts.absence_half_days.is_some() && facts.days_away.is_some();
+    if rules::not_evaluated(&facts, &profile.thresholds).is_none() && known_time {
+        // Evaluated: every month worked must be rated, and the person must be scored.
+        if let Some(q) = input.quarter {
+            for i in 0..3 {
+                let blank = m.ratings[i].is_none() && !m.rating_unreadable[i];
+                if blank && m.months_worked[i] && m.rating_cells[i].is_some() {
+                    out.push(
+                        SHEET_LIST,
+                        m.rating_cells[i].clone(),
+                        Some(&m.id),
+                        Detail::RatingMissing {
+                            month: q.months()[i],
+                        },
+                    );
+                    facts.has_errors = true;
+                }
+            }
+        }
+        if row.is_none() {
+            if !input.forms.is_empty() {
+                out.push(
+                    SHEET_LIST,
+                    Some(m.id_cell.clone()),
+                    Some(&m.id),
+                    Detail::PersonNotScored,
+                );
+            }
+            facts.has_errors = true;
+        }
     }
-    // Scored but not listed: reported, but not a person of the unit (the unit's people are those
-    // of `Danh sách`; the row is often a mistyped Mã CB).
-    for (i, r) in input.scored.iter().enumerate() {
-        // Second rows of a person scored twice were reported above.
-        if used[i] || !input.list_ok || scored.get(&text::key(&r.id)) != Some(&i) {
+    let outcome = rules::evaluate_person(&facts, &profile.thresholds, profile.scale_max);
+    Decision {
+        facts,
+        form: row.map(|r| r.form),
+        outcome,
+    }
+}
+
+/// The mandatory mask of a form: the sheet's valid `Bắt buộc` row, else the catalogue.
+fn mask_of<'a>(input: &'a UnitInput, profile: &'a Profile, form: Form) -> &'a [bool] {
+    input
+        .forms
+        .iter()
+        .find(|f| f.form == form)
+        .map(|f| f.mandatory.as_slice())
+        .unwrap_or(profile.form(form).mandatory.as_slice())
+}
+
+/// The leaders' condition (SPEC §2, 4.): each mẫu 03 person is decided again once the standing
+/// of the other people in their scope is known.
+fn decide_leaders(
+    input: &UnitInput,
+    profile: &Profile,
+    decisions: &mut [Decision],
+    out: &mut Out,
+) {
+    let standings: Vec<Standing> = input
+        .members
+        .iter()
+        .zip(decisions.iter())
+        .map(|(m, d)| member_standing(m, &d.outcome).standing())
+        .collect();
+    let parts: HashSet<String> = input.members.iter().map(|m| text::key(&m.part)).collect();
+    for (li, leader) in input.members.iter().enumerate() {
+        if leader.btv != Some(true) {
             continue;
         }
-        push(
+        let Some(scope) = leader_scope(leader, &parts, input, out) else {
+            decisions[li].facts.has_errors = true;
+            decisions[li].outcome =
+                rules::evaluate_person(&decisions[li].facts, &profile.thresholds, profile.scale_max);
+            continue;
+        };
+        let in_scope = |i: usize| i != li && scope.covers(&input.members[i]);
+        let others = (0..input.members.len()).filter(|&i| in_scope(i));
+        let standing = rules::scope_standing(others.clone().map(|i| &standings[i]));
+        if standing == ScopeStanding::Unknown && decisions[li].form == Some(Form::M03) {
+            for i in others {
+                if let Standing::Unknown(what) = &standings[i] {
+                    report_unknown_member(leader, &input.members[i], what, input.quarter, out);
+                }
+            }
+        }
+        let d = &mut decisions[li];
+        d.facts.scope = standing;
+        d.outcome = rules::evaluate_person(&d.facts, &profile.thresholds, profile.scale_max);
+    }
+}
+
+/// The parts of the unit a leader is in charge of.
+enum Scope {
+    Unit,
+    Parts(HashSet<String>),
+}
+
+impl Scope {
+    fn covers(&self, m: &Member) -> bool {
+        match self {
+            Scope::Unit => true,
+            Scope::Parts(keys) => keys.contains(&text::key(&m.part)),
+        }
+    }
+}
+
+/// The leader's scope; `None` when a `Phụ trách` value names no `Bộ phận` (reported).
+fn leader_scope(
+    leader: &Member,
+    parts: &HashSet<String>,
+    input: &UnitInput,
+    out: &mut Out,
+) -> Option<Scope> {
+    if leader.in_charge.is_empty() {
+        return Some(Scope::Unit);
+    }
+    let mut keys = HashSet::new();
+    let mut ok = true;
+    for value in &leader.in_charge {
+        let k = text::key(value);
+        if parts.contains(&k) && !k.is_empty() {
+            keys.insert(k);
+            continue;
+        }
+        ok = false;
+        let mut names: Vec<String> = input
+            .members
+            .iter()
+            .map(|m| m.part.clone())
+            .filter(|p| !p.is_empty())
+            .collect();
+        names.sort();
+        names.dedup();
+        out.push(
+            SHEET_LIST,
+            leader.in_charge_cell.clone(),
+            Some(&leader.id),
+            Detail::ScopeUnknownPart {
+                value: value.clone(),
+                parts: names,
+            },
+        );
+    }
+    ok.then_some(Scope::Parts(keys))
+}
+
+/// What the leader's condition needs of one member.
+fn member_standing(m: &Member, own: &Outcome) -> MemberStanding {
+    MemberStanding {
+        ratings: m.ratings,
+        unreadable: m.rating_unreadable,
+        months_worked: m.months_worked,
+        not_evaluated: own.status == Status::KhongDanhGia,
+        discipline: m.discipline,
+        inspection: m.inspection,
+        review: m.review,
+    }
+}
+
+/// `scope-unknown`: names the leader and the member, located at the member's unknown cell.
+fn report_unknown_member(
+    leader: &Member,
+    m: &Member,
+    what: &[rules::Unknown],
+    quarter: Option<Quarter>,
+    out: &mut Out,
+) {
+    for u in what {
+        let (cell, column) = match *u {
+            rules::Unknown::Month(i) => (
+                m.rating_cells[i].clone(),
+                format!("Tháng {}", quarter.map_or(i as u32 + 1, |q| q.months()[i])),
+            ),
+            rules::Unknown::Discipline => (m.decision_cells[0].clone(), "Kỷ luật".into()),
+            rules::Unknown::Inspection => {
+                (m.decision_cells[1].clone(), "Thanh tra, kiểm tra".into())
+            }
+            rules::Unknown::Review => (m.decision_cells[2].clone(), "Kiểm điểm".into()),
+        };
+        out.push(
+            SHEET_LIST,
+            cell,
+            Some(&leader.id),
+            Detail::ScopeUnknown {
+                leader_id: leader.id.clone(),
+                leader_name: leader.name.clone(),
+                member_id: m.id.clone(),
+                member_name: m.name.clone(),
+                column,
+            },
+        );
+    }
+}
+
+/// Scored but not listed: reported, but not a person of the unit (the unit's people are those
+/// of `Danh sách`; the row is often a mistyped Mã CB).
+fn report_unlisted(input: &UnitInput, scored: &HashMap<String, usize>, out: &mut Out) {
+    if !input.list_ok {
+        return;
+    }
+    let listed: HashSet<String> = input.members.iter().map(|m| text::key(&m.id)).collect();
+    for (i, r) in input.scored.iter().enumerate() {
+        let key = text::key(&r.id);
+        // Second rows of a person scored twice were reported already.
+        if listed.contains(&key) || scored.get(&key) != Some(&i) {
+            continue;
+        }
+        out.push(
             r.form.sheet_name(),
             Some(r.id_cell.clone()),
             Some(&r.id),
             Detail::PersonNotListed,
         );
     }
+}
 
+/// Every finding about a person also carries their name, so that messages say who it is.
+fn name_people(findings: &mut [Finding], members: &[Member], scored: &[ScoredRow]) {
+    let mut names: HashMap<String, &str> = HashMap::new();
+    for r in scored {
+        names.insert(text::key(&r.id), &r.name);
+    }
+    for m in members {
+        names.insert(text::key(&m.id), &m.name);
+    }
+    for f in findings.iter_mut() {
+        if f.person_name.is_none() {
+            if let Some(id) = &f.person {
+                f.person_name = names
+                    .get(&text::key(id))
+                    .filter(|n| !n.is_empty())
+                    .map(|n| n.to_string());
+            }
+        }
+    }
+}
+
+fn unit_result(
+    input: UnitInput,
+    profile: &Profile,
+    fallback_code: &str,
+    people: Vec<PersonResult>,
+) -> Option<UnitResult> {
+    let info = &input.info;
     let (Some(quarter), Some(bloc), Some(name), true) =
         (input.quarter, info.bloc, info.name.clone(), input.list_ok)
     else {
-        return (None, findings);
+        return None;
     };
+    let headcount = info.headcount.unwrap_or(input.members.len() as u32);
     let code = info
         .code
         .clone()
         .unwrap_or_else(|| fallback_code.to_string());
+    let mut summary = summarize(&people);
+    summary.reward_cap = rules::reward_cap(
+        summary.dat,
+        headcount,
+        profile.bloc(bloc).reward_percent,
+        profile.rounding,
+        profile.reward_base,
+    );
+    Some(UnitResult {
+        unit: name,
+        code,
+        code_written: info.code.is_some(),
+        bloc,
+        headcount,
+        source: input.file,
+        people,
+        summary,
+        quarter,
+        quarter_cell: info.quarter_cell.clone(),
+        code_cell: info.code_cell.clone(),
+        sent: info.sent,
+        proposals: input.proposals,
+    })
+}
+
+/// The counts of a unit's people by status.
+pub fn summarize(people: &[PersonResult]) -> Summary {
     let mut summary = Summary {
         people: people.len() as u32,
         ..Default::default()
     };
-    for p in &people {
+    for p in people {
         match p.status {
             Status::Dat => summary.dat += 1,
             Status::KhongDat => summary.khong_dat += 1,
@@ -266,60 +530,26 @@ pub fn evaluate_unit(
         }
     }
     summary.evaluated = summary.people - summary.not_evaluated;
-    let bs = profile.bloc(bloc);
-    summary.reward_cap = rules::reward_cap(
-        summary.dat,
-        headcount,
-        bs.reward_percent,
-        profile.rounding,
-        profile.reward_base,
-    );
-    (
-        Some(UnitResult {
-            unit: name,
-            code,
-            bloc,
-            headcount,
-            source: input.file,
-            people,
-            summary,
-            quarter,
-            quarter_cell: info.quarter_cell.clone(),
-            code_cell: info.code_cell.clone(),
-            sent: info.sent,
-            proposals: input.proposals,
-        }),
-        findings,
-    )
+    summary
 }
 
-/// Does anyone else in leader `mi`'s scope breach the unit condition?
-fn scope_violated(members: &[Member], standing: &[MemberStanding], mi: usize) -> bool {
-    let scope = &members[mi].in_charge;
-    members.iter().enumerate().any(|(i, m)| {
-        i != mi
-            && standing[i].breaches()
-            && (scope.is_empty() || scope.contains(&text::key(&m.part)))
-    })
-}
-
-fn person_result(
-    m: &Member,
-    form: Option<Form>,
-    sheet: Option<ScoreSheet>,
-    o: rules::Outcome,
-) -> PersonResult {
+fn person_result(m: &Member, d: Decision) -> PersonResult {
+    let o = d.outcome;
     PersonResult {
         id: m.id.clone(),
         name: m.name.clone(),
         title: m.title.clone(),
         part: m.part.clone(),
-        form,
+        birth: m.birth,
+        form: d.form,
         total: o.total,
         ratings: m.ratings,
         status: o.status,
         reasons: o.reasons,
         note: m.note.clone(),
-        tens: sheet.map_or(0, |s| s.scores.iter().filter(|x| x.0 == 20).count() as u16),
+        tens: d
+            .facts
+            .scores
+            .map_or(0, |s| s.scores.iter().filter(|x| x.0 == 20).count() as u16),
     }
 }

@@ -55,10 +55,18 @@ pub enum Code {
     AbsenceMismatch,
     HeadcountMismatch,
     Late,
+    ValueUnclear,
+    ScopeUnknown,
+    ScopeUnknownPart,
+    MandatoryRowInvalid,
+    SheetDuplicate,
+    UnitEmpty,
+    UnitResubmitted,
+    ProfileOutOfPeriod,
 }
 
 impl Code {
-    pub const ALL: [Code; 27] = [
+    pub const ALL: [Code; 35] = [
         Code::FileUnreadable,
         Code::SheetMissing,
         Code::ColumnMissing,
@@ -86,6 +94,14 @@ impl Code {
         Code::AbsenceMismatch,
         Code::HeadcountMismatch,
         Code::Late,
+        Code::ValueUnclear,
+        Code::ScopeUnknown,
+        Code::ScopeUnknownPart,
+        Code::MandatoryRowInvalid,
+        Code::SheetDuplicate,
+        Code::UnitEmpty,
+        Code::UnitResubmitted,
+        Code::ProfileOutOfPeriod,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -117,6 +133,14 @@ impl Code {
             Code::AbsenceMismatch => "absence-mismatch",
             Code::HeadcountMismatch => "headcount-mismatch",
             Code::Late => "late",
+            Code::ValueUnclear => "value-unclear",
+            Code::ScopeUnknown => "scope-unknown",
+            Code::ScopeUnknownPart => "scope-unknown-part",
+            Code::MandatoryRowInvalid => "mandatory-row-invalid",
+            Code::SheetDuplicate => "sheet-duplicate",
+            Code::UnitEmpty => "unit-empty",
+            Code::UnitResubmitted => "unit-resubmitted",
+            Code::ProfileOutOfPeriod => "profile-out-of-period",
         }
     }
 
@@ -126,7 +150,9 @@ impl Code {
             | Code::LegacyEncoding
             | Code::AbsenceMismatch
             | Code::HeadcountMismatch
-            | Code::Late => Severity::Warning,
+            | Code::Late
+            | Code::UnitResubmitted
+            | Code::ProfileOutOfPeriod => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -274,7 +300,8 @@ pub enum Detail {
         after: String,
     },
     AbsenceMismatch {
-        declared: u32,
+        /// As written, e.g. "2,5".
+        declared: String,
         counted: u32,
     },
     HeadcountMismatch {
@@ -315,6 +342,76 @@ pub enum Detail {
     },
     /// Mẫu 07: the totals row is not the sum of the unit rows.
     Mau07TotalRow,
+    /// A decision cell whose text is outside the column's closed vocabulary.
+    ValueUnclear {
+        vocabulary: crate::vocab::Vocabulary,
+        value: String,
+    },
+    /// A leader's result depends on someone in scope whose standing is unknown.
+    ScopeUnknown {
+        leader_id: String,
+        leader_name: String,
+        member_id: String,
+        member_name: String,
+        /// The column of the unknown value, e.g. "Tháng 2", "Kỷ luật".
+        column: String,
+    },
+    /// A `Phụ trách` value that names no `Bộ phận` of the unit.
+    ScopeUnknownPart {
+        value: String,
+        parts: Vec<String>,
+    },
+    /// A `Bắt buộc` row that marks another number of contents than the form's.
+    MandatoryRowInvalid {
+        form: Form,
+        marked: usize,
+        expected: usize,
+        /// A marker cell that is neither `x` nor blank, if any.
+        unclear: Option<String>,
+    },
+    /// Two sheets whose names are the same once case, spacing and diacritics are ignored.
+    SheetDuplicate {
+        sheet: &'static str,
+        names: Vec<String>,
+    },
+    /// `Danh sách` lists nobody.
+    UnitEmpty,
+    /// An older file of a unit that sent a newer one.
+    UnitResubmitted {
+        unit: String,
+        newer: String,
+        sent: chrono::NaiveDate,
+        newer_sent: chrono::NaiveDate,
+    },
+    /// Two files of one unit that `Ngày gửi` cannot order.
+    UnitUnordered {
+        unit: String,
+        other: String,
+        used: String,
+    },
+    /// The same person (name and date of birth) listed by two units.
+    PersonInTwoUnits {
+        name: String,
+        birth: chrono::NaiveDate,
+        other_unit: String,
+        other_id: String,
+        other_file: String,
+    },
+    /// The quarter lies outside the quarters the profile applies to.
+    ProfileOutOfPeriod {
+        quarter: Quarter,
+        profile: String,
+        from: Quarter,
+        to: Quarter,
+    },
+    /// A score typed as text that the `Tổng điểm` formula did not add up.
+    ScoreAsText {
+        item: u16,
+        value: String,
+        written: String,
+    },
+    /// `Ngày bắt đầu` after `Ngày thôi`.
+    JoinLeaveOrder,
 }
 
 /// Which equation of a mẫu 07 row failed.
@@ -363,6 +460,18 @@ impl Detail {
             RewardUnknownPerson { .. } => Code::RewardUnknownPerson,
             RewardNotDat { .. } => Code::RewardNotDat,
             RewardOverCap { .. } => Code::RewardOverCap,
+            ValueUnclear { .. } => Code::ValueUnclear,
+            ScopeUnknown { .. } => Code::ScopeUnknown,
+            ScopeUnknownPart { .. } => Code::ScopeUnknownPart,
+            MandatoryRowInvalid { .. } => Code::MandatoryRowInvalid,
+            SheetDuplicate { .. } => Code::SheetDuplicate,
+            UnitEmpty => Code::UnitEmpty,
+            UnitResubmitted { .. } => Code::UnitResubmitted,
+            UnitUnordered { .. } => Code::UnitDuplicate,
+            PersonInTwoUnits { .. } => Code::PersonDuplicate,
+            ProfileOutOfPeriod { .. } => Code::ProfileOutOfPeriod,
+            ScoreAsText { .. } => Code::TotalMismatch,
+            JoinLeaveOrder => Code::DateInvalid,
         }
     }
 
@@ -438,9 +547,9 @@ impl Detail {
                 format!("'{value}' is not a valid '{label}'. Expected: {}.", expected.text(lang))
             },
             DaysInvalid { value } => if vi {
-                format!("'Số ngày nghỉ' là '{value}', không phải số ngày làm việc. Ghi một số nguyên từ 0 (ví dụ 3), hoặc để trống và ghi 'Nghỉ từ ngày', 'Nghỉ đến ngày'.")
+                format!("'Số ngày nghỉ' là '{value}', không phải số ngày làm việc. Ghi số ngày từ 0, bước nửa ngày (ví dụ 3 hoặc 2,5), hoặc để trống và ghi 'Nghỉ từ ngày', 'Nghỉ đến ngày'.")
             } else {
-                format!("'Số ngày nghỉ' is '{value}', not a number of working days. Write a whole number from 0 (e.g. 3), or leave it blank and give the leave dates.")
+                format!("'Số ngày nghỉ' is '{value}', not a number of working days. Write a number of days from 0 in steps of half a day (e.g. 3 or 2.5), or leave it blank and give the leave dates.")
             },
             QuarterMismatch { found, expected, asked } => if vi {
                 let why = if *asked { "quý được yêu cầu (-q)" } else { "quý của các tệp khác trong đợt" };
@@ -484,14 +593,14 @@ impl Detail {
                 format!("The total says {} but the items add up to {}. Correct the total (or the item scores).", num(written), sum.to_string().replace(',', "."))
             },
             RatingUnknown { month, value } => if vi {
-                format!("Xếp loại tháng {month} '{value}' không hợp lệ. Dùng: HTXSNV, HTTNV, HTNV, KHTNV (hoặc ghi đầy đủ, hoặc A/B/C/D).")
+                format!("Xếp loại tháng {month} '{value}' không hợp lệ. Dùng: HTXSNV, HTTNV, HTNV, KHTNV hoặc 'Không HTNV' (hoặc ghi đầy đủ, hoặc A/B/C/D).")
             } else {
                 format!("The rating of month {month}, '{value}', is not recognised. Use HTXSNV, HTTNV, HTNV, KHTNV (or the full words, or A/B/C/D).")
             },
             RatingMissing { month } => if vi {
-                format!("Chưa có xếp loại tháng {month}. Người không nghỉ từ 15 ngày làm việc trở lên phải có xếp loại đủ 3 tháng.")
+                format!("Chưa có xếp loại tháng {month}. Người được đánh giá phải có xếp loại của mỗi tháng làm việc tại đơn vị (chỉ tháng nằm hẳn ngoài thời gian công tác, theo 'Ngày bắt đầu'/'Ngày thôi', mới được để trống).")
             } else {
-                format!("Month {month} has no rating. Everyone not absent 15 working days or more needs a rating for each of the 3 months.")
+                format!("Month {month} has no rating. Everyone evaluated needs a rating for each month worked in the unit (only a month wholly outside their time, by 'Ngày bắt đầu'/'Ngày thôi', may be blank).")
             },
             PersonDuplicate { first } => if vi {
                 format!("Mã CB này đã có ở ô {first}. Mỗi người chỉ được ghi một lần, mỗi Mã CB là duy nhất trong đơn vị.")
@@ -554,9 +663,9 @@ impl Detail {
                 format!("Text typed in the legacy {encoding} encoding (e.g. '{before}') was converted to Unicode ('{after}'). Please convert the file to Unicode (Times New Roman) before sending.")
             },
             AbsenceMismatch { declared, counted } => if vi {
-                format!("'Số ngày nghỉ' ghi {declared} nhưng từ 'Nghỉ từ ngày' đến 'Nghỉ đến ngày' có {counted} ngày làm việc trong quý. Đã dùng số ghi ở 'Số ngày nghỉ'; kiểm tra lại.")
+                format!("'Số ngày nghỉ' ghi {} nhưng từ 'Nghỉ từ ngày' đến 'Nghỉ đến ngày' có {counted} ngày làm việc trong quý. Đã dùng số ghi ở 'Số ngày nghỉ'; kiểm tra lại.", num(declared))
             } else {
-                format!("'Số ngày nghỉ' says {declared} but the leave dates hold {counted} working days in the quarter. The declared number was used; please check.")
+                format!("'Số ngày nghỉ' says {} but the leave dates hold {counted} working days in the quarter. The declared number was used; please check.", num(declared))
             },
             HeadcountMismatch { declared, listed } => if vi {
                 format!("'Tổng số CBCCVC, NLĐ' ghi {declared} nhưng trang 'Danh sách' có {listed} người. Sửa lại cho khớp.")
@@ -612,6 +721,79 @@ impl Detail {
                     (cap, false) => format!("Over the cap. {} The places went to proposals of higher priority; this proposal{rank} is not granted. To reward this person instead, give them a higher 'Thứ tự ưu tiên' (at most {cap} people).", basis.explain(lang)),
                 }
             }
+            ValueUnclear { vocabulary, value } => if vi {
+                format!("Không hiểu giá trị '{value}' ở cột '{}', nên chưa xác định được kết quả của người này (không tự coi là \"không\"). Ghi một trong các giá trị: {}.", vocabulary.column(), vocabulary.choices(lang))
+            } else {
+                format!("The value '{value}' in the column '{}' is not understood, so this person's result cannot be decided (it is not taken as \"no\"). Write one of: {}.", vocabulary.column(), vocabulary.choices(lang))
+            },
+            ScopeUnknown { leader_id, leader_name, member_id, member_name, column } => if vi {
+                format!("Chưa xác định được kết quả của {leader_name} ({leader_id}, Mẫu 03): điều kiện đơn vị (bộ phận phụ trách) phụ thuộc vào {member_name} ({member_id}), mà ô '{column}' của người này trống hoặc không đọc được. Sửa ô này thì kết quả của lãnh đạo mới được xét.")
+            } else {
+                format!("The result of {leader_name} ({leader_id}, Mẫu 03) cannot be decided: the unit condition depends on {member_name} ({member_id}), whose '{column}' cell is blank or unreadable. Fix this cell so the leader can be decided.")
+            },
+            ScopeUnknownPart { value, parts } => {
+                let list = if parts.is_empty() {
+                    tr(vi, "(cột 'Bộ phận' đang trống)", "(the 'Bộ phận' column is empty)")
+                } else {
+                    parts.iter().map(|p| format!("'{p}'")).collect::<Vec<_>>().join(", ")
+                };
+                if vi {
+                    format!("'Phụ trách' ghi '{value}' nhưng đơn vị không có bộ phận nào tên như vậy ở cột 'Bộ phận'. Ghi đúng tên bộ phận (các bộ phận hiện có: {list}), cách nhau bởi dấu ';', hoặc để trống nếu phụ trách cả đơn vị.")
+                } else {
+                    format!("'Phụ trách' says '{value}' but no 'Bộ phận' of the unit has that name. Write the parts' names as in 'Bộ phận' (now: {list}), separated by ';', or leave it blank for the whole unit.")
+                }
+            }
+            MandatoryRowInvalid { form, marked, expected, unclear } => {
+                let odd = match (unclear, vi) {
+                    (Some(v), true) => format!(" Ô đánh dấu '{v}' không hiểu được: chỉ ghi 'x' hoặc để trống."),
+                    (Some(v), false) => format!(" The marker '{v}' is not understood: write 'x' or leave it blank."),
+                    (None, _) => String::new(),
+                };
+                if vi {
+                    format!("Dòng 'Bắt buộc' của '{}' đánh dấu {marked} nội dung, nhưng mẫu phiếu có đúng {expected} nội dung bắt buộc.{odd} Không ai trên trang này được xét cho đến khi sửa dòng này (hoặc xóa dòng để dùng danh mục chuẩn).", form.sheet_name())
+                } else {
+                    format!("The 'Bắt buộc' row of '{}' marks {marked} items, but the form has exactly {expected} mandatory items.{odd} Nobody on this sheet is decided until the row is fixed (or deleted to use the standard catalogue).", form.sheet_name())
+                }
+            }
+            SheetDuplicate { sheet, names } => {
+                let list = names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
+                if vi {
+                    format!("Sổ có nhiều trang cùng là '{sheet}' ({list}, có thể có trang ẩn). Không chọn trang nào; xóa trang cũ, chỉ giữ một trang '{sheet}'.")
+                } else {
+                    format!("The workbook has several sheets that are '{sheet}' ({list}, maybe hidden ones). None is chosen; delete the stale one and keep a single '{sheet}'.")
+                }
+            }
+            UnitEmpty => tr(vi,
+                "Trang 'Danh sách' không có người nào. Điền danh sách CBCCVC, NLĐ của đơn vị (mỗi người một dòng, có Mã CB và Họ và tên).",
+                "The 'Danh sách' sheet lists nobody. Fill in the unit's staff (one row per person, with Mã CB and Họ và tên)."),
+            UnitResubmitted { unit, newer, sent, newer_sent } => if vi {
+                format!("Đơn vị '{unit}' đã gửi lại: thay bằng tệp {newer} (ngày gửi {}, sau ngày gửi {} của tệp này). Tệp này không được tính.", d(newer_sent), d(sent))
+            } else {
+                format!("The unit '{unit}' sent again: replaced by {newer} (sent {}, after this file's {}). This file is left out.", d(newer_sent), d(sent))
+            },
+            UnitUnordered { unit, other, used } => if vi {
+                format!("Đơn vị '{unit}' có hai tệp: tệp này và {other}, mà 'Ngày gửi' không cho biết tệp nào gửi sau (thiếu hoặc trùng ngày). Đang dùng tệp {used}; ghi đúng 'Ngày gửi' hoặc chỉ gửi một tệp.")
+            } else {
+                format!("The unit '{unit}' has two files, this one and {other}, and 'Ngày gửi' does not tell which came later (missing or equal). {used} is used; write the right 'Ngày gửi' or send a single file.")
+            },
+            PersonInTwoUnits { name, birth, other_unit, other_id, other_file } => if vi {
+                format!("{name} (sinh ngày {}) cũng có trong danh sách của đơn vị '{other_unit}' (Mã CB {other_id}, tệp {other_file}). Một người chỉ được đánh giá ở một đơn vị: người này chưa được xét và không được khen thưởng ở đơn vị nào cho đến khi một trong hai đơn vị bỏ tên.", d(birth))
+            } else {
+                format!("{name} (born {}) is also listed by the unit '{other_unit}' (Mã CB {other_id}, file {other_file}). A person is evaluated in one unit only: they are not decided nor rewarded in either until one unit removes them.", d(birth))
+            },
+            ProfileOutOfPeriod { quarter, profile, from, to } => if vi {
+                format!("Quý {}/{} nằm ngoài thời gian áp dụng của hồ sơ cấu hình '{profile}' (quý {}/{} đến quý {}/{}). Vẫn đánh giá theo hồ sơ này; kiểm tra lại văn bản hướng dẫn còn hiệu lực, hoặc dùng --profile với hồ sơ của giai đoạn mới.", quarter.roman(), quarter.year, from.roman(), from.year, to.roman(), to.year)
+            } else {
+                format!("{quarter} is outside the period of the profile '{profile}' ({from} to {to}). The rules still run; check that the guidance still applies, or pass --profile with the new period's profile.")
+            },
+            ScoreAsText { item, value, written } => if vi {
+                format!("Điểm nội dung {item} ('{value}') được gõ dạng chữ nên công thức 'Tổng điểm' không cộng ô này (tổng đang ghi {}). Gõ lại ô này dạng số (ví dụ 9,5), không sửa ô tổng.", num(written))
+            } else {
+                format!("The score of item {item} ('{value}') is typed as text, so the 'Tổng điểm' formula does not add it (the total says {}). Retype this cell as a number (e.g. 9.5); do not edit the total.", num(written))
+            },
+            JoinLeaveOrder => tr(vi,
+                "'Ngày bắt đầu' sau 'Ngày thôi'. Kiểm tra lại hai ngày.",
+                "'Ngày bắt đầu' is after 'Ngày thôi'. Check the two dates."),
             YearNotInCalendar { year } => if vi {
                 format!("Lịch ngày nghỉ của hồ sơ cấu hình không có năm {year}, nên không đếm được ngày làm việc. Bổ sung năm {year} vào hồ sơ (--profile).")
             } else {
@@ -632,6 +814,8 @@ pub struct Finding {
     pub sheet: Option<String>,
     pub cell: Option<String>,
     pub person: Option<String>,
+    /// The person's name, when known: messages name people by code and name.
+    pub person_name: Option<String>,
     pub detail: Detail,
 }
 
@@ -641,6 +825,17 @@ impl Finding {
     }
     pub fn severity(&self) -> Severity {
         self.code().severity()
+    }
+
+    /// The message, opened by the person it is about (name and code) when there is one.
+    pub fn message(&self, lang: Lang) -> String {
+        let m = self.detail.message(lang);
+        match (&self.person, &self.person_name) {
+            (Some(id), Some(name)) if !name.is_empty() && !m.contains(name.as_str()) => {
+                format!("{name} ({id}): {m}")
+            }
+            _ => m,
+        }
     }
 }
 
@@ -665,7 +860,7 @@ impl Finding {
             sheet: self.sheet.as_deref(),
             cell: self.cell.as_deref(),
             person: self.person.as_deref(),
-            message: self.detail.message(lang),
+            message: self.message(lang),
         }
     }
 }

@@ -26,4 +26,5 @@ pub mod report;
 pub mod rewards;
 pub mod rules;
 pub mod text;
+pub mod vocab;
 pub mod writer;

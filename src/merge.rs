@@ -107,6 +107,7 @@ pub fn read_mau07(
         sheet: sheet.map(str::to_string),
         cell,
         person: None,
+        person_name: None,
         detail,
     };
     let mut wb = match Workbook::open(path) {
@@ -422,6 +423,7 @@ pub fn merge(files: &[(std::path::PathBuf, String)], profile: &Profile) -> Merge
                     sheet: None,
                     cell: None,
                     person: None,
+                    person_name: None,
                     detail: Detail::Unreadable(Unreadable::Damaged(
                         "lỗi khi đọc tệp / reader failure".into(),
                     )),
@@ -469,6 +471,7 @@ pub fn merge(files: &[(std::path::PathBuf, String)], profile: &Profile) -> Merge
                     sheet: Some(SHEET_SUMMARY.to_string()),
                     cell: Some(cell),
                     person: None,
+                    person_name: None,
                     detail: Detail::UnitDuplicate {
                         code: line.name.clone(),
                         other: other.clone(),

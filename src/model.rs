@@ -248,6 +248,8 @@ impl Serialize for Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Reason {
     Vang15Ngay,
+    KhongDuThoiGian,
+    NgoaiDoiTuong,
     ThangDuoiTot,
     KhongThangXuatSac,
     KyLuat,
@@ -259,8 +261,10 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 9] = [
+    pub const ALL: [Reason; 11] = [
         Reason::Vang15Ngay,
+        Reason::KhongDuThoiGian,
+        Reason::NgoaiDoiTuong,
         Reason::ThangDuoiTot,
         Reason::KhongThangXuatSac,
         Reason::KyLuat,
@@ -273,6 +277,8 @@ impl Reason {
     pub fn code(self) -> &'static str {
         match self {
             Reason::Vang15Ngay => "vang-15-ngay",
+            Reason::KhongDuThoiGian => "khong-du-thoi-gian",
+            Reason::NgoaiDoiTuong => "ngoai-doi-tuong",
             Reason::ThangDuoiTot => "thang-duoi-tot",
             Reason::KhongThangXuatSac => "khong-thang-xuat-sac",
             Reason::KyLuat => "ky-luat",
@@ -302,6 +308,18 @@ impl Reason {
             (Reason::Vang15Ngay, En) => {
                 "Absent 15 working days or more in the quarter (not evaluated)"
             }
+            (Reason::KhongDuThoiGian, Vi) => {
+                "Không công tác tại đơn vị đủ thời gian trong quý (vào hoặc thôi giữa quý; không đánh giá)"
+            }
+            (Reason::KhongDuThoiGian, En) => {
+                "Not with the unit long enough in the quarter (joined or left during it; not evaluated)"
+            }
+            (Reason::NgoaiDoiTuong, Vi) => {
+                "Không thuộc đối tượng đánh giá (hợp đồng dưới 12 tháng hoặc không đóng BHXH)"
+            }
+            (Reason::NgoaiDoiTuong, En) => {
+                "Outside the people evaluated (contract under 12 months or without social insurance)"
+            }
             (Reason::ThangDuoiTot, Vi) => "Có tháng xếp loại dưới mức hoàn thành tốt nhiệm vụ",
             (Reason::ThangDuoiTot, En) => "A month rated below 'hoàn thành tốt nhiệm vụ'",
             (Reason::KhongThangXuatSac, Vi) => "Không có tháng nào hoàn thành xuất sắc nhiệm vụ",
@@ -319,10 +337,10 @@ impl Reason {
             (Reason::TongNgoaiKhung, Vi) => "Tổng điểm ngoài khung đạt",
             (Reason::TongNgoaiKhung, En) => "Total outside the passing range",
             (Reason::DonViViPham, Vi) => {
-                "Đơn vị (bộ phận phụ trách) có người không hoàn thành nhiệm vụ hoặc vi phạm"
+                "Đơn vị (bộ phận phụ trách) có người không hoàn thành nhiệm vụ hoặc có vi phạm phải kiểm điểm, xem xét kỷ luật"
             }
             (Reason::DonViViPham, En) => {
-                "Someone in the unit (or the parts led) failed a month or is disciplined/inspected"
+                "Someone in the unit (or the parts led) failed a month, or has a violation calling for review or discipline"
             }
         }
     }

@@ -106,6 +106,16 @@ struct RawProfile {
     base_salary: Vec<RawSalary>,
     deadlines: RawDeadlines,
     calendar: Vec<RawYear>,
+    #[serde(default)]
+    period: Option<RawPeriod>,
+}
+
+/// The quarters a profile applies to (SPEC §2 "Period of a profile").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPeriod {
+    from: String,
+    to: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -367,6 +377,8 @@ pub struct Profile {
     /// (from, amount in đồng per month), sorted by date.
     pub base_salary: Vec<(NaiveDate, Decimal)>,
     pub calendar: Calendar,
+    /// The first and last quarter the profile's rules apply to; `None` = no limit.
+    pub period: Option<(crate::model::Quarter, crate::model::Quarter)>,
     /// The TOML text the profile was read from.
     pub source: String,
 }
@@ -394,6 +406,11 @@ impl Profile {
             source,
         })?;
         Profile::parse(&text, &path.display().to_string())
+    }
+
+    /// Is the quarter inside the profile's period (SPEC §2)?
+    pub fn covers(&self, q: crate::model::Quarter) -> bool {
+        self.period.is_none_or(|(from, to)| from <= q && q <= to)
     }
 
     pub fn form(&self, form: Form) -> &FormSpec {
@@ -629,7 +646,29 @@ impl Profile {
                 })?;
         }
 
+        let period = match &raw.period {
+            None => None,
+            Some(p) => {
+                let q = |key: &str, v: &str| {
+                    text::parse_quarter(v).ok_or_else(|| {
+                        invalid(key, format!("'{v}' không phải quý (ví dụ \"2023-Q1\")"))
+                    })
+                };
+                let (from, to) = (q("period.from", &p.from)?, q("period.to", &p.to)?);
+                if from > to {
+                    return Err(invalid("period", "'from' sau 'to'".into()));
+                }
+                Some((from, to))
+            }
+        };
+        if raw.rules.absence_days == 0 {
+            return Err(invalid(
+                "rules.absence_days",
+                "cần từ 1 trở lên (0 sẽ coi mọi người là không đánh giá)".into(),
+            ));
+        }
         Ok(Profile {
+            period,
             name: raw.name,
             title: raw.title,
             district: raw.district,

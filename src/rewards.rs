@@ -460,6 +460,7 @@ fn unit_rewards(
                         sheet: Some(sheet.sheet.clone()),
                         cell: Some(prop.cell.clone()),
                         person: (!prop.id.is_empty()).then(|| prop.id.clone()),
+                        person_name: None,
                         detail,
                     })
                 };
@@ -787,6 +788,7 @@ mod tests {
 
     fn person(id: &str, status: Status, total: u32, tens: u16) -> PersonResult {
         PersonResult {
+            birth: None,
             id: id.into(),
             name: format!("Người {id}"),
             title: "Chuyên viên".into(),
@@ -804,6 +806,7 @@ mod tests {
     fn unit(people: Vec<PersonResult>, proposals: Option<Vec<(&str, Option<u32>)>>) -> UnitResult {
         let dat = people.iter().filter(|p| p.status == Status::Dat).count() as u32;
         UnitResult {
+            code_written: true,
             unit: "Phòng Thử nghiệm".into(),
             code: "TN".into(),
             bloc: Bloc::ChinhQuyen,

@@ -2,6 +2,7 @@
 
 use crate::model::{Form, Rating, Reason, Score, Status, Total};
 use crate::profile::{RewardBase, Rounding, Thresholds};
+use crate::vocab::Inspection;
 
 /// A person's scores on one form, with the form's mandatory mask (from the catalogue or from the
 /// sheet's `Bắt buộc` row).
@@ -12,22 +13,40 @@ pub struct ScoreSheet<'a> {
     pub mandatory: &'a [bool],
 }
 
-/// What is known of a person once the cells are read and checked.
+/// What is known of a person once the cells are read and checked. `None` always means "not
+/// known": an input error was reported, and the person cannot be decided on it.
 #[derive(Debug, Clone, Copy)]
 pub struct PersonFacts<'a> {
-    /// One per month of the quarter; `None` when missing or unreadable.
+    /// One per month of the quarter; `None` when blank or unreadable.
     pub ratings: [Option<Rating>; 3],
-    pub discipline: bool,
-    pub inspection: bool,
-    /// Working days absent in the quarter; `None` when unknown because of an input error.
-    pub absence_days: Option<u32>,
+    /// The months the person worked for the unit, wholly or partly (only they count).
+    pub months_worked: [bool; 3],
+    pub discipline: Option<bool>,
+    pub inspection: Option<Inspection>,
+    /// Working days absent in the quarter, in half days.
+    pub absence_half_days: Option<u32>,
+    /// Working days of the quarter before joining or after leaving the unit.
+    pub days_away: Option<u32>,
+    /// Among the people the criteria apply to (`Đối tượng`).
+    pub in_scope: Option<bool>,
     /// The person's valid scores, when they are on a form and every score is valid.
     pub scores: Option<ScoreSheet<'a>>,
     /// An error finding about this person makes the result unknowable.
     pub has_errors: bool,
-    /// For mẫu 03: someone else in the leader's scope is rated "không hoàn thành", disciplined or
-    /// under inspection.
-    pub scope_violated: bool,
+    /// For mẫu 03: the standing of the other people in the leader's scope.
+    pub scope: ScopeStanding,
+}
+
+/// The leader's condition over the people in scope (SPEC §2, condition 4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ScopeStanding {
+    /// Nobody in scope breaches the condition, and everyone's standing is known.
+    #[default]
+    Clear,
+    /// Someone in scope breaches it.
+    Breached,
+    /// Nobody known to breach it, but someone's standing is unknown.
+    Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,25 +65,66 @@ pub fn total_bounds(mandatory: &[bool], t: &Thresholds, scale_max: u16) -> (Tota
     (Total(lo), Total(hi))
 }
 
+/// A `Bắt buộc` row may say which contents are mandatory, never how many (SPEC §2, 3.).
+pub fn mandatory_row_valid(marks: &[bool], catalogue: &[bool]) -> bool {
+    marks.len() == catalogue.len()
+        && marks.iter().filter(|m| **m).count() == catalogue.iter().filter(|m| **m).count()
+}
+
+/// Why a person is not evaluated, when that is known (SPEC §2 "Not evaluated"): the first of
+/// `vang-15-ngay`, `khong-du-thoi-gian`, `ngoai-doi-tuong` that applies.
+pub fn not_evaluated(f: &PersonFacts, t: &Thresholds) -> Option<Reason> {
+    let limit = t.absence_days * 2;
+    let absent = f.absence_half_days?;
+    if absent >= limit {
+        return Some(Reason::Vang15Ngay);
+    }
+    let away = f.days_away?;
+    if absent + away * 2 >= limit {
+        return Some(Reason::KhongDuThoiGian);
+    }
+    (f.in_scope? == false).then_some(Reason::NgoaiDoiTuong)
+}
+
 /// Decides one person (SPEC §2, §5).
 pub fn evaluate_person(f: &PersonFacts, t: &Thresholds, scale_max: u16) -> Outcome {
     let total = f.scores.map(|s| Total::of(s.scores));
-    if let Some(days) = f.absence_days {
-        if days >= t.absence_days {
-            return Outcome {
-                status: Status::KhongDanhGia,
-                reasons: vec![Reason::Vang15Ngay],
-                total,
-            };
-        }
+    if let Some(reason) = not_evaluated(f, t) {
+        return Outcome {
+            status: Status::KhongDanhGia,
+            reasons: vec![reason],
+            total,
+        };
     }
-    if f.has_errors || f.absence_days.is_none() {
+    let (Some(discipline), Some(inspection), Some(_), Some(_), Some(_)) = (
+        f.discipline,
+        f.inspection,
+        f.absence_half_days,
+        f.days_away,
+        f.in_scope,
+    ) else {
+        return loi();
+    };
+    if f.has_errors {
         return loi();
     }
     let Some(sheet) = f.scores else { return loi() };
-    let Some(ratings) = f.ratings.iter().copied().collect::<Option<Vec<Rating>>>() else {
+    let leader = sheet.form.is_leader_form();
+    if leader && f.scope == ScopeStanding::Unknown {
         return loi();
-    };
+    }
+    // Only the months worked for the unit count; each of them must be rated.
+    let mut ratings = Vec::with_capacity(3);
+    for (r, worked) in f.ratings.iter().zip(f.months_worked) {
+        match (r, worked) {
+            (_, false) => {}
+            (Some(r), true) => ratings.push(*r),
+            (None, true) => return loi(),
+        }
+    }
+    if ratings.is_empty() {
+        return loi();
+    }
 
     let mut reasons = Vec::new();
     if ratings.iter().any(|r| !r.at_least_good()) {
@@ -73,10 +133,10 @@ pub fn evaluate_person(f: &PersonFacts, t: &Thresholds, scale_max: u16) -> Outco
     if !ratings.contains(&Rating::XuatSac) {
         reasons.push(Reason::KhongThangXuatSac);
     }
-    if f.discipline {
+    if discipline {
         reasons.push(Reason::KyLuat);
     }
-    if f.inspection {
+    if inspection.fails_person() {
         reasons.push(Reason::ThanhTra);
     }
     let pairs = || sheet.scores.iter().zip(sheet.mandatory.iter());
@@ -91,7 +151,7 @@ pub fn evaluate_person(f: &PersonFacts, t: &Thresholds, scale_max: u16) -> Outco
     if total < lo || total > hi {
         reasons.push(Reason::TongNgoaiKhung);
     }
-    if sheet.form.is_leader_form() && f.scope_violated {
+    if leader && f.scope == ScopeStanding::Breached {
         reasons.push(Reason::DonViViPham);
     }
     Outcome {
@@ -113,18 +173,92 @@ fn loi() -> Outcome {
     }
 }
 
-/// What one member of a unit contributes to a leader's unit condition.
+/// What a leader's condition needs to know of one other member of the scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MemberStanding {
-    pub any_month_failed: bool,
-    pub discipline: bool,
-    pub inspection: bool,
+    pub ratings: [Option<Rating>; 3],
+    /// A month cell that holds something unreadable (unknown text, formula without a value).
+    pub unreadable: [bool; 3],
+    pub months_worked: [bool; 3],
+    /// The member is not evaluated this quarter (absence, time, scope): blank months are no
+    /// unknown then, they were simply not rated.
+    pub not_evaluated: bool,
+    pub discipline: Option<bool>,
+    pub inspection: Option<Inspection>,
+    /// `Kiểm điểm`: must undergo a responsibility review.
+    pub review: Option<bool>,
+}
+
+/// What is unknown about a member, for the finding that names the cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    Month(usize),
+    Discipline,
+    Inspection,
+    Review,
+}
+
+/// One member's standing against a leader's condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    Clear,
+    Breach,
+    /// Not known to breach, but these values are unknown.
+    Unknown(Vec<Unknown>),
 }
 
 impl MemberStanding {
-    pub fn breaches(self) -> bool {
-        self.any_month_failed || self.discipline || self.inspection
+    /// 001 §3.5: "không có CBCCVC, NLĐ xếp loại không hoàn thành nhiệm vụ hoặc có vi phạm phải
+    /// kiểm điểm trách nhiệm hoặc xem xét kỷ luật". Being under inspection is no breach.
+    pub fn standing(&self) -> Standing {
+        let failed_month = (0..3).any(|i| {
+            self.months_worked[i] && self.ratings[i] == Some(Rating::KhongHoanThanh)
+        });
+        let breach = failed_month
+            || self.discipline == Some(true)
+            || self.inspection.is_some_and(Inspection::breaches_scope)
+            || self.review == Some(true);
+        if breach {
+            return Standing::Breach;
+        }
+        let mut unknown = Vec::new();
+        for i in 0..3 {
+            let blank_counts = !self.not_evaluated;
+            if self.months_worked[i]
+                && self.ratings[i].is_none()
+                && (self.unreadable[i] || blank_counts)
+            {
+                unknown.push(Unknown::Month(i));
+            }
+        }
+        if self.discipline.is_none() {
+            unknown.push(Unknown::Discipline);
+        }
+        if self.inspection.is_none() {
+            unknown.push(Unknown::Inspection);
+        }
+        if self.review.is_none() {
+            unknown.push(Unknown::Review);
+        }
+        if unknown.is_empty() {
+            Standing::Clear
+        } else {
+            Standing::Unknown(unknown)
+        }
     }
+}
+
+/// The leader's condition over the standings of the other people in scope.
+pub fn scope_standing<'a>(others: impl IntoIterator<Item = &'a Standing>) -> ScopeStanding {
+    let mut result = ScopeStanding::Clear;
+    for s in others {
+        match s {
+            Standing::Breach => return ScopeStanding::Breached,
+            Standing::Unknown(_) => result = ScopeStanding::Unknown,
+            Standing::Clear => {}
+        }
+    }
+    result
 }
 
 /// The reward cap of a unit (SPEC §2 "Rewards").
@@ -166,12 +300,15 @@ mod tests {
     fn facts<'a>(ratings: [Option<Rating>; 3], sheet: ScoreSheet<'a>) -> PersonFacts<'a> {
         PersonFacts {
             ratings,
-            discipline: false,
-            inspection: false,
-            absence_days: Some(0),
+            months_worked: [true; 3],
+            discipline: Some(false),
+            inspection: Some(Inspection::No),
+            absence_half_days: Some(0),
+            days_away: Some(0),
+            in_scope: Some(true),
             scores: Some(sheet),
             has_errors: false,
-            scope_violated: false,
+            scope: ScopeStanding::Clear,
         }
     }
 
@@ -278,9 +415,9 @@ mod tests {
                 mandatory: &m,
             },
         );
-        f.absence_days = Some(14);
+        f.absence_half_days = Some(29);
         assert_eq!(evaluate_person(&f, &t, 10).status, Status::Dat);
-        f.absence_days = Some(15);
+        f.absence_half_days = Some(30);
         let o = evaluate_person(&f, &t, 10);
         assert_eq!(o.status, Status::KhongDanhGia);
         assert_eq!(o.reasons, vec![Reason::Vang15Ngay]);
@@ -336,11 +473,13 @@ mod tests {
                 mandatory: &m,
             },
         );
-        f.scope_violated = true;
+        f.scope = ScopeStanding::Breached;
         assert_eq!(
             evaluate_person(&f, &t, 10).reasons,
             vec![Reason::DonViViPham]
         );
+        f.scope = ScopeStanding::Unknown;
+        assert_eq!(evaluate_person(&f, &t, 10).status, Status::Loi);
         let m4 = mask(Form::M04);
         let s4 = vec![Score::points(10); 30];
         let mut f = facts(
@@ -351,7 +490,7 @@ mod tests {
                 mandatory: &m4,
             },
         );
-        f.scope_violated = true;
+        f.scope = ScopeStanding::Breached;
         assert_eq!(evaluate_person(&f, &t, 10).status, Status::Dat);
     }
 
@@ -368,11 +507,11 @@ mod tests {
                 mandatory: &m,
             },
         );
-        f.discipline = true;
-        f.inspection = true;
-        f.scope_violated = true;
+        f.discipline = Some(true);
+        f.inspection = Some(Inspection::Under);
+        f.scope = ScopeStanding::Breached;
         let o = evaluate_person(&f, &t, 10);
-        assert_eq!(o.reasons, Reason::ALL[1..].to_vec());
+        assert_eq!(o.reasons, Reason::ALL[3..].to_vec());
     }
 
     #[test]
@@ -386,6 +525,145 @@ mod tests {
         assert_eq!(reward_cap(17, 50, 3, Nearest, RewardBase::Dat), 1);
         assert_eq!(reward_cap(16, 50, 3, Nearest, RewardBase::Dat), 0);
         assert_eq!(reward_cap(3, 40, 15, Down, RewardBase::Headcount), 3);
+    }
+
+    fn ok_sheet_facts<'a>(scores: &'a [Score], m: &'a [bool], form: Form) -> PersonFacts<'a> {
+        facts(
+            GOOD,
+            ScoreSheet {
+                form,
+                scores,
+                mandatory: m,
+            },
+        )
+    }
+
+    #[test]
+    fn not_evaluated_reasons_in_order_of_precedence() {
+        let t = thresholds();
+        let m = mask(Form::M04);
+        let scores = vec![Score::points(10); 30];
+        let mut f = ok_sheet_facts(&scores, &m, Form::M04);
+        // 10 days away (joined late) + 4,5 days absent: 29 half days, still evaluated.
+        f.days_away = Some(10);
+        f.absence_half_days = Some(9);
+        assert_eq!(not_evaluated(&f, &t), None);
+        f.absence_half_days = Some(10);
+        assert_eq!(not_evaluated(&f, &t), Some(Reason::KhongDuThoiGian));
+        f.absence_half_days = Some(30);
+        assert_eq!(not_evaluated(&f, &t), Some(Reason::Vang15Ngay));
+        f.absence_half_days = Some(0);
+        f.days_away = Some(0);
+        f.in_scope = Some(false);
+        let o = evaluate_person(&f, &t, 10);
+        assert_eq!(o.status, Status::KhongDanhGia);
+        assert_eq!(o.reasons, vec![Reason::NgoaiDoiTuong]);
+        // Unknown time in the unit: nothing is guessed.
+        f.in_scope = Some(true);
+        f.days_away = None;
+        assert_eq!(evaluate_person(&f, &t, 10).status, Status::Loi);
+    }
+
+    #[test]
+    fn unknown_decision_values_give_loi() {
+        let t = thresholds();
+        let m = mask(Form::M04);
+        let scores = vec![Score::points(10); 30];
+        let base = ok_sheet_facts(&scores, &m, Form::M04);
+        assert_eq!(evaluate_person(&base, &t, 10).status, Status::Dat);
+        let mut f = base;
+        f.discipline = None;
+        assert_eq!(evaluate_person(&f, &t, 10).status, Status::Loi);
+        let mut f = base;
+        f.inspection = None;
+        assert_eq!(evaluate_person(&f, &t, 10).status, Status::Loi);
+        let mut f = base;
+        f.in_scope = None;
+        assert_eq!(evaluate_person(&f, &t, 10).status, Status::Loi);
+        let mut f = base;
+        f.absence_half_days = None;
+        assert_eq!(evaluate_person(&f, &t, 10).status, Status::Loi);
+    }
+
+    #[test]
+    fn only_months_worked_count() {
+        let t = thresholds();
+        let m = mask(Form::M04);
+        let scores = vec![Score::points(10); 30];
+        let mut f = ok_sheet_facts(&scores, &m, Form::M04);
+        f.ratings = [None, Some(Rating::XuatSac), Some(Rating::Tot)];
+        assert_eq!(evaluate_person(&f, &t, 10).status, Status::Loi);
+        f.months_worked = [false, true, true];
+        f.days_away = Some(8);
+        assert_eq!(evaluate_person(&f, &t, 10).status, Status::Dat);
+        // A rating of a month outside the person's time is not counted.
+        f.ratings[0] = Some(Rating::KhongHoanThanh);
+        assert_eq!(evaluate_person(&f, &t, 10).status, Status::Dat);
+    }
+
+    #[test]
+    fn a_mandatory_row_must_mark_the_seed_count() {
+        let cat = mask(Form::M04);
+        assert!(mandatory_row_valid(&cat, &cat));
+        let mut moved = cat.clone();
+        moved.swap(0, 25);
+        assert!(mandatory_row_valid(&moved, &cat));
+        assert!(!mandatory_row_valid(&[false; 30], &cat));
+        let mut fewer = cat.clone();
+        fewer[3] = false;
+        assert!(!mandatory_row_valid(&fewer, &cat));
+    }
+
+    fn member() -> MemberStanding {
+        MemberStanding {
+            ratings: [Some(Rating::Tot); 3],
+            unreadable: [false; 3],
+            months_worked: [true; 3],
+            not_evaluated: false,
+            discipline: Some(false),
+            inspection: Some(Inspection::No),
+            review: Some(false),
+        }
+    }
+
+    #[test]
+    fn member_standing_follows_the_seed_sentence() {
+        assert_eq!(member().standing(), Standing::Clear);
+        let mut m = member();
+        m.inspection = Some(Inspection::Under);
+        assert_eq!(m.standing(), Standing::Clear, "under inspection is no breach");
+        m.inspection = Some(Inspection::AtFault);
+        assert_eq!(m.standing(), Standing::Breach);
+        let mut m = member();
+        m.review = Some(true);
+        assert_eq!(m.standing(), Standing::Breach);
+        let mut m = member();
+        m.ratings[1] = Some(Rating::KhongHoanThanh);
+        assert_eq!(m.standing(), Standing::Breach);
+        let mut m = member();
+        m.ratings[2] = None;
+        assert_eq!(m.standing(), Standing::Unknown(vec![Unknown::Month(2)]));
+        m.not_evaluated = true;
+        assert_eq!(m.standing(), Standing::Clear, "a blank month of someone on leave");
+        m.unreadable[2] = true;
+        assert_eq!(m.standing(), Standing::Unknown(vec![Unknown::Month(2)]));
+        let mut m = member();
+        m.ratings[0] = None;
+        m.months_worked[0] = false;
+        assert_eq!(m.standing(), Standing::Clear, "a month before joining");
+        let mut m = member();
+        m.discipline = None;
+        m.ratings[0] = Some(Rating::KhongHoanThanh);
+        assert_eq!(m.standing(), Standing::Breach, "a known breach decides");
+        assert_eq!(
+            scope_standing(&[Standing::Clear, Standing::Unknown(vec![Unknown::Review])]),
+            ScopeStanding::Unknown
+        );
+        assert_eq!(
+            scope_standing(&[Standing::Unknown(vec![Unknown::Review]), Standing::Breach]),
+            ScopeStanding::Breached
+        );
+        assert_eq!(scope_standing(&[]), ScopeStanding::Clear);
     }
 
     fn rating() -> impl Strategy<Value = Rating> {
@@ -414,9 +692,13 @@ mod tests {
             let m = mask(form);
             let scores: Vec<Score> = hp[..m.len()].iter().map(|&h| Score(h)).collect();
             let f = PersonFacts {
-                ratings: ratings.map(Some), discipline, inspection, absence_days: Some(days),
+                ratings: ratings.map(Some), months_worked: [true; 3],
+                discipline: Some(discipline),
+                inspection: Some(if inspection { Inspection::AtFault } else { Inspection::No }),
+                absence_half_days: Some(days * 2), days_away: Some(0), in_scope: Some(true),
                 scores: Some(ScoreSheet { form, scores: &scores, mandatory: &m }),
-                has_errors: false, scope_violated: scope,
+                has_errors: false,
+                scope: if scope { ScopeStanding::Breached } else { ScopeStanding::Clear },
             };
             let o = evaluate_person(&f, &t, 10);
             let total: u32 = scores.iter().map(|s| s.0 as u32).sum();

@@ -108,8 +108,57 @@ pub fn parse_rating(s: &str) -> Option<Rating> {
         "khtnv" | "kht" | "khonghoanthanhnhiemvu" | "khonghoanthanh" | "d" => {
             Rating::KhongHoanThanh
         }
-        _ => return None,
+        // "Không" or "K." before any spelling of "hoàn thành": Không HTNV, K.HTNV, Không HT.
+        other => {
+            let rest = other
+                .strip_prefix("khong")
+                .or_else(|| other.strip_prefix('k'))?;
+            match rest {
+                "htnv" | "ht" | "hoanthanhnhiemvu" | "hoanthanh" => Rating::KhongHoanThanh,
+                _ => return None,
+            }
+        }
     })
+}
+
+/// A number of days in steps of half a day ("2,5", "3", "0.5"), as a count of half days.
+pub fn parse_half_days(s: &str) -> Option<u32> {
+    let t = s.trim().replace(',', ".");
+    let valid = !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && t.chars().filter(|&c| c == '.').count() <= 1
+        && t.chars().any(|c| c.is_ascii_digit());
+    if !valid {
+        return None;
+    }
+    let d = Decimal::from_str(&t).ok()?;
+    half_days_of(d)
+}
+
+/// A number read from a cell as a count of half days, when it is a whole or half number.
+pub fn half_days_from_f64(x: f64) -> Option<u32> {
+    if !x.is_finite() || x < 0.0 || x > 366.0 {
+        return None;
+    }
+    let hp = x * 2.0;
+    ((hp - hp.round()).abs() < 1e-9).then_some(hp.round() as u32)
+}
+
+fn half_days_of(d: Decimal) -> Option<u32> {
+    if d.is_sign_negative() || d > Decimal::from(366) {
+        return None;
+    }
+    let hp = d * Decimal::TWO;
+    hp.fract().is_zero().then(|| hp.to_u32()).flatten()
+}
+
+/// Half days written the Vietnamese way: 5 → "2,5", 6 → "3".
+pub fn fmt_half_days(hd: u32) -> String {
+    if hd % 2 == 0 {
+        (hd / 2).to_string()
+    } else {
+        format!("{},5", hd / 2)
+    }
 }
 
 /// Why a score cell could not be taken.
@@ -338,6 +387,11 @@ mod tests {
         ] {
             assert_eq!(parse_rating(s), Some(Rating::KhongHoanThanh), "{s}");
         }
+        for s in ["Không HTNV", "K.HTNV", "Không HT", "không hoàn thành", "K. HT", "KHÔNG HOÀN THÀNH NHIỆM VỤ"] {
+            assert_eq!(parse_rating(s), Some(Rating::KhongHoanThanh), "{s}");
+        }
+        assert_eq!(parse_rating("Không"), None);
+        assert_eq!(parse_rating("Không xuất sắc"), None);
         assert_eq!(parse_rating("Giỏi"), None);
         assert_eq!(parse_rating(""), None);
     }
@@ -403,6 +457,20 @@ mod tests {
         assert_eq!(parse_month_header("Tổng điểm"), None);
         assert_eq!(parse_month_header("Thanh tra"), None);
         assert_eq!(parse_month_header("T13"), None);
+    }
+
+    #[test]
+    fn half_days() {
+        assert_eq!(parse_half_days("2,5"), Some(5));
+        assert_eq!(parse_half_days(" 3 "), Some(6));
+        assert_eq!(parse_half_days("0.5"), Some(1));
+        assert_eq!(parse_half_days("2,3"), None);
+        assert_eq!(parse_half_days("-1"), None);
+        assert_eq!(parse_half_days("ba"), None);
+        assert_eq!(half_days_from_f64(14.5), Some(29));
+        assert_eq!(half_days_from_f64(14.2), None);
+        assert_eq!(fmt_half_days(29), "14,5");
+        assert_eq!(fmt_half_days(30), "15");
     }
 
     #[test]

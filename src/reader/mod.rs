@@ -143,13 +143,33 @@ impl Workbook {
     /// The actual name of the sheet whose name matches `wanted` (case, spacing, diacritics,
     /// NFC/NFD and legacy encodings do not matter).
     pub fn find_sheet(&self, wanted: &str) -> Option<String> {
+        self.sheets_named(wanted).into_iter().next()
+    }
+
+    /// Every sheet whose name matches `wanted`, in workbook order.
+    pub fn sheets_named(&self, wanted: &str) -> Vec<String> {
         let want = text::sheet_key(wanted);
-        let by_key = |n: &String| {
-            text::sheet_key(n) == want
-                || (crate::legacy::may_be_legacy(n)
-                    && crate::legacy::decode(n).is_some_and(|(u, _)| text::sheet_key(&u) == want))
-        };
-        self.names.iter().find(|n| by_key(n)).cloned()
+        self.names
+            .iter()
+            .filter(|n| {
+                text::sheet_key(n) == want
+                    || (crate::legacy::may_be_legacy(n)
+                        && crate::legacy::decode(n)
+                            .is_some_and(|(u, _)| text::sheet_key(&u) == want))
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The one sheet named `wanted`: `Ok(None)` when there is none, `Err(names)` when several
+    /// sheets share the name once case, spacing and diacritics are ignored (neither is chosen).
+    pub fn unique_sheet(&self, wanted: &str) -> Result<Option<String>, Vec<String>> {
+        let mut found = self.sheets_named(wanted);
+        match found.len() {
+            0 => Ok(None),
+            1 => Ok(found.pop()),
+            _ => Err(found),
+        }
     }
 
     pub fn grid(&mut self, name: &str) -> Result<Grid, Unreadable> {

@@ -74,6 +74,7 @@ impl Reader<'_> {
             sheet: Some(self.sheet.clone()),
             cell,
             person: person.map(str::to_string),
+            person_name: None,
             detail,
         });
     }

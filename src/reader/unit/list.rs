@@ -1,0 +1,626 @@
+//! `Danh sách`: one row per person (SPEC §3). Each decision cell is read by its closed vocabulary
+//! (SPEC §2); what cannot be read is reported and left unknown, never taken as "no".
+
+use super::{find_header, is_summary_label, CellFormulas, Ctx, COL_ID, COL_NAME};
+use crate::calendar::CalendarError;
+use crate::finding::Detail;
+use crate::model::{Quarter, Rating};
+use crate::reader::{date_of_cell, display, is_blank, Grid};
+use crate::text::{self, a1};
+use crate::vocab::{self, Inspection, Vocabulary};
+use calamine::Data;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// A row of `Danh sách`.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+    pub birth: Option<NaiveDate>,
+    pub title: String,
+    pub part: String,
+    /// The `Phụ trách` values as written (`;`-separated); empty = the whole unit.
+    pub in_charge: Vec<String>,
+    pub in_charge_cell: Option<String>,
+    /// `Diện BTV quản lý` (mẫu 03 track); `None` when unreadable.
+    pub btv: Option<bool>,
+    pub ratings: [Option<Rating>; 3],
+    /// A month cell holding something that could not be read (reported).
+    pub rating_unreadable: [bool; 3],
+    /// Cell of each month's rating, for findings raised later.
+    pub rating_cells: [Option<String>; 3],
+    pub discipline: Option<bool>,
+    pub inspection: Option<Inspection>,
+    /// `Kiểm điểm`; `Some(false)` when the column is absent.
+    pub review: Option<bool>,
+    /// Cells of `Kỷ luật`, `Thanh tra, kiểm tra`, `Kiểm điểm`.
+    pub decision_cells: [Option<String>; 3],
+    /// Working days absent in the quarter, in half days; `None` when unknown.
+    pub absence_half_days: Option<u32>,
+    /// Working days of the quarter before `Ngày bắt đầu` or after `Ngày thôi`.
+    pub days_away: Option<u32>,
+    /// The months of the quarter the person worked in the unit, wholly or partly.
+    pub months_worked: [bool; 3],
+    /// `Đối tượng`: among the people the criteria apply to; `None` when unreadable.
+    pub in_scope: Option<bool>,
+    pub note: String,
+    pub id_cell: String,
+    pub has_errors: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ListCol {
+    Id,
+    Name,
+    Birth,
+    Title,
+    Part,
+    InCharge,
+    Btv,
+    Month(u32),
+    Discipline,
+    Inspection,
+    Review,
+    Days,
+    From,
+    To,
+    Start,
+    End,
+    Kind,
+    Note,
+}
+
+pub(super) fn list_col(_: &Data, k: &str) -> Option<ListCol> {
+    use ListCol::*;
+    Some(match k {
+        "ma cb" | "ma can bo" | "ma cbccvc" | "ma so" | "ma nhan vien" => Id,
+        "ho va ten" | "ho ten" | "ho va ten can bo" => Name,
+        "ngay sinh" | "ngay thang nam sinh" => Birth,
+        "chuc vu" | "chuc danh" | "chuc vu chuc danh" => Title,
+        "bo phan" | "to bo phan" | "phong ban" => Part,
+        "phu trach" | "bo phan phu trach" => InCharge,
+        "dien btv quan ly" | "dien btv" | "btv quan ly" | "dien ban thuong vu quan ly" => Btv,
+        "ky luat" => Discipline,
+        "thanh tra kiem tra" | "thanh tra" | "kiem tra" => Inspection,
+        "kiem diem" | "kiem diem trach nhiem" => Review,
+        "so ngay nghi" | "so ngay vang" | "so ngay nghi trong quy" => Days,
+        "nghi tu ngay" | "tu ngay" => From,
+        "nghi den ngay" | "den ngay" => To,
+        "ngay bat dau" | "ngay bat dau cong tac" | "ngay den" | "ngay vao" => Start,
+        "ngay thoi" | "ngay thoi cong tac" | "ngay nghi viec" | "ngay chuyen di" => End,
+        "doi tuong" | "loai" | "loai hop dong" => Kind,
+        "ghi chu" => Note,
+        _ => return text::parse_month_header(k).map(Month),
+    })
+}
+
+/// Where the columns of `Danh sách` are.
+struct Layout {
+    hrow: u32,
+    cols: Vec<(u32, ListCol, String)>,
+    months: [Option<u32>; 3],
+    /// A month column is missing or of another quarter: no result can be known.
+    months_broken: bool,
+}
+
+impl Layout {
+    fn col(&self, want: ListCol) -> Option<u32> {
+        self.cols
+            .iter()
+            .find(|(_, c, _)| *c == want)
+            .map(|(col, _, _)| *col)
+    }
+}
+
+/// Reads `Danh sách`; `None` when it has no usable header row.
+pub(super) fn read_list(
+    cx: &mut Ctx,
+    grid: &Grid,
+    formulas: &mut CellFormulas<'_>,
+    sheet: &str,
+    quarter: Option<Quarter>,
+) -> Option<Vec<Member>> {
+    let layout = list_layout(cx, grid, sheet, quarter)?;
+    let id_col = layout.col(ListCol::Id)?;
+    let name_col = layout.col(ListCol::Name)?;
+    let mut members: Vec<Member> = Vec::new();
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    for row in layout.hrow + 1..grid.row_end() {
+        if grid.is_row_empty(row) {
+            continue;
+        }
+        let id = cx.text(grid, sheet, row, id_col);
+        let name = cx.text(grid, sheet, row, name_col);
+        if id.is_empty() {
+            if !name.is_empty() && !is_summary_label(&name) {
+                cx.push(
+                    Some(sheet),
+                    Some(a1(row, id_col)),
+                    None,
+                    Detail::PersonWithoutId,
+                );
+            }
+            continue;
+        }
+        let id_key = text::key(&id);
+        if let Some(&first) = first_seen.get(&id_key) {
+            let first_cell = members[first].id_cell.clone();
+            members[first].has_errors = true;
+            cx.push(
+                Some(sheet),
+                Some(a1(row, id_col)),
+                Some(&id),
+                Detail::PersonDuplicate { first: first_cell },
+            );
+            continue;
+        }
+        let mut rc = RowCx {
+            cx,
+            grid,
+            formulas,
+            sheet,
+            row,
+            id: &id,
+            errors: false,
+        };
+        let m = read_member(&mut rc, &layout, quarter, id.clone(), name);
+        first_seen.insert(id_key, members.len());
+        members.push(m);
+    }
+    if members.is_empty() {
+        cx.push(
+            Some(sheet),
+            Some(a1(layout.hrow + 1, id_col)),
+            None,
+            Detail::UnitEmpty,
+        );
+        return None;
+    }
+    Some(members)
+}
+
+/// Finds the header row and checks the columns every list needs: `Mã CB`, `Họ và tên`, and
+/// one column per month of the quarter.
+fn list_layout(
+    cx: &mut Ctx,
+    grid: &Grid,
+    sheet: &str,
+    quarter: Option<Quarter>,
+) -> Option<Layout> {
+    let Some((hrow, cols)) = find_header(cx, grid, sheet, list_col, |c| {
+        matches!(c, ListCol::Id | ListCol::Name)
+    }) else {
+        cx.push(Some(sheet), None, None, Detail::HeaderNotFound);
+        return None;
+    };
+    let mut layout = Layout {
+        hrow,
+        cols,
+        months: [None; 3],
+        months_broken: false,
+    };
+    let header_cell = Some(a1(hrow, grid.col_start()));
+    let mut fatal = false;
+    for (want, name) in [(ListCol::Id, COL_ID), (ListCol::Name, COL_NAME)] {
+        if layout.col(want).is_none() {
+            cx.push(
+                Some(sheet),
+                header_cell.clone(),
+                None,
+                Detail::ColumnMissing {
+                    column: name.into(),
+                },
+            );
+            fatal = true;
+        }
+    }
+    if let Some(q) = quarter {
+        month_columns(cx, sheet, q, &mut layout);
+    }
+    (!fatal).then_some(layout)
+}
+
+/// Each month column must be a month of the quarter; each month of the quarter must be there.
+fn month_columns(cx: &mut Ctx, sheet: &str, q: Quarter, layout: &mut Layout) {
+    let header_cell = Some(a1(layout.hrow, layout.cols.first().map_or(0, |c| c.0)));
+    let mut any_mismatch = false;
+    for (col, c, _) in &layout.cols {
+        if let ListCol::Month(m) = c {
+            match q.months().iter().position(|x| x == m) {
+                Some(i) if layout.months[i].is_none() => layout.months[i] = Some(*col),
+                Some(_) => {}
+                None => {
+                    any_mismatch = true;
+                    cx.push(
+                        Some(sheet),
+                        Some(a1(layout.hrow, *col)),
+                        None,
+                        Detail::MonthMismatch {
+                            month: *m,
+                            quarter: q,
+                        },
+                    )
+                }
+            }
+        }
+    }
+    for (i, m) in q.months().iter().enumerate() {
+        if layout.months[i].is_none() {
+            layout.months_broken = true;
+            if !any_mismatch {
+                cx.push(
+                    Some(sheet),
+                    header_cell.clone(),
+                    None,
+                    Detail::ColumnMissing {
+                        column: format!("Tháng {m}"),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// One row being read: where it is, and whether an error was reported on it.
+struct RowCx<'a, 'b, 'w> {
+    cx: &'a mut Ctx<'b>,
+    grid: &'a Grid,
+    formulas: &'a mut CellFormulas<'w>,
+    sheet: &'a str,
+    row: u32,
+    id: &'a str,
+    errors: bool,
+}
+
+/// A cell as read: blank, a formula whose value the file does not hold (reported), or a value.
+enum Read<'g> {
+    Blank,
+    NoValue,
+    Value(&'g Data),
+}
+
+impl<'a> RowCx<'a, '_, '_> {
+    fn report(&mut self, col: u32, detail: Detail) {
+        self.errors = true;
+        self.cx.push(
+            Some(self.sheet),
+            Some(a1(self.row, col)),
+            Some(self.id),
+            detail,
+        );
+    }
+
+    fn text(&mut self, col: Option<u32>) -> String {
+        col.map(|c| self.cx.text(self.grid, self.sheet, self.row, c))
+            .unwrap_or_default()
+    }
+
+    /// The cell, with a formula that has no computed value reported as `formula-no-value`.
+    fn read(&mut self, col: u32) -> Read<'a> {
+        let grid: &'a Grid = self.grid;
+        let d = grid.get(self.row, col);
+        if matches!(d, Data::Empty) {
+            if let Some(formula) = self.formulas.at(self.row, col) {
+                self.report(col, Detail::FormulaNoValue { formula });
+                return Read::NoValue;
+            }
+            return Read::Blank;
+        }
+        if is_blank(d) {
+            Read::Blank
+        } else {
+            Read::Value(d)
+        }
+    }
+
+    /// A decision cell read by its closed vocabulary; `None` (reported) when not understood.
+    /// A missing column reads as blank.
+    fn vocab<T>(
+        &mut self,
+        col: Option<u32>,
+        vocabulary: Vocabulary,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let Some(c) = col else { return parse("") };
+        match self.read(c) {
+            Read::Blank => parse(""),
+            Read::NoValue => None,
+            Read::Value(_) => {
+                let value = self.cx.text(self.grid, self.sheet, self.row, c);
+                let v = parse(&value);
+                if v.is_none() {
+                    self.report(c, Detail::ValueUnclear { vocabulary, value });
+                }
+                v
+            }
+        }
+    }
+
+    /// A date cell: `Ok(None)` when blank, `Err(())` when reported.
+    fn date(&mut self, col: Option<u32>, column: &'static str) -> Result<Option<NaiveDate>, ()> {
+        let Some(c) = col else { return Ok(None) };
+        match self.read(c) {
+            Read::Blank => Ok(None),
+            Read::NoValue => Err(()),
+            Read::Value(d) => match date_of_cell(d) {
+                Some(v) => Ok(Some(v)),
+                None => {
+                    self.report(
+                        c,
+                        Detail::DateInvalid {
+                            column,
+                            value: display(d),
+                        },
+                    );
+                    Err(())
+                }
+            },
+        }
+    }
+}
+
+fn read_member(
+    rc: &mut RowCx<'_, '_, '_>,
+    layout: &Layout,
+    quarter: Option<Quarter>,
+    id: String,
+    name: String,
+) -> Member {
+    let col = |c: ListCol| layout.col(c);
+    let in_charge_col = col(ListCol::InCharge);
+    let in_charge: Vec<String> = rc
+        .text(in_charge_col)
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+        .collect();
+    let birth = rc.date(col(ListCol::Birth), "Ngày sinh").ok().flatten();
+    let mut m = Member {
+        id,
+        name,
+        birth,
+        title: rc.text(col(ListCol::Title)),
+        part: rc.text(col(ListCol::Part)),
+        in_charge_cell: in_charge_col.map(|c| a1(rc.row, c)),
+        in_charge,
+        btv: rc.vocab(col(ListCol::Btv), Vocabulary::Mark, vocab::parse_mark),
+        ratings: [None; 3],
+        rating_unreadable: [false; 3],
+        rating_cells: [None, None, None],
+        discipline: rc.vocab(
+            col(ListCol::Discipline),
+            Vocabulary::Discipline,
+            vocab::parse_discipline,
+        ),
+        inspection: rc.vocab(
+            col(ListCol::Inspection),
+            Vocabulary::Inspection,
+            vocab::parse_inspection,
+        ),
+        review: rc.vocab(col(ListCol::Review), Vocabulary::Review, vocab::parse_review),
+        decision_cells: [ListCol::Discipline, ListCol::Inspection, ListCol::Review]
+            .map(|c| col(c).map(|c| a1(rc.row, c))),
+        absence_half_days: None,
+        days_away: None,
+        months_worked: [true; 3],
+        in_scope: rc.vocab(
+            col(ListCol::Kind),
+            Vocabulary::StaffKind,
+            vocab::parse_staff_kind,
+        ),
+        note: rc.text(col(ListCol::Note)),
+        id_cell: String::new(),
+        has_errors: false,
+    };
+    m.id_cell = a1(rc.row, layout.col(ListCol::Id).unwrap_or(0));
+    read_ratings(rc, layout, quarter, &mut m);
+    m.absence_half_days = absence(rc, quarter, layout);
+    (m.days_away, m.months_worked) = time_in_unit(rc, quarter, layout);
+    m.has_errors = rc.errors || layout.months_broken;
+    m
+}
+
+/// The month cells: an unknown spelling or a formula without a value is reported now; a blank
+/// one is judged later, once it is known whether the person is evaluated and worked that month.
+fn read_ratings(rc: &mut RowCx<'_, '_, '_>, layout: &Layout, quarter: Option<Quarter>, m: &mut Member) {
+    for (i, c) in layout.months.iter().enumerate() {
+        let Some(c) = *c else { continue };
+        m.rating_cells[i] = Some(a1(rc.row, c));
+        match rc.read(c) {
+            Read::Blank => {}
+            Read::NoValue => m.rating_unreadable[i] = true,
+            Read::Value(_) => {
+                let t = rc.cx.text(rc.grid, rc.sheet, rc.row, c);
+                match text::parse_rating(&t) {
+                    Some(r) => m.ratings[i] = Some(r),
+                    None => {
+                        m.rating_unreadable[i] = true;
+                        let month = quarter.map_or(0, |q| q.months()[i]);
+                        rc.report(c, Detail::RatingUnknown { month, value: t });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Working days absent, in half days: `Số ngày nghỉ` when given, else the leave dates counted
+/// inside the quarter. `None` when unknown (an error was reported).
+fn absence(rc: &mut RowCx<'_, '_, '_>, quarter: Option<Quarter>, layout: &Layout) -> Option<u32> {
+    let days_col = layout.col(ListCol::Days);
+    let declared = match days_col.map(|c| (c, rc.read(c))) {
+        None | Some((_, Read::Blank)) => Ok(None),
+        Some((_, Read::NoValue)) => Err(()),
+        Some((c, Read::Value(d))) => {
+            let n = match d {
+                Data::Int(i) => u32::try_from(*i).ok().filter(|n| *n <= 366).map(|n| n * 2),
+                Data::Float(f) => text::half_days_from_f64(*f),
+                Data::String(s) => text::parse_half_days(s),
+                _ => None,
+            };
+            match n {
+                Some(n) => Ok(Some(n)),
+                None => {
+                    rc.report(c, Detail::DaysInvalid { value: display(d) });
+                    Err(())
+                }
+            }
+        }
+    };
+    let counted = leave_dates(rc, quarter, layout);
+    match (declared, counted) {
+        (Err(()), _) | (_, Err(())) => None,
+        (Ok(Some(d)), Ok(Some(c))) => {
+            if d != c * 2 {
+                rc.cx.push(
+                    Some(rc.sheet),
+                    days_col.map(|col| a1(rc.row, col)),
+                    Some(rc.id),
+                    Detail::AbsenceMismatch {
+                        declared: text::fmt_half_days(d),
+                        counted: c,
+                    },
+                );
+            }
+            Some(d)
+        }
+        (Ok(Some(d)), Ok(None)) => Some(d),
+        (Ok(None), Ok(Some(c))) => Some(c * 2),
+        (Ok(None), Ok(None)) => Some(0),
+    }
+}
+
+/// The working days of the quarter between `Nghỉ từ ngày` and `Nghỉ đến ngày`.
+fn leave_dates(
+    rc: &mut RowCx<'_, '_, '_>,
+    quarter: Option<Quarter>,
+    layout: &Layout,
+) -> Result<Option<u32>, ()> {
+    let (from_col, to_col) = (layout.col(ListCol::From), layout.col(ListCol::To));
+    let from = rc.date(from_col, "Nghỉ từ ngày");
+    let to = rc.date(to_col, "Nghỉ đến ngày");
+    let (from, to) = (from?, to?);
+    match (from, to) {
+        (None, None) => Ok(None),
+        (Some(a), Some(b)) if a > b => {
+            rc.report(from_col.unwrap_or(0), Detail::DateOrder);
+            Err(())
+        }
+        (Some(a), Some(b)) => match quarter {
+            Some(q) => working_days(rc, a, b, q, from_col).map(Some),
+            None => Err(()),
+        },
+        (a, _) => {
+            let (col, column) = if a.is_none() {
+                (from_col, "Nghỉ từ ngày")
+            } else {
+                (to_col, "Nghỉ đến ngày")
+            };
+            match col {
+                Some(c) => rc.report(c, Detail::DateHalf { column }),
+                None => {
+                    rc.errors = true;
+                    rc.cx
+                        .push(Some(rc.sheet), None, Some(rc.id), Detail::DateHalf { column })
+                }
+            }
+            Err(())
+        }
+    }
+}
+
+/// Working days from `a` to `b` inside the quarter, from the profile's calendar.
+fn working_days(
+    rc: &mut RowCx<'_, '_, '_>,
+    a: NaiveDate,
+    b: NaiveDate,
+    q: Quarter,
+    col: Option<u32>,
+) -> Result<u32, ()> {
+    match rc
+        .cx
+        .profile
+        .calendar
+        .working_days_within(a, b, q.first_day(), q.last_day())
+    {
+        Ok(n) => Ok(n),
+        Err(CalendarError::YearMissing(year)) => {
+            rc.errors = true;
+            if !rc.cx.calendar_reported {
+                rc.cx.calendar_reported = true;
+                rc.cx.push(
+                    Some(rc.sheet),
+                    col.map(|c| a1(rc.row, c)),
+                    Some(rc.id),
+                    Detail::YearNotInCalendar { year },
+                );
+            }
+            Err(())
+        }
+        Err(_) => Ok(0),
+    }
+}
+
+/// `Ngày bắt đầu` / `Ngày thôi`: the working days of the quarter the person was not in the
+/// unit, and the months they worked in it (wholly or partly).
+fn time_in_unit(
+    rc: &mut RowCx<'_, '_, '_>,
+    quarter: Option<Quarter>,
+    layout: &Layout,
+) -> (Option<u32>, [bool; 3]) {
+    let (start_col, end_col) = (layout.col(ListCol::Start), layout.col(ListCol::End));
+    let start = rc.date(start_col, "Ngày bắt đầu");
+    let end = rc.date(end_col, "Ngày thôi");
+    let (Ok(start), Ok(end)) = (start, end) else {
+        return (None, [true; 3]);
+    };
+    let Some(q) = quarter else {
+        return (Some(0), [true; 3]);
+    };
+    if let (Some(a), Some(b)) = (start, end) {
+        if a > b {
+            rc.report(start_col.unwrap_or(0), Detail::JoinLeaveOrder);
+            return (None, [true; 3]);
+        }
+    }
+    let first = start.map_or(q.first_day(), |s| s.max(q.first_day()));
+    let last = end.map_or(q.last_day(), |e| e.min(q.last_day()));
+    if first > last {
+        // Not in the unit on any day of the quarter.
+        let whole = working_days(rc, q.first_day(), q.last_day(), q, start_col.or(end_col));
+        return (whole.ok(), [false; 3]);
+    }
+    let months_worked = q.months().map(|m| {
+        let (ms, me) = month_bounds(q.year, m);
+        first <= me && last >= ms
+    });
+    let mut away = 0;
+    if first > q.first_day() {
+        let before = first.pred_opt().unwrap_or(first);
+        match working_days(rc, q.first_day(), before, q, start_col) {
+            Ok(n) => away += n,
+            Err(()) => return (None, months_worked),
+        }
+    }
+    if last < q.last_day() {
+        let after = last.succ_opt().unwrap_or(last);
+        match working_days(rc, after, q.last_day(), q, end_col) {
+            Ok(n) => away += n,
+            Err(()) => return (None, months_worked),
+        }
+    }
+    (Some(away), months_worked)
+}
+
+fn month_bounds(year: i32, month: u32) -> (NaiveDate, NaiveDate) {
+    let first = NaiveDate::from_ymd_opt(year, month, 1).expect("a month of the quarter");
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    }
+    .expect("a valid date");
+    (first, next.pred_opt().expect("a valid date"))
+}

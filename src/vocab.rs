@@ -1,0 +1,339 @@
+//! The closed vocabularies of the decision columns (SPEC §2 "Decide only on what was read").
+//!
+//! Each parser returns `None` for a text it does not know: the reader then reports the cell
+//! (`value-unclear`) and the person is `loi`. Nothing here guesses "no" for an unknown text.
+//! Everything is pure and compares case-, spacing- and diacritics-insensitively.
+
+use crate::text::key;
+
+/// What the `Thanh tra, kiểm tra` column says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Inspection {
+    /// Not inspected, or inspected and found without fault.
+    No,
+    /// Under inspection, no conclusion yet.
+    Under,
+    /// Found at fault by an inspection's conclusion.
+    AtFault,
+}
+
+impl Inspection {
+    /// Both kinds of "yes" fail the person (`thanh-tra`).
+    pub fn fails_person(self) -> bool {
+        self != Inspection::No
+    }
+    /// Only a conclusion of fault breaches a leader's condition (001 §3.5, 4th condition).
+    pub fn breaches_scope(self) -> bool {
+        self == Inspection::AtFault
+    }
+}
+
+/// Words that mean "nothing here" in every decision column.
+fn is_plain_no(k: &str) -> bool {
+    k.is_empty() || matches!(k, "khong" | "k" | "0" | "ko")
+}
+
+/// Words that mean a plain "yes" in every decision column.
+fn is_plain_yes(k: &str) -> bool {
+    matches!(k, "co" | "x")
+}
+
+/// The forms of discipline of Luật Cán bộ, công chức / Luật Viên chức / Điều lệ Đảng.
+const DISCIPLINE_FORMS: &[&str] = &[
+    "khien trach",
+    "canh cao",
+    "ha bac luong",
+    "giang chuc",
+    "cach chuc",
+    "buoc thoi viec",
+    "khai tru",
+];
+
+/// `Kỷ luật`: `Some(true)` when the person is in a period of discipline or under consideration
+/// for it, `Some(false)` when not, `None` for a text outside the vocabulary.
+pub fn parse_discipline(s: &str) -> Option<bool> {
+    let k = key(s);
+    if is_plain_no(&k)
+        || s.trim() == "-"
+        || matches!(
+            k.as_str(),
+            "khong co" | "chua" | "het thoi han" | "da het thoi han"
+        )
+    {
+        return Some(false);
+    }
+    if is_plain_yes(&k)
+        || matches!(
+            k.as_str(),
+            "dang thi hanh ky luat" | "dang xem xet ky luat" | "dang xem xet xu ly ky luat"
+        )
+        || DISCIPLINE_FORMS.iter().any(|f| k.starts_with(f))
+    {
+        return Some(true);
+    }
+    None
+}
+
+/// The "no fault" phrases of `Thanh tra, kiểm tra`.
+const NO_FAULT: &[&str] = &[
+    "ket luan khong sai pham",
+    "ket luan khong vi pham",
+    "khong co sai pham",
+    "khong co vi pham",
+    "khong sai pham",
+    "khong vi pham",
+];
+
+/// `Thanh tra, kiểm tra`, or `None` for a text outside the vocabulary.
+pub fn parse_inspection(s: &str) -> Option<Inspection> {
+    let k = key(s);
+    if is_plain_no(&k) || s.trim() == "-" {
+        return Some(Inspection::No);
+    }
+    if NO_FAULT.contains(&k.as_str()) {
+        return Some(Inspection::No);
+    }
+    // "sai phạm" / "vi phạm" other than in a "no fault" phrase: a conclusion of fault.
+    let mut rest = format!(" {k} ");
+    for phrase in NO_FAULT {
+        rest = rest.replace(&format!(" {phrase} "), " ");
+    }
+    let mentions_fault = rest.contains(" sai pham") || rest.contains(" vi pham");
+    if mentions_fault {
+        return Some(Inspection::AtFault);
+    }
+    if rest.trim().len() < k.len() {
+        // The text held a "no fault" phrase: a closed inspection that found nothing, e.g.
+        // "Đã kết thúc kiểm tra, không vi phạm". What is left must be about the inspection.
+        let left = rest.trim();
+        let about_inspection = left
+            .split(' ')
+            .all(|w| INSPECTION_WORDS.contains(&w) || w.is_empty());
+        return about_inspection.then_some(Inspection::No);
+    }
+    if is_plain_yes(&k)
+        || matches!(
+            k.as_str(),
+            "dang thanh tra"
+                | "dang kiem tra"
+                | "dang duoc thanh tra"
+                | "dang duoc kiem tra"
+                | "dang duoc thanh tra kiem tra"
+                | "dang thanh tra kiem tra"
+        )
+    {
+        return Some(Inspection::Under);
+    }
+    None
+}
+
+/// Words that may stand beside a "no fault" phrase without changing its meaning.
+const INSPECTION_WORDS: &[&str] = &[
+    "da", "ket", "thuc", "xong", "thanh", "tra", "kiem", "co", "duoc", "ket", "luan", "qua",
+    "theo", "va", "nam", "dot", "sau", "khi",
+];
+
+/// `Kiểm điểm` (optional column): must the person undergo a responsibility review?
+pub fn parse_review(s: &str) -> Option<bool> {
+    let k = key(s);
+    if is_plain_no(&k) || s.trim() == "-" {
+        return Some(false);
+    }
+    if is_plain_yes(&k)
+        || matches!(
+            k.as_str(),
+            "phai kiem diem" | "kiem diem trach nhiem" | "phai kiem diem trach nhiem"
+        )
+    {
+        return Some(true);
+    }
+    None
+}
+
+/// `Đối tượng` (optional column): is the person among those the criteria apply to
+/// (001 §II.2, 000 §II.1)? Blank is in scope.
+pub fn parse_staff_kind(s: &str) -> Option<bool> {
+    let k = key(s);
+    let compact = k.replace(' ', "");
+    if k.is_empty() {
+        return Some(true);
+    }
+    if matches!(
+        compact.as_str(),
+        "cb" | "cc" | "vc" | "nld" | "cbcc" | "cbccvc" | "cbccvcnld"
+    ) || matches!(
+        k.as_str(),
+        "can bo"
+            | "cong chuc"
+            | "vien chuc"
+            | "nguoi lao dong"
+            | "hd co bhxh tu 12 thang"
+            | "hop dong co bhxh tu 12 thang"
+            | "hd khong xac dinh thoi han"
+            | "hop dong khong xac dinh thoi han"
+            | "hd tu 12 thang co bhxh"
+            | "hop dong tu 12 thang co bhxh"
+    ) {
+        return Some(true);
+    }
+    if matches!(
+        k.as_str(),
+        "hd duoi 12 thang"
+            | "hop dong duoi 12 thang"
+            | "hd khong bhxh"
+            | "hop dong khong bhxh"
+            | "hd khong co bhxh"
+            | "hop dong khong co bhxh"
+            | "hd khong dong bhxh"
+            | "hop dong khong dong bhxh"
+    ) {
+        return Some(false);
+    }
+    None
+}
+
+/// `Diện BTV quản lý`: `x` (or `Có`) marks the mẫu 03 track.
+pub fn parse_mark(s: &str) -> Option<bool> {
+    let k = key(s);
+    if is_plain_no(&k) || s.trim() == "-" {
+        return Some(false);
+    }
+    if is_plain_yes(&k) || k == "1" || k == "bat buoc" || k == "btv" {
+        return Some(true);
+    }
+    None
+}
+
+/// The accepted choices of each column, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Vocabulary {
+    Discipline,
+    Inspection,
+    Review,
+    StaffKind,
+    Mark,
+}
+
+impl Vocabulary {
+    pub fn column(self) -> &'static str {
+        match self {
+            Vocabulary::Discipline => "Kỷ luật",
+            Vocabulary::Inspection => "Thanh tra, kiểm tra",
+            Vocabulary::Review => "Kiểm điểm",
+            Vocabulary::StaffKind => "Đối tượng",
+            Vocabulary::Mark => "Diện BTV quản lý",
+        }
+    }
+
+    /// The accepted values, as a clerk would type them.
+    pub fn choices(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (Vocabulary::Discipline, Vi) => "để trống, 'Không', 'Chưa', 'Đã hết thời hạn' (không bị kỷ luật); 'Có', 'x', 'Đang thi hành kỷ luật', 'Đang xem xét kỷ luật' hoặc hình thức kỷ luật (khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, buộc thôi việc, khai trừ)",
+            (Vocabulary::Discipline, En) => "blank, 'Không', 'Chưa', 'Đã hết thời hạn' (no discipline); 'Có', 'x', 'Đang thi hành kỷ luật', 'Đang xem xét kỷ luật' or a form of discipline (khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, buộc thôi việc, khai trừ)",
+            (Vocabulary::Inspection, Vi) => "để trống, 'Không', 'Không vi phạm', 'Kết luận không sai phạm' (không); 'Có', 'x', 'Đang thanh tra', 'Đang kiểm tra' (đang được thanh tra, kiểm tra); hoặc nội dung sai phạm theo kết luận (có chữ 'sai phạm' hoặc 'vi phạm')",
+            (Vocabulary::Inspection, En) => "blank, 'Không', 'Không vi phạm', 'Kết luận không sai phạm' (no); 'Có', 'x', 'Đang thanh tra', 'Đang kiểm tra' (under inspection); or the fault found by the conclusion (with the words 'sai phạm' or 'vi phạm')",
+            (Vocabulary::Review, Vi) => "để trống, 'Không' (không phải kiểm điểm); 'Có', 'x', 'Phải kiểm điểm', 'Kiểm điểm trách nhiệm'",
+            (Vocabulary::Review, En) => "blank, 'Không' (no review); 'Có', 'x', 'Phải kiểm điểm', 'Kiểm điểm trách nhiệm'",
+            (Vocabulary::StaffKind, Vi) => "để trống, CB, CC, VC, NLĐ, 'HĐ có BHXH từ 12 tháng', 'HĐ không xác định thời hạn' (thuộc đối tượng); 'HĐ dưới 12 tháng', 'HĐ không BHXH' (không thuộc đối tượng đánh giá)",
+            (Vocabulary::StaffKind, En) => "blank, CB, CC, VC, NLĐ, 'HĐ có BHXH từ 12 tháng', 'HĐ không xác định thời hạn' (in scope); 'HĐ dưới 12 tháng', 'HĐ không BHXH' (outside the people evaluated)",
+            (Vocabulary::Mark, Vi) => "'x' (thuộc diện BTV quản lý, chấm Mẫu 03) hoặc để trống",
+            (Vocabulary::Mark, En) => "'x' (managed by the Standing Committee, scored on Mẫu 03) or blank",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn discipline_vocabulary() {
+        for s in [
+            "", " ", "Không", "không có", "K", "0", "-", "Chưa", "Hết thời hạn", "Đã hết thời hạn",
+        ] {
+            assert_eq!(parse_discipline(s), Some(false), "{s:?}");
+        }
+        for s in [
+            "Có",
+            "x",
+            "X",
+            "Đang thi hành kỷ luật",
+            "Đang xem xét kỷ luật",
+            "Khiển trách",
+            "Cảnh cáo (QĐ 12/QĐ-UBND)",
+            "hạ bậc lương",
+            "Buộc thôi việc",
+            "Khai trừ",
+        ] {
+            assert_eq!(parse_discipline(s), Some(true), "{s:?}");
+        }
+        for s in ["HTXSNV", "không rõ", "Đã xử lý", "Nhắc nhở", "?"] {
+            assert_eq!(parse_discipline(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn inspection_vocabulary() {
+        use Inspection::*;
+        for (s, want) in [
+            ("", No),
+            ("Không", No),
+            ("-", No),
+            ("Không sai phạm", No),
+            ("Kết luận không sai phạm", No),
+            ("Không vi phạm", No),
+            ("Đã kết thúc kiểm tra, không vi phạm", No),
+            ("Có", Under),
+            ("x", Under),
+            ("Đang thanh tra", Under),
+            ("Đang kiểm tra", Under),
+            ("Đang được thanh tra, kiểm tra", Under),
+            ("Có sai phạm", AtFault),
+            ("Vi phạm quy định về tài chính", AtFault),
+            ("Kết luận có sai phạm", AtFault),
+            ("Không vi phạm hành chính, có sai phạm về đất đai", AtFault),
+        ] {
+            assert_eq!(parse_inspection(s), Some(want), "{s:?}");
+        }
+        for s in ["HTTNV", "Chưa rõ", "đã xong", "Không vi phạm; đã nộp phạt 2 triệu"] {
+            assert_eq!(parse_inspection(s), None, "{s:?}");
+        }
+        assert!(Under.fails_person() && AtFault.fails_person() && !No.fails_person());
+        assert!(AtFault.breaches_scope() && !Under.breaches_scope());
+    }
+
+    #[test]
+    fn review_staff_kind_and_marks() {
+        assert_eq!(parse_review(""), Some(false));
+        assert_eq!(parse_review("Phải kiểm điểm"), Some(true));
+        assert_eq!(parse_review("Kiểm điểm trách nhiệm"), Some(true));
+        assert_eq!(parse_review("đã kiểm điểm xong"), None);
+        assert_eq!(parse_staff_kind(""), Some(true));
+        assert_eq!(parse_staff_kind("NLĐ"), Some(true));
+        assert_eq!(parse_staff_kind("HĐ có BHXH từ 12 tháng"), Some(true));
+        assert_eq!(parse_staff_kind("HĐ không xác định thời hạn"), Some(true));
+        assert_eq!(parse_staff_kind("HĐ dưới 12 tháng"), Some(false));
+        assert_eq!(parse_staff_kind("HĐ không BHXH"), Some(false));
+        assert_eq!(parse_staff_kind("thời vụ"), None);
+        assert_eq!(parse_mark("x"), Some(true));
+        assert_eq!(parse_mark(""), Some(false));
+        assert_eq!(parse_mark("có lẽ"), None);
+    }
+
+    proptest! {
+        /// Random text is never silently read as "no" unless it folds to a known "no" form.
+        #[test]
+        fn unknown_text_is_never_a_silent_no(s in "\\PC{1,30}") {
+            let k = key(&s);
+            if let Some(false) = parse_discipline(&s) {
+                prop_assert!(is_plain_no(&k) || s.trim() == "-"
+                    || ["khong co", "chua", "het thoi han", "da het thoi han"].contains(&k.as_str()));
+            }
+            if let Some(Inspection::No) = parse_inspection(&s) {
+                prop_assert!(is_plain_no(&k) || s.trim() == "-" || NO_FAULT.iter().any(|p| k.contains(p)));
+            }
+        }
+    }
+}
