@@ -240,7 +240,7 @@ impl Campaign {
             ));
         }
         let date = |s: &str, key: &str| {
-            crate::profile::parse_iso(s)
+            crate::calendar::parse_iso(s)
                 .ok_or_else(|| invalid(key, format!("'{s}' không phải ngày YYYY-MM-DD")))
         };
         let w = &raw.window;

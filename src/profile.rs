@@ -2,7 +2,7 @@
 //!
 //! The embedded default is `long-bien-2023`; `--profile FILE.toml` loads a full replacement.
 
-use crate::calendar::{Calendar, CalendarError};
+use crate::calendar::{parse_iso, Calendar, CalendarError};
 use crate::model::{Bloc, Form};
 use crate::text;
 use chrono::{Datelike, NaiveDate};
@@ -732,10 +732,6 @@ fn parse_deadlines(raw: &RawDeadlines) -> Result<Deadlines, (String, String)> {
         commitments,
         commitment_years,
     })
-}
-
-pub(crate) fn parse_iso(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
 /// "1-20", "1-10, 15, 20-25" → inclusive ranges within 1..=max.
