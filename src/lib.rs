@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod batch;
 pub mod calendar;
 pub mod campaign;
+pub mod campaign_profile;
 pub mod cap;
 pub mod cli;
 pub mod deadlines;
