@@ -12,6 +12,11 @@ pub enum CalendarError {
     BadEntry(String),
 }
 
+/// A date written `YYYY-MM-DD` (surrounding spaces allowed), as profiles write them.
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
     years: BTreeSet<i32>,
@@ -40,14 +45,8 @@ impl Calendar {
                 Some((a, b)) => (a, b),
                 None => (entry.as_str(), entry.as_str()),
             };
-            let a = in_year(
-                crate::profile::parse_iso(a).ok_or_else(|| bad(entry))?,
-                entry,
-            )?;
-            let b = in_year(
-                crate::profile::parse_iso(b).ok_or_else(|| bad(entry))?,
-                entry,
-            )?;
+            let a = in_year(parse_iso(a).ok_or_else(|| bad(entry))?, entry)?;
+            let b = in_year(parse_iso(b).ok_or_else(|| bad(entry))?, entry)?;
             if a > b {
                 return Err(bad(entry));
             }
@@ -56,10 +55,7 @@ impl Calendar {
             }
         }
         for entry in makeup_saturdays {
-            let d = in_year(
-                crate::profile::parse_iso(entry).ok_or_else(|| bad(entry))?,
-                entry,
-            )?;
+            let d = in_year(parse_iso(entry).ok_or_else(|| bad(entry))?, entry)?;
             if d.weekday() != Weekday::Sat {
                 return Err(bad(entry));
             }

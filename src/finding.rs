@@ -326,7 +326,7 @@ pub enum Detail {
     },
     /// A proposal beyond the unit's cap, once those of higher priority are taken.
     RewardOverCap {
-        basis: crate::rewards::CapBasis,
+        basis: crate::cap::CapBasis,
         priority: Option<u32>,
     },
     /// Mẫu 07: a count that is not a whole number.

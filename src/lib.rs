@@ -1,15 +1,19 @@
 //! danhgia — the quarterly professionalism evaluation (đánh giá sự chuyên nghiệp) of CBCCVC, NLĐ:
 //! read the units' workbooks, check every cell, decide each person, report.
 //!
-//! Layers: [`model`], [`text`], [`calendar`], [`profile`] and [`rules`] are pure; [`reader`] turns
-//! one workbook into values and findings; [`batch`] runs many workbooks; [`report`] prints; [`cli`]
-//! is the command line.
+//! Layers: the pure layer — [`model`], [`text`], [`i18n`], [`calendar`], [`profile`],
+//! [`campaign_profile`], [`rules`], [`cap`], [`money`], [`deadlines`] and [`finding`] — names no
+//! module outside itself (`tests/layering.rs` checks its imports); [`reader`] turns one workbook
+//! into values and findings; [`batch`] runs many workbooks; [`report`] prints; [`cli`] is the
+//! command line.
 
 #[macro_use]
 pub mod i18n;
 pub mod batch;
 pub mod calendar;
 pub mod campaign;
+pub mod campaign_profile;
+pub mod cap;
 pub mod cli;
 pub mod deadlines;
 pub mod district;

@@ -2,7 +2,8 @@
 //!
 //! The embedded default is `long-bien-2023`; `--profile FILE.toml` loads a full replacement.
 
-use crate::calendar::{Calendar, CalendarError};
+use crate::calendar::{parse_iso, Calendar, CalendarError};
+use crate::campaign_profile;
 use crate::model::{Bloc, Form};
 use crate::text;
 use chrono::{Datelike, NaiveDate};
@@ -45,7 +46,7 @@ pub enum ProfileError {
 pub fn all_names() -> Vec<&'static str> {
     EMBEDDED
         .iter()
-        .chain(crate::campaign::EMBEDDED)
+        .chain(campaign_profile::EMBEDDED)
         .map(|(n, _)| *n)
         .collect()
 }
@@ -54,7 +55,7 @@ pub fn all_names() -> Vec<&'static str> {
 #[derive(Debug, Clone)]
 pub enum AnyProfile {
     Quarterly(Profile),
-    Campaign(crate::campaign::Campaign),
+    Campaign(campaign_profile::Campaign),
 }
 
 impl AnyProfile {
@@ -70,14 +71,14 @@ impl AnyProfile {
                 source,
             })?;
             let origin = path.display().to_string();
-            return if crate::campaign::is_campaign_text(&text) {
-                crate::campaign::Campaign::parse(&text, &origin).map(AnyProfile::Campaign)
+            return if campaign_profile::is_campaign_text(&text) {
+                campaign_profile::Campaign::parse(&text, &origin).map(AnyProfile::Campaign)
             } else {
                 Profile::parse(&text, &origin).map(AnyProfile::Quarterly)
             };
         }
-        if let Some((n, text)) = crate::campaign::EMBEDDED.iter().find(|(n, _)| *n == p) {
-            return crate::campaign::Campaign::parse(text, n).map(AnyProfile::Campaign);
+        if let Some((n, text)) = campaign_profile::EMBEDDED.iter().find(|(n, _)| *n == p) {
+            return campaign_profile::Campaign::parse(text, n).map(AnyProfile::Campaign);
         }
         Profile::embedded(p).map(AnyProfile::Quarterly)
     }
@@ -390,7 +391,7 @@ impl Profile {
     }
 
     pub fn embedded(name: &str) -> Result<Profile, ProfileError> {
-        if crate::campaign::EMBEDDED.iter().any(|(n, _)| *n == name) {
+        if campaign_profile::EMBEDDED.iter().any(|(n, _)| *n == name) {
             return Err(ProfileError::CampaignProfile(name.to_string()));
         }
         let (n, text) = EMBEDDED
@@ -454,7 +455,7 @@ impl Profile {
     }
 
     pub fn parse(text: &str, origin: &str) -> Result<Profile, ProfileError> {
-        if crate::campaign::is_campaign_text(text) {
+        if campaign_profile::is_campaign_text(text) {
             return Err(ProfileError::CampaignProfile(origin.to_string()));
         }
         let raw: RawProfile = toml::from_str(text).map_err(|e| ProfileError::Syntax {
@@ -771,10 +772,6 @@ fn parse_deadlines(raw: &RawDeadlines) -> Result<Deadlines, (String, String)> {
         commitments,
         commitment_years,
     })
-}
-
-pub(crate) fn parse_iso(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
 }
 
 /// "1-20", "1-10, 15, 20-25" → inclusive ranges within 1..=max.
