@@ -5,7 +5,9 @@ use crate::finding::{Detail, Finding};
 use crate::model::{Bloc, Form, Quarter, Rating, Reason, Status, Total};
 use crate::profile::Profile;
 use crate::reader::unit::{Member, ScoredRow, UnitInput, SHEET_INFO, SHEET_LIST};
-use crate::rules::{self, MemberStanding, Outcome, PersonFacts, ScopeStanding, ScoreSheet, Standing};
+use crate::rules::{
+    self, MemberStanding, Outcome, PersonFacts, ScopeStanding, ScoreSheet, Standing,
+};
 use crate::text;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -217,7 +219,12 @@ fn decide_member<'a>(
             } else {
                 Detail::WrongFormStaff
             };
-            out.push(r.form.sheet_name(), Some(r.id_cell.clone()), Some(&m.id), detail);
+            out.push(
+                r.form.sheet_name(),
+                Some(r.id_cell.clone()),
+                Some(&m.id),
+                detail,
+            );
             has_errors = true;
         }
     }
@@ -288,12 +295,7 @@ fn mask_of<'a>(input: &'a UnitInput, profile: &'a Profile, form: Form) -> &'a [b
 
 /// The leaders' condition (SPEC §2, 4.): each mẫu 03 person is decided again once the standing
 /// of the other people in their scope is known.
-fn decide_leaders(
-    input: &UnitInput,
-    profile: &Profile,
-    decisions: &mut [Decision],
-    out: &mut Out,
-) {
+fn decide_leaders(input: &UnitInput, profile: &Profile, decisions: &mut [Decision], out: &mut Out) {
     let standings: Vec<Standing> = input
         .members
         .iter()
@@ -307,14 +309,19 @@ fn decide_leaders(
         }
         let Some(scope) = leader_scope(leader, &parts, input, out) else {
             decisions[li].facts.has_errors = true;
-            decisions[li].outcome =
-                rules::evaluate_person(&decisions[li].facts, &profile.thresholds, profile.scale_max);
+            decisions[li].outcome = rules::evaluate_person(
+                &decisions[li].facts,
+                &profile.thresholds,
+                profile.scale_max,
+            );
             continue;
         };
         let in_scope = |i: usize| i != li && scope.covers(&input.members[i]);
         let others = (0..input.members.len()).filter(|&i| in_scope(i));
         let standing = rules::scope_standing(others.clone().map(|i| &standings[i]));
-        if standing == ScopeStanding::Unknown && decisions[li].form == Some(Form::M03) {
+        // Only a leader who could otherwise be decided learns that the scope is unknown.
+        let decidable = decisions[li].outcome.status != Status::Loi;
+        if standing == ScopeStanding::Unknown && decidable {
             for i in others {
                 if let Standing::Unknown(what) = &standings[i] {
                     report_unknown_member(leader, &input.members[i], what, input.quarter, out);
@@ -404,6 +411,12 @@ fn report_unknown_member(
     out: &mut Out,
 ) {
     for u in what {
+        if let rules::Unknown::Month(i) = u {
+            if m.rating_cells[*i].is_none() {
+                // The month column itself is missing: reported once on the header.
+                continue;
+            }
+        }
         let (cell, column) = match *u {
             rules::Unknown::Month(i) => (
                 m.rating_cells[i].clone(),

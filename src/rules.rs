@@ -211,9 +211,8 @@ impl MemberStanding {
     /// 001 §3.5: "không có CBCCVC, NLĐ xếp loại không hoàn thành nhiệm vụ hoặc có vi phạm phải
     /// kiểm điểm trách nhiệm hoặc xem xét kỷ luật". Being under inspection is no breach.
     pub fn standing(&self) -> Standing {
-        let failed_month = (0..3).any(|i| {
-            self.months_worked[i] && self.ratings[i] == Some(Rating::KhongHoanThanh)
-        });
+        let failed_month = (0..3)
+            .any(|i| self.months_worked[i] && self.ratings[i] == Some(Rating::KhongHoanThanh));
         let breach = failed_month
             || self.discipline == Some(true)
             || self.inspection.is_some_and(Inspection::breaches_scope)
@@ -631,7 +630,11 @@ mod tests {
         assert_eq!(member().standing(), Standing::Clear);
         let mut m = member();
         m.inspection = Some(Inspection::Under);
-        assert_eq!(m.standing(), Standing::Clear, "under inspection is no breach");
+        assert_eq!(
+            m.standing(),
+            Standing::Clear,
+            "under inspection is no breach"
+        );
         m.inspection = Some(Inspection::AtFault);
         assert_eq!(m.standing(), Standing::Breach);
         let mut m = member();
@@ -644,7 +647,11 @@ mod tests {
         m.ratings[2] = None;
         assert_eq!(m.standing(), Standing::Unknown(vec![Unknown::Month(2)]));
         m.not_evaluated = true;
-        assert_eq!(m.standing(), Standing::Clear, "a blank month of someone on leave");
+        assert_eq!(
+            m.standing(),
+            Standing::Clear,
+            "a blank month of someone on leave"
+        );
         m.unreadable[2] = true;
         assert_eq!(m.standing(), Standing::Unknown(vec![Unknown::Month(2)]));
         let mut m = member();

@@ -387,7 +387,14 @@ mod tests {
         ] {
             assert_eq!(parse_rating(s), Some(Rating::KhongHoanThanh), "{s}");
         }
-        for s in ["Không HTNV", "K.HTNV", "Không HT", "không hoàn thành", "K. HT", "KHÔNG HOÀN THÀNH NHIỆM VỤ"] {
+        for s in [
+            "Không HTNV",
+            "K.HTNV",
+            "Không HT",
+            "không hoàn thành",
+            "K. HT",
+            "KHÔNG HOÀN THÀNH NHIỆM VỤ",
+        ] {
             assert_eq!(parse_rating(s), Some(Rating::KhongHoanThanh), "{s}");
         }
         assert_eq!(parse_rating("Không"), None);

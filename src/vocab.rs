@@ -28,9 +28,14 @@ impl Inspection {
     }
 }
 
-/// Words that mean "nothing here" in every decision column.
-fn is_plain_no(k: &str) -> bool {
-    k.is_empty() || matches!(k, "khong" | "k" | "0" | "ko")
+/// A blank cell, or a dash.
+fn is_blank_or_dash(s: &str) -> bool {
+    matches!(s.trim(), "" | "-" | "–" | "—")
+}
+
+/// Words that mean "nothing here" in every decision column (`s` as typed, `k` its key).
+fn is_plain_no(s: &str, k: &str) -> bool {
+    is_blank_or_dash(s) || matches!(k, "khong" | "k" | "0" | "ko")
 }
 
 /// Words that mean a plain "yes" in every decision column.
@@ -53,14 +58,21 @@ const DISCIPLINE_FORMS: &[&str] = &[
 /// for it, `Some(false)` when not, `None` for a text outside the vocabulary.
 pub fn parse_discipline(s: &str) -> Option<bool> {
     let k = key(s);
-    if is_plain_no(&k)
-        || s.trim() == "-"
+    if is_plain_no(s, &k)
         || matches!(
             k.as_str(),
             "khong co" | "chua" | "het thoi han" | "da het thoi han"
         )
     {
         return Some(false);
+    }
+    // "Khiển trách (đã hết thời hạn)": the period of discipline is over, unless "chưa hết".
+    let words = format!(" {k} ");
+    if words.contains(" het thoi han ") && !words.contains(" chua het ") {
+        let form_first = DISCIPLINE_FORMS.iter().any(|f| k.starts_with(f));
+        if form_first || k.starts_with("da het") || k.starts_with("het thoi han") {
+            return Some(false);
+        }
     }
     if is_plain_yes(&k)
         || matches!(
@@ -87,7 +99,7 @@ const NO_FAULT: &[&str] = &[
 /// `Thanh tra, kiểm tra`, or `None` for a text outside the vocabulary.
 pub fn parse_inspection(s: &str) -> Option<Inspection> {
     let k = key(s);
-    if is_plain_no(&k) || s.trim() == "-" {
+    if is_plain_no(s, &k) {
         return Some(Inspection::No);
     }
     if NO_FAULT.contains(&k.as_str()) {
@@ -111,16 +123,18 @@ pub fn parse_inspection(s: &str) -> Option<Inspection> {
             .all(|w| INSPECTION_WORDS.contains(&w) || w.is_empty());
         return about_inspection.then_some(Inspection::No);
     }
+    // "Đang thanh tra", "Đang kiểm tra", "Đang được thanh tra, kiểm tra", and the same words
+    // followed by what the inspection is about ("Đang kiểm tra theo đơn phản ánh").
+    let under = [
+        "dang thanh tra",
+        "dang kiem tra",
+        "dang duoc thanh tra",
+        "dang duoc kiem tra",
+    ];
     if is_plain_yes(&k)
-        || matches!(
-            k.as_str(),
-            "dang thanh tra"
-                | "dang kiem tra"
-                | "dang duoc thanh tra"
-                | "dang duoc kiem tra"
-                | "dang duoc thanh tra kiem tra"
-                | "dang thanh tra kiem tra"
-        )
+        || under
+            .iter()
+            .any(|u| k == *u || k.starts_with(&format!("{u} ")))
     {
         return Some(Inspection::Under);
     }
@@ -136,7 +150,7 @@ const INSPECTION_WORDS: &[&str] = &[
 /// `Kiểm điểm` (optional column): must the person undergo a responsibility review?
 pub fn parse_review(s: &str) -> Option<bool> {
     let k = key(s);
-    if is_plain_no(&k) || s.trim() == "-" {
+    if is_plain_no(s, &k) {
         return Some(false);
     }
     if is_plain_yes(&k)
@@ -155,7 +169,7 @@ pub fn parse_review(s: &str) -> Option<bool> {
 pub fn parse_staff_kind(s: &str) -> Option<bool> {
     let k = key(s);
     let compact = k.replace(' ', "");
-    if k.is_empty() {
+    if s.trim().is_empty() {
         return Some(true);
     }
     if matches!(
@@ -173,6 +187,9 @@ pub fn parse_staff_kind(s: &str) -> Option<bool> {
             | "hop dong khong xac dinh thoi han"
             | "hd tu 12 thang co bhxh"
             | "hop dong tu 12 thang co bhxh"
+            | "nguoi hoat dong khong chuyen trach"
+            | "hoat dong khong chuyen trach"
+            | "khong chuyen trach"
     ) {
         return Some(true);
     }
@@ -195,7 +212,7 @@ pub fn parse_staff_kind(s: &str) -> Option<bool> {
 /// `Diện BTV quản lý`: `x` (or `Có`) marks the mẫu 03 track.
 pub fn parse_mark(s: &str) -> Option<bool> {
     let k = key(s);
-    if is_plain_no(&k) || s.trim() == "-" {
+    if is_plain_no(s, &k) {
         return Some(false);
     }
     if is_plain_yes(&k) || k == "1" || k == "bat buoc" || k == "btv" {
@@ -235,8 +252,8 @@ impl Vocabulary {
             (Vocabulary::Inspection, En) => "blank, 'Không', 'Không vi phạm', 'Kết luận không sai phạm' (no); 'Có', 'x', 'Đang thanh tra', 'Đang kiểm tra' (under inspection); or the fault found by the conclusion (with the words 'sai phạm' or 'vi phạm')",
             (Vocabulary::Review, Vi) => "để trống, 'Không' (không phải kiểm điểm); 'Có', 'x', 'Phải kiểm điểm', 'Kiểm điểm trách nhiệm'",
             (Vocabulary::Review, En) => "blank, 'Không' (no review); 'Có', 'x', 'Phải kiểm điểm', 'Kiểm điểm trách nhiệm'",
-            (Vocabulary::StaffKind, Vi) => "để trống, CB, CC, VC, NLĐ, 'HĐ có BHXH từ 12 tháng', 'HĐ không xác định thời hạn' (thuộc đối tượng); 'HĐ dưới 12 tháng', 'HĐ không BHXH' (không thuộc đối tượng đánh giá)",
-            (Vocabulary::StaffKind, En) => "blank, CB, CC, VC, NLĐ, 'HĐ có BHXH từ 12 tháng', 'HĐ không xác định thời hạn' (in scope); 'HĐ dưới 12 tháng', 'HĐ không BHXH' (outside the people evaluated)",
+            (Vocabulary::StaffKind, Vi) => "để trống, CB, CC, VC, NLĐ, 'HĐ có BHXH từ 12 tháng', 'HĐ không xác định thời hạn', 'Người hoạt động không chuyên trách' (thuộc đối tượng); 'HĐ dưới 12 tháng', 'HĐ không BHXH' (không thuộc đối tượng đánh giá)",
+            (Vocabulary::StaffKind, En) => "blank, CB, CC, VC, NLĐ, 'HĐ có BHXH từ 12 tháng', 'HĐ không xác định thời hạn', 'Người hoạt động không chuyên trách' (in scope); 'HĐ dưới 12 tháng', 'HĐ không BHXH' (outside the people evaluated)",
             (Vocabulary::Mark, Vi) => "'x' (thuộc diện BTV quản lý, chấm Mẫu 03) hoặc để trống",
             (Vocabulary::Mark, En) => "'x' (managed by the Standing Committee, scored on Mẫu 03) or blank",
         }
@@ -251,7 +268,16 @@ mod tests {
     #[test]
     fn discipline_vocabulary() {
         for s in [
-            "", " ", "Không", "không có", "K", "0", "-", "Chưa", "Hết thời hạn", "Đã hết thời hạn",
+            "",
+            " ",
+            "Không",
+            "không có",
+            "K",
+            "0",
+            "-",
+            "Chưa",
+            "Hết thời hạn",
+            "Đã hết thời hạn",
         ] {
             assert_eq!(parse_discipline(s), Some(false), "{s:?}");
         }
@@ -269,7 +295,12 @@ mod tests {
         ] {
             assert_eq!(parse_discipline(s), Some(true), "{s:?}");
         }
-        for s in ["HTXSNV", "không rõ", "Đã xử lý", "Nhắc nhở", "?"] {
+        assert_eq!(
+            parse_discipline("Khiển trách (đã hết thời hạn)"),
+            Some(false)
+        );
+        assert_eq!(parse_discipline("Cảnh cáo, chưa hết thời hạn"), Some(true));
+        for s in ["HTXSNV", "không rõ", "Đã xử lý", "Nhắc nhở", "?", "..."] {
             assert_eq!(parse_discipline(s), None, "{s:?}");
         }
     }
@@ -290,6 +321,7 @@ mod tests {
             ("Đang thanh tra", Under),
             ("Đang kiểm tra", Under),
             ("Đang được thanh tra, kiểm tra", Under),
+            ("Đang kiểm tra theo đơn phản ánh", Under),
             ("Có sai phạm", AtFault),
             ("Vi phạm quy định về tài chính", AtFault),
             ("Kết luận có sai phạm", AtFault),
@@ -297,7 +329,13 @@ mod tests {
         ] {
             assert_eq!(parse_inspection(s), Some(want), "{s:?}");
         }
-        for s in ["HTTNV", "Chưa rõ", "đã xong", "Không vi phạm; đã nộp phạt 2 triệu"] {
+        for s in [
+            "HTTNV",
+            "Chưa rõ",
+            "đã xong",
+            "Không vi phạm; đã nộp phạt 2 triệu",
+            "Đang",
+        ] {
             assert_eq!(parse_inspection(s), None, "{s:?}");
         }
         assert!(Under.fails_person() && AtFault.fails_person() && !No.fails_person());
@@ -316,7 +354,12 @@ mod tests {
         assert_eq!(parse_staff_kind("HĐ không xác định thời hạn"), Some(true));
         assert_eq!(parse_staff_kind("HĐ dưới 12 tháng"), Some(false));
         assert_eq!(parse_staff_kind("HĐ không BHXH"), Some(false));
+        assert_eq!(
+            parse_staff_kind("Người hoạt động không chuyên trách"),
+            Some(true)
+        );
         assert_eq!(parse_staff_kind("thời vụ"), None);
+        assert_eq!(parse_staff_kind("?"), None);
         assert_eq!(parse_mark("x"), Some(true));
         assert_eq!(parse_mark(""), Some(false));
         assert_eq!(parse_mark("có lẽ"), None);
@@ -328,11 +371,12 @@ mod tests {
         fn unknown_text_is_never_a_silent_no(s in "\\PC{1,30}") {
             let k = key(&s);
             if let Some(false) = parse_discipline(&s) {
-                prop_assert!(is_plain_no(&k) || s.trim() == "-"
-                    || ["khong co", "chua", "het thoi han", "da het thoi han"].contains(&k.as_str()));
+                prop_assert!(is_plain_no(&s, &k)
+                    || ["khong co", "chua"].contains(&k.as_str())
+                    || k.contains("het thoi han"));
             }
             if let Some(Inspection::No) = parse_inspection(&s) {
-                prop_assert!(is_plain_no(&k) || s.trim() == "-" || NO_FAULT.iter().any(|p| k.contains(p)));
+                prop_assert!(is_plain_no(&s, &k) || NO_FAULT.iter().any(|p| k.contains(p)));
             }
         }
     }

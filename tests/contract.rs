@@ -53,6 +53,15 @@ const ERROR_CODES: &[&str] = &[
     "reward-not-dat",
     "reward-unknown-person",
     "unit-duplicate",
+    "value-unclear",
+    "scope-unknown",
+    "scope-unknown-part",
+    "mandatory-row-invalid",
+    "sheet-duplicate",
+    "unit-empty",
+    "rating-conflict",
+    "list-unit-unknown",
+    "result-mismatch",
 ];
 const WARNING_CODES: &[&str] = &[
     "form-size",
@@ -60,6 +69,11 @@ const WARNING_CODES: &[&str] = &[
     "absence-mismatch",
     "headcount-mismatch",
     "late",
+    "early",
+    "unit-resubmitted",
+    "unit-missing",
+    "profile-out-of-period",
+    "list-missing",
 ];
 
 fn keys(v: &Value) -> BTreeSet<&str> {

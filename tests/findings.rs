@@ -253,11 +253,19 @@ fn total_mismatch_is_reported_on_the_total_cell() {
 fn rating_unknown_is_reported_on_its_cell() {
     check_error_fixture(
         "xep-loai-la.xlsx",
-        &[Expect::error("rating-unknown", "xep-loai-la.xlsx")
-            .sheet("Danh sách")
-            .cell("J4")
-            .person("TN03")],
-        Some(&["TN03"]),
+        // The unit's leader TN01 (mẫu 03, whole unit) cannot be decided while TN03's month is
+        // unknown: `scope-unknown` on the same cell, naming the leader (SPEC §2, 4.).
+        &[
+            Expect::error("rating-unknown", "xep-loai-la.xlsx")
+                .sheet("Danh sách")
+                .cell("J4")
+                .person("TN03"),
+            Expect::error("scope-unknown", "xep-loai-la.xlsx")
+                .sheet("Danh sách")
+                .cell("J4")
+                .person("TN01"),
+        ],
+        Some(&["TN01", "TN03"]),
     );
 }
 
@@ -265,11 +273,19 @@ fn rating_unknown_is_reported_on_its_cell() {
 fn rating_missing_is_reported_on_its_cell() {
     check_error_fixture(
         "xep-loai-trong.xlsx",
-        &[Expect::error("rating-missing", "xep-loai-trong.xlsx")
-            .sheet("Danh sách")
-            .cell("J4")
-            .person("TN03")],
-        Some(&["TN03"]),
+        // The unit's leader TN01 (mẫu 03, whole unit) cannot be decided while TN03's month is
+        // unknown: `scope-unknown` on the same cell, naming the leader (SPEC §2, 4.).
+        &[
+            Expect::error("rating-missing", "xep-loai-trong.xlsx")
+                .sheet("Danh sách")
+                .cell("J4")
+                .person("TN03"),
+            Expect::error("scope-unknown", "xep-loai-trong.xlsx")
+                .sheet("Danh sách")
+                .cell("J4")
+                .person("TN01"),
+        ],
+        Some(&["TN01", "TN03"]),
     );
 }
 

@@ -21,6 +21,7 @@ const PURE: &[&str] = &[
     "deadlines",
     "finding",
     "i18n",
+    "vocab",
 ];
 
 fn src() -> PathBuf {

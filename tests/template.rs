@@ -788,14 +788,18 @@ fn sheets_headers_and_month_columns_follow_the_quarter_and_head_count() {
     let (r, _) = m04.find("Mã CB").unwrap();
     assert_eq!(m04.get(r + 2 + 18, 0), "19");
     assert_eq!(m04.get(r + 2 + 19, 0), "");
-    // The empty template reads as a workbook: only the unit's own facts are missing.
+    // The empty template reads as a workbook: the unit's own facts are missing, and a list
+    // with nobody in it is no unit to count (`unit-empty`, never a silent "0 lỗi").
     let (code, doc) = validate(&[&open], &[]);
     let missing = |cell| {
         Expect::error("info-missing", "open.xlsx")
             .sheet("Thông tin")
             .cell(cell)
     };
-    assert_findings(&doc, &[missing("B4"), missing("B6"), missing("B8")]);
+    let empty = Expect::error("unit-empty", "open.xlsx")
+        .sheet("Danh sách")
+        .cell("B5");
+    assert_findings(&doc, &[missing("B4"), missing("B6"), missing("B8"), empty]);
     assert_eq!(code, 1);
 }
 

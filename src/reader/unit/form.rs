@@ -86,8 +86,7 @@ pub(super) fn read_form(
     form: Form,
 ) -> Option<(FormSheet, Vec<ScoredRow>)> {
     let layout = form_layout(cx, grid, sheet, form)?;
-    let (mandatory, mandatory_invalid, first_data) =
-        mandatory_row(cx, grid, sheet, form, &layout);
+    let (mandatory, mandatory_invalid, first_data) = mandatory_row(cx, grid, sheet, form, &layout);
     let mut rows = Vec::new();
     for row in first_data..grid.row_end() {
         if grid.is_row_empty(row) {

@@ -182,12 +182,7 @@ pub(super) fn read_list(
 
 /// Finds the header row and checks the columns every list needs: `Mã CB`, `Họ và tên`, and
 /// one column per month of the quarter.
-fn list_layout(
-    cx: &mut Ctx,
-    grid: &Grid,
-    sheet: &str,
-    quarter: Option<Quarter>,
-) -> Option<Layout> {
+fn list_layout(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>) -> Option<Layout> {
     let Some((hrow, cols)) = find_header(cx, grid, sheet, list_col, |c| {
         matches!(c, ListCol::Id | ListCol::Name)
     }) else {
@@ -399,7 +394,11 @@ fn read_member(
             Vocabulary::Inspection,
             vocab::parse_inspection,
         ),
-        review: rc.vocab(col(ListCol::Review), Vocabulary::Review, vocab::parse_review),
+        review: rc.vocab(
+            col(ListCol::Review),
+            Vocabulary::Review,
+            vocab::parse_review,
+        ),
         decision_cells: [ListCol::Discipline, ListCol::Inspection, ListCol::Review]
             .map(|c| col(c).map(|c| a1(rc.row, c))),
         absence_half_days: None,
@@ -424,7 +423,12 @@ fn read_member(
 
 /// The month cells: an unknown spelling or a formula without a value is reported now; a blank
 /// one is judged later, once it is known whether the person is evaluated and worked that month.
-fn read_ratings(rc: &mut RowCx<'_, '_, '_>, layout: &Layout, quarter: Option<Quarter>, m: &mut Member) {
+fn read_ratings(
+    rc: &mut RowCx<'_, '_, '_>,
+    layout: &Layout,
+    quarter: Option<Quarter>,
+    m: &mut Member,
+) {
     for (i, c) in layout.months.iter().enumerate() {
         let Some(c) = *c else { continue };
         m.rating_cells[i] = Some(a1(rc.row, c));
@@ -522,8 +526,12 @@ fn leave_dates(
                 Some(c) => rc.report(c, Detail::DateHalf { column }),
                 None => {
                     rc.errors = true;
-                    rc.cx
-                        .push(Some(rc.sheet), None, Some(rc.id), Detail::DateHalf { column })
+                    rc.cx.push(
+                        Some(rc.sheet),
+                        None,
+                        Some(rc.id),
+                        Detail::DateHalf { column },
+                    )
                 }
             }
             Err(())

@@ -504,7 +504,6 @@ fn find_header<C: Copy + PartialEq>(
     best
 }
 
-
 fn is_summary_label(name: &str) -> bool {
     let k = text::key(name);
     k.starts_with("tong cong") || k == "cong" || k.starts_with("tong so")
