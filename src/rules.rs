@@ -83,7 +83,7 @@ pub fn not_evaluated(f: &PersonFacts, t: &Thresholds) -> Option<Reason> {
     if absent + away * 2 >= limit {
         return Some(Reason::KhongDuThoiGian);
     }
-    (f.in_scope? == false).then_some(Reason::NgoaiDoiTuong)
+    (!f.in_scope?).then_some(Reason::NgoaiDoiTuong)
 }
 
 /// Decides one person (SPEC §2, §5).

@@ -137,7 +137,7 @@ pub fn parse_half_days(s: &str) -> Option<u32> {
 
 /// A number read from a cell as a count of half days, when it is a whole or half number.
 pub fn half_days_from_f64(x: f64) -> Option<u32> {
-    if !x.is_finite() || x < 0.0 || x > 366.0 {
+    if !x.is_finite() || !(0.0..=366.0).contains(&x) {
         return None;
     }
     let hp = x * 2.0;
