@@ -502,12 +502,15 @@ impl Person {
     /// Person number `n` (1-based) of a unit whose people ids start with `prefix`: a staff
     /// member on `form`, đạt by default.
     fn staff(prefix: &str, n: usize, form: Form) -> Person {
+        // Units of one folder share the names: the birth dates tell their people apart (the
+        // same name and birth date in two units is one person listed twice, SPEC §3).
+        let salt: u32 = prefix.bytes().map(u32::from).sum();
         Person {
             id: format!("{prefix}{n:02}"),
             name: NAMES[(n - 1) % NAMES.len()].to_string(),
             birth: date(
-                1 + (n as u32 * 7) % 28,
-                1 + (n as u32 * 5) % 12,
+                1 + (n as u32 * 7 + salt) % 28,
+                1 + (n as u32 * 5 + salt) % 12,
                 1968 + n as i32,
             ),
             title: "Chuyên viên".to_string(),

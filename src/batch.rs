@@ -320,31 +320,9 @@ pub fn run_with_progress(
         });
     }
 
-    // One workbook per unit: a later file with the same unit code is left out.
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    units.retain(|(i, u)| {
-        let key = crate::text::key(&u.code);
-        match seen.get(&key) {
-            Some(&first) => {
-                per_file[*i].push(Finding {
-                    file: inputs[*i].display.clone(),
-                    sheet: Some(SHEET_INFO.to_string()),
-                    cell: u.code_cell.clone(),
-                    person: None,
-                    person_name: None,
-                    detail: Detail::UnitDuplicate {
-                        code: u.code.clone(),
-                        other: inputs[first].display.clone(),
-                    },
-                });
-                false
-            }
-            None => {
-                seen.insert(key, *i);
-                true
-            }
-        }
-    });
+    let units = one_file_per_unit(units, inputs, &mut per_file);
+    let mut units = units;
+    one_unit_per_person(&mut units, inputs, &mut per_file, profile);
 
     for (i, input) in inputs.iter().enumerate() {
         let findings = std::mem::take(&mut per_file[i]);
@@ -372,4 +350,226 @@ pub fn run_with_progress(
     }
     batch.units = units.into_iter().map(|(_, u)| u).collect();
     batch
+}
+
+/// The identity of a unit (SPEC §3): its `Mã đơn vị`, else its normalised `Đơn vị` name.
+fn unit_key(u: &UnitResult) -> (Option<String>, String) {
+    let code = u.code_written.then(|| crate::text::key(&u.code));
+    (code, crate::text::key(&u.unit))
+}
+
+/// One file per unit (SPEC §3 "Identity"): of two files of one unit, the one with the later
+/// `Ngày gửi` is used and the other is `unit-resubmitted`; when `Ngày gửi` cannot order them,
+/// both are `unit-duplicate` and the later path is used. A file without a code is the unit
+/// whose name it gives.
+fn one_file_per_unit(
+    units: Vec<(usize, UnitResult)>,
+    inputs: &[Input],
+    per_file: &mut [Vec<Finding>],
+) -> Vec<(usize, UnitResult)> {
+    // Group the files: by code where written, then files without a code join by name.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let keys: Vec<(Option<String>, String)> = units.iter().map(|(_, u)| unit_key(u)).collect();
+    for (k, (code, name)) in keys.iter().enumerate() {
+        if let Some(code) = code {
+            let g = *by_code.entry(code.clone()).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(k);
+            by_name.entry(name.clone()).or_insert(g);
+        }
+    }
+    for (k, (code, name)) in keys.iter().enumerate() {
+        if code.is_none() {
+            let g = *by_name.entry(name.clone()).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(k);
+        }
+    }
+    let mut keep = vec![false; units.len()];
+    for group in &groups {
+        let chosen = choose_file(group, &units, inputs, per_file);
+        keep[chosen] = true;
+    }
+    let mut kept: Vec<(usize, UnitResult)> = Vec::with_capacity(groups.len());
+    let mut code_of_group: HashMap<usize, String> = HashMap::new();
+    for (gi, group) in groups.iter().enumerate() {
+        if let Some(&k) = group.iter().find(|&&k| keys[k].0.is_some()) {
+            code_of_group.insert(gi, units[k].1.code.clone());
+        }
+    }
+    let group_of: HashMap<usize, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, ks)| ks.iter().map(move |&k| (k, g)))
+        .collect();
+    for (k, (i, mut u)) in units.into_iter().enumerate() {
+        if !keep[k] {
+            continue;
+        }
+        // A file re-sent without its code keeps the unit's code.
+        if !u.code_written {
+            if let Some(code) = code_of_group.get(&group_of[&k]) {
+                u.code = code.clone();
+            }
+        }
+        kept.push((i, u));
+    }
+    kept
+}
+
+/// The file used for one unit, with findings on the others.
+fn choose_file(
+    group: &[usize],
+    units: &[(usize, UnitResult)],
+    inputs: &[Input],
+    per_file: &mut [Vec<Finding>],
+) -> usize {
+    if group.len() == 1 {
+        return group[0];
+    }
+    let sent = |k: usize| units[k].1.sent;
+    let latest = group
+        .iter()
+        .copied()
+        .max_by_key(|&k| sent(k))
+        .expect("a group");
+    let ordered = group.iter().all(|&k| sent(k).is_some())
+        && group.iter().filter(|&&k| sent(k) == sent(latest)).count() == 1;
+    let file = |k: usize| inputs[units[k].0].display.clone();
+    let unit_name = units[latest].1.unit.clone();
+    let mut finding = |k: usize, detail: Detail| {
+        let u = &units[k].1;
+        per_file[units[k].0].push(Finding {
+            file: file(k),
+            sheet: Some(SHEET_INFO.to_string()),
+            cell: u.code_cell.clone(),
+            person: None,
+            person_name: None,
+            detail,
+        });
+    };
+    if ordered {
+        for &k in group.iter().filter(|&&k| k != latest) {
+            finding(
+                k,
+                Detail::UnitResubmitted {
+                    unit: unit_name.clone(),
+                    newer: file(latest),
+                    sent: sent(k).expect("ordered"),
+                    newer_sent: sent(latest).expect("ordered"),
+                },
+            );
+        }
+        return latest;
+    }
+    // Inputs are in path order: the later path is used.
+    let used = *group.iter().max_by_key(|&&k| units[k].0).expect("a group");
+    for &k in group {
+        let other = group
+            .iter()
+            .copied()
+            .find(|&o| o != k)
+            .map(file)
+            .unwrap_or_default();
+        let other = if k == used { other } else { file(used) };
+        finding(
+            k,
+            Detail::UnitUnordered {
+                unit: unit_name.clone(),
+                other,
+                used: file(used),
+            },
+        );
+    }
+    used
+}
+
+/// The same person (same `Họ và tên` and `Ngày sinh`) listed by two units is `person-duplicate`
+/// in both and decided in neither (status `loi`), so never counted or rewarded twice.
+fn one_unit_per_person(
+    units: &mut [(usize, UnitResult)],
+    inputs: &[Input],
+    per_file: &mut [Vec<Finding>],
+    profile: &Profile,
+) {
+    type Place = (usize, usize);
+    let mut seen: HashMap<(String, chrono::NaiveDate), Vec<Place>> = HashMap::new();
+    for (ui, (_, u)) in units.iter().enumerate() {
+        for (pi, p) in u.people.iter().enumerate() {
+            if let Some(birth) = p.birth {
+                let name = crate::text::key(&p.name);
+                if !name.is_empty() {
+                    seen.entry((name, birth)).or_default().push((ui, pi));
+                }
+            }
+        }
+    }
+    let mut dups: Vec<Vec<Place>> = seen
+        .into_values()
+        .filter(|places| {
+            let first = places[0].0;
+            places.iter().any(|(ui, _)| *ui != first)
+        })
+        .collect();
+    if dups.is_empty() {
+        return;
+    }
+    dups.sort();
+    let mut touched = Vec::new();
+    for places in &dups {
+        for &(ui, pi) in places {
+            let Some(&(oui, opi)) = places.iter().find(|(o, _)| *o != ui) else {
+                continue;
+            };
+            let (other_unit, other_id, other_file) = {
+                let (oi, o) = &units[oui];
+                (
+                    o.unit.clone(),
+                    o.people[opi].id.clone(),
+                    inputs[*oi].display.clone(),
+                )
+            };
+            let (i, u) = &mut units[ui];
+            let p = &mut u.people[pi];
+            per_file[*i].push(Finding {
+                file: inputs[*i].display.clone(),
+                sheet: Some(crate::reader::unit::SHEET_LIST.to_string()),
+                cell: Some(p.id_cell.clone()),
+                person: Some(p.id.clone()),
+                person_name: Some(p.name.clone()),
+                detail: Detail::PersonInTwoUnits {
+                    name: p.name.clone(),
+                    birth: p.birth.expect("grouped by birth"),
+                    other_unit,
+                    other_id,
+                    other_file,
+                },
+            });
+            p.status = crate::model::Status::Loi;
+            p.reasons.clear();
+            p.total = None;
+            touched.push(ui);
+        }
+    }
+    touched.sort();
+    touched.dedup();
+    for ui in touched {
+        let u = &mut units[ui].1;
+        let cap = crate::rules::reward_cap;
+        let mut summary = evaluate::summarize(&u.people);
+        summary.reward_cap = cap(
+            summary.dat,
+            u.headcount,
+            profile.bloc(u.bloc).reward_percent,
+            profile.rounding,
+            profile.reward_base,
+        );
+        u.summary = summary;
+    }
 }

@@ -33,6 +33,9 @@ pub struct PersonResult {
     /// Number of items scored 10 (for ranking reward suggestions).
     #[serde(skip)]
     pub tens: u16,
+    /// The person's `Mã CB` cell in `Danh sách`, for findings raised across units.
+    #[serde(skip)]
+    pub id_cell: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -560,6 +563,7 @@ fn person_result(m: &Member, d: Decision) -> PersonResult {
         status: o.status,
         reasons: o.reasons,
         note: m.note.clone(),
+        id_cell: m.id_cell.clone(),
         tens: d
             .facts
             .scores

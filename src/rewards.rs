@@ -283,7 +283,9 @@ fn unit_rewards(
                         sheet: Some(sheet.sheet.clone()),
                         cell: Some(prop.cell.clone()),
                         person: (!prop.id.is_empty()).then(|| prop.id.clone()),
-                        person_name: None,
+                        person_name: person
+                            .map(|p| p.name.clone())
+                            .or_else(|| Some(prop.name.clone()).filter(|n| !n.is_empty())),
                         detail,
                     })
                 };
@@ -555,6 +557,7 @@ mod tests {
     fn person(id: &str, status: Status, total: u32, tens: u16) -> PersonResult {
         PersonResult {
             birth: None,
+            id_cell: String::new(),
             id: id.into(),
             name: format!("Người {id}"),
             title: "Chuyên viên".into(),

@@ -366,24 +366,31 @@ fn date_invalid_is_reported_on_its_cell() {
 }
 
 #[test]
-fn unit_duplicate_is_reported_on_the_second_file() {
+fn unit_duplicate_is_reported_on_both_files_when_ngay_gui_cannot_order_them() {
+    // Neither file has a `Ngày gửi`: which one the unit meant cannot be known, so both are
+    // errors and the later path is used (SPEC §3 "Identity").
     let dir = fixture("trung-don-vi");
-    let expected = [Expect::error("unit-duplicate", "trung-don-vi/b.xlsx")
-        .sheet("Thông tin")
-        .cell("B2")];
+    let expected = [
+        Expect::error("unit-duplicate", "trung-don-vi/a.xlsx")
+            .sheet("Thông tin")
+            .cell("B2"),
+        Expect::error("unit-duplicate", "trung-don-vi/b.xlsx")
+            .sheet("Thông tin")
+            .cell("B2"),
+    ];
     let (code, doc) = validate(&[&dir], &[]);
     assert_findings(&doc, &expected);
-    assert_file(&doc, "trung-don-vi/a.xlsx", "ok");
+    assert_file(&doc, "trung-don-vi/a.xlsx", "loi");
     assert_file(&doc, "trung-don-vi/b.xlsx", "loi");
     assert_eq!(code, 1);
 
     let (code, doc) = evaluate(&[&dir], &[]);
     assert_findings(&doc, &expected);
     let units = doc["units"].as_array().expect("units");
-    assert_eq!(units.len(), 1, "only a.xlsx is a unit: {units:#?}");
+    assert_eq!(units.len(), 1, "one unit, from b.xlsx: {units:#?}");
     assert!(path_ends_with(
         str_field(&units[0], "source"),
-        "trung-don-vi/a.xlsx"
+        "trung-don-vi/b.xlsx"
     ));
     assert_people(&doc, &base_people("TN", 5, &[]));
     assert_eq!(code, 1);

@@ -514,7 +514,7 @@ fn priorities_decide_who_stays() {
 }
 
 #[test]
-fn proposals_do_not_change_the_results_document_or_validate() {
+fn proposals_do_not_change_the_results_document_and_validate_reports_their_faults() {
     let path = q3("de-nghi.xlsx");
     let (code, doc) = evaluate(&[&path], &[]);
     assert_eq!(code, 0);
@@ -538,9 +538,23 @@ fn proposals_do_not_change_the_results_document_or_validate() {
         ])
     );
     assert_eq!(u["summary"]["reward_cap"], 2);
+    // `validate` shows a unit the faults of its own proposals before it sends them (SPEC §3).
     let (code, doc) = validate(&[&path], &[]);
-    assert_eq!(code, 0);
-    assert_findings(&doc, &[]);
+    let f = |code: &'static str, cell: &'static str| {
+        Expect::error(code, "de-nghi.xlsx")
+            .sheet("Đề nghị khen thưởng")
+            .cell(cell)
+    };
+    assert_findings(
+        &doc,
+        &[
+            f("reward-not-dat", "B3").person("DN15"),
+            f("reward-over-cap", "B2").person("DN09"),
+            f("reward-unknown-person", "B5").person("DN99"),
+            f("reward-unknown-person", "C7"),
+        ],
+    );
+    assert_eq!(code, 1);
 }
 
 // ------------------------------------------------------------ deadlines

@@ -22,7 +22,13 @@ pub struct Args {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = args.input.load_profile()?;
     let inputs = batch::collect_inputs(&args.input.paths);
-    let b = super::progress::run_batch(&inputs, &profile, args.input.quarter, lang);
+    let mut b = super::progress::run_batch(&inputs, &profile, args.input.quarter, lang);
+    // A unit sees the faults of its own reward proposals before sending (SPEC §3).
+    if let Some(q) = b.quarter {
+        if let Ok(list) = crate::rewards::build(&b.units, q, &profile) {
+            b.add_findings(list.findings);
+        }
+    }
     write_stdout(|out| match args.format {
         Format::Json => out.write_all(report::check_json(&b, lang).as_bytes()),
         Format::Csv => report::findings_csv(&b.findings, lang, out),
