@@ -6,6 +6,7 @@ use crate::finding::{Finding, FindingOut, Severity};
 use crate::i18n::Lang;
 use crate::model::Quarter;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 pub const SCHEMA_RESULTS: &str = "danhgia/ket-qua/v1";
@@ -142,7 +143,8 @@ fn location(f: &Finding) -> String {
             s.push_str(cell);
         }
     }
-    if let Some(p) = &f.person {
+    // The message names the person when their name is known; else the code is shown here.
+    if let (Some(p), None) = (&f.person, &f.person_name) {
         if !s.is_empty() {
             s.push(' ');
         }
@@ -151,24 +153,115 @@ fn location(f: &Finding) -> String {
     s
 }
 
-/// Findings grouped by file, for people.
+/// From this many findings of one cause down one column, the text report prints one line.
+const GROUP_FROM: usize = 3;
+
+/// What makes findings "one cause down a column": sheet, column, code and kind of fact.
+type GroupKey<'a> = (
+    &'a str,
+    &'a str,
+    crate::finding::Code,
+    std::mem::Discriminant<crate::finding::Detail>,
+);
+
+fn group_key(f: &Finding) -> Option<GroupKey<'_>> {
+    let cell = f.cell.as_deref()?;
+    let column = &cell[..cell.find(|c: char| c.is_ascii_digit())?];
+    Some((
+        f.sheet.as_deref()?,
+        column,
+        f.code(),
+        std::mem::discriminant(&f.detail),
+    ))
+}
+
+/// The cells of a group, shortened when long: "H5, H6, …, H28".
+fn cell_list(cells: &[&str]) -> String {
+    if cells.len() <= 6 {
+        return cells.join(", ");
+    }
+    format!(
+        "{}, {}, {}, …, {}",
+        cells[0],
+        cells[1],
+        cells[2],
+        cells[cells.len() - 1]
+    )
+}
+
+/// Findings grouped by file, for people. When one cause repeats down a column, it is one line
+/// ("24 ô ở cột AH: …"); JSON and CSV keep one finding per cell.
 pub fn findings_text(batch: &Batch, lang: Lang, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
-    let mut current: Option<&str> = None;
-    for f in &batch.findings {
-        if current != Some(f.file.as_str()) {
-            writeln!(out, "{}", f.file)?;
-            current = Some(&f.file);
+    let mut start = 0;
+    while start < batch.findings.len() {
+        let file = &batch.findings[start].file;
+        let end = batch.findings[start..]
+            .iter()
+            .position(|f| &f.file != file)
+            .map_or(batch.findings.len(), |n| start + n);
+        writeln!(out, "{file}")?;
+        file_findings_text(&batch.findings[start..end], lang, out)?;
+        start = end;
+    }
+    Ok(())
+}
+
+fn file_findings_text(
+    findings: &[Finding],
+    lang: Lang,
+    out: &mut (impl Write + ?Sized),
+) -> io::Result<()> {
+    let mut groups: HashMap<GroupKey, Vec<usize>> = HashMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        if let Some(k) = group_key(f) {
+            groups.entry(k).or_default().push(i);
         }
-        let loc = location(f);
-        let sep = if loc.is_empty() { "" } else { " " };
-        writeln!(
-            out,
-            "  {}{sep}{} {}: {}",
-            loc,
-            f.severity().word(lang),
-            f.code().as_str(),
-            f.detail.message(lang)
-        )?;
+    }
+    for (i, f) in findings.iter().enumerate() {
+        let members = group_key(f)
+            .and_then(|k| groups.get(&k))
+            .filter(|m| m.len() >= GROUP_FROM);
+        match members {
+            Some(m) if m[0] == i => {
+                let cells: Vec<&str> = m
+                    .iter()
+                    .filter_map(|&j| findings[j].cell.as_deref())
+                    .collect();
+                let (sheet, column, code, _) = group_key(f).expect("grouped");
+                let sev = f.severity().word(lang);
+                let first = f.cell.as_deref().unwrap_or("");
+                let msg = f.message(lang);
+                match lang {
+                    Lang::Vi => writeln!(
+                        out,
+                        "  {sheet}, cột {column}: {} ô cùng {sev} {} ({}). Ví dụ ô {first}: {msg}",
+                        m.len(),
+                        code.as_str(),
+                        cell_list(&cells)
+                    )?,
+                    Lang::En => writeln!(
+                        out,
+                        "  {sheet}, column {column}: {} cells with the same {sev} {} ({}). For example {first}: {msg}",
+                        m.len(),
+                        code.as_str(),
+                        cell_list(&cells)
+                    )?,
+                }
+            }
+            Some(_) => {}
+            None => {
+                let loc = location(f);
+                let sep = if loc.is_empty() { "" } else { " " };
+                writeln!(
+                    out,
+                    "  {}{sep}{} {}: {}",
+                    loc,
+                    f.severity().word(lang),
+                    f.code().as_str(),
+                    f.message(lang)
+                )?;
+            }
+        }
     }
     Ok(())
 }
@@ -263,4 +356,67 @@ pub fn results_text(batch: &Batch, lang: Lang, out: &mut (impl Write + ?Sized)) 
         findings_text(batch, lang, out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Detail;
+
+    fn finding(cell: &str, person: &str) -> Finding {
+        Finding {
+            file: "a.xlsx".into(),
+            sheet: Some("Mẫu 04".into()),
+            cell: Some(cell.into()),
+            person: Some(person.into()),
+            person_name: Some(format!("Người {person}")),
+            detail: Detail::FormulaNoValue {
+                formula: "SUM(C5:AF5)".into(),
+            },
+        }
+    }
+
+    fn text(findings: Vec<Finding>, lang: Lang) -> String {
+        let batch = Batch {
+            findings,
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        findings_text(&batch, lang, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn one_cause_down_a_column_is_one_line_in_text() {
+        let mut fs: Vec<Finding> = (5..29)
+            .map(|r| finding(&format!("AH{r}"), &format!("TN{r:02}")))
+            .collect();
+        fs.insert(3, finding("B7", "TN07"));
+        let t = text(fs, Lang::Vi);
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines.len(), 3, "{t}");
+        assert_eq!(lines[0], "a.xlsx");
+        assert!(
+            lines[1].starts_with("  Mẫu 04, cột AH: 24 ô cùng lỗi formula-no-value (AH5, AH6, AH7, …, AH28). Ví dụ ô AH5: Người TN05 (TN05): "),
+            "{t}"
+        );
+        assert!(
+            lines[2].starts_with("  Mẫu 04!B7 lỗi formula-no-value: Người TN07 (TN07): "),
+            "{t}"
+        );
+        let en = text(
+            (5..8).map(|r| finding(&format!("AH{r}"), "X")).collect(),
+            Lang::En,
+        );
+        assert!(
+            en.contains("column AH: 3 cells with the same error formula-no-value (AH5, AH6, AH7)"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn two_findings_down_a_column_stay_apart() {
+        let t = text(vec![finding("AH5", "A"), finding("AH6", "B")], Lang::Vi);
+        assert_eq!(t.lines().count(), 3, "{t}");
+    }
 }
