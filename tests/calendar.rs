@@ -332,3 +332,28 @@ fn a_quarter_outside_the_calendar_exits_2_naming_the_year() {
     let out = run_raw(&["calendar", "-q", "bad"]);
     assert_eq!(exit_code(&out), 2);
 }
+
+#[test]
+fn a_quarter_outside_the_profile_period_is_warned_on_stderr() {
+    // long-bien-2023 applies to 2023-Q1 … 2025-Q4 (SPEC §2 "Period of a profile").
+    for (q, outside) in [
+        ("2022-Q4", true),
+        ("2023-Q1", false),
+        ("2025-Q4", false),
+        ("2026-Q1", true),
+    ] {
+        let out = run_raw(&["calendar", "-q", q]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if q == "2022-Q4" {
+            // The built-in calendar has no 2022: the command cannot do its job at all.
+            assert_eq!(exit_code(&out), 2, "{q}: {stderr}");
+            continue;
+        }
+        assert_eq!(exit_code(&out), 0, "{q}: the rules still run: {stderr}");
+        assert_eq!(
+            stderr.contains("profile-out-of-period"),
+            outside,
+            "{q}: {stderr}"
+        );
+    }
+}
