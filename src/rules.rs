@@ -247,13 +247,15 @@ impl MemberStanding {
     }
 }
 
-/// The leader's condition over the standings of the other people in scope.
+/// The leader's condition over the standings of the other people in scope. Anyone whose
+/// standing is unknown makes the condition unknown (SPEC §2, 4.: "the leader is `loi`"), even
+/// when someone else is known to breach it.
 pub fn scope_standing<'a>(others: impl IntoIterator<Item = &'a Standing>) -> ScopeStanding {
     let mut result = ScopeStanding::Clear;
     for s in others {
         match s {
-            Standing::Breach => return ScopeStanding::Breached,
-            Standing::Unknown(_) => result = ScopeStanding::Unknown,
+            Standing::Unknown(_) => return ScopeStanding::Unknown,
+            Standing::Breach => result = ScopeStanding::Breached,
             Standing::Clear => {}
         }
     }
@@ -668,6 +670,10 @@ mod tests {
         );
         assert_eq!(
             scope_standing(&[Standing::Unknown(vec![Unknown::Review]), Standing::Breach]),
+            ScopeStanding::Unknown
+        );
+        assert_eq!(
+            scope_standing(&[Standing::Clear, Standing::Breach]),
             ScopeStanding::Breached
         );
         assert_eq!(scope_standing(&[]), ScopeStanding::Clear);
