@@ -503,7 +503,14 @@ fn one_unit_per_person(
     for (ui, (_, u)) in units.iter().enumerate() {
         for (pi, p) in u.people.iter().enumerate() {
             if let Some(birth) = p.birth {
-                let name = crate::text::key(&p.name);
+                // Names are compared as written (NFC), ignoring case and spacing: diacritics
+                // tell Vietnamese names apart ("Ngọc" is not "Ngốc").
+                let name = p
+                    .name
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if !name.is_empty() {
                     seen.entry((name, birth)).or_default().push((ui, pi));
                 }

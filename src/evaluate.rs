@@ -129,7 +129,12 @@ pub fn evaluate_unit(
         .map(|(m, d)| person_result(m, d))
         .collect();
     let mut findings = out.findings;
-    name_people(&mut findings, &input.members, &input.scored);
+    if findings
+        .iter()
+        .any(|f| f.person.is_some() && f.person_name.is_none())
+    {
+        name_people(&mut findings, &input.members, &input.scored);
+    }
     let unit = unit_result(input, profile, fallback_code, people);
     (unit, findings)
 }
@@ -305,7 +310,16 @@ fn decide_leaders(input: &UnitInput, profile: &Profile, decisions: &mut [Decisio
         .zip(decisions.iter())
         .map(|(m, d)| member_standing(m, &d.outcome).standing())
         .collect();
-    let parts: HashSet<String> = input.members.iter().map(|m| text::key(&m.part)).collect();
+    let any_parts = input
+        .members
+        .iter()
+        .any(|m| m.btv == Some(true) && !m.in_charge.is_empty());
+    let part_keys: Vec<String> = if any_parts {
+        input.members.iter().map(|m| text::key(&m.part)).collect()
+    } else {
+        Vec::new()
+    };
+    let parts: HashSet<&str> = part_keys.iter().map(String::as_str).collect();
     for (li, leader) in input.members.iter().enumerate() {
         if leader.btv != Some(true) {
             continue;
@@ -319,7 +333,7 @@ fn decide_leaders(input: &UnitInput, profile: &Profile, decisions: &mut [Decisio
             );
             continue;
         };
-        let in_scope = |i: usize| i != li && scope.covers(&input.members[i]);
+        let in_scope = |i: usize| i != li && scope.covers(i, &part_keys);
         let others = (0..input.members.len()).filter(|&i| in_scope(i));
         let standing = rules::scope_standing(others.clone().map(|i| &standings[i]));
         // Only a leader who could otherwise be decided learns that the scope is unknown.
@@ -344,10 +358,11 @@ enum Scope {
 }
 
 impl Scope {
-    fn covers(&self, m: &Member) -> bool {
+    /// Is member `i` (whose `Bộ phận` key is `part_keys[i]`) in the scope?
+    fn covers(&self, i: usize, part_keys: &[String]) -> bool {
         match self {
             Scope::Unit => true,
-            Scope::Parts(keys) => keys.contains(&text::key(&m.part)),
+            Scope::Parts(keys) => keys.contains(&part_keys[i]),
         }
     }
 }
@@ -355,7 +370,7 @@ impl Scope {
 /// The leader's scope; `None` when a `Phụ trách` value names no `Bộ phận` (reported).
 fn leader_scope(
     leader: &Member,
-    parts: &HashSet<String>,
+    parts: &HashSet<&str>,
     input: &UnitInput,
     out: &mut Out,
 ) -> Option<Scope> {
@@ -366,7 +381,7 @@ fn leader_scope(
     let mut ok = true;
     for value in &leader.in_charge {
         let k = text::key(value);
-        if parts.contains(&k) && !k.is_empty() {
+        if parts.contains(k.as_str()) && !k.is_empty() {
             keys.insert(k);
             continue;
         }
@@ -450,6 +465,16 @@ fn report_unknown_member(
 /// of `Danh sách`; the row is often a mistyped Mã CB).
 fn report_unlisted(input: &UnitInput, scored: &HashMap<String, usize>, out: &mut Out) {
     if !input.list_ok {
+        return;
+    }
+    if input.scored.len() <= input.members.len()
+        && input
+            .scored
+            .iter()
+            .zip(&input.members)
+            .all(|(r, m)| r.id == m.id)
+    {
+        // The common case: every score row is the listed person of the same rank.
         return;
     }
     let listed: HashSet<String> = input.members.iter().map(|m| text::key(&m.id)).collect();

@@ -5,20 +5,24 @@ pub mod campaign;
 mod cfb_check;
 pub mod proposals;
 pub mod unit;
+mod xlsx_parts;
 
 use crate::finding::Unreadable;
 use crate::text;
 use calamine::{Data, Range, Reader, Sheets};
 use std::io::Cursor;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Larger files are not a unit's workbook (the largest real ones are a few MB).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// An open workbook, held in memory.
 pub struct Workbook {
-    sheets: Sheets<Cursor<Vec<u8>>>,
+    sheets: Sheets<Cursor<Arc<[u8]>>>,
     names: Vec<String>,
+    /// The file's bytes, for a look inside an .xlsx package (see [`Workbook::formulas`]).
+    bytes: Arc<[u8]>,
 }
 
 /// What a file's first bytes say it is.
@@ -89,6 +93,9 @@ impl Workbook {
     pub fn from_bytes(bytes: Vec<u8>, ext: &str) -> Result<Workbook, Unreadable> {
         use calamine::{open_workbook_from_rs, Ods, Xls, Xlsb, Xlsx};
         let kind = sniff(&bytes);
+        let bytes: Arc<[u8]> = bytes.into();
+        let shared = bytes.clone();
+        let bytes = shared.clone();
         let sheets = match kind {
             Kind::Zip if is_ods(&bytes) => Sheets::Ods(
                 open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(damaged)?,
@@ -133,7 +140,11 @@ impl Workbook {
             }
         };
         let names = sheets.sheet_names();
-        Ok(Workbook { sheets, names })
+        Ok(Workbook {
+            sheets,
+            names,
+            bytes: shared,
+        })
     }
 
     pub fn sheet_names(&self) -> &[String] {
@@ -177,8 +188,14 @@ impl Workbook {
         Ok(Grid { range })
     }
 
-    /// The formulas of a sheet (absolute positions), when the format keeps them.
+    /// The formulas of a sheet (absolute positions), when the format keeps them. An .xlsx sheet
+    /// whose part holds no formula element is not parsed a second time.
     pub fn formulas(&mut self, name: &str) -> Option<Range<String>> {
+        if matches!(self.sheets, Sheets::Xlsx(_))
+            && xlsx_parts::sheet_has_formulas(&self.bytes, name) == Some(false)
+        {
+            return None;
+        }
         self.sheets.worksheet_formula(name).ok()
     }
 }

@@ -1,0 +1,143 @@
+//! A look inside an `.xlsx` package without calamine: which part holds a worksheet, and whether
+//! that part holds any formula. Reading a sheet's formulas costs a second parse of the sheet, so
+//! the reader asks first and skips it for sheets that have none. Any doubt answers "maybe".
+
+use quick_xml::events::Event;
+use std::io::{Cursor, Read};
+
+/// Parts larger than this are not looked into (the answer is "maybe").
+const MAX_PART: u64 = 64 * 1024 * 1024;
+
+/// `Some(false)` when the worksheet named `sheet` certainly holds no formula, `Some(true)` when
+/// it holds one, `None` when the package cannot tell.
+pub fn sheet_has_formulas(bytes: &[u8], sheet: &str) -> Option<bool> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let workbook = read_part(&mut zip, "xl/workbook.xml")?;
+    let rid = sheet_rid(&workbook, sheet)?;
+    let rels = read_part(&mut zip, "xl/_rels/workbook.xml.rels")?;
+    let target = rel_target(&rels, &rid)?;
+    let path = match target.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None => format!("xl/{}", target.trim_start_matches("./")),
+    };
+    let xml = read_part(&mut zip, &path)?;
+    Some(has_formula_element(&xml))
+}
+
+fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
+    let mut f = zip.by_name(name).ok()?;
+    if f.size() > MAX_PART {
+        return None;
+    }
+    let mut buf = Vec::with_capacity(f.size() as usize);
+    f.by_ref().take(MAX_PART).read_to_end(&mut buf).ok()?;
+    Some(buf)
+}
+
+/// The relationship id of the sheet named `name` in `xl/workbook.xml`.
+fn sheet_rid(xml: &[u8], name: &str) -> Option<String> {
+    let mut r = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        match r.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
+                let mut this_name = None;
+                let mut rid = None;
+                for a in e.attributes().flatten() {
+                    let value = a
+                        .normalized_value(quick_xml::XmlVersion::default())
+                        .ok()?
+                        .into_owned();
+                    match a.key.local_name().as_ref() {
+                        "name" => this_name = Some(value),
+                        "id" if a.key.prefix().is_some() => rid = Some(value),
+                        _ => {}
+                    }
+                }
+                if this_name.as_deref() == Some(name) {
+                    return rid;
+                }
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// The target of relationship `rid` in `xl/_rels/workbook.xml.rels`.
+fn rel_target(xml: &[u8], rid: &str) -> Option<String> {
+    let mut r = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        match r.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                let mut id = None;
+                let mut target = None;
+                for a in e.attributes().flatten() {
+                    let value = a
+                        .normalized_value(quick_xml::XmlVersion::default())
+                        .ok()?
+                        .into_owned();
+                    match a.key.local_name().as_ref() {
+                        "Id" => id = Some(value),
+                        "Target" => target = Some(value),
+                        _ => {}
+                    }
+                }
+                if id.as_deref() == Some(rid) {
+                    return target;
+                }
+            }
+            Event::Eof => return None,
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// Does a worksheet part hold a formula element (`<f>`, `<f …>`, or a prefixed `<x:f>`)?
+fn has_formula_element(xml: &[u8]) -> bool {
+    [&b"<f>"[..], b"<f ", b"<f/>", b":f>", b":f ", b":f/>"]
+        .iter()
+        .any(|needle| memchr::memmem::find(xml, needle).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workbook(formula: bool) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let a = wb.add_worksheet();
+        a.set_name("Danh sách").unwrap();
+        a.write_string(0, 0, "x").unwrap();
+        let b = wb.add_worksheet();
+        b.set_name("Mẫu 04 & co").unwrap();
+        if formula {
+            b.write_formula(0, 0, "=SUM(B1:C1)").unwrap();
+        } else {
+            b.write_number(0, 0, 1.0).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn tells_which_sheets_hold_formulas() {
+        let bytes = workbook(true);
+        assert_eq!(sheet_has_formulas(&bytes, "Danh sách"), Some(false));
+        assert_eq!(sheet_has_formulas(&bytes, "Mẫu 04 & co"), Some(true));
+        assert_eq!(sheet_has_formulas(&bytes, "Khác"), None);
+        let bytes = workbook(false);
+        assert_eq!(sheet_has_formulas(&bytes, "Mẫu 04 & co"), Some(false));
+        assert_eq!(sheet_has_formulas(b"not a zip", "Danh sách"), None);
+    }
+
+    #[test]
+    fn first_header_is_no_formula() {
+        assert!(!has_formula_element(b"<headerFooter><firstHeader>x</firstHeader></headerFooter>"));
+        assert!(has_formula_element(b"<c r=\"A1\"><f>SUM(1)</f></c>"));
+        assert!(has_formula_element(b"<c r=\"A1\"><f t=\"shared\" si=\"0\"/></c>"));
+        assert!(has_formula_element(b"<x:c r=\"A1\"><x:f>1</x:f></x:c>"));
+    }
+}
