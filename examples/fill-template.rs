@@ -1,7 +1,8 @@
 //! Fills a unit template with sample data, the way a clerk would in Excel, for the pictures of
 //! docs/mau-so.md: Phòng Tài chính - Kế hoạch, quarter II/2024, 12 people (the head on `Mẫu 03`,
 //! the others on `Mẫu 04`), one mandatory item at 9 and one other item at 7,5 to show the colours,
-//! one month below "tốt".
+//! one month below "tốt", half a day of leave, and the closed-vocabulary columns (`Kỷ luật`,
+//! `Thanh tra, kiểm tra`, `Kiểm điểm`, `Đối tượng`) filled with words of their dropdowns.
 //!
 //! ```text
 //! danhgia template don-vi -q 2024-Q2 --so-nguoi 12 --don-vi "Phòng Tài chính - Kế hoạch" \
@@ -92,6 +93,13 @@ fn fill(input: &Path, output: &Path) -> Result<(), String> {
         col(list, "Tháng 6")?,
     ];
     let days = col(list, "Số ngày nghỉ")?;
+    // Words offered by the dropdowns (SPEC §2): all "no", so everyone can still be "đạt".
+    let choices = [
+        (col(list, "Kỷ luật")?, "Không"),
+        (col(list, "Thanh tra, kiểm tra")?, "Không"),
+        (col(list, "Kiểm điểm")?, "Không"),
+    ];
+    let kind = col(list, "Đối tượng")?;
     for (i, (pid, pname, ptitle)) in PEOPLE.iter().enumerate() {
         let r = h + 1 + i as u32;
         list.get_cell_mut((id, r)).set_value_string(*pid);
@@ -109,7 +117,16 @@ fn fill(input: &Path, output: &Path) -> Result<(), String> {
             list.get_cell_mut((*c, r)).set_value_string(rating);
         }
         list.get_cell_mut((days, r))
-            .set_value_number(if i == 6 { 2 } else { 0 });
+            .set_value_number(if i == 6 { 2.5 } else { 0.0 });
+        for (c, word) in choices {
+            list.get_cell_mut((c, r)).set_value_string(word);
+        }
+        let staff_kind = match i {
+            0 | 1 => "CB",
+            10 | 11 => "NLĐ",
+            _ => "CC",
+        };
+        list.get_cell_mut((kind, r)).set_value_string(staff_kind);
     }
 
     // Mẫu 03: the head of the unit; Mẫu 04: the others.
@@ -152,7 +169,7 @@ fn fill(input: &Path, output: &Path) -> Result<(), String> {
         }
     }
 
-    for (name, scale) in [("Danh sách", 56), ("Mẫu 03", 44), ("Mẫu 04", 56)] {
+    for (name, scale) in [("Danh sách", 44), ("Mẫu 03", 44), ("Mẫu 04", 56)] {
         sheet(&mut book, name)?
             .get_page_setup_mut()
             .set_scale(scale);

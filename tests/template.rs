@@ -335,6 +335,49 @@ struct Person {
 const XS: &str = "Hoàn thành xuất sắc nhiệm vụ";
 const TOT: &str = "Hoàn thành tốt nhiệm vụ";
 
+/// The canonical words of SPEC §2 and §3, as the dropdowns of `Danh sách` must offer them.
+const DISCIPLINE: &[&str] = &[
+    "Không",
+    "Đang thi hành kỷ luật",
+    "Đang xem xét kỷ luật",
+    "Khiển trách",
+    "Cảnh cáo",
+    "Hạ bậc lương",
+    "Giáng chức",
+    "Cách chức",
+    "Buộc thôi việc",
+    "Khai trừ",
+    "Đã hết thời hạn",
+];
+const INSPECTION: &[&str] = &[
+    "Không",
+    "Đang thanh tra",
+    "Đang kiểm tra",
+    "Kết luận không sai phạm",
+    "Có sai phạm",
+];
+const REVIEW: &[&str] = &["Không", "Phải kiểm điểm"];
+const STAFF_KIND: &[&str] = &[
+    "CB",
+    "CC",
+    "VC",
+    "NLĐ",
+    "HĐ có BHXH từ 12 tháng",
+    "HĐ không xác định thời hạn",
+    "HĐ dưới 12 tháng",
+    "HĐ không BHXH",
+];
+
+/// The words of an inline dropdown: `"a,b,c"` → [a, b, c].
+fn dropdown_words(v: &Validation) -> Vec<&str> {
+    v.formula1
+        .strip_prefix('"')
+        .and_then(|f| f.strip_suffix('"'))
+        .unwrap_or_else(|| panic!("an inline list: {v:?}"))
+        .split(',')
+        .collect()
+}
+
 /// 10 on the mandatory items of `mask`, `other` elsewhere.
 fn scores(mask: &[bool], other: f64) -> Vec<f64> {
     mask.iter().map(|m| if *m { 10.0 } else { other }).collect()
@@ -513,6 +556,200 @@ fn a_template_filled_with_valid_data_validates_without_any_finding() {
     assert_eq!(unit["code"], "TN");
     assert_eq!(unit["bloc"], "chinh-quyen");
     assert_eq!(unit["headcount"], 6);
+}
+
+/// The sorted reasons and the status of a person in an `evaluate` document.
+fn outcome(doc: &serde_json::Value, id: &str) -> (String, Vec<String>) {
+    let p = person(doc, id);
+    let mut reasons: Vec<String> = p["reasons"]
+        .as_array()
+        .unwrap_or_else(|| panic!("reasons of {id}: {p}"))
+        .iter()
+        .map(|r| r.as_str().unwrap_or_default().to_string())
+        .collect();
+    reasons.sort();
+    (
+        p["status"].as_str().unwrap_or_default().to_string(),
+        reasons,
+    )
+}
+
+/// Each word the file's dropdowns offer (`Kỷ luật`, `Thanh tra, kiểm tra`, `Kiểm điểm`,
+/// `Đối tượng`) is typed into a filled template: none is `value-unclear`, and each means what the
+/// guide says (a person's own reasons; the leader's unit condition).
+#[test]
+fn every_dropdown_value_is_read_back_with_the_meaning_the_guide_gives_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = unit_template(dir.path(), "mau.xlsx", &[]);
+    let list = Grid::read(&tpl, "Danh sách");
+    let (hrow, _) = list.find("Mã CB").expect("Danh sách header");
+    let vs = validations(&sheet_xml(&tpl, "Danh sách"));
+    let offered: Vec<(u32, Vec<String>)> =
+        ["Kỷ luật", "Thanh tra, kiểm tra", "Kiểm điểm", "Đối tượng"]
+            .iter()
+            .map(|h| {
+                let c = list.col_of(hrow, h);
+                let v = validation_at(&vs, &a1(hrow + 1, c));
+                assert_eq!(v.kind, "list", "{h}");
+                (c, dropdown_words(v).into_iter().map(String::from).collect())
+            })
+            .collect();
+    for ((_, got), want) in offered
+        .iter()
+        .zip([DISCIPLINE, INSPECTION, REVIEW, STAFF_KIND])
+    {
+        assert_eq!(got, want);
+    }
+
+    let people = base_people(&mask(30, &[(1, 20)]));
+    let ids: Vec<&str> = people.iter().map(|p| p.id).collect();
+    let base = dir.path().join("TN.xlsx");
+    fill_unit(&tpl, &base, "Mẫu 04", &people);
+    let rounds = offered
+        .iter()
+        .map(|(_, w)| w.len().div_ceil(people.len()))
+        .max()
+        .unwrap_or(1);
+    for round in 0..rounds {
+        let out = dir.path().join(format!("TN-{round}.xlsx"));
+        let mut f = Filler::open(&base);
+        // typed[i] = [Kỷ luật, Thanh tra, Kiểm điểm, Đối tượng] of person i.
+        let mut typed: Vec<Vec<String>> = Vec::new();
+        for i in 0..people.len() {
+            let row = hrow + 1 + i as u32;
+            typed.push(
+                offered
+                    .iter()
+                    .map(|(c, words)| {
+                        let w = &words[(round * people.len() + i) % words.len()];
+                        f.set("Danh sách", &a1(row, *c), V::Text(w));
+                        w.clone()
+                    })
+                    .collect(),
+            );
+        }
+        f.save(&out);
+
+        let (code, doc) = validate(&[&out], &[]);
+        let bad: Vec<FindingTuple> = findings(&doc)
+            .into_iter()
+            .filter(|f| f.0 == "error" || f.1 == "value-unclear")
+            .collect();
+        assert!(bad.is_empty(), "round {round}, typed {typed:?}: {bad:#?}");
+        assert_eq!(code, 0, "round {round}: {doc}");
+
+        let (_, doc) = evaluate(&[&out], &[]);
+        let disciplined = |t: &[String]| t[0] != "Không" && t[0] != "Đã hết thời hạn";
+        let inspected = |t: &[String]| t[1] != "Không" && t[1] != "Kết luận không sai phạm";
+        let at_fault = |t: &[String]| t[1] == "Có sai phạm";
+        let reviewed = |t: &[String]| t[2] == "Phải kiểm điểm";
+        let in_scope = |t: &[String]| t[3] != "HĐ dưới 12 tháng" && t[3] != "HĐ không BHXH";
+        // The leader's scope (the whole unit): anyone else disciplined, at fault or to be reviewed.
+        let scope_breached = typed[1..]
+            .iter()
+            .any(|t| disciplined(t) || at_fault(t) || reviewed(t));
+        for (i, t) in typed.iter().enumerate() {
+            let absent = people[i].days_off.unwrap_or(0) >= 15;
+            let mut want: Vec<&str> = Vec::new();
+            let status = if absent {
+                want.push("vang-15-ngay");
+                "khong-danh-gia"
+            } else if !in_scope(t) {
+                want.push("ngoai-doi-tuong");
+                "khong-danh-gia"
+            } else {
+                if disciplined(t) {
+                    want.push("ky-luat");
+                }
+                if inspected(t) {
+                    want.push("thanh-tra");
+                }
+                if i == 0 && scope_breached {
+                    want.push("don-vi-vi-pham");
+                }
+                if want.is_empty() {
+                    "dat"
+                } else {
+                    "khong-dat"
+                }
+            };
+            want.sort();
+            assert_eq!(
+                outcome(&doc, ids[i]),
+                (
+                    status.to_string(),
+                    want.iter().map(|r| r.to_string()).collect()
+                ),
+                "round {round}: {} typed {t:?}",
+                ids[i]
+            );
+        }
+    }
+}
+
+/// `Ngày bắt đầu`, `Ngày thôi` and half days typed into a filled template: joined a week late is
+/// still evaluated; left with 14 working days to go plus 2,5 days of leave is not
+/// (`khong-du-thoi-gian`); 14,5 days of leave is evaluated.
+#[test]
+fn joining_leaving_and_half_days_typed_into_the_template_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = unit_template(dir.path(), "mau.xlsx", &[]);
+    let list = Grid::read(&tpl, "Danh sách");
+    let (hrow, _) = list.find("Mã CB").expect("Danh sách header");
+    let col = |h: &str| list.col_of(hrow, h);
+    let base = dir.path().join("TN.xlsx");
+    fill_unit(&tpl, &base, "Mẫu 04", &base_people(&mask(30, &[(1, 20)])));
+    let out = dir.path().join("TN-thoi-gian.xlsx");
+    let mut f = Filler::open(&base);
+    let cell = |person: u32, h: &str| a1(hrow + person, col(h));
+    // TN02 joined on Monday 8 April: 5 working days away.
+    f.set(
+        "Danh sách",
+        &cell(2, "Ngày bắt đầu"),
+        V::Num(serial(2024, 4, 8)),
+    );
+    // TN03 left on 10 June (14 working days to go) and was absent 2,5 days: 16,5 days.
+    f.set(
+        "Danh sách",
+        &cell(3, "Ngày thôi"),
+        V::Num(serial(2024, 6, 10)),
+    );
+    f.set("Danh sách", &cell(3, "Số ngày nghỉ"), V::Num(2.5));
+    // TN04: 14,5 days of leave, one half day short of the limit.
+    f.set("Danh sách", &cell(4, "Số ngày nghỉ"), V::Num(14.5));
+    // TN05 left on 10 June too, without leave: 14 days away.
+    f.set(
+        "Danh sách",
+        &cell(5, "Ngày thôi"),
+        V::Num(serial(2024, 6, 10)),
+    );
+    f.save(&out);
+
+    let (code, doc) = validate(&[&out], &[]);
+    let errors: Vec<FindingTuple> = findings(&doc)
+        .into_iter()
+        .filter(|f| f.0 == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(code, 0, "{doc}");
+    let (_, doc) = evaluate(&[&out], &[]);
+    for (id, status, reasons) in [
+        ("TN01", "dat", &[][..]),
+        ("TN02", "dat", &[][..]),
+        ("TN03", "khong-danh-gia", &["khong-du-thoi-gian"][..]),
+        ("TN04", "dat", &[][..]),
+        ("TN05", "dat", &[][..]),
+        ("TN06", "khong-danh-gia", &["vang-15-ngay"][..]),
+    ] {
+        assert_eq!(
+            outcome(&doc, id),
+            (
+                status.to_string(),
+                reasons.iter().map(|r| r.to_string()).collect()
+            ),
+            "{id}"
+        );
+    }
 }
 
 #[test]
@@ -751,9 +988,13 @@ fn sheets_headers_and_month_columns_follow_the_quarter_and_head_count() {
             "Tháng 12",
             "Kỷ luật",
             "Thanh tra, kiểm tra",
+            "Kiểm điểm",
             "Số ngày nghỉ",
             "Nghỉ từ ngày",
             "Nghỉ đến ngày",
+            "Ngày bắt đầu",
+            "Ngày thôi",
+            "Đối tượng",
             "Ghi chú",
         ]
     );
@@ -873,25 +1114,41 @@ fn inputs_are_unlocked_headers_locked_and_every_input_cell_validated() {
         let prompt = rating.get("prompt").unwrap_or_default();
         assert!(prompt.contains(&format!("tháng {month}/2024")), "{prompt}");
     }
-    for cell in ["H5", "L5", "M10"] {
+    // Q2 layout: H Diện BTV, I–K months, L Kỷ luật, M Thanh tra, N Kiểm điểm, O Số ngày nghỉ,
+    // P–Q leave dates, R Ngày bắt đầu, S Ngày thôi, T Đối tượng, U Ghi chú.
+    let btv = validation_at(&list, "H5");
+    assert_eq!(
+        (btv.kind.as_str(), btv.formula1.as_str()),
+        ("list", "\"x\"")
+    );
+    for (cell, words) in [
+        ("L5", DISCIPLINE),
+        ("M10", INSPECTION),
+        ("N5", REVIEW),
+        ("T10", STAFF_KIND),
+    ] {
         let v = validation_at(&list, cell);
-        assert_eq!(
-            (v.kind.as_str(), v.formula1.as_str()),
-            ("list", "\"x\""),
-            "{cell}"
-        );
+        assert_eq!(v.kind, "list", "{cell}");
+        assert_eq!(dropdown_words(v), words, "{cell}");
     }
-    for cell in ["D5", "O5", "P10"] {
+    for cell in ["D5", "P5", "Q10", "R5", "S10"] {
         assert_eq!(validation_at(&list, cell).kind, "date", "{cell}");
     }
-    let days = validation_at(&list, "N5");
+    // Ngày bắt đầu up to the quarter's last day; Ngày thôi from its first day.
+    let start = validation_at(&list, "R5");
+    assert_eq!(start.formula2, serial(2024, 6, 30).to_string());
+    assert!(start
+        .get("prompt")
+        .unwrap_or_default()
+        .contains("trong quý"));
+    let end = validation_at(&list, "S5");
+    assert_eq!(end.formula1, serial(2024, 4, 1).to_string());
+    assert_eq!(end.get("promptTitle").as_deref(), Some("Ngày thôi"));
+    // Half days: a custom rule in steps of 0.5 up to the quarter's working days.
+    let days = validation_at(&list, "O5");
     assert_eq!(
-        (
-            days.kind.as_str(),
-            days.formula1.as_str(),
-            days.formula2.as_str()
-        ),
-        ("whole", "0", "62"),
+        (days.kind.as_str(), days.formula1.as_str()),
+        ("custom", "AND(ISNUMBER(O5),O5>=0,O5<=62,MOD(O5*2,1)=0)"),
         "Q2/2024 has 62 working days"
     );
     let info = validations(&sheet_xml(&tpl, "Thông tin"));
@@ -969,6 +1226,37 @@ fn mandatory_items_are_marked_and_coloured_and_totals_are_formulas_with_a_cached
         info.get(r, 1),
         "Chưa khớp: Tổng số ghi 6, Danh sách có 0 người"
     );
+}
+
+#[test]
+fn the_guide_explains_the_closed_vocabularies_the_new_columns_and_the_mandatory_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("mau.xlsx");
+    template(&["don-vi", "-q", "2024-Q2", "-o", p(&tpl)]);
+    let guide = Grid::read(&tpl, "Hướng dẫn").all_text();
+    for words in [DISCIPLINE, INSPECTION, REVIEW, STAFF_KIND] {
+        assert!(guide.contains(&words.join("; ")), "{words:?} in\n{guide}");
+    }
+    for needle in [
+        // Decide only on what was read.
+        "không bao giờ được hiểu là \"không\"",
+        "value-unclear",
+        "\"lỗi dữ liệu\"",
+        // Under inspection fails the person only; a fault or a review breaches the leader.
+        "\"Đang thanh tra\", \"Đang kiểm tra\" (chưa có kết luận): người đó không đạt, nhưng không ảnh hưởng đến lãnh đạo",
+        "\"Có sai phạm\" theo kết luận: người đó không đạt và lãnh đạo chấm Mẫu 03",
+        "\"Phải kiểm điểm\"",
+        // Time in the unit, scope, half days.
+        "\"Ngày bắt đầu\", \"Ngày thôi\"",
+        "khong-du-thoi-gian",
+        "ngoai-doi-tuong",
+        "nửa ngày",
+        // The Bắt buộc rows.
+        "đúng 30 nội dung ở Mẫu 03; đúng 20 nội dung ở Mẫu 04, Mẫu 05",
+        "mandatory-row-invalid",
+    ] {
+        assert!(guide.contains(needle), "`{needle}` in\n{guide}");
+    }
 }
 
 #[test]

@@ -71,14 +71,14 @@ pub fn write_guide(
     let staff_items = profile.form(Form::M04).items;
     let mut steps: Vec<String> = vec![
         "Trang \"Thông tin\": ghi tên đơn vị, mã đơn vị, chọn khối, ghi tổng số CBCCVC, NLĐ (kể cả người nghỉ dài ngày) và ngày gửi. Ô \"Quý\" đã ghi sẵn theo mẫu, không sửa; cần sổ cho quý khác thì tạo mẫu mới.".to_string(),
-        format!("Trang \"Danh sách\": mỗi người một dòng, kể cả người nghỉ dài ngày. \"Mã CB\" không trùng nhau. Chọn x ở \"Diện BTV quản lý\" cho cán bộ diện Ban Thường vụ Thành ủy, Quận ủy quản lý. Mỗi tháng chọn một mức xếp loại trong danh sách thả xuống. Chọn x ở \"Kỷ luật\", \"Thanh tra, kiểm tra\" khi có. Người nghỉ trong quý ghi \"Số ngày nghỉ\" (số ngày làm việc) hoặc \"Nghỉ từ ngày\" – \"Nghỉ đến ngày\"."),
+        "Trang \"Danh sách\": mỗi người một dòng, kể cả người nghỉ dài ngày. \"Mã CB\" không trùng nhau. Chọn x ở \"Diện BTV quản lý\" cho cán bộ diện Ban Thường vụ Thành ủy, Quận ủy quản lý. Mỗi tháng chọn một mức xếp loại; \"Kỷ luật\", \"Thanh tra, kiểm tra\", \"Kiểm điểm\", \"Đối tượng\" chọn trong danh sách thả xuống hoặc để trống (mục 2). Người nghỉ trong quý ghi \"Số ngày nghỉ\" (số ngày làm việc, được ghi nửa ngày như 2,5) hoặc \"Nghỉ từ ngày\" – \"Nghỉ đến ngày\"; người đến hoặc thôi công tác ở đơn vị trong quý ghi \"Ngày bắt đầu\" hoặc \"Ngày thôi\".".to_string(),
         format!("Trang \"Mẫu 03\" ({m03} nội dung): chỉ người có x ở \"Diện BTV quản lý\"; để trống nếu đơn vị không có ai. {}", if both_staff {
             format!("Trang \"Mẫu 04\" (đơn vị dưới {large} CBCCVC, NLĐ) hoặc \"Mẫu 05\" (từ {large} người trở lên), {staff_items} nội dung: những người còn lại. Sổ này có cả hai trang vì khi tạo chưa biết số người: chỉ điền trang đúng với tổng số của đơn vị, để trống trang kia.")
         } else {
             let staff = forms.iter().find(|f| **f != Form::M03).copied().unwrap_or(Form::M04);
             format!("Trang \"{}\" ({} nội dung): những người còn lại.", staff.sheet_name(), profile.form(staff).items)
         }),
-        format!("Người nghỉ từ {absence} ngày làm việc trở lên trong quý không đánh giá: vẫn ghi ở \"Danh sách\", không chấm ở trang phiếu điểm và không cần xếp loại tháng."),
+        format!("Không đánh giá trong quý: người nghỉ từ {absence} ngày làm việc trở lên; người không ở đơn vị từ {absence} ngày làm việc trở lên vì đến sau ngày đầu quý hoặc thôi trước ngày cuối quý (tính cả ngày nghỉ); người không thuộc đối tượng (HĐ dưới 12 tháng, HĐ không BHXH). Những người này vẫn ghi ở \"Danh sách\", không chấm ở trang phiếu điểm và không cần xếp loại tháng."),
         format!("Điểm mỗi nội dung từ {min} đến {max}, cách nhau 0,5 điểm ({max}; {a}; {b}; …; {min}); Excel không nhận số khác, ví dụ 8,3 hay 12. Cột có x ở dòng \"Bắt buộc\" (nền đỏ nhạt) là nội dung bắt buộc. Ô điểm tự tô đỏ khi nội dung bắt buộc dưới {mm} điểm, tô vàng khi nội dung khác dưới {om} điểm, tô đỏ đậm khi giá trị không phải điểm hợp lệ (thường do dán từ nơi khác). Cột \"Tổng điểm\" tự tính.",
             min = profile.scale_min, max = profile.scale_max,
             a = kit::vi_number(profile.scale_max * 2 - 1), b = kit::vi_number(profile.scale_max * 2 - 2),
@@ -102,8 +102,12 @@ pub fn write_guide(
     }
     g.row += 1;
 
-    // 2. Deadlines and working days.
-    g.section(&format!("2. Các hạn trong quý {qt}"))?;
+    // 2. The columns of Danh sách and the rule "decide only on what was read".
+    list_columns(&mut g, profile, forms)?;
+    g.row += 1;
+
+    // 3. Deadlines and working days.
+    g.section(&format!("3. Các hạn trong quý {qt}"))?;
     let start = g.start();
     g.paragraph(&format!(
         "Theo lịch ngày nghỉ của hồ sơ cấu hình \"{}\". Quy tắc khi hạn rơi vào ngày nghỉ: {}.",
@@ -200,11 +204,11 @@ pub fn write_guide(
     g.finish(start);
     g.row += 1;
 
-    // 3. Conditions.
-    g.section("3. Điều kiện đạt chuyên nghiệp")?;
+    // 4. Conditions.
+    g.section("4. Điều kiện đạt chuyên nghiệp")?;
     let mut conditions = vec![
-        "Các tháng trong quý xếp loại từ hoàn thành tốt nhiệm vụ trở lên, có ít nhất một tháng hoàn thành xuất sắc nhiệm vụ.".to_string(),
-        "Không trong thời gian thi hành kỷ luật đảng, chính quyền; không đang được thanh tra, kiểm tra hoặc có sai phạm theo kết luận thanh tra, kiểm tra.".to_string(),
+        "Các tháng trong quý xếp loại từ hoàn thành tốt nhiệm vụ trở lên, có ít nhất một tháng hoàn thành xuất sắc nhiệm vụ (người đến hoặc thôi công tác trong quý: chỉ tính các tháng có làm việc ở đơn vị).".to_string(),
+        "Không trong thời gian thi hành kỷ luật đảng, chính quyền, không đang bị xem xét kỷ luật; không đang được thanh tra, kiểm tra và không có sai phạm theo kết luận thanh tra, kiểm tra.".to_string(),
     ];
     let mut seen: Vec<Form> = Vec::new();
     for &form in forms {
@@ -238,7 +242,7 @@ pub fn write_guide(
             kit::vi_total(high),
         ));
     }
-    conditions.push("Riêng người chấm Mẫu 03: đơn vị (hoặc các bộ phận người đó phụ trách) không có ai không hoàn thành nhiệm vụ tháng nào trong quý, bị kỷ luật hoặc đang bị thanh tra, kiểm tra.".to_string());
+    conditions.push("Riêng người chấm Mẫu 03: trong đơn vị (hoặc các bộ phận ghi ở cột \"Phụ trách\" của người đó) không có ai xếp loại không hoàn thành nhiệm vụ tháng nào trong quý, bị kỷ luật hoặc đang bị xem xét kỷ luật, có sai phạm theo kết luận thanh tra, kiểm tra, hoặc phải kiểm điểm trách nhiệm. Người đang được thanh tra, kiểm tra mà chưa có kết luận không ảnh hưởng đến lãnh đạo. Chưa rõ tình trạng của ai trong phạm vi phụ trách (ô lỗi, ô trống) thì lãnh đạo cũng bị lỗi dữ liệu.".to_string());
     for c in &conditions {
         let start = g.start();
         g.numbered("•", c)?;
@@ -246,9 +250,9 @@ pub fn write_guide(
     }
     g.row += 1;
 
-    // 4. Catalogue.
+    // 5. Catalogue.
     g.section(&format!(
-        "4. Danh mục nội dung đánh giá (hồ sơ \"{}\")",
+        "5. Danh mục nội dung đánh giá (hồ sơ \"{}\")",
         profile.name
     ))?;
     for &form in forms {
@@ -270,6 +274,69 @@ pub fn write_guide(
     let ws = g.ws;
     ws.set_selection(0, 0, 0, 0)?;
     kit::protect(ws, t.password.as_deref());
+    Ok(())
+}
+
+/// Section 2: the columns of `Danh sách` that decide, their closed vocabularies (the words of the
+/// dropdowns, [`kit::VOCABULARY_CHOICES`]) and the rule that an unread value is never a "no".
+fn list_columns(g: &mut Guide, profile: &Profile, forms: &[Form]) -> Result<(), XlsxError> {
+    use crate::vocab::Vocabulary;
+    let absence = profile.thresholds.absence_days;
+    let words = |v: Vocabulary| kit::choices(v).join("; ");
+    g.section("2. Trang \"Danh sách\": chỉ ghi giá trị trong danh sách")?;
+    let start = g.start();
+    g.paragraph("Công cụ chỉ kết luận theo điều đọc được trong sổ. Các ô xếp loại tháng, \"Diện BTV quản lý\", \"Kỷ luật\", \"Thanh tra, kiểm tra\", \"Kiểm điểm\", \"Đối tượng\" chỉ để trống hoặc ghi đúng một giá trị trong danh sách thả xuống. Một giá trị ngoài danh sách (gõ tay, dán từ nơi khác) hay một công thức chưa có kết quả không bao giờ được hiểu là \"không\": lệnh kiểm tra báo đúng ô đó (value-unclear, formula-no-value) và người đó bị \"lỗi dữ liệu\" (không xếp đạt, cũng không xếp không đạt) cho đến khi sửa. Lãnh đạo chấm Mẫu 03 phụ trách người đó cũng bị lỗi dữ liệu (scope-unknown).")?;
+    g.finish(start);
+    let mut items = vec![
+        format!(
+            "Xếp loại tháng: {}. Công cụ cũng đọc các cách viết tắt quen dùng (HTXSNV, HTTNV, HTNV, KHTNV; A, B, C, D). Người được đánh giá mà để trống tháng có làm việc: lỗi dữ liệu.",
+            kit::RATING_WORDS.join("; ")
+        ),
+        format!(
+            "\"Kỷ luật\": {}. Để trống, \"Không\" hoặc \"Đã hết thời hạn\" là không bị kỷ luật. Các giá trị còn lại (đang thi hành kỷ luật, đang xem xét kỷ luật, hình thức kỷ luật đang trong thời hạn): người đó không đạt, và lãnh đạo chấm Mẫu 03 phụ trách người đó cũng không đạt.",
+            words(Vocabulary::Discipline)
+        ),
+        format!(
+            "\"Thanh tra, kiểm tra\": {}. Để trống, \"Không\", \"Kết luận không sai phạm\" là không. \"Đang thanh tra\", \"Đang kiểm tra\" (chưa có kết luận): người đó không đạt, nhưng không ảnh hưởng đến lãnh đạo. \"Có sai phạm\" theo kết luận: người đó không đạt và lãnh đạo chấm Mẫu 03 phụ trách người đó cũng không đạt.",
+            words(Vocabulary::Inspection)
+        ),
+        format!(
+            "\"Kiểm điểm\": {}. \"Phải kiểm điểm\" (có vi phạm phải kiểm điểm trách nhiệm) không làm chính người đó không đạt, nhưng lãnh đạo chấm Mẫu 03 phụ trách người đó không đạt. Để trống là không.",
+            words(Vocabulary::Review)
+        ),
+        format!(
+            "\"Số ngày nghỉ\": số ngày làm việc đã nghỉ trong quý (thai sản, ốm, không lương, phép…), cộng dồn các đợt, được ghi nửa ngày (0,5; 2,5). Hoặc ghi một đợt nghỉ ở \"Nghỉ từ ngày\" – \"Nghỉ đến ngày\": công cụ tự đếm ngày làm việc nằm trong quý. Nghỉ từ {absence} ngày làm việc trở lên: không đánh giá (vang-15-ngay)."
+        ),
+        format!(
+            "\"Ngày bắt đầu\", \"Ngày thôi\": chỉ ghi khi người đó đến hoặc thôi công tác ở đơn vị trong quý. Số ngày làm việc của quý không ở đơn vị, cộng cả ngày nghỉ, từ {absence} ngày trở lên: không đánh giá (khong-du-thoi-gian). Dưới {absence} ngày: vẫn đánh giá; tháng hoàn toàn trước ngày bắt đầu hoặc sau ngày thôi được để trống xếp loại, chỉ các tháng có làm việc được tính."
+        ),
+        format!(
+            "\"Đối tượng\": {}. Để trống là thuộc đối tượng. CB, CC, VC, NLĐ, HĐ có BHXH từ 12 tháng, HĐ không xác định thời hạn: được đánh giá. HĐ dưới 12 tháng, HĐ không BHXH: không thuộc đối tượng đánh giá (ngoai-doi-tuong), không chấm phiếu.",
+            words(Vocabulary::StaffKind)
+        ),
+    ];
+    // The `Bắt buộc` rows: the counts are the catalogue's, whatever the row marks.
+    let mut counts: Vec<(Vec<&str>, usize)> = Vec::new();
+    for &form in forms {
+        let n = profile.form(form).mandatory.iter().filter(|m| **m).count();
+        match counts.iter_mut().find(|(_, c)| *c == n) {
+            Some((names, _)) => names.push(form.sheet_name()),
+            None => counts.push((vec![form.sheet_name()], n)),
+        }
+    }
+    let counts: Vec<String> = counts
+        .iter()
+        .map(|(names, n)| format!("đúng {n} nội dung ở {}", names.join(", ")))
+        .collect();
+    items.push(format!(
+        "Dòng \"Bắt buộc\" ở trang phiếu điểm đã ghi sẵn theo danh mục, không sửa. Dòng này phải đánh x {}; đánh số khác (kể cả không đánh x nào) là lỗi mandatory-row-invalid và không ai trên trang đó được xét (lỗi dữ liệu).",
+        counts.join("; ")
+    ));
+    for item in &items {
+        let start = g.start();
+        g.numbered("•", item)?;
+        g.finish(start);
+    }
     Ok(())
 }
 

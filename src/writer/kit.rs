@@ -7,11 +7,12 @@
 
 use crate::model::Quarter;
 use crate::profile::{FormSpec, Group, Profile};
+use crate::vocab::Vocabulary;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, ConditionalFormatFormula, DataValidation, DataValidationErrorStyle, DataValidationRule,
-    ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, ProtectionOptions, Worksheet,
-    XlsxError,
+    ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, ProtectionOptions, Workbook,
+    Worksheet, XlsxError,
 };
 
 use super::Styles;
@@ -33,6 +34,152 @@ pub const RATING_WORDS: [&str; 4] = [
     "Hoàn thành nhiệm vụ",
     "Không hoàn thành nhiệm vụ",
 ];
+
+/// What the `Kỷ luật` dropdown offers: the canonical words of SPEC §2 ("no" first, then the
+/// periods of discipline and the forms of discipline; "Đã hết thời hạn" last, as a "no").
+pub const DISCIPLINE_CHOICES: [&str; 11] = [
+    "Không",
+    "Đang thi hành kỷ luật",
+    "Đang xem xét kỷ luật",
+    "Khiển trách",
+    "Cảnh cáo",
+    "Hạ bậc lương",
+    "Giáng chức",
+    "Cách chức",
+    "Buộc thôi việc",
+    "Khai trừ",
+    "Đã hết thời hạn",
+];
+
+/// What the `Thanh tra, kiểm tra` dropdown offers (SPEC §2).
+pub const INSPECTION_CHOICES: [&str; 5] = [
+    "Không",
+    "Đang thanh tra",
+    "Đang kiểm tra",
+    "Kết luận không sai phạm",
+    "Có sai phạm",
+];
+
+/// What the `Kiểm điểm` dropdown offers (SPEC §2).
+pub const REVIEW_CHOICES: [&str; 2] = ["Không", "Phải kiểm điểm"];
+
+/// What the `Đối tượng` dropdown offers (SPEC §3): six kinds in scope, then the two that are not.
+pub const STAFF_KIND_CHOICES: [&str; 8] = [
+    "CB",
+    "CC",
+    "VC",
+    "NLĐ",
+    "HĐ có BHXH từ 12 tháng",
+    "HĐ không xác định thời hạn",
+    "HĐ dưới 12 tháng",
+    "HĐ không BHXH",
+];
+
+/// Every closed-vocabulary dropdown of `Danh sách` with the words it offers: the writer and the
+/// test that each word is read back by its parser ([`crate::vocab`]) use this one table.
+pub const VOCABULARY_CHOICES: [(Vocabulary, &[&str]); 4] = [
+    (Vocabulary::Discipline, &DISCIPLINE_CHOICES),
+    (Vocabulary::Inspection, &INSPECTION_CHOICES),
+    (Vocabulary::Review, &REVIEW_CHOICES),
+    (Vocabulary::StaffKind, &STAFF_KIND_CHOICES),
+];
+
+/// The words a closed-vocabulary dropdown offers.
+pub fn choices(v: Vocabulary) -> &'static [&'static str] {
+    VOCABULARY_CHOICES
+        .iter()
+        .find(|(w, _)| *w == v)
+        .map_or(&[], |(_, words)| *words)
+}
+
+/// Excel keeps an inline dropdown list (the words joined by commas) to 255 UTF-16 units.
+pub const INLINE_LIST_MAX: usize = 255;
+
+/// The name of the hidden sheet that holds the dropdown lists too long to be written inline.
+pub const SHEET_LISTS: &str = "Danh mục chọn";
+
+/// Dropdown lists too long for Excel's inline limit, or holding a comma: they are written on a
+/// hidden sheet ([`SHEET_LISTS`]), one list per column, and the validation refers to the range.
+/// The sheet is only added when some list needs it.
+#[derive(Debug, Default)]
+pub struct ListSheet {
+    columns: Vec<Vec<String>>,
+}
+
+/// Where a dropdown takes its words from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListSource {
+    /// The words written in the validation itself.
+    Inline,
+    /// A range of the hidden sheet, as formula text: `'Danh mục chọn'!$A$1:$A$12`.
+    Range(String),
+}
+
+impl ListSheet {
+    pub fn new() -> ListSheet {
+        ListSheet::default()
+    }
+
+    /// Where the dropdown of `words` takes them from; a list that does not fit inline gets a
+    /// column of the hidden sheet (the same list twice gets the same column).
+    pub fn source(&mut self, words: &[&str]) -> ListSource {
+        if fits_inline(words) {
+            return ListSource::Inline;
+        }
+        let col = match self
+            .columns
+            .iter()
+            .position(|c| c.iter().map(String::as_str).eq(words.iter().copied()))
+        {
+            Some(c) => c,
+            None => {
+                self.columns
+                    .push(words.iter().map(|w| w.to_string()).collect());
+                self.columns.len() - 1
+            }
+        };
+        let letters: String = crate::text::a1(0, col as u32)
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        ListSource::Range(format!(
+            "'{SHEET_LISTS}'!${letters}$1:${letters}${}",
+            words.len().max(1)
+        ))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.columns.is_empty()
+    }
+
+    /// Adds the hidden sheet with the lists (nothing when no list needed it).
+    pub fn write(&self, wb: &mut Workbook, password: Option<&str>) -> Result<(), XlsxError> {
+        if self.columns.is_empty() {
+            return Ok(());
+        }
+        let ws = wb.add_worksheet().set_name(SHEET_LISTS)?;
+        for (c, words) in self.columns.iter().enumerate() {
+            for (r, w) in words.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, w)?;
+            }
+            ws.set_column_width(c as u16, 40)?;
+        }
+        ws.set_hidden(true);
+        protect(ws, password);
+        Ok(())
+    }
+}
+
+/// Can a dropdown carry these words inline? Excel separates them by commas, so a word holding a
+/// comma cannot be inline, and the joined text must stay within [`INLINE_LIST_MAX`].
+pub fn fits_inline(words: &[&str]) -> bool {
+    let joined: usize = words
+        .iter()
+        .map(|w| w.encode_utf16().count())
+        .sum::<usize>()
+        + words.len().saturating_sub(1);
+    joined <= INLINE_LIST_MAX && words.iter().all(|w| !w.contains(',') && !w.contains('"'))
+}
 
 /// The formats of a fill-in template, on top of the official [`Styles`].
 pub struct Kit {
@@ -268,22 +415,26 @@ pub fn score_validation(profile: &Profile, cell: &str) -> Result<DataValidation,
     )
 }
 
-/// A dropdown of fixed words (no other value accepted).
+/// A dropdown of fixed words (no other value accepted): inline when they fit, else from a
+/// column of the hidden list sheet (see [`ListSheet`]).
 pub fn list_validation(
+    lists: &mut ListSheet,
     words: &[&str],
     input_title: &str,
     input: &str,
 ) -> Result<DataValidation, XlsxError> {
-    let dv = DataValidation::new()
-        .allow_list_strings(words)?
-        .ignore_blank(true);
+    let dv = match lists.source(words) {
+        ListSource::Inline => DataValidation::new().allow_list_strings(words)?,
+        ListSource::Range(r) => DataValidation::new().allow_list_formula(Formula::new(r)),
+    }
+    .ignore_blank(true);
     explained(
         dv,
         input_title,
         input,
         "Chọn trong danh sách",
         &format!(
-            "Chỉ nhận một trong các giá trị: {}. Bấm mũi tên bên phải ô để chọn.",
+            "Chỉ nhận một trong các giá trị: {}; hoặc để trống. Bấm mũi tên bên phải ô để chọn.",
             words.join("; ")
         ),
     )
@@ -345,6 +496,29 @@ pub fn whole_validation(
         input,
         "Số không hợp lệ",
         &format!("Gõ một số nguyên từ {min} đến {max}."),
+    )
+}
+
+/// The Excel formula that accepts a number of days from 0 to `max` in steps of half a day.
+pub fn half_days_rule(cell: &str, max: u32) -> String {
+    format!("AND(ISNUMBER({cell}),{cell}>=0,{cell}<={max},MOD({cell}*2,1)=0)")
+}
+
+/// A number of days from 0 to `max` in steps of half a day (2; 2,5; but not 2,3).
+pub fn half_days_validation(
+    cell: &str,
+    max: u32,
+    input_title: &str,
+    input: &str,
+) -> Result<DataValidation, XlsxError> {
+    custom_validation(
+        half_days_rule(cell, max),
+        input_title,
+        input,
+        "Số ngày không hợp lệ",
+        &format!(
+            "Gõ số ngày từ 0 đến {max}, được ghi nửa ngày: 2; 2,5; 3 (không nhận 2,3 hay chữ)."
+        ),
     )
 }
 
@@ -670,6 +844,96 @@ mod tests {
         let b = page_breaks(&[(0, 3), (4, 7), (8, 11), (12, 15)], h, 100.0, 30.0);
         assert_eq!(b, vec![8, 12]);
         assert!((printed_width(&[10.0]) - 56.25).abs() < 1e-9);
+    }
+
+    /// Every word a dropdown offers is read back by its column's parser, with the meaning the
+    /// guide gives it: a dropdown must never lead a clerk into `value-unclear`.
+    #[test]
+    fn every_dropdown_word_is_read_by_its_vocabulary() {
+        use crate::vocab::{self, Inspection};
+        for (v, words) in VOCABULARY_CHOICES {
+            assert!(!words.is_empty(), "{v:?}");
+            assert!(fits_inline(words), "{v:?} fits in an inline list");
+            for w in words {
+                let read = match v {
+                    Vocabulary::Discipline => vocab::parse_discipline(w).map(|b| format!("{b}")),
+                    Vocabulary::Inspection => vocab::parse_inspection(w).map(|i| format!("{i:?}")),
+                    Vocabulary::Review => vocab::parse_review(w).map(|b| format!("{b}")),
+                    Vocabulary::StaffKind => vocab::parse_staff_kind(w).map(|b| format!("{b}")),
+                    Vocabulary::Mark => vocab::parse_mark(w).map(|b| format!("{b}")),
+                };
+                assert!(
+                    read.is_some(),
+                    "{v:?}: the dropdown word {w:?} is not understood"
+                );
+            }
+        }
+        // The meanings the guide and the prompts give.
+        for w in DISCIPLINE_CHOICES {
+            let no = w == "Không" || w == "Đã hết thời hạn";
+            assert_eq!(vocab::parse_discipline(w), Some(!no), "{w:?}");
+        }
+        let inspection: Vec<Inspection> = INSPECTION_CHOICES
+            .iter()
+            .filter_map(|w| vocab::parse_inspection(w))
+            .collect();
+        use Inspection::*;
+        assert_eq!(inspection, [No, Under, Under, No, AtFault]);
+        assert_eq!(
+            REVIEW_CHOICES.map(vocab::parse_review),
+            [Some(false), Some(true)]
+        );
+        assert_eq!(
+            STAFF_KIND_CHOICES.map(vocab::parse_staff_kind),
+            [true, true, true, true, true, true, false, false].map(Some)
+        );
+        assert_eq!(choices(Vocabulary::Review), REVIEW_CHOICES);
+        assert!(choices(Vocabulary::Mark).is_empty());
+    }
+
+    #[test]
+    fn every_rating_word_is_read_by_the_rating_parser() {
+        use crate::model::Rating;
+        assert_eq!(
+            RATING_WORDS.map(crate::text::parse_rating),
+            [
+                Rating::XuatSac,
+                Rating::Tot,
+                Rating::HoanThanh,
+                Rating::KhongHoanThanh
+            ]
+            .map(Some)
+        );
+        assert!(fits_inline(&RATING_WORDS));
+    }
+
+    #[test]
+    fn long_lists_go_to_the_hidden_sheet() {
+        let mut lists = ListSheet::new();
+        assert_eq!(lists.source(&DISCIPLINE_CHOICES), ListSource::Inline);
+        assert!(lists.is_empty());
+        let long: Vec<String> = (1..=30).map(|i| format!("Lựa chọn số {i:02}")).collect();
+        let long: Vec<&str> = long.iter().map(String::as_str).collect();
+        assert!(!fits_inline(&long));
+        let want = ListSource::Range("'Danh mục chọn'!$A$1:$A$30".to_string());
+        assert_eq!(lists.source(&long), want);
+        assert_eq!(lists.source(&long), want, "the same list reuses its column");
+        assert_eq!(
+            lists.source(&["Đảng, đoàn thể", "Chính quyền"]),
+            ListSource::Range("'Danh mục chọn'!$B$1:$B$2".to_string()),
+            "a word with a comma cannot be inline"
+        );
+        let mut wb = Workbook::new();
+        lists.write(&mut wb, None).unwrap();
+        assert!(list_validation(&mut lists, &long, "Thử", "Chọn một giá trị.").is_ok());
+    }
+
+    #[test]
+    fn half_days_are_accepted_in_steps_of_half_a_day() {
+        assert_eq!(
+            half_days_rule("O5", 62),
+            "AND(ISNUMBER(O5),O5>=0,O5<=62,MOD(O5*2,1)=0)"
+        );
     }
 
     #[test]

@@ -12,15 +12,20 @@
 //!   size, else `Mẫu 04`); without it both are included and the guide says which one to fill.
 //! - Score cells accept exactly the scale (1–10 in steps of 0.5) through a custom rule, so 8.3 is
 //!   refused as well as 12; a plain "decimal between 1 and 10" would let 8.3 through.
+//! - The closed-vocabulary columns of `Danh sách` (`Kỷ luật`, `Thanh tra, kiểm tra`, `Kiểm điểm`,
+//!   `Đối tượng`) offer exactly the canonical words of SPEC §2/§3 ([`kit::VOCABULARY_CHOICES`],
+//!   each read back by its parser in [`crate::vocab`]); a list too long to be written inline
+//!   would go to a hidden sheet ([`kit::ListSheet`]). `Số ngày nghỉ` takes half days.
 //! - Every sheet is protected without a password (unless one is given); only input cells are
 //!   unlocked, and rows may be inserted.
 
-use super::kit::{self, Kit, MarkAt, RATING_WORDS};
+use super::kit::{self, Kit, ListSheet, MarkAt, RATING_WORDS};
 use super::{merge_text, new_workbook, official_page, save, text, WriterError};
 use crate::deadlines::QuarterCalendar;
 use crate::model::{Bloc, Form, Quarter};
 use crate::profile::Profile;
 use crate::text::a1;
+use crate::vocab::Vocabulary;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ConditionalFormatFormula, Formula, Workbook, Worksheet, XlsxError};
 use std::path::Path;
@@ -63,7 +68,7 @@ impl UnitTemplate {
         }
     }
 
-    /// Empty rows of `Danh sách` (and of the score sheets, see [`form_rows`]).
+    /// Empty rows of `Danh sách` (and of the score sheets, see [`Self::form_rows`]).
     pub fn rows(&self) -> u32 {
         self.headcount
             .unwrap_or(DEFAULT_ROWS)
@@ -126,6 +131,7 @@ pub fn build_unit_template(
     cal: &QuarterCalendar,
 ) -> Result<(Workbook, UnitLayout), XlsxError> {
     let kit = Kit::new();
+    let mut lists = ListSheet::new();
     let forms = t.forms(profile);
     let q = kit::quarter_text(t.quarter);
     let mut wb = new_workbook(&format!(
@@ -136,10 +142,10 @@ pub fn build_unit_template(
     super::guide::write_guide(guide, &kit, profile, t, &forms, cal)?;
 
     let info = wb.add_worksheet().set_name(SHEET_INFO)?;
-    write_info(info, &kit, profile, t, cal)?;
+    write_info(info, &kit, &mut lists, profile, t, cal)?;
 
     let list = wb.add_worksheet().set_name(SHEET_LIST)?;
-    write_list(list, &kit, profile, t, cal)?;
+    write_list(list, &kit, &mut lists, profile, t, cal)?;
 
     for &form in &forms {
         let ws = wb.add_worksheet().set_name(form.sheet_name())?;
@@ -148,6 +154,9 @@ pub fn build_unit_template(
 
     let reward = wb.add_worksheet().set_name(SHEET_REWARD)?;
     write_reward(reward, &kit, profile, t)?;
+
+    // Dropdown lists too long to be written inline, on a hidden sheet (none by default).
+    lists.write(&mut wb, t.password.as_deref())?;
 
     Ok((
         wb,
@@ -185,6 +194,7 @@ fn set_widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
 fn write_info(
     ws: &mut Worksheet,
     kit: &Kit,
+    lists: &mut ListSheet,
     profile: &Profile,
     t: &UnitTemplate,
     cal: &QuarterCalendar,
@@ -260,6 +270,7 @@ fn write_info(
         r + 2,
         1,
         &kit::list_validation(
+            lists,
             &bloc_refs,
             "Khối",
             &format!(
@@ -461,9 +472,13 @@ enum ListCol {
     Month(usize),
     Discipline,
     Inspection,
+    Review,
     Days,
     From,
     To,
+    Start,
+    End,
+    Kind,
     Note,
 }
 
@@ -482,11 +497,15 @@ fn list_columns(q: Quarter) -> Vec<(String, f64, ListCol)> {
         cols.push((format!("Tháng {m}"), 16.0, ListCol::Month(i)));
     }
     cols.extend([
-        ("Kỷ luật".to_string(), 8.0, ListCol::Discipline),
-        ("Thanh tra, kiểm tra".into(), 10.0, ListCol::Inspection),
+        ("Kỷ luật".to_string(), 14.0, ListCol::Discipline),
+        ("Thanh tra, kiểm tra".into(), 14.0, ListCol::Inspection),
+        ("Kiểm điểm".into(), 11.0, ListCol::Review),
         ("Số ngày nghỉ".into(), 8.0, ListCol::Days),
         ("Nghỉ từ ngày".into(), 11.5, ListCol::From),
         ("Nghỉ đến ngày".into(), 11.5, ListCol::To),
+        ("Ngày bắt đầu".into(), 11.5, ListCol::Start),
+        ("Ngày thôi".into(), 11.5, ListCol::End),
+        ("Đối tượng".into(), 15.0, ListCol::Kind),
         ("Ghi chú".into(), 22.0, ListCol::Note),
     ]);
     cols
@@ -495,6 +514,7 @@ fn list_columns(q: Quarter) -> Vec<(String, f64, ListCol)> {
 fn write_list(
     ws: &mut Worksheet,
     kit: &Kit,
+    lists: &mut ListSheet,
     profile: &Profile,
     t: &UnitTemplate,
     cal: &QuarterCalendar,
@@ -523,7 +543,7 @@ fn write_list(
         1,
         0,
         last_col,
-        "Mỗi người một dòng, kể cả người nghỉ dài ngày. Ô nền vàng là ô cần điền; chọn giá trị trong danh sách thả xuống ở các cột xếp loại và cột x.",
+        "Mỗi người một dòng, kể cả người nghỉ dài ngày. Ô nền vàng là ô cần điền; ở các cột xếp loại, Kỷ luật, Thanh tra, kiểm tra, Kiểm điểm, Đối tượng chỉ chọn giá trị trong danh sách thả xuống (giá trị khác làm người đó bị lỗi dữ liệu).",
         &s.subtitle,
     )?;
     ws.set_row_height(0, 21)?;
@@ -534,7 +554,8 @@ fn write_list(
 
     let first = LIST_HEADER + 1;
     let last = list_last(t);
-    let rating_format = kit.input_center.clone().set_text_wrap();
+    // Dropdown words may take two lines.
+    let choice_format = kit.input_center.clone().set_text_wrap();
     for row in first..=last {
         ws.set_row_height(row, 31.5)?;
         for (c, (_, _, kind)) in cols.iter().enumerate() {
@@ -548,11 +569,15 @@ fn write_list(
                         &kit.locked_center,
                     )?;
                 }
-                ListCol::Birth | ListCol::From | ListCol::To => blank(ws, row, c, &kit.input_date)?,
-                ListCol::Month(_) => blank(ws, row, c, &rating_format)?,
-                ListCol::Btv | ListCol::Discipline | ListCol::Inspection | ListCol::Days => {
-                    blank(ws, row, c, &kit.input_center)?
+                ListCol::Birth | ListCol::From | ListCol::To | ListCol::Start | ListCol::End => {
+                    blank(ws, row, c, &kit.input_date)?
                 }
+                ListCol::Month(_)
+                | ListCol::Discipline
+                | ListCol::Inspection
+                | ListCol::Review
+                | ListCol::Kind => blank(ws, row, c, &choice_format)?,
+                ListCol::Btv | ListCol::Days => blank(ws, row, c, &kit.input_center)?,
                 _ => blank(ws, row, c, &kit.input_wrap)?,
             }
         }
@@ -605,27 +630,38 @@ fn write_list(
                 "Chọn x nếu là cán bộ diện Ban Thường vụ Thành ủy, Quận ủy quản lý (chấm ở trang Mẫu 03); để trống nếu không.",
             )?,
             ListCol::Month(i) => kit::list_validation(
+                lists,
                 &RATING_WORDS,
                 &format!("Xếp loại tháng {}", months[*i]),
                 &format!(
-                    "Chọn mức xếp loại tháng {}/{} trong danh sách. Người nghỉ từ {absence} ngày làm việc trở lên trong quý được để trống.",
+                    "Chọn mức xếp loại tháng {}/{} trong danh sách. Được để trống: người nghỉ từ {absence} ngày làm việc trở lên trong quý; tháng người đó chưa đến hoặc đã thôi công tác ở đơn vị cả tháng.",
                     months[*i], q.year
                 ),
             )?,
-            ListCol::Discipline => kit::x_validation(
+            ListCol::Discipline => kit::list_validation(
+                lists,
+                kit::choices(Vocabulary::Discipline),
                 "Kỷ luật",
-                "Chọn x nếu đang trong thời gian thi hành kỷ luật đảng, chính quyền; ghi hình thức ở cột Ghi chú. Để trống nếu không.",
+                "Để trống hoặc Không nếu không bị kỷ luật; Đã hết thời hạn nếu thời hạn kỷ luật đã hết. Đang thi hành kỷ luật, Đang xem xét kỷ luật hoặc hình thức kỷ luật: người đó không đạt. Ghi số quyết định ở cột Ghi chú.",
             )?,
-            ListCol::Inspection => kit::x_validation(
+            ListCol::Inspection => kit::list_validation(
+                lists,
+                kit::choices(Vocabulary::Inspection),
                 "Thanh tra, kiểm tra",
-                "Chọn x nếu đang được thanh tra, kiểm tra hoặc có sai phạm theo kết luận thanh tra, kiểm tra. Để trống nếu không.",
+                "Để trống, Không hoặc Kết luận không sai phạm: không. Đang thanh tra, Đang kiểm tra: người đó không đạt. Có sai phạm (theo kết luận): người đó không đạt và lãnh đạo chấm Mẫu 03 phụ trách người đó cũng không đạt. Ghi nội dung ở cột Ghi chú.",
             )?,
-            ListCol::Days => kit::whole_validation(
-                0,
-                cal.working_days as i32,
+            ListCol::Review => kit::list_validation(
+                lists,
+                kit::choices(Vocabulary::Review),
+                "Kiểm điểm",
+                "Phải kiểm điểm: người có vi phạm phải kiểm điểm trách nhiệm. Không làm người đó không đạt, nhưng lãnh đạo chấm Mẫu 03 phụ trách người đó không đạt. Để trống hoặc Không nếu không.",
+            )?,
+            ListCol::Days => kit::half_days_validation(
+                &top,
+                cal.working_days,
                 "Số ngày nghỉ",
                 &format!(
-                    "Số ngày làm việc đã nghỉ trong quý (quý này có {} ngày làm việc). Từ {absence} ngày trở lên: không đánh giá. Có thể thay bằng hai cột Nghỉ từ ngày, Nghỉ đến ngày.",
+                    "Số ngày làm việc đã nghỉ trong quý, được ghi nửa ngày (2,5); quý này có {} ngày làm việc. Từ {absence} ngày trở lên: không đánh giá. Có thể thay bằng hai cột Nghỉ từ ngày, Nghỉ đến ngày.",
                     cal.working_days
                 ),
             )?,
@@ -640,6 +676,28 @@ fn write_list(
                 shift_years(q.last_day(), 1),
                 "Nghỉ đến ngày",
                 "Ngày kết thúc đợt nghỉ, dạng ngày/tháng/năm (có thể sau ngày cuối quý).",
+            )?,
+            ListCol::Start => kit::date_validation(
+                NaiveDate::from_ymd_opt(1960, 1, 1).unwrap_or(NaiveDate::MIN),
+                q.last_day(),
+                "Ngày bắt đầu",
+                &format!(
+                    "Chỉ ghi khi người này bắt đầu công tác ở đơn vị trong quý (tuyển dụng, chuyển đến), dạng ngày/tháng/năm. Không ở đơn vị từ {absence} ngày làm việc trở lên trong quý (tính cả ngày nghỉ): không đánh giá."
+                ),
+            )?,
+            ListCol::End => kit::date_validation(
+                q.first_day(),
+                shift_years(q.last_day(), 1),
+                "Ngày thôi",
+                &format!(
+                    "Chỉ ghi khi người này thôi công tác ở đơn vị trong quý (nghỉ hưu, chuyển đi), dạng ngày/tháng/năm. Không ở đơn vị từ {absence} ngày làm việc trở lên trong quý (tính cả ngày nghỉ): không đánh giá."
+                ),
+            )?,
+            ListCol::Kind => kit::list_validation(
+                lists,
+                kit::choices(Vocabulary::StaffKind),
+                "Đối tượng",
+                "Để trống là thuộc đối tượng đánh giá. CB, CC, VC, NLĐ, HĐ có BHXH từ 12 tháng, HĐ không xác định thời hạn: được đánh giá. HĐ dưới 12 tháng, HĐ không BHXH: không thuộc đối tượng, không đánh giá, không chấm phiếu.",
             )?,
             ListCol::Note => kit::text_validation(1000, "Ghi chú", "Ghi chú tùy ý.")?,
         };
