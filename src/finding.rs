@@ -829,10 +829,20 @@ impl Finding {
 
     /// The message, opened by the person it is about (name and code) when there is one.
     pub fn message(&self, lang: Lang) -> String {
+        self.message_about(lang, true)
+    }
+
+    /// The message opened by the person's name, and their code when `with_id` (the text report
+    /// shows the code in the finding's place already).
+    pub fn message_about(&self, lang: Lang, with_id: bool) -> String {
         let m = self.detail.message(lang);
         match (&self.person, &self.person_name) {
             (Some(id), Some(name)) if !name.is_empty() && !m.contains(name.as_str()) => {
-                format!("{name} ({id}): {m}")
+                if with_id {
+                    format!("{name} ({id}): {m}")
+                } else {
+                    format!("{name}: {m}")
+                }
             }
             _ => m,
         }

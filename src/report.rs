@@ -143,8 +143,7 @@ fn location(f: &Finding) -> String {
             s.push_str(cell);
         }
     }
-    // The message names the person when their name is known; else the code is shown here.
-    if let (Some(p), None) = (&f.person, &f.person_name) {
+    if let Some(p) = &f.person {
         if !s.is_empty() {
             s.push(' ');
         }
@@ -258,7 +257,7 @@ fn file_findings_text(
                     loc,
                     f.severity().word(lang),
                     f.code().as_str(),
-                    f.message(lang)
+                    f.message_about(lang, false)
                 )?;
             }
         }

@@ -52,6 +52,7 @@ const DISCIPLINE_FORMS: &[&str] = &[
     "cach chuc",
     "buoc thoi viec",
     "khai tru",
+    "bai nhiem",
 ];
 
 /// `Kỷ luật`: `Some(true)` when the person is in a period of discipline or under consideration
@@ -61,7 +62,12 @@ pub fn parse_discipline(s: &str) -> Option<bool> {
     if is_plain_no(s, &k)
         || matches!(
             k.as_str(),
-            "khong co" | "chua" | "het thoi han" | "da het thoi han"
+            "khong co"
+                | "chua"
+                | "het thoi han"
+                | "da het thoi han"
+                | "khong bi ky luat"
+                | "khong ky luat"
         )
     {
         return Some(false);
@@ -74,12 +80,23 @@ pub fn parse_discipline(s: &str) -> Option<bool> {
             return Some(false);
         }
     }
+    // "Đang thi hành kỷ luật (khiển trách)", "Kỷ luật khiển trách", "Có (cảnh cáo)".
+    let rest = ["ky luat ", "co "]
+        .iter()
+        .find_map(|p| k.strip_prefix(p))
+        .unwrap_or(&k);
+    let ongoing = [
+        "dang thi hanh ky luat",
+        "dang xem xet ky luat",
+        "dang bi xem xet ky luat",
+        "dang xem xet xu ly ky luat",
+        "dang bi ky luat",
+    ];
     if is_plain_yes(&k)
-        || matches!(
-            k.as_str(),
-            "dang thi hanh ky luat" | "dang xem xet ky luat" | "dang xem xet xu ly ky luat"
-        )
-        || DISCIPLINE_FORMS.iter().any(|f| k.starts_with(f))
+        || ongoing
+            .iter()
+            .any(|o| k == *o || k.starts_with(&format!("{o} ")))
+        || DISCIPLINE_FORMS.iter().any(|f| rest.starts_with(f))
     {
         return Some(true);
     }
@@ -99,7 +116,14 @@ const NO_FAULT: &[&str] = &[
 /// `Thanh tra, kiểm tra`, or `None` for a text outside the vocabulary.
 pub fn parse_inspection(s: &str) -> Option<Inspection> {
     let k = key(s);
-    if is_plain_no(s, &k) {
+    let not_inspected = [
+        "khong co",
+        "khong bi thanh tra",
+        "khong bi kiem tra",
+        "khong bi thanh tra kiem tra",
+        "khong thanh tra kiem tra",
+    ];
+    if is_plain_no(s, &k) || not_inspected.contains(&k.as_str()) {
         return Some(Inspection::No);
     }
     if NO_FAULT.contains(&k.as_str()) {
@@ -150,7 +174,7 @@ const INSPECTION_WORDS: &[&str] = &[
 /// `Kiểm điểm` (optional column): must the person undergo a responsibility review?
 pub fn parse_review(s: &str) -> Option<bool> {
     let k = key(s);
-    if is_plain_no(s, &k) {
+    if is_plain_no(s, &k) || matches!(k.as_str(), "khong co" | "khong phai kiem diem") {
         return Some(false);
     }
     if is_plain_yes(&k)
@@ -174,7 +198,7 @@ pub fn parse_staff_kind(s: &str) -> Option<bool> {
     }
     if matches!(
         compact.as_str(),
-        "cb" | "cc" | "vc" | "nld" | "cbcc" | "cbccvc" | "cbccvcnld"
+        "cb" | "cc" | "vc" | "nld" | "cbcc" | "ccvc" | "cbccvc" | "cbccvcnld"
     ) || matches!(
         k.as_str(),
         "can bo"
@@ -189,7 +213,10 @@ pub fn parse_staff_kind(s: &str) -> Option<bool> {
             | "hop dong tu 12 thang co bhxh"
             | "nguoi hoat dong khong chuyen trach"
             | "hoat dong khong chuyen trach"
+            | "can bo khong chuyen trach"
             | "khong chuyen trach"
+            | "hd khong thoi han"
+            | "hop dong khong thoi han"
     ) {
         return Some(true);
     }
@@ -215,7 +242,8 @@ pub fn parse_mark(s: &str) -> Option<bool> {
     if is_plain_no(s, &k) {
         return Some(false);
     }
-    if is_plain_yes(&k) || k == "1" || k == "bat buoc" || k == "btv" {
+    let tick = matches!(s.trim(), "✓" | "✔" | "√" | "v" | "V");
+    if is_plain_yes(&k) || tick || k == "1" || k == "bat buoc" || k == "btv" {
         return Some(true);
     }
     None
@@ -322,6 +350,9 @@ mod tests {
             ("Đang kiểm tra", Under),
             ("Đang được thanh tra, kiểm tra", Under),
             ("Đang kiểm tra theo đơn phản ánh", Under),
+            ("Không có", No),
+            ("Không bị thanh tra", No),
+            ("Không thanh tra, kiểm tra", No),
             ("Có sai phạm", AtFault),
             ("Vi phạm quy định về tài chính", AtFault),
             ("Kết luận có sai phạm", AtFault),
@@ -348,6 +379,12 @@ mod tests {
         assert_eq!(parse_review("Phải kiểm điểm"), Some(true));
         assert_eq!(parse_review("Kiểm điểm trách nhiệm"), Some(true));
         assert_eq!(parse_review("đã kiểm điểm xong"), None);
+        assert_eq!(parse_review("Không phải kiểm điểm"), Some(false));
+        assert_eq!(parse_staff_kind("CCVC"), Some(true));
+        assert_eq!(parse_staff_kind("Cán bộ không chuyên trách"), Some(true));
+        // A contract without its insurance and length cannot be placed.
+        assert_eq!(parse_staff_kind("LĐHĐ"), None);
+        assert_eq!(parse_mark("✓"), Some(true));
         assert_eq!(parse_staff_kind(""), Some(true));
         assert_eq!(parse_staff_kind("NLĐ"), Some(true));
         assert_eq!(parse_staff_kind("HĐ có BHXH từ 12 tháng"), Some(true));

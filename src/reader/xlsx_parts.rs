@@ -135,9 +135,13 @@ mod tests {
 
     #[test]
     fn first_header_is_no_formula() {
-        assert!(!has_formula_element(b"<headerFooter><firstHeader>x</firstHeader></headerFooter>"));
+        assert!(!has_formula_element(
+            b"<headerFooter><firstHeader>x</firstHeader></headerFooter>"
+        ));
         assert!(has_formula_element(b"<c r=\"A1\"><f>SUM(1)</f></c>"));
-        assert!(has_formula_element(b"<c r=\"A1\"><f t=\"shared\" si=\"0\"/></c>"));
+        assert!(has_formula_element(
+            b"<c r=\"A1\"><f t=\"shared\" si=\"0\"/></c>"
+        ));
         assert!(has_formula_element(b"<x:c r=\"A1\"><x:f>1</x:f></x:c>"));
     }
 }

@@ -415,8 +415,11 @@ fn read_member(
     };
     m.id_cell = a1(rc.row, layout.col(ListCol::Id).unwrap_or(0));
     read_ratings(rc, layout, quarter, &mut m);
-    m.absence_half_days = absence(rc, quarter, layout);
-    (m.days_away, m.months_worked) = time_in_unit(rc, quarter, layout);
+    let (days_away, months_worked, span) = time_in_unit(rc, quarter, layout);
+    (m.days_away, m.months_worked) = (days_away, months_worked);
+    // Leave is counted only inside the person's time in the unit: days before joining or after
+    // leaving are already days away.
+    m.absence_half_days = absence(rc, span, layout);
     m.has_errors = rc.errors || layout.months_broken;
     m
 }
@@ -452,7 +455,10 @@ fn read_ratings(
 
 /// Working days absent, in half days: `Số ngày nghỉ` when given, else the leave dates counted
 /// inside the quarter. `None` when unknown (an error was reported).
-fn absence(rc: &mut RowCx<'_, '_, '_>, quarter: Option<Quarter>, layout: &Layout) -> Option<u32> {
+/// The days of the quarter a person belongs to the unit (`None`: unknown, or not at all).
+type Span = Option<(NaiveDate, NaiveDate)>;
+
+fn absence(rc: &mut RowCx<'_, '_, '_>, span: Span, layout: &Layout) -> Option<u32> {
     let days_col = layout.col(ListCol::Days);
     let declared = match days_col.map(|c| (c, rc.read(c))) {
         None | Some((_, Read::Blank)) => Ok(None),
@@ -473,7 +479,7 @@ fn absence(rc: &mut RowCx<'_, '_, '_>, quarter: Option<Quarter>, layout: &Layout
             }
         }
     };
-    let counted = leave_dates(rc, quarter, layout);
+    let counted = leave_dates(rc, span, layout);
     match (declared, counted) {
         (Err(()), _) | (_, Err(())) => None,
         (Ok(Some(d)), Ok(Some(c))) => {
@@ -497,11 +503,7 @@ fn absence(rc: &mut RowCx<'_, '_, '_>, quarter: Option<Quarter>, layout: &Layout
 }
 
 /// The working days of the quarter between `Nghỉ từ ngày` and `Nghỉ đến ngày`.
-fn leave_dates(
-    rc: &mut RowCx<'_, '_, '_>,
-    quarter: Option<Quarter>,
-    layout: &Layout,
-) -> Result<Option<u32>, ()> {
+fn leave_dates(rc: &mut RowCx<'_, '_, '_>, span: Span, layout: &Layout) -> Result<Option<u32>, ()> {
     let (from_col, to_col) = (layout.col(ListCol::From), layout.col(ListCol::To));
     let from = rc.date(from_col, "Nghỉ từ ngày");
     let to = rc.date(to_col, "Nghỉ đến ngày");
@@ -512,9 +514,10 @@ fn leave_dates(
             rc.report(from_col.unwrap_or(0), Detail::DateOrder);
             Err(())
         }
-        (Some(a), Some(b)) => match quarter {
-            Some(q) => working_days(rc, a, b, q, from_col).map(Some),
-            None => Err(()),
+        (Some(a), Some(b)) => match span {
+            Some(bounds) => working_days(rc, a, b, bounds, from_col).map(Some),
+            // Not in the unit during the quarter, or the quarter is unknown.
+            None => Ok(Some(0)),
         },
         (a, _) => {
             let (col, column) = if a.is_none() {
@@ -539,20 +542,15 @@ fn leave_dates(
     }
 }
 
-/// Working days from `a` to `b` inside the quarter, from the profile's calendar.
+/// Working days from `a` to `b` inside `bounds`, from the profile's calendar.
 fn working_days(
     rc: &mut RowCx<'_, '_, '_>,
     a: NaiveDate,
     b: NaiveDate,
-    q: Quarter,
+    (lo, hi): (NaiveDate, NaiveDate),
     col: Option<u32>,
 ) -> Result<u32, ()> {
-    match rc
-        .cx
-        .profile
-        .calendar
-        .working_days_within(a, b, q.first_day(), q.last_day())
-    {
+    match rc.cx.profile.calendar.working_days_within(a, b, lo, hi) {
         Ok(n) => Ok(n),
         Err(CalendarError::YearMissing(year)) => {
             rc.errors = true;
@@ -572,54 +570,58 @@ fn working_days(
 }
 
 /// `Ngày bắt đầu` / `Ngày thôi`: the working days of the quarter the person was not in the
-/// unit, and the months they worked in it (wholly or partly).
+/// unit, the months they worked in it (wholly or partly), and the days they belonged to it.
 fn time_in_unit(
     rc: &mut RowCx<'_, '_, '_>,
     quarter: Option<Quarter>,
     layout: &Layout,
-) -> (Option<u32>, [bool; 3]) {
+) -> (Option<u32>, [bool; 3], Span) {
     let (start_col, end_col) = (layout.col(ListCol::Start), layout.col(ListCol::End));
     let start = rc.date(start_col, "Ngày bắt đầu");
     let end = rc.date(end_col, "Ngày thôi");
-    let (Ok(start), Ok(end)) = (start, end) else {
-        return (None, [true; 3]);
-    };
     let Some(q) = quarter else {
-        return (Some(0), [true; 3]);
+        return (Some(0), [true; 3], None);
+    };
+    let whole_quarter = Some((q.first_day(), q.last_day()));
+    let (Ok(start), Ok(end)) = (start, end) else {
+        return (None, [true; 3], whole_quarter);
     };
     if let (Some(a), Some(b)) = (start, end) {
         if a > b {
             rc.report(start_col.unwrap_or(0), Detail::JoinLeaveOrder);
-            return (None, [true; 3]);
+            return (None, [true; 3], whole_quarter);
         }
     }
     let first = start.map_or(q.first_day(), |s| s.max(q.first_day()));
     let last = end.map_or(q.last_day(), |e| e.min(q.last_day()));
+    let quarter_bounds = (q.first_day(), q.last_day());
     if first > last {
         // Not in the unit on any day of the quarter.
-        let whole = working_days(rc, q.first_day(), q.last_day(), q, start_col.or(end_col));
-        return (whole.ok(), [false; 3]);
+        let col = start_col.or(end_col);
+        let whole = working_days(rc, q.first_day(), q.last_day(), quarter_bounds, col);
+        return (whole.ok(), [false; 3], None);
     }
     let months_worked = q.months().map(|m| {
         let (ms, me) = month_bounds(q.year, m);
         first <= me && last >= ms
     });
+    let span = Some((first, last));
     let mut away = 0;
     if first > q.first_day() {
         let before = first.pred_opt().unwrap_or(first);
-        match working_days(rc, q.first_day(), before, q, start_col) {
+        match working_days(rc, q.first_day(), before, quarter_bounds, start_col) {
             Ok(n) => away += n,
-            Err(()) => return (None, months_worked),
+            Err(()) => return (None, months_worked, span),
         }
     }
     if last < q.last_day() {
         let after = last.succ_opt().unwrap_or(last);
-        match working_days(rc, after, q.last_day(), q, end_col) {
+        match working_days(rc, after, q.last_day(), quarter_bounds, end_col) {
             Ok(n) => away += n,
-            Err(()) => return (None, months_worked),
+            Err(()) => return (None, months_worked, span),
         }
     }
-    (Some(away), months_worked)
+    (Some(away), months_worked, span)
 }
 
 fn month_bounds(year: i32, month: u32) -> (NaiveDate, NaiveDate) {
