@@ -1532,13 +1532,26 @@ fn expected(p: &Person, unit: &[Person]) -> Outcome {
         reasons.push("tong-ngoai-khung");
     }
     if p.leader {
-        let violated = unit.iter().any(|o| {
-            o.id != p.id
-                && (p.in_charge.is_empty() || p.in_charge.contains(&o.part.as_str()))
-                && (o.ratings.contains(&Some(Rating::KhongHoanThanh))
-                    || o.discipline.is_some()
-                    || o.inspection.is_some())
-        });
+        let in_scope = |o: &&Person| {
+            o.id != p.id && (p.in_charge.is_empty() || p.in_charge.contains(&o.part.as_str()))
+        };
+        // Someone in scope whose month cannot be read: the leader cannot be decided (SPEC §2, 4.).
+        let unknown = unit
+            .iter()
+            .filter(in_scope)
+            .any(|o| matches!(o.mistake(), Some(Mistake::UnknownRating(..))));
+        if unknown {
+            return Outcome {
+                status: Status::Loi,
+                reasons: vec![],
+                total: None,
+            };
+        }
+        // Being under inspection is no breach of the unit condition; a discipline is.
+        let violated = unit
+            .iter()
+            .filter(in_scope)
+            .any(|o| o.ratings.contains(&Some(Rating::KhongHoanThanh)) || o.discipline.is_some());
         if violated {
             reasons.push("don-vi-vi-pham");
         }
@@ -2276,7 +2289,10 @@ fn readme(
     let _ = writeln!(
         s,
         "- `{discipline}` bị kỷ luật (khiển trách), `{inspection}` đang bị kiểm tra: cả hai không \
-         đạt, người đứng đầu đơn vị của họ cũng không đạt."
+         đạt. Đang bị kiểm tra mà chưa có kết luận sai phạm không làm người đứng đầu đơn vị không \
+         đạt; bị kỷ luật thì có, nhưng ở UBND phường Bồ Đề người đứng đầu (`UBBD01`) có kết quả \
+         `loi` vì xếp loại tháng 2 của `UBBD05` không đọc được (`scope-unknown`): chưa biết người \
+         đó có hoàn thành nhiệm vụ không thì chưa kết luận được về người đứng đầu."
     );
     let _ = writeln!(
         s,
@@ -2291,8 +2307,9 @@ fn readme(
     let _ = writeln!(s);
     let _ = writeln!(
         s,
-        "Chỉ tệp `{}` ({}) có lỗi, cố ý, để thử `danhgia validate`; bốn người liên quan có kết \
-         quả `loi`. Các tệp khác không có lỗi hay cảnh báo nào.",
+        "Chỉ tệp `{}` ({}) có lỗi, cố ý, để thử `danhgia validate`; bốn người có lỗi và người \
+         đứng đầu đơn vị (`UBBD01`, vì `scope-unknown`) có kết quả `loi`. Các tệp khác không có \
+         lỗi hay cảnh báo nào.",
         mistaken.file, mistaken.name
     );
     let _ = writeln!(s);
@@ -2330,14 +2347,18 @@ fn readme(
          *xuất sắc* month). `{maternity}` is on maternity leave (not evaluated). `{kht}` is rated \
          *không hoàn thành* in February, so the head of THGT (`THGT01`) fails the unit condition \
          while the two deputies, in charge of other groups, are *đạt*. `{discipline}` is under \
-         discipline and `{inspection}` under inspection. {capped} have a reward cap of 1.",
+         discipline and `{inspection}` under inspection: both fail. An inspection without a \
+         conclusion of fault does not fail the head of the unit; a discipline does, but the head \
+         of UBND phường Bồ Đề (`UBBD01`) comes out `loi`, because `UBBD05`'s February rating \
+         cannot be read (`scope-unknown`). {capped} have a reward cap of 1.",
         specs.len()
     );
     let _ = writeln!(s);
     let _ = writeln!(
         s,
         "Only `{}` ({}) holds mistakes, on purpose, for trying `danhgia validate`; the four \
-         people concerned come out as `loi`. Every other file is clean: no errors, no warnings.",
+         people concerned, and the head of the unit (`UBBD01`, through `scope-unknown`), come out \
+         as `loi`. Every other file is clean: no errors, no warnings.",
         mistaken.file, mistaken.name
     );
     let _ = writeln!(s);

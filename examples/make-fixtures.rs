@@ -2857,22 +2857,32 @@ fn finding_fixtures(g: &mut Generator) {
         name: "trung-don-vi/".into(),
         run: "the folder".into(),
         about: "Two valid workbooks, `a.xlsx` and `b.xlsx`, both the base unit with `Mã đơn vị` \
-                `TN`. The first in path order is taken; the second is the duplicate."
+                `TN` and no `Ngày gửi`: which one the unit meant cannot be known, so both are \
+                `unit-duplicate` and the later path is used (SPEC §3 \"Identity\")."
             .into(),
         files: vec![
-            ("trung-don-vi/a.xlsx".into(), "ok"),
+            ("trung-don-vi/a.xlsx".into(), "loi"),
             ("trung-don-vi/b.xlsx".into(), "loi"),
         ],
-        findings: vec![error(
-            "unit-duplicate",
-            "trung-don-vi/b.xlsx",
-            "Thông tin",
-            &w.info("Mã đơn vị"),
-            "",
-        )],
+        findings: vec![
+            error(
+                "unit-duplicate",
+                "trung-don-vi/a.xlsx",
+                "Thông tin",
+                &w.info("Mã đơn vị"),
+                "",
+            ),
+            error(
+                "unit-duplicate",
+                "trung-don-vi/b.xlsx",
+                "Thông tin",
+                &w.info("Mã đơn vị"),
+                "",
+            ),
+        ],
         people: all(evaluate(&unit, &[]), "dat"),
         notes: vec![
-            "People are those of `a.xlsx` (TN01–TN05, all `dat`); `b.xlsx` adds none.".into(),
+            "People are those of `b.xlsx` (TN01–TN05, all `dat`); `a.xlsx` adds none.".into(),
         ],
     });
 

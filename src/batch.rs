@@ -477,13 +477,17 @@ fn choose_file(
             .find(|&o| o != k)
             .map(file)
             .unwrap_or_default();
-        let other = if k == used { other } else { file(used) };
+        let (other, used_file) = if k == used {
+            (other, String::new())
+        } else {
+            (file(used), file(used))
+        };
         finding(
             k,
             Detail::UnitUnordered {
                 unit: unit_name.clone(),
                 other,
-                used: file(used),
+                used: used_file,
             },
         );
     }

@@ -387,6 +387,7 @@ pub enum Detail {
     UnitUnordered {
         unit: String,
         other: String,
+        /// The file used; empty when it is this one.
         used: String,
     },
     /// The same person (name and date of birth) listed by two units.
@@ -595,7 +596,7 @@ impl Detail {
             RatingUnknown { month, value } => if vi {
                 format!("Xếp loại tháng {month} '{value}' không hợp lệ. Dùng: HTXSNV, HTTNV, HTNV, KHTNV hoặc 'Không HTNV' (hoặc ghi đầy đủ, hoặc A/B/C/D).")
             } else {
-                format!("The rating of month {month}, '{value}', is not recognised. Use HTXSNV, HTTNV, HTNV, KHTNV (or the full words, or A/B/C/D).")
+                format!("The rating of month {month}, '{value}', is not recognised. Use HTXSNV, HTTNV, HTNV, KHTNV or 'Không HTNV' (or the full words, or A/B/C/D).")
             },
             RatingMissing { month } => if vi {
                 format!("Chưa có xếp loại tháng {month}. Người được đánh giá phải có xếp loại của mỗi tháng làm việc tại đơn vị (chỉ tháng nằm hẳn ngoài thời gian công tác, theo 'Ngày bắt đầu'/'Ngày thôi', mới được để trống).")
@@ -616,8 +617,8 @@ impl Detail {
                 "Người này có phiếu điểm nhưng không có trong trang 'Danh sách'. Thêm vào danh sách hoặc sửa lại Mã CB.",
                 "This person is scored but not in the 'Danh sách' sheet. Add them to the list or correct the Mã CB."),
             PersonNotScored => tr(vi,
-                "Người này có trong 'Danh sách', không nghỉ từ 15 ngày làm việc trở lên, nhưng không có phiếu điểm. Bổ sung phiếu điểm (Mẫu 03/04/05) hoặc ghi số ngày nghỉ.",
-                "This person is in 'Danh sách', not absent 15 working days or more, yet has no score sheet row. Add their scores (Mẫu 03/04/05) or record the absence."),
+                "Người này có trong 'Danh sách' và thuộc diện được đánh giá (không nghỉ từ 15 ngày làm việc trở lên, công tác đủ thời gian trong quý, thuộc đối tượng), nhưng không có phiếu điểm. Bổ sung phiếu điểm (Mẫu 03/04/05), hoặc ghi số ngày nghỉ, 'Ngày bắt đầu'/'Ngày thôi', 'Đối tượng' nếu người này không được đánh giá.",
+                "This person is in 'Danh sách' and is to be evaluated (not absent 15 working days or more, in the unit long enough, within scope), yet has no score sheet row. Add their scores (Mẫu 03/04/05), or record the absence, 'Ngày bắt đầu'/'Ngày thôi' or 'Đối tượng' if they are not evaluated."),
             PersonWithoutId => tr(vi,
                 "Dòng này có họ tên nhưng thiếu Mã CB nên không ghép được với phiếu điểm. Điền Mã CB.",
                 "This row has a name but no Mã CB, so it cannot be matched. Fill in the Mã CB."),
@@ -700,8 +701,8 @@ impl Detail {
             RewardNotDat { status } => {
                 use crate::model::Status;
                 match (status, vi) {
-                    (Status::KhongDanhGia, true) => "Người này không được đánh giá trong quý (nghỉ từ 15 ngày làm việc trở lên) nên không được khen thưởng. Chỉ người đạt chuyên nghiệp mới được đề nghị; bỏ người này khỏi danh sách đề nghị.".to_string(),
-                    (Status::KhongDanhGia, false) => "This person is not evaluated this quarter (absent 15 working days or more), so cannot be rewarded. Only people rated 'đạt' may be proposed; remove them from the proposals.".to_string(),
+                    (Status::KhongDanhGia, true) => "Người này không được đánh giá trong quý (nghỉ dài ngày, không công tác đủ thời gian hoặc không thuộc đối tượng đánh giá) nên không được khen thưởng. Chỉ người đạt chuyên nghiệp mới được đề nghị; bỏ người này khỏi danh sách đề nghị.".to_string(),
+                    (Status::KhongDanhGia, false) => "This person is not evaluated this quarter (long absence, not in the unit long enough, or outside the people evaluated), so cannot be rewarded. Only people rated 'đạt' may be proposed; remove them from the proposals.".to_string(),
                     (Status::Loi, true) => "Kết quả của người này chưa xác định được vì sổ đánh giá có lỗi ở người này; sửa các lỗi đó trước. Chỉ người đạt chuyên nghiệp mới được khen thưởng.".to_string(),
                     (Status::Loi, false) => "This person's result is unknown because of input errors about them; fix those first. Only people rated 'đạt' may be rewarded.".to_string(),
                     (_, true) => "Người này không đạt chuyên nghiệp trong quý nên không được khen thưởng. Chỉ người đạt mới được đề nghị; bỏ người này khỏi danh sách đề nghị.".to_string(),
@@ -771,15 +772,19 @@ impl Detail {
             } else {
                 format!("The unit '{unit}' sent again: replaced by {newer} (sent {}, after this file's {}). This file is left out.", d(newer_sent), d(sent))
             },
-            UnitUnordered { unit, other, used } => if vi {
-                format!("Đơn vị '{unit}' có hai tệp: tệp này và {other}, mà 'Ngày gửi' không cho biết tệp nào gửi sau (thiếu hoặc trùng ngày). Đang dùng tệp {used}; ghi đúng 'Ngày gửi' hoặc chỉ gửi một tệp.")
-            } else {
-                format!("The unit '{unit}' has two files, this one and {other}, and 'Ngày gửi' does not tell which came later (missing or equal). {used} is used; write the right 'Ngày gửi' or send a single file.")
-            },
+            UnitUnordered { unit, other, used } => {
+                let this_used = used.is_empty();
+                match (vi, this_used) {
+                    (true, true) => format!("Đơn vị '{unit}' có hai tệp: tệp này và {other}, mà 'Ngày gửi' không cho biết tệp nào gửi sau (thiếu hoặc trùng ngày). Đang dùng tệp này; ghi đúng 'Ngày gửi' hoặc chỉ gửi một tệp."),
+                    (true, false) => format!("Đơn vị '{unit}' có hai tệp: tệp này và {other}, mà 'Ngày gửi' không cho biết tệp nào gửi sau (thiếu hoặc trùng ngày). Đang dùng tệp {used}, không dùng tệp này; ghi đúng 'Ngày gửi' hoặc chỉ gửi một tệp."),
+                    (false, true) => format!("The unit '{unit}' has two files, this one and {other}, and 'Ngày gửi' does not tell which came later (missing or equal). This file is used; write the right 'Ngày gửi' or send a single file."),
+                    (false, false) => format!("The unit '{unit}' has two files, this one and {other}, and 'Ngày gửi' does not tell which came later (missing or equal). {used} is used, not this one; write the right 'Ngày gửi' or send a single file."),
+                }
+            }
             PersonInTwoUnits { name, birth, other_unit, other_id, other_file } => if vi {
                 format!("{name} (sinh ngày {}) cũng có trong danh sách của đơn vị '{other_unit}' (Mã CB {other_id}, tệp {other_file}). Một người chỉ được đánh giá ở một đơn vị: người này chưa được xét và không được khen thưởng ở đơn vị nào cho đến khi một trong hai đơn vị bỏ tên.", d(birth))
             } else {
-                format!("{name} (born {}) is also listed by the unit '{other_unit}' (Mã CB {other_id}, file {other_file}). A person is evaluated in one unit only: they are not decided nor rewarded in either until one unit removes them.", d(birth))
+                format!("{name} (born {}) is also listed by the unit '{other_unit}' (Mã CB {other_id}, file {other_file}). A person is evaluated in one unit only: they are neither decided nor rewarded in either unit until one of them removes the person.", d(birth))
             },
             ProfileOutOfPeriod { quarter, profile, from, to } => if vi {
                 format!("Quý {}/{} nằm ngoài thời gian áp dụng của hồ sơ cấu hình '{profile}' (quý {}/{} đến quý {}/{}). Vẫn đánh giá theo hồ sơ này; kiểm tra lại văn bản hướng dẫn còn hiệu lực, hoặc dùng --profile với hồ sơ của giai đoạn mới.", quarter.roman(), quarter.year, from.roman(), from.year, to.roman(), to.year)

@@ -155,22 +155,32 @@ fn location(f: &Finding) -> String {
 /// From this many findings of one cause down one column, the text report prints one line.
 const GROUP_FROM: usize = 3;
 
-/// What makes findings "one cause down a column": sheet, column, code and kind of fact.
+/// What makes findings "one cause down a column": sheet, column, code, kind of fact and, for
+/// facts about a named field, the field.
 type GroupKey<'a> = (
     &'a str,
     &'a str,
     crate::finding::Code,
     std::mem::Discriminant<crate::finding::Detail>,
+    &'a str,
 );
 
 fn group_key(f: &Finding) -> Option<GroupKey<'_>> {
+    use crate::finding::Detail::*;
     let cell = f.cell.as_deref()?;
     let column = &cell[..cell.find(|c: char| c.is_ascii_digit())?];
+    let field: &str = match &f.detail {
+        InfoMissing { label } | InfoInvalid { label, .. } => label,
+        DateInvalid { column, .. } | DateHalf { column } => column,
+        ColumnMissing { column } => column,
+        _ => "",
+    };
     Some((
         f.sheet.as_deref()?,
         column,
         f.code(),
         std::mem::discriminant(&f.detail),
+        field,
     ))
 }
 
@@ -226,7 +236,7 @@ fn file_findings_text(
                     .iter()
                     .filter_map(|&j| findings[j].cell.as_deref())
                     .collect();
-                let (sheet, column, code, _) = group_key(f).expect("grouped");
+                let (sheet, column, code, _, _) = group_key(f).expect("grouped");
                 let sev = f.severity().word(lang);
                 let first = f.cell.as_deref().unwrap_or("");
                 let msg = f.message(lang);
@@ -276,11 +286,22 @@ pub fn check_summary(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Res
             "Đã kiểm tra {read} tệp ({} bỏ qua): {} hợp lệ, {} có cảnh báo, {} có lỗi — {} lỗi, {} cảnh báo.",
             n(BoQua), n(Ok), n(CanhBao), n(Loi), batch.errors(), batch.warnings()
         ),
-        Lang::En => writeln!(
-            out,
-            "Checked {read} files ({} skipped): {} valid, {} with warnings, {} with errors — {} errors, {} warnings.",
-            n(BoQua), n(Ok), n(CanhBao), n(Loi), batch.errors(), batch.warnings()
-        ),
+        Lang::En => {
+            let plural = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            writeln!(
+                out,
+                "Checked {} ({} skipped): {} valid, {} with warnings, {} with errors — {}, {}.",
+                plural(read, "file", "files"),
+                n(BoQua),
+                n(Ok),
+                n(CanhBao),
+                n(Loi),
+                plural(batch.errors(), "error", "errors"),
+                plural(batch.warnings(), "warning", "warnings")
+            )
+        }
     }
 }
 
@@ -400,7 +421,7 @@ mod tests {
             "{t}"
         );
         assert!(
-            lines[2].starts_with("  Mẫu 04!B7 lỗi formula-no-value: Người TN07 (TN07): "),
+            lines[2].starts_with("  Mẫu 04!B7 [TN07] lỗi formula-no-value: Người TN07: "),
             "{t}"
         );
         let en = text(

@@ -20,6 +20,8 @@ const FILE_STATUSES: &[&str] = &["ok", "loi", "canh-bao", "bo-qua"];
 /// SPEC §5, in contract order.
 const REASONS: &[&str] = &[
     "vang-15-ngay",
+    "khong-du-thoi-gian",
+    "ngoai-doi-tuong",
     "thang-duoi-tot",
     "khong-thang-xuat-sac",
     "ky-luat",
@@ -374,6 +376,12 @@ fn demo_has_exactly_the_four_planted_errors() {
             .sheet("Danh sách")
             .cell("J9")
             .person("UBBD05"),
+        // The head of the unit (whole unit in scope) cannot be decided while UBBD05's month is
+        // unreadable: the same cell, naming the leader (SPEC §2, 4.).
+        Expect::error("scope-unknown", ubbd)
+            .sheet("Danh sách")
+            .cell("J9")
+            .person("UBBD01"),
         Expect::error("score-missing", ubbd)
             .sheet("Mẫu 05")
             .cell("K8")
@@ -400,7 +408,7 @@ fn demo_has_exactly_the_four_planted_errors() {
 
     let (code, doc) = demo_evaluate();
     assert_findings(&doc, &expected);
-    for id in ["UBBD05", "UBBD06", "UBBD19", "UBBD21"] {
+    for id in ["UBBD01", "UBBD05", "UBBD06", "UBBD19", "UBBD21"] {
         assert_person(&doc, &expect_person(id, "loi", &[], None));
     }
     assert_eq!(code, 1, "evaluate of the demo exits 1");
@@ -454,9 +462,9 @@ fn demo_units_match_the_readme_table() {
             22,
             &["03", "05"],
             5,
-            13,
+            12,
             0,
-            4,
+            5,
             0,
         ),
         (

@@ -185,13 +185,13 @@ fn mandatory_row(
         return (catalogue, false, row);
     }
     let mut marks = Vec::with_capacity(layout.items.len());
-    let mut unclear = None;
+    let mut unclear: Option<(String, u32)> = None;
     for &c in &layout.items {
         let t = cx.text(grid, sheet, row, c);
         match vocab::parse_mark(&t) {
             Some(m) => marks.push(m),
             None => {
-                unclear.get_or_insert(t);
+                unclear.get_or_insert((t, c));
                 marks.push(false);
             }
         }
@@ -199,15 +199,17 @@ fn mandatory_row(
     if unclear.is_none() && crate::rules::mandatory_row_valid(&marks, &catalogue) {
         return (marks, false, row + 1);
     }
+    // The finding sits on the first marker not understood, else on the row's first content.
+    let cell = a1(row, unclear.as_ref().map_or(layout.items[0], |(_, c)| *c));
     cx.push(
         Some(sheet),
-        Some(a1(row, layout.items[0])),
+        Some(cell),
         None,
         Detail::MandatoryRowInvalid {
             form,
             marked: marks.iter().filter(|m| **m).count(),
             expected: catalogue.iter().filter(|m| **m).count(),
-            unclear,
+            unclear: unclear.map(|(t, _)| t),
         },
     );
     (catalogue, true, row + 1)

@@ -371,7 +371,10 @@ fn read_member(
         .filter(|v| !v.is_empty())
         .map(str::to_string)
         .collect();
+    // A bad `Ngày sinh` is reported, but decides nothing: the person is still decided.
+    let errors_before = rc.errors;
     let birth = rc.date(col(ListCol::Birth), "Ngày sinh").ok().flatten();
+    rc.errors = errors_before;
     let mut m = Member {
         id,
         name,
@@ -479,9 +482,15 @@ fn absence(rc: &mut RowCx<'_, '_, '_>, span: Span, layout: &Layout) -> Option<u3
             }
         }
     };
+    let errors_before = rc.errors;
     let counted = leave_dates(rc, span, layout);
+    if let (Ok(Some(_)), Err(())) = (declared, counted) {
+        // `Số ngày nghỉ` is given and valid: it decides, and a bad leave date is only reported.
+        rc.errors = errors_before;
+    }
     match (declared, counted) {
-        (Err(()), _) | (_, Err(())) => None,
+        (Err(()), _) | (Ok(None), Err(())) => None,
+        (Ok(Some(d)), Err(())) => Some(d),
         (Ok(Some(d)), Ok(Some(c))) => {
             if d != c * 2 {
                 rc.cx.push(

@@ -200,11 +200,12 @@ pub fn read_unit(
         cx.push(None, None, None, Detail::NoScoreSheet);
     }
 
-    // Đề nghị khen thưởng (optional)
-    let _ = unique_sheet(&mut cx, wb, SHEET_REWARD, false);
-    let (proposals, more) = super::proposals::read(file, wb);
-    input.proposals = proposals;
-    cx.findings.extend(more);
+    // Đề nghị khen thưởng (optional); two such sheets are reported and neither is read.
+    if let Some(_) = unique_sheet(&mut cx, wb, SHEET_REWARD, false) {
+        let (proposals, more) = super::proposals::read(file, wb);
+        input.proposals = proposals;
+        cx.findings.extend(more);
+    }
     (input, cx.findings)
 }
 
