@@ -234,6 +234,7 @@ fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> Fil
         };
         let (read, mut findings) = unit::read_unit(&input.display, &mut wb, profile, asked);
         drop(wb);
+        evaluate::name_people(&mut findings, &read.members, &read.scored);
         let (unit, more) = evaluate::evaluate_unit(read, profile, &fallback_code(&input.path));
         findings.extend(more);
         FileOutcome { unit, findings }

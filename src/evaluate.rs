@@ -129,12 +129,7 @@ pub fn evaluate_unit(
         .map(|(m, d)| person_result(m, d))
         .collect();
     let mut findings = out.findings;
-    if findings
-        .iter()
-        .any(|f| f.person.is_some() && f.person_name.is_none())
-    {
-        name_people(&mut findings, &input.members, &input.scored);
-    }
+    name_people(&mut findings, &input.members, &input.scored);
     let unit = unit_result(input, profile, fallback_code, people);
     (unit, findings)
 }
@@ -493,8 +488,15 @@ fn report_unlisted(input: &UnitInput, scored: &HashMap<String, usize>, out: &mut
     }
 }
 
-/// Every finding about a person also carries their name, so that messages say who it is.
-fn name_people(findings: &mut [Finding], members: &[Member], scored: &[ScoredRow]) {
+/// Every finding about a person also carries their name, so that messages say who it is: the
+/// name in `Danh sách`, else on the score sheet.
+pub fn name_people(findings: &mut [Finding], members: &[Member], scored: &[ScoredRow]) {
+    if !findings
+        .iter()
+        .any(|f| f.person.is_some() && f.person_name.is_none())
+    {
+        return;
+    }
     let mut names: HashMap<String, &str> = HashMap::new();
     for r in scored {
         names.insert(text::key(&r.id), &r.name);

@@ -283,7 +283,9 @@ fn unit_rewards(
                         sheet: Some(sheet.sheet.clone()),
                         cell: Some(prop.cell.clone()),
                         person: (!prop.id.is_empty()).then(|| prop.id.clone()),
-                        person_name: person.map(|p| p.name.clone()),
+                        person_name: person
+                            .map(|p| p.name.clone())
+                            .or_else(|| Some(prop.name.clone()).filter(|n| !n.is_empty())),
                         detail,
                     })
                 };
