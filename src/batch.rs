@@ -495,6 +495,26 @@ fn choose_file(
     used
 }
 
+/// A person's name as compared across units: as written (NFC), ignoring case and spacing.
+/// Diacritics tell Vietnamese names apart ("Ngọc" is not "Ngốc").
+fn name_words(name: &str) -> impl Iterator<Item = char> + '_ {
+    let mut words = name.split_whitespace();
+    let first = words.next().into_iter();
+    first
+        .chain(words.flat_map(|w| std::iter::once(" ").chain(std::iter::once(w))))
+        .flat_map(str::chars)
+        .flat_map(char::to_lowercase)
+}
+
+fn name_hash(name: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in name_words(name) {
+        c.hash(&mut h);
+    }
+    h.finish()
+}
+
 /// The same person (same `Họ và tên` and `Ngày sinh`) listed by two units is `person-duplicate`
 /// in both and decided in neither (status `loi`), so never counted or rewarded twice.
 fn one_unit_per_person(
@@ -504,22 +524,26 @@ fn one_unit_per_person(
     profile: &Profile,
 ) {
     type Place = (usize, usize);
+    // (name hash, birth, unit, person), computed in parallel, then sorted so that candidates meet.
+    let mut keys: Vec<(u64, chrono::NaiveDate, usize, usize)> = units
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ui, (_, u))| {
+            u.people.iter().enumerate().filter_map(move |(pi, p)| {
+                let birth = p.birth?;
+                (!p.name.trim().is_empty()).then(|| (name_hash(&p.name), birth, ui, pi))
+            })
+        })
+        .collect();
+    keys.par_sort_unstable();
     let mut seen: HashMap<(String, chrono::NaiveDate), Vec<Place>> = HashMap::new();
-    for (ui, (_, u)) in units.iter().enumerate() {
-        for (pi, p) in u.people.iter().enumerate() {
-            if let Some(birth) = p.birth {
-                // Names are compared as written (NFC), ignoring case and spacing: diacritics
-                // tell Vietnamese names apart ("Ngọc" is not "Ngốc").
-                let name = p
-                    .name
-                    .split_whitespace()
-                    .map(str::to_lowercase)
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if !name.is_empty() {
-                    seen.entry((name, birth)).or_default().push((ui, pi));
-                }
-            }
+    for run in keys.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        if run.iter().all(|k| k.2 == run[0].2) {
+            continue;
+        }
+        for &(_, birth, ui, pi) in run {
+            let name: String = name_words(&units[ui].1.people[pi].name).collect();
+            seen.entry((name, birth)).or_default().push((ui, pi));
         }
     }
     let mut dups: Vec<Vec<Place>> = seen

@@ -19,10 +19,20 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// An open workbook, held in memory.
 pub struct Workbook {
-    sheets: Sheets<Cursor<Arc<[u8]>>>,
+    sheets: Sheets<Cursor<SharedBytes>>,
     names: Vec<String>,
     /// The file's bytes, for a look inside an .xlsx package (see [`Workbook::formulas`]).
-    bytes: Arc<[u8]>,
+    bytes: SharedBytes,
+}
+
+/// A file's bytes, shared between calamine and the reader without a copy.
+#[derive(Clone)]
+struct SharedBytes(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
 }
 
 /// What a file's first bytes say it is.
@@ -93,11 +103,10 @@ impl Workbook {
     pub fn from_bytes(bytes: Vec<u8>, ext: &str) -> Result<Workbook, Unreadable> {
         use calamine::{open_workbook_from_rs, Ods, Xls, Xlsb, Xlsx};
         let kind = sniff(&bytes);
-        let bytes: Arc<[u8]> = bytes.into();
-        let shared = bytes.clone();
+        let shared = SharedBytes(Arc::new(bytes));
         let bytes = shared.clone();
         let sheets = match kind {
-            Kind::Zip if is_ods(&bytes) => Sheets::Ods(
+            Kind::Zip if is_ods(bytes.as_ref()) => Sheets::Ods(
                 open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(damaged)?,
             ),
             Kind::Zip if ext == "xlsb" => Sheets::Xlsb(
@@ -108,11 +117,11 @@ impl Workbook {
             ),
             Kind::Ole2 => {
                 // An OLE2 container is either a BIFF .xls or an encrypted OOXML package.
-                let encrypted = contains_utf16(&bytes, "EncryptionInfo");
+                let encrypted = contains_utf16(bytes.as_ref(), "EncryptionInfo");
                 if encrypted {
                     return Err(Unreadable::Encrypted);
                 }
-                if let Err(cfb_check::CfbDamage(why)) = cfb_check::check(&bytes) {
+                if let Err(cfb_check::CfbDamage(why)) = cfb_check::check(bytes.as_ref()) {
                     return Err(Unreadable::Damaged(why.to_string()));
                 }
                 match open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)) {
@@ -192,7 +201,7 @@ impl Workbook {
     /// whose part holds no formula element is not parsed a second time.
     pub fn formulas(&mut self, name: &str) -> Option<Range<String>> {
         if matches!(self.sheets, Sheets::Xlsx(_))
-            && xlsx_parts::sheet_has_formulas(&self.bytes, name) == Some(false)
+            && xlsx_parts::sheet_has_formulas(self.bytes.as_ref(), name) == Some(false)
         {
             return None;
         }

@@ -475,7 +475,8 @@ fn whole_number(d: &Data) -> Option<u32> {
 type Header<C> = (u32, Vec<(u32, C, String)>);
 
 /// Finds the header row in the first 20 rows: the row that names the most known columns
-/// (at least two, one of them `Mã CB` or `Họ và tên`).
+/// (at least two, one of them `Mã CB` or `Họ và tên`). The search ends at the first filled row
+/// below a header that names no key column: the data has begun.
 fn find_header<C: Copy + PartialEq>(
     cx: &mut Ctx,
     grid: &Grid,
@@ -487,11 +488,13 @@ fn find_header<C: Copy + PartialEq>(
     let last = grid.row_end().min(20);
     for row in 0..last {
         let mut cols = Vec::new();
+        let mut filled = false;
         for col in grid.col_start()..grid.col_end() {
             let d = grid.get(row, col);
             if is_blank(d) {
                 continue;
             }
+            filled = true;
             let t = cx.text(grid, sheet, row, col);
             if let Some(c) = classify(d, &text::key(&t)) {
                 cols.push((col, c, t));
@@ -500,6 +503,8 @@ fn find_header<C: Copy + PartialEq>(
         let keyed = cols.iter().any(|(_, c, _)| is_key(*c));
         if keyed && cols.len() >= 2 && best.as_ref().is_none_or(|(_, b)| cols.len() > b.len()) {
             best = Some((row, cols));
+        } else if !keyed && filled && best.is_some() {
+            break;
         }
     }
     best
