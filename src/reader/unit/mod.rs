@@ -201,7 +201,7 @@ pub fn read_unit(
     }
 
     // Đề nghị khen thưởng (optional); two such sheets are reported and neither is read.
-    if let Some(_) = unique_sheet(&mut cx, wb, SHEET_REWARD, false) {
+    if unique_sheet(&mut cx, wb, SHEET_REWARD, false).is_some() {
         let (proposals, more) = super::proposals::read(file, wb);
         input.proposals = proposals;
         cx.findings.extend(more);
