@@ -319,111 +319,15 @@ const LABEL_SENT: &str = "Ngày gửi";
 fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
     let mut info = UnitInfo::default();
     let mut seen: Vec<InfoLabel> = Vec::new();
-    let label_col = grid.col_start();
     for row in grid.row_start()..grid.row_end() {
-        // The label is the first non-blank cell of the row; the value is the next non-blank one.
-        let Some(lc) = (label_col..grid.col_end()).find(|&c| !is_blank(grid.get(row, c))) else {
-            continue;
-        };
-        let label_text = cx.text(grid, sheet, row, lc);
-        let Some(label) = info_label(&text::key(&label_text)) else {
+        let Some((label, value)) = info_row(cx, grid, sheet, row) else {
             continue;
         };
         if seen.contains(&label) {
             continue;
         }
         seen.push(label);
-        let vc = (lc + 1..grid.col_end().max(lc + 2))
-            .find(|&c| !is_blank(grid.get(row, c)))
-            .unwrap_or(lc + 1);
-        let cell = a1(row, vc);
-        let value = grid.get(row, vc).clone();
-        let blank = is_blank(&value);
-        let missing = |cx: &mut Ctx, label: &'static str| {
-            cx.push(
-                Some(sheet),
-                Some(cell.clone()),
-                None,
-                Detail::InfoMissing { label },
-            )
-        };
-        let invalid = |cx: &mut Ctx, label: &'static str, value: String, expected: Expected| {
-            cx.push(
-                Some(sheet),
-                Some(cell.clone()),
-                None,
-                Detail::InfoInvalid {
-                    label,
-                    value,
-                    expected,
-                },
-            )
-        };
-        match label {
-            InfoLabel::Name => {
-                if blank {
-                    missing(cx, LABEL_NAME)
-                } else {
-                    info.name = Some(cx.text(grid, sheet, row, vc));
-                }
-            }
-            InfoLabel::Code => {
-                if !blank {
-                    info.code = Some(cx.text(grid, sheet, row, vc));
-                    info.code_cell = Some(cell.clone());
-                }
-            }
-            InfoLabel::Bloc => {
-                if blank {
-                    missing(cx, LABEL_BLOC)
-                } else {
-                    let t = cx.text(grid, sheet, row, vc);
-                    info.bloc = cx.profile.bloc_from_text(&t);
-                    if info.bloc.is_none() {
-                        invalid(cx, LABEL_BLOC, t, Expected::Bloc);
-                    }
-                }
-            }
-            InfoLabel::Quarter => {
-                info.quarter_cell = Some(cell.clone());
-                if blank {
-                    missing(cx, LABEL_QUARTER)
-                } else {
-                    info.quarter = quarter_of_cell(&value);
-                    if info.quarter.is_none() {
-                        invalid(cx, LABEL_QUARTER, display(&value), Expected::Quarter);
-                    }
-                }
-            }
-            InfoLabel::Headcount => {
-                info.headcount_cell = Some(cell.clone());
-                if blank {
-                    missing(cx, LABEL_HEADCOUNT)
-                } else {
-                    info.headcount = whole_number(&value).filter(|n| *n > 0);
-                    if info.headcount.is_none() {
-                        invalid(cx, LABEL_HEADCOUNT, display(&value), Expected::Headcount);
-                    }
-                }
-            }
-            InfoLabel::Sent => {
-                if !blank {
-                    info.sent_cell = Some(cell.clone());
-                    match date_of_cell(&value) {
-                        Some(d) => info.sent = Some(d),
-                        None => cx.push(
-                            Some(sheet),
-                            Some(cell.clone()),
-                            None,
-                            Detail::DateInvalid {
-                                column: LABEL_SENT,
-                                value: display(&value),
-                            },
-                        ),
-                    }
-                }
-            }
-        }
+        set_info(cx, grid, sheet, &mut info, label, &value);
     }
     let top = Some(a1(grid.row_start(), grid.col_start()));
     for (label, name) in [
@@ -442,6 +346,116 @@ fn read_info(cx: &mut Ctx, grid: &Grid, sheet: &str) -> UnitInfo {
         }
     }
     info
+}
+
+/// The value cell of a `Thông tin` row.
+struct InfoValue {
+    row: u32,
+    col: u32,
+    cell: String,
+    value: Data,
+    blank: bool,
+}
+
+/// A labelled row: the label is the first non-blank cell of the row, the value the next one.
+fn info_row(cx: &mut Ctx, grid: &Grid, sheet: &str, row: u32) -> Option<(InfoLabel, InfoValue)> {
+    let lc = (grid.col_start()..grid.col_end()).find(|&c| !is_blank(grid.get(row, c)))?;
+    let label = info_label(&text::key(&cx.text(grid, sheet, row, lc)))?;
+    let col = (lc + 1..grid.col_end().max(lc + 2))
+        .find(|&c| !is_blank(grid.get(row, c)))
+        .unwrap_or(lc + 1);
+    let value = grid.get(row, col).clone();
+    Some((
+        label,
+        InfoValue {
+            row,
+            col,
+            cell: a1(row, col),
+            blank: is_blank(&value),
+            value,
+        },
+    ))
+}
+
+/// Reads one labelled value into `info`, reporting a blank required value or an invalid one.
+fn set_info(
+    cx: &mut Ctx,
+    grid: &Grid,
+    sheet: &str,
+    info: &mut UnitInfo,
+    label: InfoLabel,
+    v: &InfoValue,
+) {
+    let report = |cx: &mut Ctx, detail: Detail| {
+        cx.push(Some(sheet), Some(v.cell.clone()), None, detail);
+    };
+    let invalid = |cx: &mut Ctx, label: &'static str, value: String, expected: Expected| {
+        report(
+            cx,
+            Detail::InfoInvalid {
+                label,
+                value,
+                expected,
+            },
+        )
+    };
+    let required = match label {
+        InfoLabel::Name => Some(LABEL_NAME),
+        InfoLabel::Bloc => Some(LABEL_BLOC),
+        InfoLabel::Quarter => Some(LABEL_QUARTER),
+        InfoLabel::Headcount => Some(LABEL_HEADCOUNT),
+        InfoLabel::Code | InfoLabel::Sent => None,
+    };
+    match label {
+        InfoLabel::Quarter => info.quarter_cell = Some(v.cell.clone()),
+        InfoLabel::Headcount => info.headcount_cell = Some(v.cell.clone()),
+        _ => {}
+    }
+    if v.blank {
+        if let Some(label) = required {
+            report(cx, Detail::InfoMissing { label });
+        }
+        return;
+    }
+    match label {
+        InfoLabel::Name => info.name = Some(cx.text(grid, sheet, v.row, v.col)),
+        InfoLabel::Code => {
+            info.code = Some(cx.text(grid, sheet, v.row, v.col));
+            info.code_cell = Some(v.cell.clone());
+        }
+        InfoLabel::Bloc => {
+            let t = cx.text(grid, sheet, v.row, v.col);
+            info.bloc = cx.profile.bloc_from_text(&t);
+            if info.bloc.is_none() {
+                invalid(cx, LABEL_BLOC, t, Expected::Bloc);
+            }
+        }
+        InfoLabel::Quarter => {
+            info.quarter = quarter_of_cell(&v.value);
+            if info.quarter.is_none() {
+                invalid(cx, LABEL_QUARTER, display(&v.value), Expected::Quarter);
+            }
+        }
+        InfoLabel::Headcount => {
+            info.headcount = whole_number(&v.value).filter(|n| *n > 0);
+            if info.headcount.is_none() {
+                invalid(cx, LABEL_HEADCOUNT, display(&v.value), Expected::Headcount);
+            }
+        }
+        InfoLabel::Sent => {
+            info.sent_cell = Some(v.cell.clone());
+            match date_of_cell(&v.value) {
+                Some(d) => info.sent = Some(d),
+                None => report(
+                    cx,
+                    Detail::DateInvalid {
+                        column: LABEL_SENT,
+                        value: display(&v.value),
+                    },
+                ),
+            }
+        }
+    }
 }
 
 fn quarter_of_cell(d: &Data) -> Option<Quarter> {
