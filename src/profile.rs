@@ -836,4 +836,37 @@ mod tests {
         let err = Profile::parse(&text, "x.toml").unwrap_err().to_string();
         assert!(err.contains("line") && err.contains("other_min"), "{err}");
     }
+
+    #[test]
+    fn the_period_bounds_the_quarters_and_may_be_left_out() {
+        use crate::model::Quarter;
+        let p = Profile::default_profile();
+        let q = |y, n| Quarter::new(y, n).unwrap();
+        assert!(!p.covers(q(2022, 4)));
+        assert!(p.covers(q(2023, 1)) && p.covers(q(2025, 4)));
+        assert!(!p.covers(q(2026, 1)));
+        // A profile without a period applies to every quarter.
+        let text = p
+            .source
+            .replace("[period]\nfrom = \"2023-Q1\"\nto = \"2025-Q4\"\n", "");
+        assert_ne!(text, p.source);
+        let open = Profile::parse(&text, "x.toml").unwrap();
+        assert!(open.period.is_none() && open.covers(q(2030, 2)));
+        // Reversed or unreadable bounds name the key.
+        let reversed = p.source.replace("from = \"2023-Q1\"", "from = \"2026-Q1\"");
+        let err = Profile::parse(&reversed, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("period"), "{err}");
+        let bad = p.source.replace("to = \"2025-Q4\"", "to = \"cuối 2025\"");
+        let err = Profile::parse(&bad, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("period.to"), "{err}");
+    }
+
+    #[test]
+    fn an_absence_limit_of_zero_is_refused() {
+        let text = Profile::default_profile()
+            .source
+            .replace("absence_days = 15", "absence_days = 0");
+        let err = Profile::parse(&text, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("rules.absence_days"), "{err}");
+    }
 }

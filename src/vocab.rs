@@ -409,7 +409,7 @@ mod tests {
             let k = key(&s);
             if let Some(false) = parse_discipline(&s) {
                 prop_assert!(is_plain_no(&s, &k)
-                    || ["khong co", "chua"].contains(&k.as_str())
+                    || ["khong co", "chua", "khong bi ky luat", "khong ky luat"].contains(&k.as_str())
                     || k.contains("het thoi han"));
             }
             if let Some(Inspection::No) = parse_inspection(&s) {
