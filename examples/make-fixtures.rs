@@ -2727,19 +2727,30 @@ fn finding_fixtures(g: &mut Generator) {
         u.people.push(twin);
     });
     let w = g.save("trung-ma.xlsx", &unit);
-    let people = dat_except(&unit, &["TN03"]);
+    let people = dat_except(&unit, &["TN01", "TN03"]);
     g.add(
         "trung-ma.xlsx",
         "`Danh sách` lists TN03 twice: row 4 (Lê Minh Cường) and again on row 7 (STT 6, \"Nguyễn \
-         Thị Lan\"). `Mẫu 04` scores TN03 once. `Tổng số` stays 5, the number of distinct `Mã CB`.",
+         Thị Lan\"). `Mẫu 04` scores TN03 once. `Tổng số` stays 5, the number of distinct `Mã CB`. \
+         The second row is nobody known, so the head of the unit (TN01, whole unit in scope) \
+         cannot be decided either (`scope-unknown`).",
         "loi",
-        vec![error(
-            "person-duplicate",
-            "trung-ma.xlsx",
-            "Danh sách",
-            &w.list("TN03#2", Col::Id),
-            "TN03",
-        )],
+        vec![
+            error(
+                "person-duplicate",
+                "trung-ma.xlsx",
+                "Danh sách",
+                &w.list("TN03#2", Col::Id),
+                "TN03",
+            ),
+            error(
+                "scope-unknown",
+                "trung-ma.xlsx",
+                "Danh sách",
+                &w.list("TN03#2", Col::Id),
+                "TN01",
+            ),
+        ],
         people,
     );
     g.last().notes.push(

@@ -560,17 +560,18 @@ fn one_unit_per_person(
     let mut touched = Vec::new();
     for places in &dups {
         for &(ui, pi) in places {
-            let Some(&(oui, opi)) = places.iter().find(|(o, _)| *o != ui) else {
-                continue;
-            };
-            let (other_unit, other_id, other_file) = {
-                let (oi, o) = &units[oui];
-                (
-                    o.unit.clone(),
-                    o.people[opi].id.clone(),
-                    inputs[*oi].display.clone(),
-                )
-            };
+            let others: Vec<(String, String, String)> = places
+                .iter()
+                .filter(|(o, _)| *o != ui)
+                .map(|&(oui, opi)| {
+                    let (oi, o) = &units[oui];
+                    (
+                        o.unit.clone(),
+                        o.people[opi].id.clone(),
+                        inputs[*oi].display.clone(),
+                    )
+                })
+                .collect();
             let (i, u) = &mut units[ui];
             let p = &mut u.people[pi];
             per_file[*i].push(Finding {
@@ -581,10 +582,9 @@ fn one_unit_per_person(
                 person_name: Some(p.name.clone()),
                 detail: Detail::PersonInTwoUnits {
                     name: p.name.clone(),
+                    id: p.id.clone(),
                     birth: p.birth.expect("grouped by birth"),
-                    other_unit,
-                    other_id,
-                    other_file,
+                    others,
                 },
             });
             p.status = crate::model::Status::Loi;

@@ -4,7 +4,7 @@
 use crate::finding::{Detail, Finding};
 use crate::model::{Bloc, Form, Quarter, Rating, Reason, Status, Total};
 use crate::profile::Profile;
-use crate::reader::unit::{Member, ScoredRow, UnitInput, SHEET_INFO, SHEET_LIST};
+use crate::reader::unit::{Member, ScoredRow, Unidentified, UnitInput, SHEET_INFO, SHEET_LIST};
 use crate::rules::{
     self, MemberStanding, Outcome, PersonFacts, ScopeStanding, ScoreSheet, Standing,
 };
@@ -328,22 +328,87 @@ fn decide_leaders(input: &UnitInput, profile: &Profile, decisions: &mut [Decisio
             );
             continue;
         };
-        let in_scope = |i: usize| i != li && scope.covers(i, &part_keys);
-        let others = (0..input.members.len()).filter(|&i| in_scope(i));
-        let standing = rules::scope_standing(others.clone().map(|i| &standings[i]));
+        // A member whose `Bộ phận` cannot be read may or may not be in a scope of parts.
+        let part_unknown =
+            |i: usize| matches!(scope, Scope::Parts(_)) && !input.members[i].part_known;
+        let in_scope = |i: usize| i != li && (scope.covers(i, &part_keys) || part_unknown(i));
+        let others: Vec<usize> = (0..input.members.len()).filter(|&i| in_scope(i)).collect();
+        // In this scope, a member of unknown part is unknown, whatever they did.
+        let unknown_part = Standing::Unknown(vec![]);
+        let standing_of = |i: usize| {
+            if part_unknown(i) {
+                &unknown_part
+            } else {
+                &standings[i]
+            }
+        };
+        let nobody_rows: Vec<&Unidentified> = input
+            .unidentified
+            .iter()
+            .filter(|r| scope.covers_part(&r.part))
+            .collect();
+        let mut standing = rules::scope_standing(others.iter().map(|&i| standing_of(i)));
+        if !nobody_rows.is_empty() {
+            standing = ScopeStanding::Unknown;
+        }
         // Only a leader who could otherwise be decided learns that the scope is unknown.
         let decidable = decisions[li].outcome.status != Status::Loi;
         if standing == ScopeStanding::Unknown && decidable {
-            for i in others {
-                if let Standing::Unknown(what) = &standings[i] {
-                    report_unknown_member(leader, &input.members[i], what, input.quarter, out);
+            for &i in &others {
+                if let Standing::Unknown(what) = standing_of(i) {
+                    let m = &input.members[i];
+                    if what.is_empty() {
+                        report_unknown_part(leader, m, out);
+                    } else {
+                        report_unknown_member(leader, m, what, input.quarter, out);
+                    }
                 }
+            }
+            for r in nobody_rows {
+                report_unknown_row(leader, r, out);
             }
         }
         let d = &mut decisions[li];
         d.facts.scope = standing;
         d.outcome = rules::evaluate_person(&d.facts, &profile.thresholds, profile.scale_max);
     }
+}
+
+/// `scope-unknown` for a member whose `Bộ phận` is a formula without a value.
+fn report_unknown_part(leader: &Member, m: &Member, out: &mut Out) {
+    out.push(
+        SHEET_LIST,
+        Some(m.id_cell.clone()),
+        Some(&leader.id),
+        Detail::ScopeUnknown {
+            leader_id: leader.id.clone(),
+            leader_name: leader.name.clone(),
+            member_id: m.id.clone(),
+            member_name: m.name.clone(),
+            column: "Bộ phận".into(),
+        },
+    );
+}
+
+/// `scope-unknown` for a row of `Danh sách` that names nobody.
+fn report_unknown_row(leader: &Member, r: &Unidentified, out: &mut Out) {
+    let name = if r.name.is_empty() {
+        format!("dòng {}", r.cell.trim_start_matches(char::is_alphabetic))
+    } else {
+        r.name.clone()
+    };
+    out.push(
+        SHEET_LIST,
+        Some(r.cell.clone()),
+        Some(&leader.id),
+        Detail::ScopeUnknown {
+            leader_id: leader.id.clone(),
+            leader_name: leader.name.clone(),
+            member_id: String::new(),
+            member_name: name,
+            column: "Mã CB".into(),
+        },
+    );
 }
 
 /// The parts of the unit a leader is in charge of.
@@ -358,6 +423,14 @@ impl Scope {
         match self {
             Scope::Unit => true,
             Scope::Parts(keys) => keys.contains(&part_keys[i]),
+        }
+    }
+
+    /// Is a row of this `Bộ phận` key in the scope? A blank part may be any part.
+    fn covers_part(&self, part: &str) -> bool {
+        match self {
+            Scope::Unit => true,
+            Scope::Parts(keys) => part.is_empty() || keys.contains(part),
         }
     }
 }

@@ -63,10 +63,11 @@ pub enum Code {
     UnitEmpty,
     UnitResubmitted,
     ProfileOutOfPeriod,
+    RatingConflict,
 }
 
 impl Code {
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 36] = [
         Code::FileUnreadable,
         Code::SheetMissing,
         Code::ColumnMissing,
@@ -102,6 +103,7 @@ impl Code {
         Code::UnitEmpty,
         Code::UnitResubmitted,
         Code::ProfileOutOfPeriod,
+        Code::RatingConflict,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -141,6 +143,7 @@ impl Code {
             Code::UnitEmpty => "unit-empty",
             Code::UnitResubmitted => "unit-resubmitted",
             Code::ProfileOutOfPeriod => "profile-out-of-period",
+            Code::RatingConflict => "rating-conflict",
         }
     }
 
@@ -266,7 +269,10 @@ pub enum Detail {
     },
     PersonNotListed,
     PersonNotScored,
-    PersonWithoutId,
+    /// A row with content but no `Mã CB`; the name written on it, if any.
+    PersonWithoutId {
+        name: String,
+    },
     WrongFormLeader {
         form: Form,
     },
@@ -390,13 +396,13 @@ pub enum Detail {
         /// The file used; empty when it is this one.
         used: String,
     },
-    /// The same person (name and date of birth) listed by two units.
+    /// The same person (name and date of birth) listed by two units or more.
     PersonInTwoUnits {
         name: String,
+        id: String,
         birth: chrono::NaiveDate,
-        other_unit: String,
-        other_id: String,
-        other_file: String,
+        /// The other listings: unit, Mã CB, file.
+        others: Vec<(String, String, String)>,
     },
     /// The quarter lies outside the quarters the profile applies to.
     ProfileOutOfPeriod {
@@ -413,6 +419,16 @@ pub enum Detail {
     },
     /// `Ngày bắt đầu` after `Ngày thôi`.
     JoinLeaveOrder,
+    /// Two columns of one month that give different ratings.
+    MonthColumnsDisagree {
+        month: u32,
+        other: String,
+    },
+    /// Two columns of one field that give different values.
+    ColumnsDisagree {
+        column: &'static str,
+        other: String,
+    },
 }
 
 /// Which equation of a mẫu 07 row failed.
@@ -446,7 +462,7 @@ impl Detail {
             RatingUnknown { .. } => Code::RatingUnknown,
             RatingMissing { .. } => Code::RatingMissing,
             PersonDuplicate { .. } | PersonOnTwoForms { .. } => Code::PersonDuplicate,
-            PersonNotListed | PersonNotScored | PersonWithoutId => Code::PersonUnmatched,
+            PersonNotListed | PersonNotScored | PersonWithoutId { .. } => Code::PersonUnmatched,
             WrongFormLeader { .. } | WrongFormStaff => Code::WrongForm,
             FormulaNoValue { .. } => Code::FormulaNoValue,
             DateInvalid { .. } | DateOrder | DateHalf { .. } | DaysInvalid { .. } => {
@@ -473,6 +489,8 @@ impl Detail {
             ProfileOutOfPeriod { .. } => Code::ProfileOutOfPeriod,
             ScoreAsText { .. } => Code::TotalMismatch,
             JoinLeaveOrder => Code::DateInvalid,
+            MonthColumnsDisagree { .. } => Code::RatingConflict,
+            ColumnsDisagree { .. } => Code::ValueUnclear,
         }
     }
 
@@ -619,9 +637,12 @@ impl Detail {
             PersonNotScored => tr(vi,
                 "Người này có trong 'Danh sách' và thuộc diện được đánh giá (không nghỉ từ 15 ngày làm việc trở lên, công tác đủ thời gian trong quý, thuộc đối tượng), nhưng không có phiếu điểm. Bổ sung phiếu điểm (Mẫu 03/04/05), hoặc ghi số ngày nghỉ, 'Ngày bắt đầu'/'Ngày thôi', 'Đối tượng' nếu người này không được đánh giá.",
                 "This person is in 'Danh sách' and is to be evaluated (not absent 15 working days or more, in the unit long enough, within scope), yet has no score sheet row. Add their scores (Mẫu 03/04/05), or record the absence, 'Ngày bắt đầu'/'Ngày thôi' or 'Đối tượng' if they are not evaluated."),
-            PersonWithoutId => tr(vi,
-                "Dòng này có họ tên nhưng thiếu Mã CB nên không ghép được với phiếu điểm. Điền Mã CB.",
-                "This row has a name but no Mã CB, so it cannot be matched. Fill in the Mã CB."),
+            PersonWithoutId { name } => match (name.is_empty(), vi) {
+                (false, true) => format!("Dòng của '{name}' thiếu Mã CB nên không ghép được với phiếu điểm, và người này chưa được xét. Điền Mã CB."),
+                (false, false) => format!("The row of '{name}' has no Mã CB, so it cannot be matched and the person is not decided. Fill in the Mã CB."),
+                (true, true) => "Dòng này có dữ liệu nhưng thiếu Mã CB và Họ và tên nên không biết là ai. Điền Mã CB và Họ và tên, hoặc xóa dòng.".to_string(),
+                (true, false) => "This row holds data but no Mã CB nor Họ và tên, so it is nobody known. Fill in the Mã CB and name, or delete the row.".to_string(),
+            },
             WrongFormLeader { form } => if vi {
                 format!("Người thuộc diện BTV quản lý phải chấm theo Mẫu 03, không phải '{}'. Chuyển sang trang 'Mẫu 03' hoặc bỏ dấu x ở cột 'Diện BTV quản lý'.", form.sheet_name())
             } else {
@@ -722,10 +743,20 @@ impl Detail {
                     (cap, false) => format!("Over the cap. {} The places went to proposals of higher priority; this proposal{rank} is not granted. To reward this person instead, give them a higher 'Thứ tự ưu tiên' (at most {cap} people).", basis.explain(lang)),
                 }
             }
+            ValueUnclear { vocabulary: crate::vocab::Vocabulary::Review, value } => if vi {
+                format!("Không hiểu giá trị '{value}' ở cột 'Kiểm điểm'. Kết quả của chính người này không phụ thuộc vào cột này, nhưng lãnh đạo phụ trách người này (Mẫu 03) chưa được xét. Ghi một trong các giá trị: {}.", crate::vocab::Vocabulary::Review.choices(lang))
+            } else {
+                format!("The value '{value}' in the column 'Kiểm điểm' is not understood. This person's own result does not depend on it, but the leader in charge of them (Mẫu 03) cannot be decided. Write one of: {}.", crate::vocab::Vocabulary::Review.choices(lang))
+            },
             ValueUnclear { vocabulary, value } => if vi {
                 format!("Không hiểu giá trị '{value}' ở cột '{}', nên chưa xác định được kết quả của người này (không tự coi là \"không\"). Ghi một trong các giá trị: {}.", vocabulary.column(), vocabulary.choices(lang))
             } else {
                 format!("The value '{value}' in the column '{}' is not understood, so this person's result cannot be decided (it is not taken as \"no\"). Write one of: {}.", vocabulary.column(), vocabulary.choices(lang))
+            },
+            ScopeUnknown { leader_id, leader_name, member_id, member_name, column } if member_id.is_empty() => if vi {
+                format!("Chưa xác định được kết quả của {leader_name} ({leader_id}, Mẫu 03): trong phạm vi phụ trách có một dòng không xác định được là ai ({member_name}: '{column}' trống, trùng hoặc không đọc được). Sửa dòng này thì kết quả của lãnh đạo mới được xét.")
+            } else {
+                format!("The result of {leader_name} ({leader_id}, Mẫu 03) cannot be decided: the scope holds a row that is nobody known ({member_name}: '{column}' blank, repeated or unreadable). Fix this row so the leader can be decided.")
             },
             ScopeUnknown { leader_id, leader_name, member_id, member_name, column } => if vi {
                 format!("Chưa xác định được kết quả của {leader_name} ({leader_id}, Mẫu 03): điều kiện đơn vị (bộ phận phụ trách) phụ thuộc vào {member_name} ({member_id}), mà ô '{column}' của người này trống hoặc không đọc được. Sửa ô này thì kết quả của lãnh đạo mới được xét.")
@@ -781,11 +812,20 @@ impl Detail {
                     (false, false) => format!("The unit '{unit}' has two files, this one and {other}, and 'Ngày gửi' does not tell which came later (missing or equal). {used} is used, not this one; write the right 'Ngày gửi' or send a single file."),
                 }
             }
-            PersonInTwoUnits { name, birth, other_unit, other_id, other_file } => if vi {
-                format!("{name} (sinh ngày {}) cũng có trong danh sách của đơn vị '{other_unit}' (Mã CB {other_id}, tệp {other_file}). Một người chỉ được đánh giá ở một đơn vị: người này chưa được xét và không được khen thưởng ở đơn vị nào cho đến khi một trong hai đơn vị bỏ tên.", d(birth))
-            } else {
-                format!("{name} (born {}) is also listed by the unit '{other_unit}' (Mã CB {other_id}, file {other_file}). A person is evaluated in one unit only: they are neither decided nor rewarded in either unit until one of them removes the person.", d(birth))
-            },
+            PersonInTwoUnits { name, id, birth, others } => {
+                let list = |unit_word: &str, file_word: &str| {
+                    others
+                        .iter()
+                        .map(|(u, i, f)| format!("'{u}' (Mã CB {i}, {file_word} {f})"))
+                        .collect::<Vec<_>>()
+                        .join(&format!(", {unit_word} "))
+                };
+                if vi {
+                    format!("{name} ({id}, sinh ngày {}) cũng có trong danh sách của đơn vị {}. Một người chỉ được đánh giá ở một đơn vị: người này chưa được xét và không được khen thưởng ở đơn vị nào cho đến khi chỉ còn một đơn vị ghi tên.", d(birth), list("đơn vị", "tệp"))
+                } else {
+                    format!("{name} ({id}, born {}) is also listed by the unit {}. A person is evaluated in one unit only: they are neither decided nor rewarded in any of them until a single unit lists them.", d(birth), list("the unit", "file"))
+                }
+            }
             ProfileOutOfPeriod { quarter, profile, from, to } => if vi {
                 format!("Quý {}/{} nằm ngoài thời gian áp dụng của hồ sơ cấu hình '{profile}' (quý {}/{} đến quý {}/{}). Vẫn đánh giá theo hồ sơ này; kiểm tra lại văn bản hướng dẫn còn hiệu lực, hoặc dùng --profile với hồ sơ của giai đoạn mới.", quarter.roman(), quarter.year, from.roman(), from.year, to.roman(), to.year)
             } else {
@@ -795,6 +835,16 @@ impl Detail {
                 format!("Điểm nội dung {item} ('{value}') được gõ dạng chữ nên công thức 'Tổng điểm' không cộng ô này (tổng đang ghi {}). Gõ lại ô này dạng số (ví dụ 9,5), không sửa ô tổng.", num(written))
             } else {
                 format!("The score of item {item} ('{value}') is typed as text, so the 'Tổng điểm' formula does not add it (the total says {}). Retype this cell as a number (e.g. 9.5); do not edit the total.", num(written))
+            },
+            MonthColumnsDisagree { month, other } => if vi {
+                format!("Sổ có hai cột của tháng {month}, và ô {other} ghi xếp loại khác ô này. Chỉ giữ một cột 'Tháng {month}' (xóa cột thừa) hoặc ghi cùng một xếp loại.")
+            } else {
+                format!("The workbook has two columns for month {month}, and cell {other} gives another rating than this one. Keep a single 'Tháng {month}' column (delete the extra one) or write the same rating.")
+            },
+            ColumnsDisagree { column, other } => if vi {
+                format!("Sổ có hai cột '{column}', và ô {other} ghi khác ô này. Chỉ giữ một cột '{column}' hoặc ghi cùng một giá trị.")
+            } else {
+                format!("The workbook has two '{column}' columns, and cell {other} says otherwise than this one. Keep a single '{column}' column or write the same value.")
             },
             JoinLeaveOrder => tr(vi,
                 "'Ngày bắt đầu' sau 'Ngày thôi'. Kiểm tra lại hai ngày.",

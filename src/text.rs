@@ -96,6 +96,18 @@ pub fn tidy(s: &str) -> String {
 
 /// Monthly rating from any accepted spelling (SPEC §2).
 pub fn parse_rating(s: &str) -> Option<Rating> {
+    let t = s.trim();
+    // Only letters, spaces and the dot of "K.HTNV": "A+", "B-", "a)" are no ratings of the table.
+    if !t
+        .chars()
+        .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '.')
+    {
+        return None;
+    }
+    // A single letter is one of Hà Nội's grades A–D; "Đ" is not "D".
+    if t.chars().count() == 1 && !matches!(t, "A" | "a" | "B" | "b" | "C" | "c" | "D" | "d") {
+        return None;
+    }
     let k = compact_key(s);
     Some(match k.as_str() {
         "htxsnv" | "htxs" | "hoanthanhxuatsacnhiemvu" | "hoanthanhxuatsac" | "xuatsac" | "a" => {
@@ -398,6 +410,9 @@ mod tests {
             assert_eq!(parse_rating(s), Some(Rating::KhongHoanThanh), "{s}");
         }
         assert_eq!(parse_rating("Không"), None);
+        for s in ["A+", "a)", "B-", "C+", "Đ", "đ", "1", "HTXSNV!"] {
+            assert_eq!(parse_rating(s), None, "{s}");
+        }
         assert_eq!(parse_rating("Không xuất sắc"), None);
         assert_eq!(parse_rating("Giỏi"), None);
         assert_eq!(parse_rating(""), None);

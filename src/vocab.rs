@@ -72,13 +72,26 @@ pub fn parse_discipline(s: &str) -> Option<bool> {
     {
         return Some(false);
     }
-    // "Khiển trách (đã hết thời hạn)": the period of discipline is over, unless "chưa hết".
+    // "Khiển trách (đã hết thời hạn)": the period of discipline is over. Any other words about
+    // its end ("sắp hết thời hạn", "hết thời hạn vào 30/6") cannot be read either way, except
+    // "chưa hết thời hạn", which is still a period of discipline.
     let words = format!(" {k} ");
-    if words.contains(" het thoi han ") && !words.contains(" chua het ") {
-        let form_first = DISCIPLINE_FORMS.iter().any(|f| k.starts_with(f));
-        if form_first || k.starts_with("da het") || k.starts_with("het thoi han") {
-            return Some(false);
+    if words.contains(" het thoi han ") || words.contains(" het han ") {
+        if words.contains(" chua het ") {
+            return DISCIPLINE_FORMS
+                .iter()
+                .any(|f| k.starts_with(f))
+                .then_some(true);
         }
+        let over = DISCIPLINE_FORMS.iter().any(|f| {
+            k.strip_prefix(f).is_some_and(|rest| {
+                matches!(
+                    rest.trim(),
+                    "da het thoi han" | "het thoi han" | "da het han"
+                )
+            })
+        });
+        return over.then_some(false);
     }
     // "Đang thi hành kỷ luật (khiển trách)", "Kỷ luật khiển trách", "Có (cảnh cáo)".
     let rest = ["ky luat ", "co "]
@@ -105,6 +118,10 @@ pub fn parse_discipline(s: &str) -> Option<bool> {
 
 /// The "no fault" phrases of `Thanh tra, kiểm tra`.
 const NO_FAULT: &[&str] = &[
+    "khong phat hien sai pham",
+    "khong phat hien vi pham",
+    "khong co dau hieu sai pham",
+    "khong co dau hieu vi pham",
     "ket luan khong sai pham",
     "ket luan khong vi pham",
     "khong co sai pham",
@@ -129,14 +146,39 @@ pub fn parse_inspection(s: &str) -> Option<Inspection> {
     if NO_FAULT.contains(&k.as_str()) {
         return Some(Inspection::No);
     }
-    // "sai phạm" / "vi phạm" other than in a "no fault" phrase: a conclusion of fault.
     let mut rest = format!(" {k} ");
     for phrase in NO_FAULT {
         rest = rest.replace(&format!(" {phrase} "), " ");
     }
-    let mentions_fault = rest.contains(" sai pham") || rest.contains(" vi pham");
-    if mentions_fault {
-        return Some(Inspection::AtFault);
+    // "dấu hiệu vi phạm" is what an inspection looks into, not what it concluded.
+    let rest = rest
+        .replace(" dau hieu sai pham", " dau hieu")
+        .replace(" dau hieu vi pham", " dau hieu");
+    let signs = rest.contains(" dau hieu ");
+    let fault = rest.contains(" sai pham") || rest.contains(" vi pham");
+    // A negation left beside a fault ("chưa phát hiện vi phạm", "chưa có kết luận sai phạm")
+    // is no conclusion of fault, and no clear "no" either.
+    let negated = [" khong ", " chua "].iter().any(|w| rest.contains(w));
+    // "Đang thanh tra", "Đang kiểm tra", "Đang được thanh tra, kiểm tra", and the same words
+    // followed by what the inspection is about ("Đang kiểm tra theo đơn phản ánh").
+    let under = [
+        "dang thanh tra",
+        "dang kiem tra",
+        "dang duoc thanh tra",
+        "dang duoc kiem tra",
+    ]
+    .iter()
+    .any(|u| k == *u || k.starts_with(&format!("{u} ")));
+    if under {
+        // Under inspection, unless it already states a fault ("đang thanh tra, có sai phạm").
+        return (!fault || negated).then_some(Inspection::Under);
+    }
+    if fault {
+        // "sai phạm" / "vi phạm" other than in a "no fault" phrase: a conclusion of fault.
+        return (!negated).then_some(Inspection::AtFault);
+    }
+    if signs {
+        return None;
     }
     if rest.trim().len() < k.len() {
         // The text held a "no fault" phrase: a closed inspection that found nothing, e.g.
@@ -147,22 +189,7 @@ pub fn parse_inspection(s: &str) -> Option<Inspection> {
             .all(|w| INSPECTION_WORDS.contains(&w) || w.is_empty());
         return about_inspection.then_some(Inspection::No);
     }
-    // "Đang thanh tra", "Đang kiểm tra", "Đang được thanh tra, kiểm tra", and the same words
-    // followed by what the inspection is about ("Đang kiểm tra theo đơn phản ánh").
-    let under = [
-        "dang thanh tra",
-        "dang kiem tra",
-        "dang duoc thanh tra",
-        "dang duoc kiem tra",
-    ];
-    if is_plain_yes(&k)
-        || under
-            .iter()
-            .any(|u| k == *u || k.starts_with(&format!("{u} ")))
-    {
-        return Some(Inspection::Under);
-    }
-    None
+    is_plain_yes(&k).then_some(Inspection::Under)
 }
 
 /// Words that may stand beside a "no fault" phrase without changing its meaning.
@@ -328,6 +355,14 @@ mod tests {
             Some(false)
         );
         assert_eq!(parse_discipline("Cảnh cáo, chưa hết thời hạn"), Some(true));
+        for s in [
+            "Khiển trách, sắp hết thời hạn",
+            "Khiển trách (hết thời hạn vào 30/6/2024)",
+            "Cảnh cáo, còn 2 tháng nữa hết thời hạn",
+            "Cảnh cáo - chưa đến hết thời hạn",
+        ] {
+            assert_eq!(parse_discipline(s), None, "{s:?}");
+        }
         for s in ["HTXSNV", "không rõ", "Đã xử lý", "Nhắc nhở", "?", "..."] {
             assert_eq!(parse_discipline(s), None, "{s:?}");
         }
@@ -357,6 +392,10 @@ mod tests {
             ("Vi phạm quy định về tài chính", AtFault),
             ("Kết luận có sai phạm", AtFault),
             ("Không vi phạm hành chính, có sai phạm về đất đai", AtFault),
+            ("Không phát hiện sai phạm", No),
+            ("Không có dấu hiệu vi phạm", No),
+            ("Đang kiểm tra dấu hiệu vi phạm", Under),
+            ("Đang thanh tra, chưa có kết luận sai phạm", Under),
         ] {
             assert_eq!(parse_inspection(s), Some(want), "{s:?}");
         }

@@ -71,6 +71,9 @@ const OPTIONAL: [&str; 10] = [
     GHI_CHU,
 ];
 
+/// The decision columns every `Danh sách` of the builder has.
+const ALWAYS: [&str; 3] = [KY_LUAT, THANH_TRA, SO_NGAY_NGHI];
+
 /// The columns every `Danh sách` of the builder has before the months.
 const FIXED: [&str; 8] = [
     "STT",
@@ -400,7 +403,10 @@ impl Unit {
             .iter()
             .copied()
             .filter(|c| {
-                self.columns.contains(c)
+                // The columns a decision rests on are in every list (SPEC §2: a missing one is
+                // never read as "no"); the others only where a test uses them.
+                ALWAYS.contains(c)
+                    || self.columns.contains(c)
                     || self
                         .people
                         .iter()

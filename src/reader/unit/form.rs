@@ -238,7 +238,7 @@ fn read_scored_row(
                 Some(sheet),
                 Some(a1(row, layout.id_col)),
                 None,
-                Detail::PersonWithoutId,
+                Detail::PersonWithoutId { name: name.clone() },
             );
         }
         return None;

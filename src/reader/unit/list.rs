@@ -20,6 +20,8 @@ pub struct Member {
     pub birth: Option<NaiveDate>,
     pub title: String,
     pub part: String,
+    /// `Bộ phận` could be read (not a formula without a value).
+    pub part_known: bool,
     /// The `Phụ trách` values as written (`;`-separated); empty = the whole unit.
     pub in_charge: Vec<String>,
     pub in_charge_cell: Option<String>,
@@ -51,6 +53,7 @@ pub struct Member {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ListCol {
+    Stt,
     Id,
     Name,
     Birth,
@@ -74,6 +77,7 @@ pub(super) enum ListCol {
 pub(super) fn list_col(_: &Data, k: &str) -> Option<ListCol> {
     use ListCol::*;
     Some(match k {
+        "stt" | "so tt" | "so thu tu" | "tt" => Stt,
         "ma cb" | "ma can bo" | "ma cbccvc" | "ma so" | "ma nhan vien" => Id,
         "ho va ten" | "ho ten" | "ho va ten can bo" => Name,
         "ngay sinh" | "ngay thang nam sinh" => Birth,
@@ -91,7 +95,35 @@ pub(super) fn list_col(_: &Data, k: &str) -> Option<ListCol> {
         "ngay thoi" | "ngay thoi cong tac" | "ngay nghi viec" | "ngay chuyen di" => End,
         "doi tuong" | "loai" | "loai hop dong" => Kind,
         "ghi chu" => Note,
-        _ => return text::parse_month_header(k).map(Month),
+        _ => {
+            return text::parse_month_header(k)
+                .map(Month)
+                .or_else(|| decision_col(k))
+        }
+    })
+}
+
+/// A header that names a decision column in other words ("Hình thức kỷ luật", "Kỷ luật Đảng",
+/// "Kết quả thanh tra, kiểm tra", "Số ngày nghỉ (ngày làm việc)"): read, never dropped.
+fn decision_col(k: &str) -> Option<ListCol> {
+    let words = format!(" {k} ");
+    let has = |w: &str| words.contains(&format!(" {w} "));
+    Some(if has("kiem diem") {
+        ListCol::Review
+    } else if has("ky luat") {
+        ListCol::Discipline
+    } else if has("thanh tra") || has("kiem tra") {
+        ListCol::Inspection
+    } else if k.starts_with("so ngay nghi") || k.starts_with("so ngay vang") {
+        ListCol::Days
+    } else if k.starts_with("ngay thoi") {
+        ListCol::End
+    } else if k.starts_with("ngay bat dau") {
+        ListCol::Start
+    } else if k.starts_with("doi tuong") {
+        ListCol::Kind
+    } else {
+        return None;
     })
 }
 
@@ -102,6 +134,10 @@ struct Layout {
     months: [Option<u32>; 3],
     /// A month column is missing or of another quarter: no result can be known.
     months_broken: bool,
+    /// A decision column is missing (`Kỷ luật`, `Thanh tra, kiểm tra`, absence).
+    decisions_missing: bool,
+    /// Further columns of a month ("T1" beside "Tháng 1"), read and compared.
+    extra_months: [Vec<u32>; 3],
 }
 
 impl Layout {
@@ -111,6 +147,25 @@ impl Layout {
             .find(|(_, c, _)| *c == want)
             .map(|(col, _, _)| *col)
     }
+
+    /// Every column of a kind ("Kỷ luật Đảng" and "Kỷ luật chính quyền" are both `Kỷ luật`).
+    fn cols_of(&self, want: ListCol) -> Vec<u32> {
+        self.cols
+            .iter()
+            .filter(|(_, c, _)| *c == want)
+            .map(|(col, _, _)| *col)
+            .collect()
+    }
+}
+
+/// A row with content that names nobody: no `Mã CB`, or a `Mã CB` already used. The person is
+/// not decided, and a leader whose scope may hold them cannot be decided either.
+#[derive(Debug, Clone)]
+pub struct Unidentified {
+    pub cell: String,
+    pub name: String,
+    /// The `Bộ phận` key written on the row (empty when blank).
+    pub part: String,
 }
 
 /// Reads `Danh sách`; `None` when it has no usable header row.
@@ -120,11 +175,19 @@ pub(super) fn read_list(
     formulas: &mut CellFormulas<'_>,
     sheet: &str,
     quarter: Option<Quarter>,
-) -> Option<Vec<Member>> {
+) -> Option<(Vec<Member>, Vec<Unidentified>)> {
     let layout = list_layout(cx, grid, sheet, quarter)?;
     let id_col = layout.col(ListCol::Id)?;
     let name_col = layout.col(ListCol::Name)?;
+    let stt_col = layout.col(ListCol::Stt);
+    let part_of = |cx: &mut Ctx, row: u32| {
+        layout
+            .col(ListCol::Part)
+            .map(|c| text::key(&cx.text(grid, sheet, row, c)))
+            .unwrap_or_default()
+    };
     let mut members: Vec<Member> = Vec::new();
+    let mut unidentified: Vec<Unidentified> = Vec::new();
     let mut first_seen: HashMap<String, usize> = HashMap::new();
     for row in layout.hrow + 1..grid.row_end() {
         if grid.is_row_empty(row) {
@@ -133,13 +196,24 @@ pub(super) fn read_list(
         let id = cx.text(grid, sheet, row, id_col);
         let name = cx.text(grid, sheet, row, name_col);
         if id.is_empty() {
-            if !name.is_empty() && !is_summary_label(&name) {
+            // A numbered empty row of a template is no one; any other content is someone.
+            let content = (grid.col_start()..grid.col_end())
+                .any(|c| Some(c) != stt_col && !is_blank(grid.get(row, c)))
+                || formulas.at(row, id_col).is_some()
+                || formulas.at(row, name_col).is_some();
+            if content && !is_summary_label(&name) {
                 cx.push(
                     Some(sheet),
                     Some(a1(row, id_col)),
                     None,
-                    Detail::PersonWithoutId,
+                    Detail::PersonWithoutId { name: name.clone() },
                 );
+                let part = part_of(cx, row);
+                unidentified.push(Unidentified {
+                    cell: a1(row, id_col),
+                    name,
+                    part,
+                });
             }
             continue;
         }
@@ -147,12 +221,20 @@ pub(super) fn read_list(
         if let Some(&first) = first_seen.get(&id_key) {
             let first_cell = members[first].id_cell.clone();
             members[first].has_errors = true;
-            cx.push(
-                Some(sheet),
-                Some(a1(row, id_col)),
-                Some(&id),
-                Detail::PersonDuplicate { first: first_cell },
-            );
+            cx.findings.push(crate::finding::Finding {
+                file: cx.file.to_string(),
+                sheet: Some(sheet.to_string()),
+                cell: Some(a1(row, id_col)),
+                person: Some(id.clone()),
+                person_name: (!name.is_empty()).then(|| name.clone()),
+                detail: Detail::PersonDuplicate { first: first_cell },
+            });
+            let part = part_of(cx, row);
+            unidentified.push(Unidentified {
+                cell: a1(row, id_col),
+                name,
+                part,
+            });
             continue;
         }
         let mut rc = RowCx {
@@ -177,7 +259,7 @@ pub(super) fn read_list(
         );
         return None;
     }
-    Some(members)
+    Some((members, unidentified))
 }
 
 /// Finds the header row and checks the columns every list needs: `Mã CB`, `Họ và tên`, and
@@ -194,6 +276,8 @@ fn list_layout(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>)
         cols,
         months: [None; 3],
         months_broken: false,
+        decisions_missing: false,
+        extra_months: [Vec::new(), Vec::new(), Vec::new()],
     };
     let header_cell = Some(a1(hrow, grid.col_start()));
     let mut fatal = false;
@@ -210,6 +294,29 @@ fn list_layout(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>)
             fatal = true;
         }
     }
+    // Columns a decision rests on: without them nobody can be decided (never a default "no").
+    let has_absence = layout.col(ListCol::Days).is_some()
+        || (layout.col(ListCol::From).is_some() && layout.col(ListCol::To).is_some());
+    for (present, name) in [
+        (layout.col(ListCol::Discipline).is_some(), "Kỷ luật"),
+        (
+            layout.col(ListCol::Inspection).is_some(),
+            "Thanh tra, kiểm tra",
+        ),
+        (has_absence, "Số ngày nghỉ"),
+    ] {
+        if !present && !fatal {
+            layout.decisions_missing = true;
+            cx.push(
+                Some(sheet),
+                header_cell.clone(),
+                None,
+                Detail::ColumnMissing {
+                    column: name.into(),
+                },
+            );
+        }
+    }
     if let Some(q) = quarter {
         month_columns(cx, sheet, q, &mut layout);
     }
@@ -224,7 +331,7 @@ fn month_columns(cx: &mut Ctx, sheet: &str, q: Quarter, layout: &mut Layout) {
         if let ListCol::Month(m) = c {
             match q.months().iter().position(|x| x == m) {
                 Some(i) if layout.months[i].is_none() => layout.months[i] = Some(*col),
-                Some(_) => {}
+                Some(i) => layout.extra_months[i].push(*col),
                 None => {
                     any_mismatch = true;
                     cx.push(
@@ -310,7 +417,7 @@ impl<'a> RowCx<'a, '_, '_> {
     }
 
     /// A decision cell read by its closed vocabulary; `None` (reported) when not understood.
-    /// A missing column reads as blank.
+    /// A missing optional column reads as blank.
     fn vocab<T>(
         &mut self,
         col: Option<u32>,
@@ -332,13 +439,47 @@ impl<'a> RowCx<'a, '_, '_> {
         }
     }
 
+    /// A decision read from every column of its kind: unknown when any is unknown, else the
+    /// gravest value ("Kỷ luật Đảng" / "Kỷ luật chính quyền": disciplined by either).
+    fn vocab_all<T: Ord>(
+        &mut self,
+        cols: &[u32],
+        vocabulary: Vocabulary,
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        if cols.is_empty() {
+            return parse("");
+        }
+        let values: Vec<Option<T>> = cols
+            .iter()
+            .map(|&c| self.vocab(Some(c), vocabulary, parse))
+            .collect();
+        values
+            .into_iter()
+            .collect::<Option<Vec<T>>>()?
+            .into_iter()
+            .max()
+    }
+
+    /// A text cell a decision rests on (`Bộ phận`, `Phụ trách`): `None` when it is a formula
+    /// without a value (reported).
+    fn text_known(&mut self, col: Option<u32>) -> Option<String> {
+        let Some(c) = col else {
+            return Some(String::new());
+        };
+        match self.read(c) {
+            Read::NoValue => None,
+            _ => Some(self.cx.text(self.grid, self.sheet, self.row, c)),
+        }
+    }
+
     /// A date cell: `Ok(None)` when blank, `Err(())` when reported.
     fn date(&mut self, col: Option<u32>, column: &'static str) -> Result<Option<NaiveDate>, ()> {
         let Some(c) = col else { return Ok(None) };
         match self.read(c) {
             Read::Blank => Ok(None),
             Read::NoValue => Err(()),
-            Read::Value(d) => match date_of_cell(d) {
+            Read::Value(d) => match date_of_cell(d).filter(plausible_date) {
                 Some(v) => Ok(Some(v)),
                 None => {
                     self.report(
@@ -355,6 +496,13 @@ impl<'a> RowCx<'a, '_, '_> {
     }
 }
 
+/// A bare number in a date column ("15", "2024") reads as an Excel serial of 1900: not a date
+/// anyone means on a staff list.
+fn plausible_date(d: &NaiveDate) -> bool {
+    use chrono::Datelike;
+    (1920..=2100).contains(&d.year())
+}
+
 fn read_member(
     rc: &mut RowCx<'_, '_, '_>,
     layout: &Layout,
@@ -364,13 +512,16 @@ fn read_member(
 ) -> Member {
     let col = |c: ListCol| layout.col(c);
     let in_charge_col = col(ListCol::InCharge);
-    let in_charge: Vec<String> = rc
-        .text(in_charge_col)
+    let in_charge_text = rc.text_known(in_charge_col);
+    let in_charge: Vec<String> = in_charge_text
+        .clone()
+        .unwrap_or_default()
         .split([';', '\n'])
         .map(str::trim)
         .filter(|v| !v.is_empty())
         .map(str::to_string)
         .collect();
+    let part = rc.text_known(col(ListCol::Part));
     // A bad `Ngày sinh` is reported, but decides nothing: the person is still decided.
     let errors_before = rc.errors;
     let birth = rc.date(col(ListCol::Birth), "Ngày sinh").ok().flatten();
@@ -380,28 +531,25 @@ fn read_member(
         name,
         birth,
         title: rc.text(col(ListCol::Title)),
-        part: rc.text(col(ListCol::Part)),
+        part_known: part.is_some(),
+        part: part.unwrap_or_default(),
         in_charge_cell: in_charge_col.map(|c| a1(rc.row, c)),
         in_charge,
         btv: rc.vocab(col(ListCol::Btv), Vocabulary::Mark, vocab::parse_mark),
         ratings: [None; 3],
         rating_unreadable: [false; 3],
         rating_cells: [None, None, None],
-        discipline: rc.vocab(
-            col(ListCol::Discipline),
+        discipline: rc.vocab_all(
+            &layout.cols_of(ListCol::Discipline),
             Vocabulary::Discipline,
             vocab::parse_discipline,
         ),
-        inspection: rc.vocab(
-            col(ListCol::Inspection),
+        inspection: rc.vocab_all(
+            &layout.cols_of(ListCol::Inspection),
             Vocabulary::Inspection,
             vocab::parse_inspection,
         ),
-        review: rc.vocab(
-            col(ListCol::Review),
-            Vocabulary::Review,
-            vocab::parse_review,
-        ),
+        review: review_of(rc, layout),
         decision_cells: [ListCol::Discipline, ListCol::Inspection, ListCol::Review]
             .map(|c| col(c).map(|c| a1(rc.row, c))),
         absence_half_days: None,
@@ -417,14 +565,40 @@ fn read_member(
         has_errors: false,
     };
     m.id_cell = a1(rc.row, layout.col(ListCol::Id).unwrap_or(0));
+    if in_charge_text.is_none() {
+        // A formula without a value in `Phụ trách`: the leader's scope is unknown (reported).
+        rc.errors = true;
+    }
     read_ratings(rc, layout, quarter, &mut m);
     let (days_away, months_worked, span) = time_in_unit(rc, quarter, layout);
     (m.days_away, m.months_worked) = (days_away, months_worked);
     // Leave is counted only inside the person's time in the unit: days before joining or after
     // leaving are already days away.
     m.absence_half_days = absence(rc, span, layout);
-    m.has_errors = rc.errors || layout.months_broken;
+    m.has_errors = rc.errors || layout.months_broken || layout.decisions_missing;
+    if layout.decisions_missing {
+        // Without the column nothing can be known: not "no".
+        m.discipline = m
+            .discipline
+            .filter(|_| layout.col(ListCol::Discipline).is_some());
+        m.inspection = m
+            .inspection
+            .filter(|_| layout.col(ListCol::Inspection).is_some());
+    }
     m
+}
+
+/// `Kiểm điểm` only breaches a leader's condition (SPEC §2): an unclear value is reported, and
+/// makes the leader unknown, but the person's own result does not rest on it.
+fn review_of(rc: &mut RowCx<'_, '_, '_>, layout: &Layout) -> Option<bool> {
+    let errors_before = rc.errors;
+    let review = rc.vocab_all(
+        &layout.cols_of(ListCol::Review),
+        Vocabulary::Review,
+        vocab::parse_review,
+    );
+    rc.errors = errors_before;
+    review
 }
 
 /// The month cells: an unknown spelling or a formula without a value is reported now; a blank
@@ -438,20 +612,34 @@ fn read_ratings(
     for (i, c) in layout.months.iter().enumerate() {
         let Some(c) = *c else { continue };
         m.rating_cells[i] = Some(a1(rc.row, c));
-        match rc.read(c) {
-            Read::Blank => {}
-            Read::NoValue => m.rating_unreadable[i] = true,
-            Read::Value(_) => {
-                let t = rc.cx.text(rc.grid, rc.sheet, rc.row, c);
-                match text::parse_rating(&t) {
-                    Some(r) => m.ratings[i] = Some(r),
-                    None => {
-                        m.rating_unreadable[i] = true;
-                        let month = quarter.map_or(0, |q| q.months()[i]);
-                        rc.report(c, Detail::RatingUnknown { month, value: t });
+        let month = quarter.map_or(0, |q| q.months()[i]);
+        let mut filled: Option<(u32, Rating)> = None;
+        for col in std::iter::once(c).chain(layout.extra_months[i].iter().copied()) {
+            match rc.read(col) {
+                Read::Blank => {}
+                Read::NoValue => m.rating_unreadable[i] = true,
+                Read::Value(_) => {
+                    let t = rc.cx.text(rc.grid, rc.sheet, rc.row, col);
+                    match text::parse_rating(&t) {
+                        Some(r) => match filled {
+                            Some((_, first)) if first == r => {}
+                            Some((first_col, _)) => {
+                                m.rating_unreadable[i] = true;
+                                let other = a1(rc.row, first_col);
+                                rc.report(col, Detail::MonthColumnsDisagree { month, other });
+                            }
+                            None => filled = Some((col, r)),
+                        },
+                        None => {
+                            m.rating_unreadable[i] = true;
+                            rc.report(col, Detail::RatingUnknown { month, value: t });
+                        }
                     }
                 }
             }
+        }
+        if !m.rating_unreadable[i] {
+            m.ratings[i] = filled.map(|(_, r)| r);
         }
     }
 }

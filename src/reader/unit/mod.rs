@@ -6,7 +6,7 @@ mod form;
 mod list;
 
 pub use form::{FormSheet, ScoredRow};
-pub use list::Member;
+pub use list::{Member, Unidentified};
 
 use super::{cell_text, date_of_cell, display, is_blank, CellText, Grid, Workbook};
 use crate::finding::{Detail, Expected, Finding};
@@ -41,6 +41,8 @@ pub struct UnitInput {
     pub file: String,
     pub info: UnitInfo,
     pub members: Vec<Member>,
+    /// Rows of `Danh sách` with content that name nobody (no or a repeated `Mã CB`).
+    pub unidentified: Vec<Unidentified>,
     pub scored: Vec<ScoredRow>,
     pub forms: Vec<FormSheet>,
     /// The `Danh sách` sheet could be read (a header row with `Mã CB`).
@@ -164,10 +166,11 @@ pub fn read_unit(
         match wb.grid(&name) {
             Ok(grid) => {
                 let mut formulas = CellFormulas::new(wb, &name);
-                if let Some(members) =
+                if let Some((members, unidentified)) =
                     list::read_list(&mut cx, &grid, &mut formulas, &name, input.quarter)
                 {
                     input.members = members;
+                    input.unidentified = unidentified;
                     input.list_ok = true;
                 }
             }
