@@ -23,6 +23,8 @@ pub struct Workbook {
     names: Vec<String>,
     /// The file's bytes, for a look inside an .xlsx package (see [`Workbook::formulas`]).
     bytes: SharedBytes,
+    /// What was seen of each .xlsx worksheet part looked into.
+    parts: Vec<(String, Option<xlsx_parts::SheetPart>)>,
 }
 
 /// A file's bytes, shared between calamine and the reader without a copy.
@@ -153,6 +155,7 @@ impl Workbook {
             sheets,
             names,
             bytes: shared,
+            parts: Vec::new(),
         })
     }
 
@@ -197,11 +200,45 @@ impl Workbook {
         Ok(Grid { range })
     }
 
+    /// The cells of a sheet of people, with each cell merged down a column (a `Bộ phận` shared by
+    /// several rows) read as the value of its region: every row is someone's, and keeps it.
+    pub fn grid_merged_down(&mut self, name: &str) -> Result<Grid, Unreadable> {
+        let mut grid = self.grid(name)?;
+        let regions: Vec<(u32, u32, u32, u32)> = match &mut self.sheets {
+            Sheets::Xlsx(_) => self
+                .part(name)
+                .map(|p| p.merges.clone())
+                .unwrap_or_default(),
+            Sheets::Xls(x) => x
+                .merge_cells_by_sheet_name(name)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
+                .collect(),
+            _ => Vec::new(),
+        };
+        grid.fill_down(&regions);
+        Ok(grid)
+    }
+
+    /// The worksheet part of an .xlsx sheet, looked into once.
+    fn part(&mut self, name: &str) -> Option<&xlsx_parts::SheetPart> {
+        let i = match self.parts.iter().position(|(n, _)| n == name) {
+            Some(i) => i,
+            None => {
+                let part = xlsx_parts::sheet_part(self.bytes.as_ref(), name);
+                self.parts.push((name.to_string(), part));
+                self.parts.len() - 1
+            }
+        };
+        self.parts[i].1.as_ref()
+    }
+
     /// The formulas of a sheet (absolute positions), when the format keeps them. An .xlsx sheet
     /// whose part holds no formula element is not parsed a second time.
     pub fn formulas(&mut self, name: &str) -> Option<Range<String>> {
         if matches!(self.sheets, Sheets::Xlsx(_))
-            && xlsx_parts::sheet_has_formulas(self.bytes.as_ref(), name) == Some(false)
+            && self.part(name).is_some_and(|p| !p.has_formulas)
         {
             return None;
         }
@@ -242,6 +279,28 @@ impl Grid {
 
     pub fn col_start(&self) -> u32 {
         self.range.start().map_or(0, |(_, c)| c)
+    }
+
+    /// Copies the value of each region merged down one column into the region's other cells
+    /// (regions across columns, such as titles, are left alone). Bounded by the used range.
+    fn fill_down(&mut self, regions: &[(u32, u32, u32, u32)]) {
+        let (Some(start), Some(end)) = (self.range.start(), self.range.end()) else {
+            return;
+        };
+        for &(r0, c0, r1, c1) in regions {
+            if c0 != c1 || r1 <= r0 || c0 < start.1 || c0 > end.1 || r0 < start.0 {
+                continue;
+            }
+            let value = self.get(r0, c0).clone();
+            if is_blank(&value) {
+                continue;
+            }
+            for r in r0 + 1..=r1.min(end.0) {
+                if matches!(self.get(r, c0), Data::Empty) {
+                    self.range.set_value((r, c0), value.clone());
+                }
+            }
+        }
     }
 
     pub fn is_row_empty(&self, row: u32) -> bool {

@@ -8,9 +8,17 @@ use std::io::{Cursor, Read};
 /// Parts larger than this are not looked into (the answer is "maybe").
 const MAX_PART: u64 = 64 * 1024 * 1024;
 
-/// `Some(false)` when the worksheet named `sheet` certainly holds no formula, `Some(true)` when
-/// it holds one, `None` when the package cannot tell.
-pub fn sheet_has_formulas(bytes: &[u8], sheet: &str) -> Option<bool> {
+/// What the reader needs to know of a worksheet part beyond its cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SheetPart {
+    /// The part holds a formula element.
+    pub has_formulas: bool,
+    /// Merged regions: (first row, first column, last row, last column), zero-based.
+    pub merges: Vec<(u32, u32, u32, u32)>,
+}
+
+/// The worksheet named `sheet`, looked at in the package; `None` when the package cannot tell.
+pub fn sheet_part(bytes: &[u8], sheet: &str) -> Option<SheetPart> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let workbook = read_part(&mut zip, "xl/workbook.xml")?;
     let rid = sheet_rid(&workbook, sheet)?;
@@ -21,7 +29,60 @@ pub fn sheet_has_formulas(bytes: &[u8], sheet: &str) -> Option<bool> {
         None => format!("xl/{}", target.trim_start_matches("./")),
     };
     let xml = read_part(&mut zip, &path)?;
-    Some(has_formula_element(&xml))
+    Some(SheetPart {
+        has_formulas: has_formula_element(&xml),
+        merges: merge_refs(&xml),
+    })
+}
+
+/// `Some(false)` when the worksheet named `sheet` certainly holds no formula, `Some(true)` when
+/// it holds one, `None` when the package cannot tell.
+#[cfg(test)]
+fn sheet_has_formulas(bytes: &[u8], sheet: &str) -> Option<bool> {
+    sheet_part(bytes, sheet).map(|p| p.has_formulas)
+}
+
+/// The `ref` of every `<mergeCell ref="F4:F5"/>`.
+fn merge_refs(xml: &[u8]) -> Vec<(u32, u32, u32, u32)> {
+    let mut out = Vec::new();
+    let finder = memchr::memmem::Finder::new(b"<mergeCell ");
+    let mut at = 0;
+    while let Some(i) = finder.find(&xml[at..]) {
+        let start = at + i;
+        let end = memchr::memchr(b'>', &xml[start..]).map_or(xml.len(), |e| start + e);
+        let element = &xml[start..end];
+        if let Some(r) = memchr::memmem::find(element, b"ref=\"") {
+            let v = &element[r + 5..];
+            let v = &v[..memchr::memchr(b'"', v).unwrap_or(v.len())];
+            if let Some(region) = std::str::from_utf8(v).ok().and_then(parse_range) {
+                out.push(region);
+            }
+        }
+        at = end;
+    }
+    out
+}
+
+/// "F4:F5" → (3, 5, 4, 5).
+fn parse_range(r: &str) -> Option<(u32, u32, u32, u32)> {
+    let (a, b) = r.split_once(':')?;
+    let (r0, c0) = parse_a1(a)?;
+    let (r1, c1) = parse_a1(b)?;
+    Some((r0.min(r1), c0.min(c1), r0.max(r1), c0.max(c1)))
+}
+
+fn parse_a1(a: &str) -> Option<(u32, u32)> {
+    let a = a.trim().replace('$', "");
+    let split = a.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = a.split_at(split);
+    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let col = letters
+        .bytes()
+        .fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1));
+    let row: u32 = digits.parse().ok()?;
+    (row >= 1).then(|| (row - 1, col - 1))
 }
 
 fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
@@ -131,6 +192,14 @@ mod tests {
         let bytes = workbook(false);
         assert_eq!(sheet_has_formulas(&bytes, "Mẫu 04 & co"), Some(false));
         assert_eq!(sheet_has_formulas(b"not a zip", "Danh sách"), None);
+    }
+
+    #[test]
+    fn merged_regions_are_read() {
+        let xml = br#"<mergeCells count="2"><mergeCell ref="F4:F5"/><mergeCell ref="A1:AB1"/></mergeCells>"#;
+        assert_eq!(merge_refs(xml), vec![(3, 5, 4, 5), (0, 0, 0, 27)]);
+        assert_eq!(parse_a1("$B$3"), Some((2, 1)));
+        assert_eq!(parse_a1("3B"), None);
     }
 
     #[test]

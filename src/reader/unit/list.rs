@@ -138,6 +138,8 @@ struct Layout {
     decisions_missing: bool,
     /// Further columns of a month ("T1" beside "Tháng 1"), read and compared.
     extra_months: [Vec<u32>; 3],
+    /// Every column of `Kỷ luật`, `Thanh tra, kiểm tra`, `Kiểm điểm`.
+    decisions: [Vec<u32>; 3],
 }
 
 impl Layout {
@@ -278,7 +280,10 @@ fn list_layout(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>)
         months_broken: false,
         decisions_missing: false,
         extra_months: [Vec::new(), Vec::new(), Vec::new()],
+        decisions: [Vec::new(), Vec::new(), Vec::new()],
     };
+    layout.decisions =
+        [ListCol::Discipline, ListCol::Inspection, ListCol::Review].map(|c| layout.cols_of(c));
     let header_cell = Some(a1(hrow, grid.col_start()));
     let mut fatal = false;
     for (want, name) in [(ListCol::Id, COL_ID), (ListCol::Name, COL_NAME)] {
@@ -447,18 +452,22 @@ impl<'a> RowCx<'a, '_, '_> {
         vocabulary: Vocabulary,
         parse: fn(&str) -> Option<T>,
     ) -> Option<T> {
-        if cols.is_empty() {
-            return parse("");
+        match cols {
+            [] => parse(""),
+            [c] => self.vocab(Some(*c), vocabulary, parse),
+            _ => {
+                // Every column is read (and reported), then combined.
+                let values: Vec<Option<T>> = cols
+                    .iter()
+                    .map(|&c| self.vocab(Some(c), vocabulary, parse))
+                    .collect();
+                values
+                    .into_iter()
+                    .collect::<Option<Vec<T>>>()?
+                    .into_iter()
+                    .max()
+            }
         }
-        let values: Vec<Option<T>> = cols
-            .iter()
-            .map(|&c| self.vocab(Some(c), vocabulary, parse))
-            .collect();
-        values
-            .into_iter()
-            .collect::<Option<Vec<T>>>()?
-            .into_iter()
-            .max()
     }
 
     /// A text cell a decision rests on (`Bộ phận`, `Phụ trách`): `None` when it is a formula
@@ -540,12 +549,12 @@ fn read_member(
         rating_unreadable: [false; 3],
         rating_cells: [None, None, None],
         discipline: rc.vocab_all(
-            &layout.cols_of(ListCol::Discipline),
+            &layout.decisions[0],
             Vocabulary::Discipline,
             vocab::parse_discipline,
         ),
         inspection: rc.vocab_all(
-            &layout.cols_of(ListCol::Inspection),
+            &layout.decisions[1],
             Vocabulary::Inspection,
             vocab::parse_inspection,
         ),
@@ -593,7 +602,7 @@ fn read_member(
 fn review_of(rc: &mut RowCx<'_, '_, '_>, layout: &Layout) -> Option<bool> {
     let errors_before = rc.errors;
     let review = rc.vocab_all(
-        &layout.cols_of(ListCol::Review),
+        &layout.decisions[2],
         Vocabulary::Review,
         vocab::parse_review,
     );

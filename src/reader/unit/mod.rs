@@ -163,7 +163,7 @@ pub fn read_unit(
 
     // Danh sách
     if let Some(name) = unique_sheet(&mut cx, wb, SHEET_LIST, true) {
-        match wb.grid(&name) {
+        match wb.grid_merged_down(&name) {
             Ok(grid) => {
                 let mut formulas = CellFormulas::new(wb, &name);
                 if let Some((members, unidentified)) =
