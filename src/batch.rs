@@ -199,7 +199,42 @@ pub fn install_panic_capture() {
 
 struct FileOutcome {
     unit: Option<UnitResult>,
+    /// Who the file says it is, even when it could not be evaluated.
+    ident: Option<Ident>,
     findings: Vec<Finding>,
+}
+
+/// A file's identity (SPEC §3 "Identity"), from its `Thông tin`.
+#[derive(Debug, Clone)]
+struct Ident {
+    /// The normalised `Mã đơn vị`, when written.
+    code: Option<String>,
+    /// The normalised `Đơn vị`.
+    name: String,
+    /// The unit as written, for messages.
+    shown: String,
+    sent: Option<chrono::NaiveDate>,
+    quarter: Option<Quarter>,
+    code_cell: Option<String>,
+}
+
+impl Ident {
+    fn of(info: &crate::reader::unit::UnitInfo) -> Option<Ident> {
+        let name = info.name.clone().unwrap_or_default();
+        let code = info.code.as_deref().map(crate::text::key);
+        (code.is_some() || !name.is_empty()).then(|| Ident {
+            code,
+            name: crate::text::key(&name),
+            shown: if name.is_empty() {
+                info.code.clone().unwrap_or_default()
+            } else {
+                name
+            },
+            sent: info.sent,
+            quarter: info.quarter,
+            code_cell: info.code_cell.clone(),
+        })
+    }
 }
 
 fn fallback_code(path: &Path) -> String {
@@ -212,6 +247,7 @@ fn fallback_code(path: &Path) -> String {
 fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> FileOutcome {
     let unreadable = |u: Unreadable| FileOutcome {
         unit: None,
+        ident: None,
         findings: vec![Finding {
             file: input.display.clone(),
             sheet: None,
@@ -235,9 +271,14 @@ fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> Fil
         let (read, mut findings) = unit::read_unit(&input.display, &mut wb, profile, asked);
         drop(wb);
         evaluate::name_people(&mut findings, &read.members, &read.scored);
+        let ident = Ident::of(&read.info);
         let (unit, more) = evaluate::evaluate_unit(read, profile, &fallback_code(&input.path));
         findings.extend(more);
-        FileOutcome { unit, findings }
+        FileOutcome {
+            unit,
+            ident,
+            findings,
+        }
     }));
     let message = PANIC_MESSAGE
         .with(|m| m.borrow_mut().take())
@@ -277,12 +318,17 @@ pub fn run_with_progress(
     };
     let mut per_file: Vec<Vec<Finding>> = Vec::with_capacity(inputs.len());
     let mut units: Vec<(usize, UnitResult)> = Vec::new();
+    // Files that name a unit but could not be evaluated still take part in its identity: a
+    // newer file that is broken does not let an older one count.
+    let mut broken: Vec<(usize, Ident)> = Vec::new();
     for (i, outcome) in outcomes.into_iter().enumerate() {
         match outcome {
             Some(o) => {
                 per_file.push(o.findings);
-                if let Some(u) = o.unit {
-                    units.push((i, u));
+                match (o.unit, o.ident) {
+                    (Some(u), _) => units.push((i, u)),
+                    (None, Some(ident)) => broken.push((i, ident)),
+                    (None, None) => {}
                 }
             }
             None => per_file.push(Vec::new()),
@@ -321,8 +367,8 @@ pub fn run_with_progress(
         });
     }
 
-    let units = one_file_per_unit(units, inputs, &mut per_file);
-    let mut units = units;
+    broken.retain(|(_, id)| id.quarter.is_none() || id.quarter == batch.quarter);
+    let mut units = one_file_per_unit(units, broken, inputs, &mut per_file);
     one_unit_per_person(&mut units, inputs, &mut per_file, profile);
 
     for (i, input) in inputs.iter().enumerate() {
@@ -353,69 +399,58 @@ pub fn run_with_progress(
     batch
 }
 
-/// The identity of a unit (SPEC §3): its `Mã đơn vị`, else its normalised `Đơn vị` name.
-fn unit_key(u: &UnitResult) -> (Option<String>, String) {
-    let code = u.code_written.then(|| crate::text::key(&u.code));
-    (code, crate::text::key(&u.unit))
-}
-
-/// One file per unit (SPEC §3 "Identity"): of two files of one unit, the one with the later
-/// `Ngày gửi` is used and the other is `unit-resubmitted`; when `Ngày gửi` cannot order them,
-/// both are `unit-duplicate` and the later path is used. A file without a code is the unit
-/// whose name it gives.
+/// One file per unit (SPEC §3 "Identity"): of the files of one unit, the one with the latest
+/// `Ngày gửi` is used and the older ones are `unit-resubmitted`; files that `Ngày gửi` cannot
+/// order (a date missing, or the latest date shared) are all `unit-duplicate` and the later
+/// path is used. A file without a code is the unit whose name it gives.
 fn one_file_per_unit(
     units: Vec<(usize, UnitResult)>,
+    broken: Vec<(usize, Ident)>,
     inputs: &[Input],
     per_file: &mut [Vec<Finding>],
 ) -> Vec<(usize, UnitResult)> {
-    // Group the files: by code where written, then files without a code join by name.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut by_code: HashMap<String, usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let keys: Vec<(Option<String>, String)> = units.iter().map(|(_, u)| unit_key(u)).collect();
-    for (k, (code, name)) in keys.iter().enumerate() {
-        if let Some(code) = code {
-            let g = *by_code.entry(code.clone()).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(k);
-            by_name.entry(name.clone()).or_insert(g);
-        }
-    }
-    for (k, (code, name)) in keys.iter().enumerate() {
-        if code.is_none() {
-            let g = *by_name.entry(name.clone()).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(k);
-        }
-    }
-    let mut keep = vec![false; units.len()];
+    // Every file that names a unit: (input index, identity, its result if it has one).
+    let mut files: Vec<(usize, Ident, Option<UnitResult>)> = units
+        .into_iter()
+        .map(|(i, u)| {
+            let ident = Ident {
+                code: u.code_written.then(|| crate::text::key(&u.code)),
+                name: crate::text::key(&u.unit),
+                shown: u.unit.clone(),
+                sent: u.sent,
+                quarter: Some(u.quarter),
+                code_cell: u.code_cell.clone(),
+            };
+            (i, ident, Some(u))
+        })
+        .chain(broken.into_iter().map(|(i, id)| (i, id, None)))
+        .collect();
+    files.sort_by_key(|(i, _, _)| *i);
+    let groups = group_by_identity(&files);
+    let mut keep = vec![false; files.len()];
+    let mut code_of_group: Vec<Option<String>> = Vec::with_capacity(groups.len());
     for group in &groups {
-        let chosen = choose_file(group, &units, inputs, per_file);
-        keep[chosen] = true;
-    }
-    let mut kept: Vec<(usize, UnitResult)> = Vec::with_capacity(groups.len());
-    let mut code_of_group: HashMap<usize, String> = HashMap::new();
-    for (gi, group) in groups.iter().enumerate() {
-        if let Some(&k) = group.iter().find(|&&k| keys[k].0.is_some()) {
-            code_of_group.insert(gi, units[k].1.code.clone());
-        }
+        keep[choose_file(group, &files, inputs, per_file)] = true;
+        code_of_group.push(
+            group
+                .iter()
+                .find_map(|&k| files[k].2.as_ref().filter(|u| u.code_written))
+                .map(|u| u.code.clone()),
+        );
     }
     let group_of: HashMap<usize, usize> = groups
         .iter()
         .enumerate()
         .flat_map(|(g, ks)| ks.iter().map(move |&k| (k, g)))
         .collect();
-    for (k, (i, mut u)) in units.into_iter().enumerate() {
-        if !keep[k] {
+    let mut kept = Vec::new();
+    for (k, (i, _, unit)) in files.into_iter().enumerate() {
+        let (true, Some(mut u)) = (keep[k], unit) else {
             continue;
-        }
+        };
         // A file re-sent without its code keeps the unit's code.
         if !u.code_written {
-            if let Some(code) = code_of_group.get(&group_of[&k]) {
+            if let Some(code) = &code_of_group[group_of[&k]] {
                 u.code = code.clone();
             }
         }
@@ -424,71 +459,94 @@ fn one_file_per_unit(
     kept
 }
 
+/// The files of each unit: by code where written, then files without a code join by name.
+fn group_by_identity(files: &[(usize, Ident, Option<UnitResult>)]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_code: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    for (k, (_, id, _)) in files.iter().enumerate() {
+        if let Some(code) = &id.code {
+            let g = *by_code.entry(code).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(k);
+            if !id.name.is_empty() {
+                by_name.entry(&id.name).or_insert(g);
+            }
+        }
+    }
+    for (k, (_, id, _)) in files.iter().enumerate() {
+        if id.code.is_none() {
+            let g = *by_name.entry(&id.name).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[g].push(k);
+        }
+    }
+    groups
+}
+
 /// The file used for one unit, with findings on the others.
 fn choose_file(
     group: &[usize],
-    units: &[(usize, UnitResult)],
+    files: &[(usize, Ident, Option<UnitResult>)],
     inputs: &[Input],
     per_file: &mut [Vec<Finding>],
 ) -> usize {
     if group.len() == 1 {
         return group[0];
     }
-    let sent = |k: usize| units[k].1.sent;
-    let latest = group
-        .iter()
-        .copied()
-        .max_by_key(|&k| sent(k))
-        .expect("a group");
-    let ordered = group.iter().all(|&k| sent(k).is_some())
-        && group.iter().filter(|&&k| sent(k) == sent(latest)).count() == 1;
-    let file = |k: usize| inputs[units[k].0].display.clone();
-    let unit_name = units[latest].1.unit.clone();
+    let sent = |k: usize| files[k].1.sent;
+    let file = |k: usize| inputs[files[k].0].display.clone();
+    let unit_name = files[group[0]].1.shown.clone();
     let mut finding = |k: usize, detail: Detail| {
-        let u = &units[k].1;
-        per_file[units[k].0].push(Finding {
+        per_file[files[k].0].push(Finding {
             file: file(k),
             sheet: Some(SHEET_INFO.to_string()),
-            cell: u.code_cell.clone(),
+            cell: files[k].1.code_cell.clone(),
             person: None,
             person_name: None,
             detail,
         });
     };
-    if ordered {
-        for &k in group.iter().filter(|&&k| k != latest) {
+    let all_dated = group.iter().all(|&k| sent(k).is_some());
+    let latest_date = group.iter().filter_map(|&k| sent(k)).max();
+    // The files that cannot be told apart: all of them when a date is missing, else those of
+    // the latest date.
+    let tied: Vec<usize> = if all_dated {
+        group
+            .iter()
+            .copied()
+            .filter(|&k| sent(k) == latest_date)
+            .collect()
+    } else {
+        group.to_vec()
+    };
+    // Inputs are in path order: the later path is used.
+    let used = *tied.iter().max_by_key(|&&k| files[k].0).expect("a group");
+    if tied.len() > 1 {
+        for &k in &tied {
+            let others: Vec<String> = tied.iter().filter(|&&o| o != k).map(|&o| file(o)).collect();
             finding(
                 k,
-                Detail::UnitResubmitted {
+                Detail::UnitUnordered {
                     unit: unit_name.clone(),
-                    newer: file(latest),
-                    sent: sent(k).expect("ordered"),
-                    newer_sent: sent(latest).expect("ordered"),
+                    other: others.join(", "),
+                    used: if k == used { String::new() } else { file(used) },
                 },
             );
         }
-        return latest;
     }
-    // Inputs are in path order: the later path is used.
-    let used = *group.iter().max_by_key(|&&k| units[k].0).expect("a group");
-    for &k in group {
-        let other = group
-            .iter()
-            .copied()
-            .find(|&o| o != k)
-            .map(file)
-            .unwrap_or_default();
-        let (other, used_file) = if k == used {
-            (other, String::new())
-        } else {
-            (file(used), file(used))
-        };
+    for &k in group.iter().filter(|k| !tied.contains(k)) {
         finding(
             k,
-            Detail::UnitUnordered {
+            Detail::UnitResubmitted {
                 unit: unit_name.clone(),
-                other,
-                used: used_file,
+                newer: file(used),
+                sent: sent(k).expect("all dated"),
+                newer_sent: sent(used).expect("all dated"),
             },
         );
     }

@@ -806,10 +806,10 @@ impl Detail {
             UnitUnordered { unit, other, used } => {
                 let this_used = used.is_empty();
                 match (vi, this_used) {
-                    (true, true) => format!("Đơn vị '{unit}' có hai tệp: tệp này và {other}, mà 'Ngày gửi' không cho biết tệp nào gửi sau (thiếu hoặc trùng ngày). Đang dùng tệp này; ghi đúng 'Ngày gửi' hoặc chỉ gửi một tệp."),
-                    (true, false) => format!("Đơn vị '{unit}' có hai tệp: tệp này và {other}, mà 'Ngày gửi' không cho biết tệp nào gửi sau (thiếu hoặc trùng ngày). Đang dùng tệp {used}, không dùng tệp này; ghi đúng 'Ngày gửi' hoặc chỉ gửi một tệp."),
-                    (false, true) => format!("The unit '{unit}' has two files, this one and {other}, and 'Ngày gửi' does not tell which came later (missing or equal). This file is used; write the right 'Ngày gửi' or send a single file."),
-                    (false, false) => format!("The unit '{unit}' has two files, this one and {other}, and 'Ngày gửi' does not tell which came later (missing or equal). {used} is used, not this one; write the right 'Ngày gửi' or send a single file."),
+                    (true, true) => format!("Đơn vị '{unit}' có nhiều tệp: tệp này và {other}, mà 'Ngày gửi' không cho biết tệp nào gửi sau (thiếu hoặc trùng ngày). Đang dùng tệp này; ghi đúng 'Ngày gửi' hoặc chỉ gửi một tệp."),
+                    (true, false) => format!("Đơn vị '{unit}' có nhiều tệp: tệp này và {other}, mà 'Ngày gửi' không cho biết tệp nào gửi sau (thiếu hoặc trùng ngày). Đang dùng tệp {used}, không dùng tệp này; ghi đúng 'Ngày gửi' hoặc chỉ gửi một tệp."),
+                    (false, true) => format!("The unit '{unit}' has several files, this one and {other}, and 'Ngày gửi' does not tell which came later (missing or equal). This file is used; write the right 'Ngày gửi' or send a single file."),
+                    (false, false) => format!("The unit '{unit}' has several files, this one and {other}, and 'Ngày gửi' does not tell which came later (missing or equal). {used} is used, not this one; write the right 'Ngày gửi' or send a single file."),
                 }
             }
             PersonInTwoUnits { name, id, birth, others } => {

@@ -173,6 +173,8 @@ fn group_key(f: &Finding) -> Option<GroupKey<'_>> {
         InfoMissing { label } | InfoInvalid { label, .. } => label,
         DateInvalid { column, .. } | DateHalf { column } => column,
         ColumnMissing { column } => column,
+        // One leader's scope is one cause; another leader's is another.
+        ScopeUnknown { leader_id, .. } => leader_id,
         _ => "",
     };
     Some((

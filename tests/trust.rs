@@ -797,6 +797,62 @@ fn a_unit_sent_twice_undated_or_on_one_day_is_unit_duplicate_in_both() {
 }
 
 #[test]
+fn of_three_files_the_two_latest_on_one_day_are_unit_duplicate_and_the_oldest_resubmitted() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    sent_unit("TN", "Phòng Thử nghiệm", date(25, 3, 2024), None).save(dir.path(), "b1.xlsx");
+    sent_unit("TN", "Phòng Thử nghiệm", date(25, 3, 2024), None).save(dir.path(), "b2.xlsx");
+    // The oldest file sorts last by name: it must never be the one used.
+    sent_unit("TN", "Phòng Thử nghiệm", date(1, 3, 2024), Some("TN05")).save(dir.path(), "b3.xlsx");
+    let expected = [
+        ("error", "unit-duplicate", "b1.xlsx", None),
+        ("error", "unit-duplicate", "b2.xlsx", None),
+        ("warning", "unit-resubmitted", "b3.xlsx", None),
+    ];
+    let (code, doc) = evaluate(&[dir.path()], &[]);
+    assert_loose(&doc, &expected);
+    assert_eq!(code, 1);
+    let (source, ids) = only_unit(&doc);
+    assert!(path_ends_with(&source, "b2.xlsx"), "{source}");
+    assert_eq!(ids, ["TN01", "TN02", "TN03", "TN04"]);
+}
+
+#[test]
+fn a_newer_file_that_cannot_be_evaluated_never_lets_the_older_one_count() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    sent_unit("TN", "Phòng Thử nghiệm", date(20, 3, 2024), Some("TN05")).save(dir.path(), "a.xlsx");
+    let mut newer = sent_unit("TN", "Phòng Thử nghiệm", date(26, 3, 2024), None);
+    newer.bloc = t("Khối Y tế");
+    newer.save(dir.path(), "b.xlsx");
+    let (code, doc) = evaluate(&[dir.path()], &[]);
+    let codes: Vec<(String, String)> = finding_values(&doc)
+        .iter()
+        .map(|f| {
+            (
+                str_field(f, "code").to_string(),
+                str_field(f, "file").to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        codes
+            .iter()
+            .any(|(c, f)| c == "unit-resubmitted" && path_ends_with(f, "a.xlsx")),
+        "{codes:?}"
+    );
+    assert!(
+        codes
+            .iter()
+            .any(|(c, f)| c == "info-missing" && path_ends_with(f, "b.xlsx")),
+        "{codes:?}"
+    );
+    assert_eq!(code, 1);
+    assert!(
+        doc["units"].as_array().expect("units").is_empty(),
+        "none of the older file's people count: {doc:#}"
+    );
+}
+
+#[test]
 fn a_unit_resent_with_a_blank_code_is_the_same_unit_by_its_name() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     sent_unit("TN", "Phòng Thử nghiệm", date(20, 3, 2024), Some("TN05")).save(dir.path(), "a.xlsx");
