@@ -1533,3 +1533,33 @@ fn usage_problems_exit_2_with_a_clear_message() {
     let err = template_fails(&["mau-09", "-o", o]);
     assert!(err.contains("mau-09"), "{err}");
 }
+
+#[test]
+fn a_template_for_a_quarter_outside_the_profile_period_is_written_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    for (q, outside) in [("2026-Q1", true), ("2025-Q4", false)] {
+        let out = dir.path().join(format!("{q}.xlsx"));
+        let o = run_raw(&[
+            "template",
+            "don-vi",
+            "-q",
+            q,
+            "--don-vi",
+            "Phòng Nội vụ",
+            "--khoi",
+            "Chính quyền",
+            "--so-nguoi",
+            "3",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(exit_code(&o), 0, "{q}: {stderr}");
+        assert!(out.exists(), "{q}: the template is written");
+        assert_eq!(
+            stderr.contains("profile-out-of-period"),
+            outside,
+            "{q}: {stderr}"
+        );
+    }
+}

@@ -394,16 +394,6 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         CalendarFormat::Json => json(&cal, &profile.name, lang),
     };
     write_stdout(|w| w.write_all(out.as_bytes()))?;
-    if let (false, Some((from, to))) = (profile.covers(args.quarter), profile.period) {
-        // The rules still run; the warning goes to stderr so that the document stays clean.
-        let detail = crate::finding::Detail::ProfileOutOfPeriod {
-            quarter: args.quarter,
-            profile: profile.name.clone(),
-            from,
-            to,
-        };
-        let word = crate::finding::Severity::Warning.word(lang);
-        eprintln!("{word} profile-out-of-period: {}", detail.message(lang));
-    }
+    super::warn_out_of_period(&profile, args.quarter, lang);
     Ok(ExitCode::SUCCESS)
 }

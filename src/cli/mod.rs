@@ -146,3 +146,22 @@ pub fn exit_for(errors: usize, warnings: usize, strict: bool) -> ExitCode {
         ExitCode::from(EXIT_OK)
     }
 }
+
+/// Warns on stderr when the quarter lies outside the profile's period (SPEC §2): the command
+/// still does its job, and its document on stdout or in a file stays clean.
+pub(crate) fn warn_out_of_period(
+    profile: &crate::profile::Profile,
+    quarter: crate::model::Quarter,
+    lang: Lang,
+) {
+    if let (false, Some((from, to))) = (profile.covers(quarter), profile.period) {
+        let detail = crate::finding::Detail::ProfileOutOfPeriod {
+            quarter,
+            profile: profile.name.clone(),
+            from,
+            to,
+        };
+        let word = crate::finding::Severity::Warning.word(lang);
+        eprintln!("{word} profile-out-of-period: {}", detail.message(lang));
+    }
+}

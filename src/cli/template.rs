@@ -239,6 +239,7 @@ fn unit(
             );
         }
     }
+    super::warn_out_of_period(profile, quarter, lang);
     let cal = match crate::deadlines::quarter_calendar(quarter, profile) {
         Ok(c) => c,
         Err(crate::calendar::CalendarError::YearMissing(y)) => {
