@@ -376,18 +376,8 @@ fn decide_leaders(input: &UnitInput, profile: &Profile, decisions: &mut [Decisio
 
 /// `scope-unknown` for a member whose `Bộ phận` is a formula without a value.
 fn report_unknown_part(leader: &Member, m: &Member, out: &mut Out) {
-    out.push(
-        SHEET_LIST,
-        Some(m.id_cell.clone()),
-        Some(&leader.id),
-        Detail::ScopeUnknown {
-            leader_id: leader.id.clone(),
-            leader_name: leader.name.clone(),
-            member_id: m.id.clone(),
-            member_name: m.name.clone(),
-            column: "Bộ phận".into(),
-        },
-    );
+    let cell = Some(m.id_cell.clone());
+    push_scope_unknown(leader, cell, &m.id, &m.name, "Bộ phận", out);
 }
 
 /// `scope-unknown` for a row of `Danh sách` that names nobody.
@@ -397,16 +387,28 @@ fn report_unknown_row(leader: &Member, r: &Unidentified, out: &mut Out) {
     } else {
         r.name.clone()
     };
+    push_scope_unknown(leader, Some(r.cell.clone()), "", &name, "Mã CB", out);
+}
+
+/// A leader's result depends on a value of someone in scope that is not known.
+fn push_scope_unknown(
+    leader: &Member,
+    cell: Option<String>,
+    member_id: &str,
+    member_name: &str,
+    column: &str,
+    out: &mut Out,
+) {
     out.push(
         SHEET_LIST,
-        Some(r.cell.clone()),
+        cell,
         Some(&leader.id),
         Detail::ScopeUnknown {
             leader_id: leader.id.clone(),
             leader_name: leader.name.clone(),
-            member_id: String::new(),
-            member_name: name,
-            column: "Mã CB".into(),
+            member_id: member_id.to_string(),
+            member_name: member_name.to_string(),
+            column: column.to_string(),
         },
     );
 }
@@ -514,18 +516,7 @@ fn report_unknown_member(
             }
             rules::Unknown::Review => (m.decision_cells[2].clone(), "Kiểm điểm".into()),
         };
-        out.push(
-            SHEET_LIST,
-            cell,
-            Some(&leader.id),
-            Detail::ScopeUnknown {
-                leader_id: leader.id.clone(),
-                leader_name: leader.name.clone(),
-                member_id: m.id.clone(),
-                member_name: m.name.clone(),
-                column,
-            },
-        );
+        push_scope_unknown(leader, cell, &m.id, &m.name, &column, out);
     }
 }
 

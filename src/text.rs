@@ -135,16 +135,18 @@ pub fn parse_rating(s: &str) -> Option<Rating> {
 
 /// A number of days in steps of half a day ("2,5", "3", "0.5"), as a count of half days.
 pub fn parse_half_days(s: &str) -> Option<u32> {
+    half_days_of(decimal_text(s)?)
+}
+
+/// A plain decimal typed as text, with a comma or a dot: " 9,5 ", "3", "0.5". No sign, no
+/// thousands separators, no exponent.
+fn decimal_text(s: &str) -> Option<Decimal> {
     let t = s.trim().replace(',', ".");
     let valid = !t.is_empty()
         && t.chars().all(|c| c.is_ascii_digit() || c == '.')
         && t.chars().filter(|&c| c == '.').count() <= 1
         && t.chars().any(|c| c.is_ascii_digit());
-    if !valid {
-        return None;
-    }
-    let d = Decimal::from_str(&t).ok()?;
-    half_days_of(d)
+    valid.then(|| Decimal::from_str(&t).ok()).flatten()
 }
 
 /// A number read from a cell as a count of half days, when it is a whole or half number.
@@ -199,15 +201,7 @@ pub fn score_from_f64(x: f64) -> Result<Score, ScoreError> {
 
 /// A score typed as text: " 10 ", "9,5", "9.5". Exact decimal arithmetic.
 pub fn parse_score(s: &str) -> Result<Score, ScoreError> {
-    let t = s.trim().replace(',', ".");
-    let valid = !t.is_empty()
-        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && t.chars().filter(|&c| c == '.').count() <= 1
-        && t.chars().any(|c| c.is_ascii_digit());
-    if !valid {
-        return Err(ScoreError::NotNumber);
-    }
-    let d = Decimal::from_str(&t).map_err(|_| ScoreError::NotNumber)?;
+    let d = decimal_text(s).ok_or(ScoreError::NotNumber)?;
     if d < Decimal::ONE || d > Decimal::TEN {
         return Err(ScoreError::OutOfRange);
     }

@@ -2,11 +2,13 @@
 //! by field on the demo quarter (examples/2024-Q1) and a few usage errors.
 
 mod common;
+mod spec_codes;
 
 use std::collections::{BTreeSet, HashMap};
 
 use common::*;
 use serde_json::Value;
+use spec_codes::{ERROR_CODES, REASONS, WARNING_CODES};
 
 /// The demo folder as a user types it (relative to the crate root, where
 /// every command runs), so `source` and `file` can be checked as given.
@@ -17,66 +19,6 @@ const FORMS: &[&str] = &["03", "04", "05"];
 const RATINGS: &[&str] = &["xuat-sac", "tot", "hoan-thanh", "khong-hoan-thanh"];
 const STATUSES: &[&str] = &["dat", "khong-dat", "khong-danh-gia", "loi"];
 const FILE_STATUSES: &[&str] = &["ok", "loi", "canh-bao", "bo-qua"];
-/// SPEC §5, in contract order.
-const REASONS: &[&str] = &[
-    "vang-15-ngay",
-    "khong-du-thoi-gian",
-    "ngoai-doi-tuong",
-    "thang-duoi-tot",
-    "khong-thang-xuat-sac",
-    "ky-luat",
-    "thanh-tra",
-    "bat-buoc-duoi-10",
-    "con-lai-duoi-8",
-    "tong-ngoai-khung",
-    "don-vi-vi-pham",
-];
-/// SPEC §6.
-const ERROR_CODES: &[&str] = &[
-    "file-unreadable",
-    "sheet-missing",
-    "column-missing",
-    "info-missing",
-    "quarter-mismatch",
-    "month-mismatch",
-    "score-not-number",
-    "score-out-of-range",
-    "score-step",
-    "score-missing",
-    "total-mismatch",
-    "rating-unknown",
-    "rating-missing",
-    "person-duplicate",
-    "person-unmatched",
-    "wrong-form",
-    "formula-no-value",
-    "date-invalid",
-    "reward-over-cap",
-    "reward-not-dat",
-    "reward-unknown-person",
-    "unit-duplicate",
-    "value-unclear",
-    "scope-unknown",
-    "scope-unknown-part",
-    "mandatory-row-invalid",
-    "sheet-duplicate",
-    "unit-empty",
-    "rating-conflict",
-    "list-unit-unknown",
-    "result-mismatch",
-];
-const WARNING_CODES: &[&str] = &[
-    "form-size",
-    "legacy-encoding",
-    "absence-mismatch",
-    "headcount-mismatch",
-    "late",
-    "early",
-    "unit-resubmitted",
-    "unit-missing",
-    "profile-out-of-period",
-    "list-missing",
-];
 
 fn keys(v: &Value) -> BTreeSet<&str> {
     v.as_object()

@@ -2,72 +2,11 @@
 //! reason and status of SPEC §5 is explained in the Vietnamese part and in the English part, and
 //! every code the program raises has its own section.
 
+mod spec_codes;
+
 use danhgia::finding::Code;
+use spec_codes::{ERROR_CODES, REASONS, WARNING_CODES};
 use std::path::Path;
-
-/// SPEC §6, errors.
-const ERROR_CODES: &[&str] = &[
-    "file-unreadable",
-    "sheet-missing",
-    "column-missing",
-    "info-missing",
-    "quarter-mismatch",
-    "month-mismatch",
-    "score-not-number",
-    "score-out-of-range",
-    "score-step",
-    "score-missing",
-    "total-mismatch",
-    "rating-unknown",
-    "rating-missing",
-    "person-duplicate",
-    "person-unmatched",
-    "wrong-form",
-    "formula-no-value",
-    "date-invalid",
-    "reward-over-cap",
-    "reward-not-dat",
-    "reward-unknown-person",
-    "unit-duplicate",
-    "value-unclear",
-    "scope-unknown",
-    "scope-unknown-part",
-    "mandatory-row-invalid",
-    "sheet-duplicate",
-    "unit-empty",
-    "rating-conflict",
-    "list-unit-unknown",
-    "result-mismatch",
-];
-
-/// SPEC §6, warnings.
-const WARNING_CODES: &[&str] = &[
-    "form-size",
-    "legacy-encoding",
-    "absence-mismatch",
-    "headcount-mismatch",
-    "late",
-    "early",
-    "unit-resubmitted",
-    "unit-missing",
-    "profile-out-of-period",
-    "list-missing",
-];
-
-/// SPEC §5, in contract order.
-const REASONS: &[&str] = &[
-    "vang-15-ngay",
-    "khong-du-thoi-gian",
-    "ngoai-doi-tuong",
-    "thang-duoi-tot",
-    "khong-thang-xuat-sac",
-    "ky-luat",
-    "thanh-tra",
-    "bat-buoc-duoi-10",
-    "con-lai-duoi-8",
-    "tong-ngoai-khung",
-    "don-vi-vi-pham",
-];
 
 /// SPEC §5.
 const STATUSES: &[&str] = &["dat", "khong-dat", "khong-danh-gia", "loi"];

@@ -97,57 +97,46 @@ fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec
 
 /// The relationship id of the sheet named `name` in `xl/workbook.xml`.
 fn sheet_rid(xml: &[u8], name: &str) -> Option<String> {
-    let mut r = quick_xml::Reader::from_reader(xml);
-    let mut buf = Vec::new();
-    loop {
-        match r.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
-                let mut this_name = None;
-                let mut rid = None;
-                for a in e.attributes().flatten() {
-                    let value = a
-                        .normalized_value(quick_xml::XmlVersion::default())
-                        .ok()?
-                        .into_owned();
-                    match a.key.local_name().as_ref() {
-                        "name" => this_name = Some(value),
-                        "id" if a.key.prefix().is_some() => rid = Some(value),
-                        _ => {}
-                    }
-                }
-                if this_name.as_deref() == Some(name) {
-                    return rid;
-                }
-            }
-            Event::Eof => return None,
-            _ => {}
-        }
-        buf.clear();
-    }
+    // `r:id`: the relationship namespace's `id`, not a plain `id`.
+    find_attr(xml, "sheet", ("name", name), |key, prefixed| {
+        key == "id" && prefixed
+    })
 }
 
 /// The target of relationship `rid` in `xl/_rels/workbook.xml.rels`.
 fn rel_target(xml: &[u8], rid: &str) -> Option<String> {
+    find_attr(xml, "Relationship", ("Id", rid), |key, _| key == "Target")
+}
+
+/// In the first `element` whose attribute `by.0` equals `by.1`, the value of the attribute that
+/// `want(local name, has a prefix)` picks.
+fn find_attr(
+    xml: &[u8],
+    element: &str,
+    by: (&str, &str),
+    want: impl Fn(&str, bool) -> bool,
+) -> Option<String> {
     let mut r = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
     loop {
         match r.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
-                let mut id = None;
-                let mut target = None;
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == element => {
+                let mut matched = false;
+                let mut found = None;
                 for a in e.attributes().flatten() {
                     let value = a
                         .normalized_value(quick_xml::XmlVersion::default())
                         .ok()?
                         .into_owned();
-                    match a.key.local_name().as_ref() {
-                        "Id" => id = Some(value),
-                        "Target" => target = Some(value),
-                        _ => {}
+                    let key = a.key.local_name();
+                    if key.as_ref() == by.0 && a.key.prefix().is_none() {
+                        matched = value == by.1;
+                    } else if want(key.as_ref(), a.key.prefix().is_some()) {
+                        found = Some(value);
                     }
                 }
-                if id.as_deref() == Some(rid) {
-                    return target;
+                if matched {
+                    return found;
                 }
             }
             Event::Eof => return None,

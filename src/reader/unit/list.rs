@@ -182,11 +182,14 @@ pub(super) fn read_list(
     let id_col = layout.col(ListCol::Id)?;
     let name_col = layout.col(ListCol::Name)?;
     let stt_col = layout.col(ListCol::Stt);
-    let part_of = |cx: &mut Ctx, row: u32| {
-        layout
+    // A row that names nobody, kept for the leaders whose scope may hold it.
+    let nobody = |cx: &mut Ctx, row: u32, name: String| Unidentified {
+        cell: a1(row, id_col),
+        name,
+        part: layout
             .col(ListCol::Part)
             .map(|c| text::key(&cx.text(grid, sheet, row, c)))
-            .unwrap_or_default()
+            .unwrap_or_default(),
     };
     let mut members: Vec<Member> = Vec::new();
     let mut unidentified: Vec<Unidentified> = Vec::new();
@@ -210,12 +213,7 @@ pub(super) fn read_list(
                     None,
                     Detail::PersonWithoutId { name: name.clone() },
                 );
-                let part = part_of(cx, row);
-                unidentified.push(Unidentified {
-                    cell: a1(row, id_col),
-                    name,
-                    part,
-                });
+                unidentified.push(nobody(cx, row, name));
             }
             continue;
         }
@@ -231,12 +229,7 @@ pub(super) fn read_list(
                 person_name: (!name.is_empty()).then(|| name.clone()),
                 detail: Detail::PersonDuplicate { first: first_cell },
             });
-            let part = part_of(cx, row);
-            unidentified.push(Unidentified {
-                cell: a1(row, id_col),
-                name,
-                part,
-            });
+            unidentified.push(nobody(cx, row, name));
             continue;
         }
         let mut rc = RowCx {
