@@ -140,6 +140,8 @@ struct Layout {
     extra_months: [Vec<u32>; 3],
     /// Every column of `Kỷ luật`, `Thanh tra, kiểm tra`, `Kiểm điểm`.
     decisions: [Vec<u32>; 3],
+    /// Fields of one value that have several columns (compared on every row).
+    repeated: Vec<(&'static str, Vec<u32>)>,
 }
 
 impl Layout {
@@ -274,9 +276,11 @@ fn list_layout(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>)
         decisions_missing: false,
         extra_months: [Vec::new(), Vec::new(), Vec::new()],
         decisions: [Vec::new(), Vec::new(), Vec::new()],
+        repeated: Vec::new(),
     };
     layout.decisions =
         [ListCol::Discipline, ListCol::Inspection, ListCol::Review].map(|c| layout.cols_of(c));
+    layout.repeated = repeated_columns(&layout);
     let header_cell = Some(a1(hrow, grid.col_start()));
     let mut fatal = false;
     for (want, name) in [(ListCol::Id, COL_ID), (ListCol::Name, COL_NAME)] {
@@ -577,6 +581,7 @@ fn read_member(
     // Leave is counted only inside the person's time in the unit: days before joining or after
     // leaving are already days away.
     m.absence_half_days = absence(rc, span, layout);
+    same_in_every_column(rc, layout);
     m.has_errors = rc.errors || layout.months_broken || layout.decisions_missing;
     if layout.decisions_missing {
         // Without the column nothing can be known: not "no".
@@ -588,6 +593,40 @@ fn read_member(
             .filter(|_| layout.col(ListCol::Inspection).is_some());
     }
     m
+}
+
+/// Fields of one value are read from the first of their columns: when a list has two columns of
+/// one of them ("Số ngày nghỉ" twice), the others must say the same, or the person is unknown.
+fn same_in_every_column(rc: &mut RowCx<'_, '_, '_>, layout: &Layout) {
+    for (column, cols) in &layout.repeated {
+        let (grid, row) = (rc.grid, rc.row);
+        let value = |c: u32| display(grid.get(row, c));
+        let first_value = value(cols[0]);
+        for &c in &cols[1..] {
+            if value(c) != first_value {
+                let other = a1(row, cols[0]);
+                rc.report(c, Detail::ColumnsDisagree { column, other });
+            }
+        }
+    }
+}
+
+/// The fields of one value that have several columns in this list.
+fn repeated_columns(layout: &Layout) -> Vec<(&'static str, Vec<u32>)> {
+    const SINGLE: [(ListCol, &str); 7] = [
+        (ListCol::Btv, "Diện BTV quản lý"),
+        (ListCol::Days, "Số ngày nghỉ"),
+        (ListCol::From, "Nghỉ từ ngày"),
+        (ListCol::To, "Nghỉ đến ngày"),
+        (ListCol::Start, "Ngày bắt đầu"),
+        (ListCol::End, "Ngày thôi"),
+        (ListCol::Kind, "Đối tượng"),
+    ];
+    SINGLE
+        .iter()
+        .map(|&(kind, column)| (column, layout.cols_of(kind)))
+        .filter(|(_, cols)| cols.len() > 1)
+        .collect()
 }
 
 /// `Kiểm điểm` only breaches a leader's condition (SPEC §2): an unclear value is reported, and
