@@ -5,12 +5,17 @@
 //! rust_xlsxwriter always stores a cached result with a formula; a cell that must hold a formula
 //! *without* a value (as a workbook saved by a tool that does not calculate) is written as a
 //! formula and its `<v>` element is then removed from the sheet XML with the zip crate.
+//!
+//! A test may also write any cell of `Danh sách` by its header ([`Person::cell`]), head a column
+//! in other words ([`Unit::rename`]), leave one out ([`Unit::drop_column`]), add one
+//! ([`Unit::add_column`]), merge cells down a column ([`Unit::merge`]), and add rows that name
+//! nobody ([`Unit::add_row`]).
 #![allow(dead_code)]
 
 use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Formula, Workbook, Worksheet};
 
 // ------------------------------------------------------------------------------------ cells
 
@@ -190,6 +195,11 @@ pub struct Person {
     pub form: Option<Form>,
     pub scores: Vec<Cell>,
     pub total: Total,
+    /// Cells of `Danh sách` by header (any column: `Mã CB`, `Bộ phận`, `Tháng 1`, an extra
+    /// column…), written instead of the usual value.
+    pub cells: Vec<(String, Cell)>,
+    /// A row of `Danh sách` holding only its `STT` and [`Person::cells`] (see [`Unit::add_row`]).
+    pub bare: bool,
 }
 
 impl Person {
@@ -208,6 +218,8 @@ impl Person {
             form: Some(Form::M04),
             scores: vec![Cell::Num(10.0); 30],
             total: Total::Sum,
+            cells: Vec::new(),
+            bare: false,
         }
     }
 
@@ -268,6 +280,26 @@ impl Person {
         self
     }
 
+    /// Writes `value` in the person's cell under `header` of `Danh sách` (any column), instead
+    /// of the usual value.
+    pub fn cell(&mut self, header: &str, value: Cell) -> &mut Person {
+        self.cells.retain(|(h, _)| h != header);
+        self.cells.push((header.to_string(), value));
+        self
+    }
+
+    /// Makes the person a passing mẫu 03 leader ("Diện BTV quản lý" x) in charge of
+    /// `in_charge` (`;`-separated `Bộ phận` values, empty = the whole unit).
+    pub fn lead(&mut self, in_charge: &str) -> &mut Person {
+        self.title = "Phó Trưởng phòng".to_string();
+        self.part = PART_LEAD.to_string();
+        self.in_charge = in_charge.to_string();
+        self.btv = true;
+        self.form = Some(Form::M03);
+        self.scores = vec![Cell::Num(10.0); 45];
+        self
+    }
+
     /// Takes the person off every score sheet.
     pub fn unscored(&mut self) -> &mut Person {
         self.form = None;
@@ -307,6 +339,24 @@ pub struct Unit {
     pub proposals: Option<Vec<Proposal>>,
     /// A hidden, stale copy of `Danh sách` named `Danh sach`, written before the real one.
     pub stale_list: Option<Vec<Person>>,
+    /// Headers of `Danh sách` written in other words: (usual header, header written).
+    pub renamed: Vec<(String, String)>,
+    /// Columns of `Danh sách` left out (`Kỷ luật`, `Số ngày nghỉ`…).
+    pub dropped: Vec<String>,
+    /// Further columns of `Danh sách`, written last, with these headers (values: [`Person::cell`]).
+    pub extra_columns: Vec<String>,
+    /// Cells of `Danh sách` merged down a column.
+    pub merges: Vec<Merge>,
+}
+
+/// Cells of one column of `Danh sách` merged over the rows of `first`…`last` (Mã CB), holding
+/// `text` (in the first cell, as Excel keeps it).
+#[derive(Clone, Debug)]
+pub struct Merge {
+    pub header: String,
+    pub first: String,
+    pub last: String,
+    pub text: String,
 }
 
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
@@ -347,6 +397,10 @@ impl Unit {
             mandatory_rows: Vec::new(),
             proposals: None,
             stale_list: None,
+            renamed: Vec::new(),
+            dropped: Vec::new(),
+            extra_columns: Vec::new(),
+            merges: Vec::new(),
         }
     }
 
@@ -375,6 +429,46 @@ impl Unit {
     pub fn add_staff(&mut self, id: &str, name: &str, birth: Cell) -> &mut Person {
         self.people.push(Person::staff(id, name, birth));
         self.people.last_mut().expect("just pushed")
+    }
+
+    /// Adds a row of `Danh sách` after the others holding only its `STT`, known to the builder
+    /// as `key` (not written: fill it with [`Person::cell`]); on no score sheet.
+    pub fn add_row(&mut self, key: &str) -> &mut Person {
+        let mut p = Person::staff(key, "", Cell::Blank);
+        p.bare = true;
+        p.unscored();
+        self.people.push(p);
+        self.people.last_mut().expect("just pushed")
+    }
+
+    /// Writes the header of column `header` of `Danh sách` as `written`.
+    pub fn rename(&mut self, header: &str, written: &str) -> &mut Unit {
+        self.renamed.retain(|(h, _)| h != header);
+        self.renamed.push((header.to_string(), written.to_string()));
+        self
+    }
+
+    /// Leaves column `header` out of `Danh sách`.
+    pub fn drop_column(&mut self, header: &str) -> &mut Unit {
+        self.dropped.push(header.to_string());
+        self
+    }
+
+    /// Adds a column headed `header` after the others of `Danh sách`.
+    pub fn add_column(&mut self, header: &str) -> &mut Unit {
+        self.extra_columns.push(header.to_string());
+        self
+    }
+
+    /// Merges the cells of column `header` from `first`'s row to `last`'s, holding `text`.
+    pub fn merge(&mut self, header: &str, first: &str, last: &str, text: &str) -> &mut Unit {
+        self.merges.push(Merge {
+            header: header.to_string(),
+            first: first.to_string(),
+            last: last.to_string(),
+            text: text.to_string(),
+        });
+        self
     }
 
     /// Proposes people for the reward: (Mã CB, Họ và tên, Thứ tự ưu tiên).
@@ -416,12 +510,69 @@ impl Unit {
             .collect()
     }
 
-    /// Every header of `Danh sách`, in sheet order.
+    /// Every header of `Danh sách` (as the builder knows it, before [`Unit::rename`]), in sheet
+    /// order.
     fn list_headers(&self) -> Vec<String> {
         let mut h: Vec<String> = FIXED.iter().map(|s| s.to_string()).collect();
         h.extend(self.month_numbers().iter().map(|m| format!("Tháng {m}")));
         h.extend(self.optional_columns().iter().map(|s| s.to_string()));
+        h.extend(self.extra_columns.iter().cloned());
+        h.retain(|c| !self.dropped.contains(c));
         h
+    }
+
+    /// The header written for column `header`.
+    fn written_header(&self, header: &str) -> String {
+        self.renamed
+            .iter()
+            .find(|(h, _)| h == header)
+            .map_or_else(|| header.to_string(), |(_, w)| w.clone())
+    }
+
+    /// The value of person `p` (row `index`, 0-based) under `header` in `Danh sách`.
+    fn list_value(&self, p: &Person, index: usize, header: &str) -> Cell {
+        if let Some((_, v)) = p.cells.iter().find(|(h, _)| h == header) {
+            return v.clone();
+        }
+        if header == "STT" {
+            return Cell::Num((index + 1) as f64);
+        }
+        if p.bare {
+            return Cell::Blank;
+        }
+        if let Some(i) = self
+            .month_numbers()
+            .iter()
+            .position(|m| format!("Tháng {m}") == header)
+        {
+            return p.months[i].clone();
+        }
+        match header {
+            "Mã CB" => t(&p.id),
+            "Họ và tên" => t(&p.name),
+            "Ngày sinh" => p.birth.clone(),
+            "Chức vụ" => t(&p.title),
+            "Bộ phận" => t(&p.part),
+            PHU_TRACH => t(&p.in_charge),
+            "Diện BTV quản lý" if p.btv => t("x"),
+            _ => p.get(header),
+        }
+    }
+
+    /// The distinct `Mã CB` written in `Danh sách`.
+    fn listed(&self) -> usize {
+        let mut ids: Vec<String> = self
+            .people
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| match self.list_value(p, i, "Mã CB") {
+                Cell::Text(s) if !s.trim().is_empty() => Some(s),
+                _ => None,
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids.len()
     }
 
     fn list_row(&self, id: &str) -> usize {
@@ -435,12 +586,15 @@ impl Unit {
     /// The A1 cell of `id`'s value under `header` in `Danh sách` (`Mã CB`, `Phụ trách`,
     /// `Kỷ luật`, `Tháng 2`, …).
     pub fn list_cell(&self, id: &str, header: &str) -> String {
-        let col = self
-            .list_headers()
+        a1(self.list_row(id), self.list_col(header))
+    }
+
+    /// The zero-based column of `header` in `Danh sách`.
+    fn list_col(&self, header: &str) -> usize {
+        self.list_headers()
             .iter()
             .position(|h| h == header)
-            .unwrap_or_else(|| panic!("no column {header} in Danh sách"));
-        a1(self.list_row(id), col)
+            .unwrap_or_else(|| panic!("no column {header} in Danh sách"))
     }
 
     /// The A1 cell of `id`'s month `i` (0, 1, 2 of the quarter).
@@ -493,6 +647,7 @@ impl Unit {
         let ws = wb.add_worksheet();
         ws.set_name(SHEET_LIST).expect("sheet name");
         self.write_list(&mut w, ws, &self.people);
+        self.write_merges(ws);
         for form in [Form::M03, Form::M04] {
             let used = self.people.iter().any(|p| p.form == Some(form))
                 || self.mandatory_rows.iter().any(|(f, _)| *f == form);
@@ -539,7 +694,7 @@ impl Unit {
         let headcount = self
             .headcount
             .clone()
-            .unwrap_or(Cell::Num(self.people.len() as f64));
+            .unwrap_or(Cell::Num(self.listed() as f64));
         let rows = [
             ("Đơn vị", &self.name),
             ("Mã đơn vị", &self.code),
@@ -557,25 +712,44 @@ impl Unit {
     fn write_list(&self, w: &mut Writer, ws: &mut Worksheet, people: &[Person]) {
         let headers = self.list_headers();
         for (c, h) in headers.iter().enumerate() {
-            ws.write_string(0, c as u16, h).expect("write");
+            ws.write_string(0, c as u16, self.written_header(h))
+                .expect("write");
         }
+        // Merged regions belong to the real list only (not to a stale copy).
+        let merged = if std::ptr::eq(people, self.people.as_slice()) {
+            self.merged_cells()
+        } else {
+            Vec::new()
+        };
         for (i, p) in people.iter().enumerate() {
             let r = 1 + i;
-            let mut values = vec![
-                Cell::Num((i + 1) as f64),
-                t(&p.id),
-                t(&p.name),
-                p.birth.clone(),
-                t(&p.title),
-                t(&p.part),
-                t(&p.in_charge),
-                if p.btv { t("x") } else { Cell::Blank },
-            ];
-            values.extend(p.months.iter().cloned());
-            values.extend(self.optional_columns().iter().map(|c| p.get(c)));
-            for (c, v) in values.iter().enumerate() {
-                w.put(ws, r, c, v);
+            for (c, h) in headers.iter().enumerate() {
+                if !merged.contains(&(r, c)) {
+                    w.put(ws, r, c, &self.list_value(p, i, h));
+                }
             }
+        }
+    }
+
+    /// (row, column) of the cells of `Danh sách` inside a merged region, but its first.
+    fn merged_cells(&self) -> Vec<(usize, usize)> {
+        let mut cells = Vec::new();
+        for m in &self.merges {
+            let col = self.list_col(&m.header);
+            for r in self.list_row(&m.first) + 1..=self.list_row(&m.last) {
+                cells.push((r, col));
+            }
+        }
+        cells
+    }
+
+    fn write_merges(&self, ws: &mut Worksheet) {
+        let format = Format::new().set_align(FormatAlign::VerticalCenter);
+        for m in &self.merges {
+            let col = self.list_col(&m.header) as u16;
+            let (first, last) = (self.list_row(&m.first), self.list_row(&m.last));
+            ws.merge_range(first as u32, col, last as u32, col, &m.text, &format)
+                .expect("merged cells");
         }
     }
 

@@ -1,0 +1,744 @@
+//! Regressions of the review of "Decide only on what was read" (SPEC §2, §3, §6): decision
+//! columns headed in other words, missing decision columns, two columns of one month, rows that
+//! name nobody, merged cells, formulas without a value in `Bộ phận`/`Phụ trách`, the narrow
+//! reading of discipline ends and inspection negations, bare numbers in date columns, stray
+//! ratings, an unclear `Kiểm điểm`, and the text report's grouping of findings.
+//!
+//! Every test builds a small unit workbook (see `book/mod.rs`: a mẫu 03 leader `TN01` of the
+//! whole unit and passing members `TN02`… on mẫu 04, quarter I/2024) in a fresh temporary
+//! directory, changes one thing, and runs the real binary.
+
+mod book;
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use book::*;
+use common::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+// ------------------------------------------------------------------------------------ helpers
+
+const FILE: &str = "don-vi.xlsx";
+const NONE: &[&str] = &[];
+const MA_CB: &str = "Mã CB";
+const BO_PHAN: &str = "Bộ phận";
+
+/// A `&'static str` made at run time (cell addresses for [`Expect`]).
+fn s(x: String) -> &'static str {
+    Box::leak(x.into_boxed_str())
+}
+
+/// Saves the unit as `don-vi.xlsx` in a fresh directory.
+fn save(unit: &Unit) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = unit.save(dir.path(), FILE);
+    (dir, path)
+}
+
+/// (status, reasons) of one person of an `evaluate` document.
+fn outcome(doc: &Value, id: &str) -> (String, Vec<String>) {
+    let p = person(doc, id);
+    let reasons = p["reasons"]
+        .as_array()
+        .unwrap_or_else(|| panic!("reasons of {id}: {p}"))
+        .iter()
+        .map(|r| r.as_str().expect("a reason").to_string())
+        .collect();
+    (str_field(p, "status").to_string(), reasons)
+}
+
+/// Asserts the people of the document are exactly these, with these statuses and reasons.
+fn assert_outcomes(doc: &Value, want: &[(&str, &str, &[&str])]) {
+    let mut ids = people_ids(doc);
+    ids.sort();
+    let mut expected: Vec<String> = want.iter().map(|(id, _, _)| id.to_string()).collect();
+    expected.sort();
+    assert_eq!(ids, expected, "the people of the results");
+    for (id, status, reasons) in want {
+        let (got_status, got_reasons) = outcome(doc, id);
+        assert_eq!(
+            (got_status.as_str(), got_reasons),
+            (*status, reasons.iter().map(|r| r.to_string()).collect()),
+            "status and reasons of {id}: {}",
+            person(doc, id)
+        );
+    }
+}
+
+/// Every person of the unit with a Mã CB of their own `dat`, except those listed.
+fn dat_except<'a>(
+    unit: &'a Unit,
+    others: &[(&'a str, &'a str, &'a [&'a str])],
+) -> Vec<(&'a str, &'a str, &'a [&'a str])> {
+    let mut v: Vec<(&str, &str, &[&str])> = unit
+        .people
+        .iter()
+        .filter(|p| !p.bare && p.cells.iter().all(|(h, _)| h != MA_CB))
+        .filter(|p| !others.iter().any(|(id, _, _)| *id == p.id))
+        .map(|p| (p.id.as_str(), "dat", &[][..]))
+        .collect();
+    v.extend_from_slice(others);
+    v
+}
+
+/// Every person of the unit `loi`.
+fn all_loi(unit: &Unit) -> Vec<(&str, &str, &[&str])> {
+    unit.people
+        .iter()
+        .map(|p| (p.id.as_str(), "loi", NONE))
+        .collect()
+}
+
+/// A `Danh sách` error at one cell, about one person (or about nobody).
+fn list_error(code: &'static str, cell: String, person: Option<&'static str>) -> Expect {
+    let e = Expect::error(code, FILE).sheet(SHEET_LIST).cell(s(cell));
+    match person {
+        Some(p) => e.person(p),
+        None => e,
+    }
+}
+
+/// `validate` and `evaluate` of one file: both report exactly `expected`, and exit `exit`.
+fn check_both(path: &Path, expected: &[Expect], exit: i32) -> Value {
+    let (code, doc) = validate(&[path], &[]);
+    assert_findings(&doc, expected);
+    assert_eq!(
+        code, exit,
+        "validate exit code; findings: {:#}",
+        doc["findings"]
+    );
+    let (code, doc) = evaluate(&[path], &[]);
+    assert_findings(&doc, expected);
+    assert_eq!(
+        code, exit,
+        "evaluate exit code; findings: {:#}",
+        doc["findings"]
+    );
+    doc
+}
+
+/// The one finding of this code and cell.
+fn finding_at<'a>(doc: &'a Value, code: &str, cell: &str) -> &'a Value {
+    let found: Vec<&Value> = finding_values(doc)
+        .iter()
+        .filter(|f| f["code"] == code && f["cell"] == cell)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one {code} at {cell}: {:#}",
+        doc["findings"]
+    );
+    found[0]
+}
+
+// ------------------------------------------------ 1. decision columns headed in other words
+
+#[test]
+fn a_discipline_column_headed_otherwise_is_read_never_dropped() {
+    for header in ["Hình thức kỷ luật", "Kỷ luật (nếu có)"] {
+        let mut u = Unit::new("TN", 3);
+        u.rename(KY_LUAT, header);
+        u.person("TN03").text(KY_LUAT, "Cảnh cáo");
+        let (_dir, path) = save(&u);
+        let doc = check_both(&path, &[], 0);
+        assert_outcomes(
+            &doc,
+            &dat_except(
+                &u,
+                &[
+                    ("TN01", "khong-dat", &["don-vi-vi-pham"]),
+                    ("TN03", "khong-dat", &["ky-luat"]),
+                ],
+            ),
+        );
+    }
+}
+
+#[test]
+fn party_and_government_discipline_columns_are_both_read() {
+    let mut u = Unit::new("TN", 3);
+    u.rename(KY_LUAT, "Kỷ luật Đảng");
+    u.add_column("Kỷ luật chính quyền");
+    u.person("TN03").cell("Kỷ luật chính quyền", t("Cảnh cáo"));
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(
+        &doc,
+        &dat_except(
+            &u,
+            &[
+                ("TN01", "khong-dat", &["don-vi-vi-pham"]),
+                ("TN03", "khong-dat", &["ky-luat"]),
+            ],
+        ),
+    );
+}
+
+/// Under inspection without a conclusion fails the member, and is no breach of the leader's
+/// condition (SPEC §2, 4.).
+#[test]
+fn separate_thanh_tra_and_kiem_tra_columns_are_both_read() {
+    let mut u = Unit::new("TN", 3);
+    u.rename(THANH_TRA, "Thanh tra");
+    u.add_column("Kiểm tra");
+    u.person("TN03").cell("Kiểm tra", t("Đang kiểm tra"));
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(
+        &doc,
+        &dat_except(&u, &[("TN03", "khong-dat", &["thanh-tra"])]),
+    );
+}
+
+// ------------------------------------------------ 2. a missing decision column
+
+/// The header row's `column-missing` (on `Danh sách`, about nobody) makes everyone `loi`.
+fn check_column_missing(u: &Unit, column: &str) {
+    let (_dir, path) = save(u);
+    let expected = [Expect::error("column-missing", FILE)
+        .sheet(SHEET_LIST)
+        .cell("A1")];
+    let doc = check_both(&path, &expected, 1);
+    assert_outcomes(&doc, &all_loi(u));
+    let message = str_field(&finding_values(&doc)[0], "message");
+    assert!(
+        message.contains(column),
+        "the message names '{column}': {message}"
+    );
+}
+
+#[test]
+fn a_missing_discipline_column_is_column_missing_and_everyone_is_loi() {
+    let mut u = Unit::new("TN", 3);
+    u.drop_column(KY_LUAT);
+    check_column_missing(&u, KY_LUAT);
+}
+
+#[test]
+fn a_missing_inspection_column_is_column_missing_and_everyone_is_loi() {
+    let mut u = Unit::new("TN", 3);
+    u.drop_column(THANH_TRA);
+    check_column_missing(&u, THANH_TRA);
+}
+
+#[test]
+fn a_list_without_any_absence_column_is_column_missing_and_everyone_is_loi() {
+    let mut u = Unit::new("TN", 3);
+    u.drop_column(SO_NGAY_NGHI);
+    check_column_missing(&u, SO_NGAY_NGHI);
+    // Only one of the two leave dates does not say how long anyone was away.
+    u.columns.push(NGHI_TU);
+    check_column_missing(&u, SO_NGAY_NGHI);
+}
+
+#[test]
+fn the_two_leave_date_columns_stand_for_a_missing_so_ngay_nghi() {
+    let mut u = Unit::new("TN", 3);
+    u.drop_column(SO_NGAY_NGHI);
+    u.columns.extend([NGHI_TU, NGHI_DEN]);
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(&doc, &dat_except(&u, &[]));
+}
+
+// ------------------------------------------------ 3. two columns of one month
+
+/// A `T1` column beside `Tháng 1`, filled like it for everyone.
+fn unit_with_t1() -> Unit {
+    let mut u = Unit::new("TN", 3);
+    u.add_column("T1");
+    for p in &mut u.people {
+        let first = p.months[0].clone();
+        p.cell("T1", first);
+    }
+    u
+}
+
+#[test]
+fn two_columns_of_one_month_with_the_same_rating_are_fine() {
+    let u = unit_with_t1();
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(&doc, &dat_except(&u, &[]));
+}
+
+#[test]
+fn two_columns_of_one_month_with_different_ratings_are_rating_conflict() {
+    let mut u = unit_with_t1();
+    u.person("TN03").cell("T1", t("HTTNV"));
+    let (_dir, path) = save(&u);
+    let doc = check_both(
+        &path,
+        &[
+            list_error("rating-conflict", u.list_cell("TN03", "T1"), Some("TN03")),
+            list_error("scope-unknown", u.month_cell("TN03", 0), Some("TN01")),
+        ],
+        1,
+    );
+    assert_outcomes(
+        &doc,
+        &dat_except(&u, &[("TN01", "loi", NONE), ("TN03", "loi", NONE)]),
+    );
+}
+
+// ------------------------------------------------ 4. rows that name nobody
+
+#[test]
+fn a_named_row_without_ma_cb_is_person_unmatched_and_the_leader_is_loi() {
+    let mut u = Unit::new("TN", 3);
+    u.add_staff("X1", "Vũ Thị Giang", date(9, 9, 1990))
+        .cell(MA_CB, Cell::Blank)
+        .months(["KHTNV", "HTTNV", "HTTNV"])
+        .unscored();
+    let (_dir, path) = save(&u);
+    let cell = u.list_cell("X1", MA_CB);
+    let doc = check_both(
+        &path,
+        &[
+            list_error("person-unmatched", cell.clone(), None),
+            list_error("scope-unknown", cell, Some("TN01")),
+        ],
+        1,
+    );
+    assert_outcomes(&doc, &dat_except(&u, &[("TN01", "loi", NONE)]));
+}
+
+#[test]
+fn a_row_without_ma_cb_and_name_but_with_content_is_person_unmatched_and_the_leader_is_loi() {
+    let mut u = Unit::new("TN", 3);
+    u.add_row("X1")
+        .cell("Tháng 1", t("HTTNV"))
+        .cell("Tháng 2", t("KHTNV"))
+        .cell(KY_LUAT, t("Cảnh cáo"));
+    let (_dir, path) = save(&u);
+    let cell = u.list_cell("X1", MA_CB);
+    let doc = check_both(
+        &path,
+        &[
+            list_error("person-unmatched", cell.clone(), None),
+            list_error("scope-unknown", cell, Some("TN01")),
+        ],
+        1,
+    );
+    assert_outcomes(&doc, &dat_except(&u, &[("TN01", "loi", NONE)]));
+}
+
+#[test]
+fn a_numbered_blank_template_row_is_nobody_and_no_finding() {
+    let mut u = Unit::new("TN", 3);
+    u.add_row("X1");
+    u.add_row("X2");
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(&doc, &dat_except(&u, &[]));
+}
+
+#[test]
+fn a_repeated_ma_cb_is_person_duplicate_naming_the_second_row_and_the_leader_is_loi() {
+    let mut u = Unit::new("TN", 3);
+    let second = "Vũ Thị Giang";
+    u.add_staff("X1", second, date(9, 9, 1990))
+        .cell(MA_CB, t("TN03"))
+        .text(KY_LUAT, "Cảnh cáo")
+        .unscored();
+    let (_dir, path) = save(&u);
+    let cell = u.list_cell("X1", MA_CB);
+    let doc = check_both(
+        &path,
+        &[
+            list_error("person-duplicate", cell.clone(), Some("TN03")),
+            list_error("scope-unknown", cell.clone(), Some("TN01")),
+        ],
+        1,
+    );
+    assert_outcomes(
+        &doc,
+        &dat_except(&u, &[("TN01", "loi", NONE), ("TN03", "loi", NONE)]),
+    );
+    let message = str_field(finding_at(&doc, "person-duplicate", &cell), "message");
+    assert!(
+        message.contains(second),
+        "the message names the second row's person '{second}': {message}"
+    );
+}
+
+// ------------------------------------------------ 5. cells merged down a column
+
+/// `TN02` leads "Bộ phận Ngân sách"; `TN03` and `TN04` share one merged `Bộ phận` cell of it.
+fn unit_with_merged_part() -> Unit {
+    let mut u = Unit::new("TN", 4);
+    u.person("TN02").lead("Bộ phận Ngân sách");
+    for id in ["TN03", "TN04"] {
+        u.person(id).part = "Bộ phận Ngân sách".into();
+    }
+    u.merge(BO_PHAN, "TN03", "TN04", "Bộ phận Ngân sách");
+    u
+}
+
+#[test]
+fn a_merged_bo_phan_puts_every_row_of_it_in_the_leaders_scope() {
+    let mut u = unit_with_merged_part();
+    u.person("TN04").month(1, t("KHTNV"));
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(
+        &doc,
+        &dat_except(
+            &u,
+            &[
+                ("TN01", "khong-dat", &["don-vi-vi-pham"]),
+                ("TN02", "khong-dat", &["don-vi-vi-pham"]),
+                ("TN04", "khong-dat", &["thang-duoi-tot"]),
+            ],
+        ),
+    );
+}
+
+#[test]
+fn a_merged_inspection_cell_applies_to_every_row_of_it() {
+    let mut u = Unit::new("TN", 4);
+    u.merge(THANH_TRA, "TN03", "TN04", "Có sai phạm");
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(
+        &doc,
+        &dat_except(
+            &u,
+            &[
+                ("TN01", "khong-dat", &["don-vi-vi-pham"]),
+                ("TN03", "khong-dat", &["thanh-tra"]),
+                ("TN04", "khong-dat", &["thanh-tra"]),
+            ],
+        ),
+    );
+}
+
+// ------------------------------------------------ 6. formulas without a value in the scope
+
+/// `TN02` leads "Bộ phận Tổng hợp" (where the members are); `TN03`'s `Bộ phận` is a formula
+/// without a value: in that part or not, nobody knows. Like every other `scope-unknown` about a
+/// member's unreadable cell, the finding points at the cell to fix: `TN03`'s `Bộ phận`.
+#[test]
+fn a_bo_phan_formula_without_value_leaves_a_leader_of_parts_loi() {
+    let mut u = Unit::new("TN", 4);
+    u.person("TN02").lead(PART_GENERAL);
+    u.person("TN03")
+        .cell(BO_PHAN, no_value("IF(A4>0,\"Bộ phận Tổng hợp\",\"\")"));
+    let (_dir, path) = save(&u);
+    let cell = u.list_cell("TN03", BO_PHAN);
+    let doc = check_both(
+        &path,
+        &[
+            list_error("formula-no-value", cell.clone(), Some("TN03")),
+            list_error("scope-unknown", cell, Some("TN02")),
+        ],
+        1,
+    );
+    assert_outcomes(
+        &doc,
+        &dat_except(&u, &[("TN02", "loi", NONE), ("TN03", "loi", NONE)]),
+    );
+}
+
+#[test]
+fn a_phu_trach_formula_without_value_leaves_the_leader_loi() {
+    let mut u = Unit::new("TN", 4);
+    u.person("TN02")
+        .lead(PART_GENERAL)
+        .cell(PHU_TRACH, no_value("IF(A3>0,\"Bộ phận Tổng hợp\",\"\")"));
+    let (_dir, path) = save(&u);
+    let doc = check_both(
+        &path,
+        &[list_error(
+            "formula-no-value",
+            u.list_cell("TN02", PHU_TRACH),
+            Some("TN02"),
+        )],
+        1,
+    );
+    assert_outcomes(&doc, &dat_except(&u, &[("TN02", "loi", NONE)]));
+}
+
+// ------------------------------------------------ 7. the end of a discipline
+
+#[test]
+fn a_discipline_whose_term_has_ended_is_no() {
+    let mut u = Unit::new("TN", 3);
+    u.person("TN02")
+        .text(KY_LUAT, "Khiển trách (đã hết thời hạn)");
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(&doc, &dat_except(&u, &[]));
+}
+
+#[test]
+fn a_discipline_whose_term_has_not_ended_is_ky_luat() {
+    let mut u = Unit::new("TN", 3);
+    u.person("TN02")
+        .text(KY_LUAT, "Cảnh cáo, chưa hết thời hạn");
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(
+        &doc,
+        &dat_except(
+            &u,
+            &[
+                ("TN01", "khong-dat", &["don-vi-vi-pham"]),
+                ("TN02", "khong-dat", &["ky-luat"]),
+            ],
+        ),
+    );
+}
+
+#[test]
+fn a_discipline_about_to_end_or_ending_on_a_date_is_value_unclear() {
+    for value in [
+        "Khiển trách, sắp hết thời hạn",
+        "Cảnh cáo (hết thời hạn vào 30/6/2024)",
+    ] {
+        let mut u = Unit::new("TN", 3);
+        u.person("TN02").text(KY_LUAT, value);
+        let (_dir, path) = save(&u);
+        let cell = u.list_cell("TN02", KY_LUAT);
+        let doc = check_both(
+            &path,
+            &[
+                list_error("value-unclear", cell.clone(), Some("TN02")),
+                list_error("scope-unknown", cell, Some("TN01")),
+            ],
+            1,
+        );
+        assert_outcomes(
+            &doc,
+            &dat_except(&u, &[("TN01", "loi", NONE), ("TN02", "loi", NONE)]),
+        );
+    }
+}
+
+// ------------------------------------------------ 8. inspection wordings
+
+#[test]
+fn no_fault_found_by_an_inspection_is_no() {
+    let mut u = Unit::new("TN", 3);
+    u.person("TN02").text(THANH_TRA, "Không phát hiện sai phạm");
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(&doc, &dat_except(&u, &[]));
+}
+
+#[test]
+fn no_fault_found_yet_is_value_unclear() {
+    let mut u = Unit::new("TN", 3);
+    u.person("TN02").text(THANH_TRA, "Chưa phát hiện vi phạm");
+    let (_dir, path) = save(&u);
+    let cell = u.list_cell("TN02", THANH_TRA);
+    let doc = check_both(
+        &path,
+        &[
+            list_error("value-unclear", cell.clone(), Some("TN02")),
+            list_error("scope-unknown", cell, Some("TN01")),
+        ],
+        1,
+    );
+    assert_outcomes(
+        &doc,
+        &dat_except(&u, &[("TN01", "loi", NONE), ("TN02", "loi", NONE)]),
+    );
+}
+
+#[test]
+fn an_inspection_under_way_fails_the_member_and_not_the_leader() {
+    for value in [
+        "Đang kiểm tra dấu hiệu vi phạm",
+        "Đang thanh tra, chưa có kết luận sai phạm",
+    ] {
+        let mut u = Unit::new("TN", 3);
+        u.person("TN02").text(THANH_TRA, value);
+        let (_dir, path) = save(&u);
+        let doc = check_both(&path, &[], 0);
+        assert_outcomes(
+            &doc,
+            &dat_except(&u, &[("TN02", "khong-dat", &["thanh-tra"])]),
+        );
+    }
+}
+
+#[test]
+fn a_fault_found_by_an_inspection_fails_the_member_and_the_leader() {
+    let mut u = Unit::new("TN", 3);
+    u.person("TN02").text(THANH_TRA, "Có sai phạm về tài chính");
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(
+        &doc,
+        &dat_except(
+            &u,
+            &[
+                ("TN01", "khong-dat", &["don-vi-vi-pham"]),
+                ("TN02", "khong-dat", &["thanh-tra"]),
+            ],
+        ),
+    );
+}
+
+// ------------------------------------------------ 9. bare numbers in date columns
+
+#[test]
+fn a_bare_number_in_a_date_column_is_date_invalid_never_a_1900_date() {
+    let cases: [(&'static str, f64); 3] = [(NGAY_THOI, 15.0), (NGAY_THOI, 2024.0), (NGHI_TU, 5.0)];
+    for (column, number) in cases {
+        let mut u = Unit::new("TN", 3);
+        u.person("TN02").set(column, Cell::Num(number));
+        let (_dir, path) = save(&u);
+        let doc = check_both(
+            &path,
+            &[list_error(
+                "date-invalid",
+                u.list_cell("TN02", column),
+                Some("TN02"),
+            )],
+            1,
+        );
+        assert_outcomes(&doc, &dat_except(&u, &[("TN02", "loi", NONE)]));
+    }
+}
+
+// ------------------------------------------------ 10. ratings outside the table
+
+#[test]
+fn a_rating_outside_the_table_is_rating_unknown() {
+    for value in ["A+", "B-", "a)", "Đ"] {
+        let mut u = Unit::new("TN", 3);
+        u.person("TN02").month(1, t(value));
+        let (_dir, path) = save(&u);
+        let cell = u.month_cell("TN02", 1);
+        let doc = check_both(
+            &path,
+            &[
+                list_error("rating-unknown", cell.clone(), Some("TN02")),
+                list_error("scope-unknown", cell, Some("TN01")),
+            ],
+            1,
+        );
+        assert_outcomes(
+            &doc,
+            &dat_except(&u, &[("TN01", "loi", NONE), ("TN02", "loi", NONE)]),
+        );
+    }
+}
+
+#[test]
+fn single_letter_grades_a_to_d_are_ratings() {
+    let mut u = Unit::new("TN", 3);
+    u.person("TN02").month(0, t("A"));
+    u.person("TN03").month(1, t("d"));
+    let (_dir, path) = save(&u);
+    let doc = check_both(&path, &[], 0);
+    assert_outcomes(
+        &doc,
+        &dat_except(
+            &u,
+            &[
+                ("TN01", "khong-dat", &["don-vi-vi-pham"]),
+                ("TN03", "khong-dat", &["thang-duoi-tot"]),
+            ],
+        ),
+    );
+    assert_eq!(
+        person(&doc, "TN02")["ratings"],
+        serde_json::json!(["xuat-sac", "tot", "tot"])
+    );
+    assert_eq!(
+        person(&doc, "TN03")["ratings"],
+        serde_json::json!(["xuat-sac", "khong-hoan-thanh", "tot"])
+    );
+}
+
+// ------------------------------------------------ 11. an unclear Kiểm điểm
+
+/// `Kiểm điểm` only breaches a leader's condition (SPEC §2): unclear, it leaves the member's own
+/// result alone and the leader unknown.
+#[test]
+fn an_unclear_kiem_diem_leaves_the_member_decided_and_the_leader_loi() {
+    let mut u = Unit::new("TN", 3);
+    u.person("TN02").text(KIEM_DIEM, "Đã kiểm điểm");
+    let (_dir, path) = save(&u);
+    let cell = u.list_cell("TN02", KIEM_DIEM);
+    let doc = check_both(
+        &path,
+        &[
+            list_error("value-unclear", cell.clone(), Some("TN02")),
+            list_error("scope-unknown", cell, Some("TN01")),
+        ],
+        1,
+    );
+    assert_outcomes(&doc, &dat_except(&u, &[("TN01", "loi", NONE)]));
+}
+
+// ------------------------------------------------ 12. the text report's grouping
+
+/// Two leaders of the whole unit, three members with an unreadable month: each leader's
+/// `scope-unknown` is its own cause, and the text report names both leaders.
+#[test]
+fn the_text_report_never_folds_two_leaders_scope_unknown_into_one() {
+    let mut u = Unit::new("TN", 4);
+    u.person("TN02").lead("");
+    for id in ["TN03", "TN04", "TN05"] {
+        u.person(id).month(1, t("Khá"));
+    }
+    let (_dir, path) = save(&u);
+
+    // The JSON document first: three rating-unknown, three scope-unknown for each leader.
+    let mut expected = Vec::new();
+    for id in ["TN03", "TN04", "TN05"] {
+        let cell = u.month_cell(id, 1);
+        expected.push(list_error(
+            "rating-unknown",
+            cell.clone(),
+            Some(s(id.into())),
+        ));
+        expected.push(list_error("scope-unknown", cell.clone(), Some("TN01")));
+        expected.push(list_error("scope-unknown", cell, Some("TN02")));
+    }
+    let doc = check_both(&path, &expected, 1);
+    assert_outcomes(&doc, &all_loi(&u));
+
+    let out = run_raw(&[OsArg::from("validate"), path.clone().into_os_string()]);
+    assert_eq!(exit_code(&out), 1);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let scope_lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("scope-unknown"))
+        .collect();
+    for leader in ["TN01", "TN02"] {
+        assert!(
+            scope_lines.iter().any(|l| l.contains(leader)),
+            "no scope-unknown line names {leader}; scope-unknown lines:\n{}\nwhole report:\n{text}",
+            scope_lines.join("\n")
+        );
+    }
+    // A grouped line lists each cell once: one cell twice means two causes folded into one.
+    for line in &scope_lines {
+        let Some(list) = line
+            .split_once('(')
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .map(|(list, _)| list)
+        else {
+            continue;
+        };
+        let mut cells: Vec<&str> = list.split(',').map(str::trim).collect();
+        let listed = cells.len();
+        cells.sort_unstable();
+        cells.dedup();
+        assert_eq!(
+            cells.len(),
+            listed,
+            "a grouped scope-unknown line lists a cell twice: {line}\nwhole report:\n{text}"
+        );
+    }
+}
+
+type OsArg = std::ffi::OsString;
