@@ -376,7 +376,7 @@ fn decide_leaders(input: &UnitInput, profile: &Profile, decisions: &mut [Decisio
 
 /// `scope-unknown` for a member whose `Bộ phận` is a formula without a value.
 fn report_unknown_part(leader: &Member, m: &Member, out: &mut Out) {
-    let cell = Some(m.id_cell.clone());
+    let cell = m.part_cell.clone().or_else(|| Some(m.id_cell.clone()));
     push_scope_unknown(leader, cell, &m.id, &m.name, "Bộ phận", out);
 }
 

@@ -22,6 +22,7 @@ pub struct Member {
     pub part: String,
     /// `Bộ phận` could be read (not a formula without a value).
     pub part_known: bool,
+    pub part_cell: Option<String>,
     /// The `Phụ trách` values as written (`;`-separated); empty = the whole unit.
     pub in_charge: Vec<String>,
     pub in_charge_cell: Option<String>,
@@ -538,6 +539,7 @@ fn read_member(
         birth,
         title: rc.text(col(ListCol::Title)),
         part_known: part.is_some(),
+        part_cell: col(ListCol::Part).map(|c| a1(rc.row, c)),
         part: part.unwrap_or_default(),
         in_charge_cell: in_charge_col.map(|c| a1(rc.row, c)),
         in_charge,
