@@ -742,3 +742,44 @@ fn the_text_report_never_folds_two_leaders_scope_unknown_into_one() {
 }
 
 type OsArg = std::ffi::OsString;
+
+// ------------------------------------------------ a field of one value in two columns
+
+#[test]
+fn two_absence_columns_that_disagree_leave_the_person_undecided() {
+    const SECOND: &str = "Số ngày nghỉ trong quý";
+    for (second, same) in [(Cell::Num(0.0), true), (Cell::Num(16.0), false)] {
+        let mut u = Unit::new("TN", 3);
+        u.add_column(SECOND);
+        for id in ["TN01", "TN02", "TN03"] {
+            u.person(id).set(SO_NGAY_NGHI, Cell::Num(0.0));
+            u.person(id).cell(SECOND, Cell::Num(0.0));
+        }
+        u.person("TN02").cell(SECOND, second.clone());
+        let (_dir, path) = save(&u);
+        let (code, doc) = evaluate(&[&path], &[]);
+        let codes: Vec<String> = finding_values(&doc)
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    str_field(f, "code"),
+                    opt_str(f, "person").unwrap_or_default()
+                )
+            })
+            .collect();
+        if same {
+            assert!(codes.is_empty(), "{codes:?}");
+            assert_eq!(code, 0);
+            assert_eq!(str_field(person(&doc, "TN02"), "status"), "dat");
+        } else {
+            // Neither 0 nor 16 days is taken: the person is not decided.
+            assert!(
+                codes.contains(&"value-unclear TN02".to_string()),
+                "{codes:?}"
+            );
+            assert_eq!(code, 1);
+            assert_eq!(str_field(person(&doc, "TN02"), "status"), "loi");
+        }
+    }
+}
