@@ -638,8 +638,8 @@ impl Detail {
                 "Người này có trong 'Danh sách' và thuộc diện được đánh giá (không nghỉ từ 15 ngày làm việc trở lên, công tác đủ thời gian trong quý, thuộc đối tượng), nhưng không có phiếu điểm. Bổ sung phiếu điểm (Mẫu 03/04/05), hoặc ghi số ngày nghỉ, 'Ngày bắt đầu'/'Ngày thôi', 'Đối tượng' nếu người này không được đánh giá.",
                 "This person is in 'Danh sách' and is to be evaluated (not absent 15 working days or more, in the unit long enough, within scope), yet has no score sheet row. Add their scores (Mẫu 03/04/05), or record the absence, 'Ngày bắt đầu'/'Ngày thôi' or 'Đối tượng' if they are not evaluated."),
             PersonWithoutId { name } => match (name.is_empty(), vi) {
-                (false, true) => format!("Dòng của '{name}' thiếu Mã CB nên không ghép được với phiếu điểm, và người này chưa được xét. Điền Mã CB."),
-                (false, false) => format!("The row of '{name}' has no Mã CB, so it cannot be matched and the person is not decided. Fill in the Mã CB."),
+                (false, true) => format!("Dòng của '{name}' thiếu Mã CB nên không ghép được giữa 'Danh sách' và phiếu điểm, và người này chưa được xét. Điền Mã CB."),
+                (false, false) => format!("The row of '{name}' has no Mã CB, so 'Danh sách' and the score sheets cannot be matched for them and the person is not decided. Fill in the Mã CB."),
                 (true, true) => "Dòng này có dữ liệu nhưng thiếu Mã CB và Họ và tên nên không biết là ai. Điền Mã CB và Họ và tên, hoặc xóa dòng.".to_string(),
                 (true, false) => "This row holds data but no Mã CB nor Họ và tên, so it is nobody known. Fill in the Mã CB and name, or delete the row.".to_string(),
             },
@@ -777,8 +777,8 @@ impl Detail {
             }
             MandatoryRowInvalid { form, marked, expected, unclear } => {
                 let odd = match (unclear, vi) {
-                    (Some(v), true) => format!(" Ô đánh dấu '{v}' không hiểu được: chỉ ghi 'x' hoặc để trống."),
-                    (Some(v), false) => format!(" The marker '{v}' is not understood: write 'x' or leave it blank."),
+                    (Some(v), true) => format!(" Ô đánh dấu '{v}' không hiểu được: ghi 'x' (hoặc ✓, 1, 'Có') hoặc để trống."),
+                    (Some(v), false) => format!(" The marker '{v}' is not understood: write 'x' (or ✓, 1, 'Có') or leave it blank."),
                     (None, _) => String::new(),
                 };
                 if vi {

@@ -68,6 +68,8 @@ pub fn parse_discipline(s: &str) -> Option<bool> {
                 | "da het thoi han"
                 | "khong bi ky luat"
                 | "khong ky luat"
+                | "het han"
+                | "da het han"
         )
     {
         return Some(false);
@@ -309,8 +311,8 @@ impl Vocabulary {
             (Vocabulary::Review, En) => "blank, 'Không' (no review); 'Có', 'x', 'Phải kiểm điểm', 'Kiểm điểm trách nhiệm'",
             (Vocabulary::StaffKind, Vi) => "để trống, CB, CC, VC, NLĐ, 'HĐ có BHXH từ 12 tháng', 'HĐ không xác định thời hạn', 'Người hoạt động không chuyên trách' (thuộc đối tượng); 'HĐ dưới 12 tháng', 'HĐ không BHXH' (không thuộc đối tượng đánh giá)",
             (Vocabulary::StaffKind, En) => "blank, CB, CC, VC, NLĐ, 'HĐ có BHXH từ 12 tháng', 'HĐ không xác định thời hạn', 'Người hoạt động không chuyên trách' (in scope); 'HĐ dưới 12 tháng', 'HĐ không BHXH' (outside the people evaluated)",
-            (Vocabulary::Mark, Vi) => "'x' (thuộc diện BTV quản lý, chấm Mẫu 03) hoặc để trống",
-            (Vocabulary::Mark, En) => "'x' (managed by the Standing Committee, scored on Mẫu 03) or blank",
+            (Vocabulary::Mark, Vi) => "'x' (hoặc ✓, 1, 'Có': thuộc diện BTV quản lý, chấm Mẫu 03) hoặc để trống",
+            (Vocabulary::Mark, En) => "'x' (or ✓, 1, 'Có': managed by the Standing Committee, scored on Mẫu 03) or blank",
         }
     }
 }

@@ -274,7 +274,8 @@ fn two_columns_of_one_month_with_different_ratings_are_rating_conflict() {
         &path,
         &[
             list_error("rating-conflict", u.list_cell("TN03", "T1"), Some("TN03")),
-            list_error("scope-unknown", u.month_cell("TN03", 0), Some("TN01")),
+            // The leader's finding points at the cell that cannot be read, as for every column.
+            list_error("scope-unknown", u.list_cell("TN03", "T1"), Some("TN01")),
         ],
         1,
     );
@@ -422,7 +423,7 @@ fn a_merged_inspection_cell_applies_to_every_row_of_it() {
 /// without a value: in that part or not, nobody knows. Like every other `scope-unknown` about a
 /// member's unreadable cell, the finding points at the cell to fix: `TN03`'s `Bộ phận`.
 #[test]
-fn a_bo_phan_formula_without_value_leaves_a_leader_of_parts_loi() {
+fn a_bo_phan_formula_without_value_leaves_a_leader_of_parts_loi_and_the_member_decided() {
     let mut u = Unit::new("TN", 4);
     u.person("TN02").lead(PART_GENERAL);
     u.person("TN03")
@@ -437,10 +438,8 @@ fn a_bo_phan_formula_without_value_leaves_a_leader_of_parts_loi() {
         ],
         1,
     );
-    assert_outcomes(
-        &doc,
-        &dat_except(&u, &[("TN02", "loi", NONE), ("TN03", "loi", NONE)]),
-    );
+    // `Bộ phận` decides only the leader's scope: TN03's own result does not rest on it.
+    assert_outcomes(&doc, &dat_except(&u, &[("TN02", "loi", NONE)]));
 }
 
 #[test]
@@ -782,4 +781,76 @@ fn two_absence_columns_that_disagree_leave_the_person_undecided() {
             assert_eq!(str_field(person(&doc, "TN02"), "status"), "loi");
         }
     }
+}
+
+// ------------------------------------------------ second review: the cell named, the reason kept
+
+#[test]
+fn the_leaders_finding_names_the_unreadable_one_of_two_discipline_columns() {
+    let mut u = Unit::new("TN", 3);
+    u.rename(KY_LUAT, "Kỷ luật Đảng");
+    u.add_column("Kỷ luật chính quyền");
+    u.person("TN03").cell("Kỷ luật chính quyền", t("Nhắc nhở"));
+    let (_dir, path) = save(&u);
+    let cell = u.list_cell("TN03", "Kỷ luật chính quyền");
+    let doc = check_both(
+        &path,
+        &[
+            list_error("value-unclear", cell.clone(), Some("TN03")),
+            list_error("scope-unknown", cell, Some("TN01")),
+        ],
+        1,
+    );
+    assert_outcomes(
+        &doc,
+        &dat_except(&u, &[("TN01", "loi", NONE), ("TN03", "loi", NONE)]),
+    );
+}
+
+#[test]
+fn without_an_absence_column_nobody_is_not_evaluated_for_another_reason_either() {
+    // A contract worker would be `ngoai-doi-tuong` — unless absent 15 days, which no column
+    // says: the reason cannot be known, so nobody is decided.
+    let mut u = Unit::new("TN", 3);
+    u.drop_column(SO_NGAY_NGHI);
+    u.person("TN03").set(DOI_TUONG, t("HĐ dưới 12 tháng"));
+    let (_dir, path) = save(&u);
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 1);
+    for id in ["TN01", "TN02", "TN03"] {
+        assert_eq!(str_field(person(&doc, id), "status"), "loi", "{id}");
+    }
+}
+
+#[test]
+fn a_discipline_whose_term_is_over_in_short_words_is_no() {
+    for value in ["Đã hết hạn", "Khiển trách đã hết hạn"] {
+        let mut u = Unit::new("TN", 3);
+        u.person("TN03").set(KY_LUAT, t(value));
+        let (_dir, path) = save(&u);
+        let doc = check_both(&path, &[], 0);
+        assert_outcomes(&doc, &dat_except(&u, &[]));
+    }
+}
+
+#[test]
+fn a_bare_number_in_ngay_gui_is_date_invalid_never_a_day_of_1900() {
+    let mut u = Unit::new("TN", 3);
+    u.sent = Cell::Num(15.0);
+    let (_dir, path) = save(&u);
+    let (code, doc) = validate(&[&path], &[]);
+    let found: Vec<(String, String)> = finding_values(&doc)
+        .iter()
+        .map(|f| {
+            (
+                str_field(f, "code").to_string(),
+                opt_str(f, "sheet").unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("date-invalid".to_string(), "Thông tin".to_string())]
+    );
+    assert_eq!(code, 1);
 }

@@ -243,6 +243,7 @@ pub(super) fn read_list(
             row,
             id: &id,
             errors: false,
+            unknown_at: None,
         };
         let m = read_member(&mut rc, &layout, quarter, id.clone(), name);
         first_seen.insert(id_key, members.len());
@@ -376,6 +377,8 @@ struct RowCx<'a, 'b, 'w> {
     row: u32,
     id: &'a str,
     errors: bool,
+    /// Of several columns of one kind, the one whose cell could not be read.
+    unknown_at: Option<u32>,
 }
 
 /// A cell as read: blank, a formula whose value the file does not hold (reported), or a value.
@@ -394,6 +397,15 @@ impl<'a> RowCx<'a, '_, '_> {
             Some(self.id),
             detail,
         );
+    }
+
+    /// Reads what the person's own result does not rest on: its faults are reported, but do
+    /// not make the person `loi`.
+    fn reported_only<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> T {
+        let errors = self.errors;
+        let value = read(self);
+        self.errors = errors;
+        value
     }
 
     fn text(&mut self, col: Option<u32>) -> String {
@@ -459,6 +471,9 @@ impl<'a> RowCx<'a, '_, '_> {
                     .iter()
                     .map(|&c| self.vocab(Some(c), vocabulary, parse))
                     .collect();
+                if let Some(i) = values.iter().position(Option::is_none) {
+                    self.unknown_at = Some(cols[i]);
+                }
                 values
                     .into_iter()
                     .collect::<Option<Vec<T>>>()?
@@ -528,11 +543,11 @@ fn read_member(
         .filter(|v| !v.is_empty())
         .map(str::to_string)
         .collect();
-    let part = rc.text_known(col(ListCol::Part));
+    // `Bộ phận` decides only a leader's scope: unreadable, it is reported but the person's own
+    // result does not rest on it.
+    let part = rc.reported_only(|rc| rc.text_known(col(ListCol::Part)));
     // A bad `Ngày sinh` is reported, but decides nothing: the person is still decided.
-    let errors_before = rc.errors;
-    let birth = rc.date(col(ListCol::Birth), "Ngày sinh").ok().flatten();
-    rc.errors = errors_before;
+    let birth = rc.reported_only(|rc| rc.date(col(ListCol::Birth), "Ngày sinh").ok().flatten());
     let mut m = Member {
         id,
         name,
@@ -547,17 +562,9 @@ fn read_member(
         ratings: [None; 3],
         rating_unreadable: [false; 3],
         rating_cells: [None, None, None],
-        discipline: rc.vocab_all(
-            &layout.decisions[0],
-            Vocabulary::Discipline,
-            vocab::parse_discipline,
-        ),
-        inspection: rc.vocab_all(
-            &layout.decisions[1],
-            Vocabulary::Inspection,
-            vocab::parse_inspection,
-        ),
-        review: review_of(rc, layout),
+        discipline: None,
+        inspection: None,
+        review: None,
         decision_cells: [ListCol::Discipline, ListCol::Inspection, ListCol::Review]
             .map(|c| col(c).map(|c| a1(rc.row, c))),
         absence_half_days: None,
@@ -573,6 +580,7 @@ fn read_member(
         has_errors: false,
     };
     m.id_cell = a1(rc.row, layout.col(ListCol::Id).unwrap_or(0));
+    read_decisions(rc, layout, &mut m);
     if in_charge_text.is_none() {
         // A formula without a value in `Phụ trách`: the leader's scope is unknown (reported).
         rc.errors = true;
@@ -583,6 +591,12 @@ fn read_member(
     // Leave is counted only inside the person's time in the unit: days before joining or after
     // leaving are already days away.
     m.absence_half_days = absence(rc, span, layout);
+    let has_absence = layout.col(ListCol::Days).is_some()
+        || (layout.col(ListCol::From).is_some() && layout.col(ListCol::To).is_some());
+    if !has_absence {
+        // No column says how long the person was away: not "0 days" (reported on the header).
+        m.absence_half_days = None;
+    }
     same_in_every_column(rc, layout);
     m.has_errors = rc.errors || layout.months_broken || layout.decisions_missing;
     if layout.decisions_missing {
@@ -631,17 +645,37 @@ fn repeated_columns(layout: &Layout) -> Vec<(&'static str, Vec<u32>)> {
         .collect()
 }
 
-/// `Kiểm điểm` only breaches a leader's condition (SPEC §2): an unclear value is reported, and
-/// makes the leader unknown, but the person's own result does not rest on it.
-fn review_of(rc: &mut RowCx<'_, '_, '_>, layout: &Layout) -> Option<bool> {
-    let errors_before = rc.errors;
-    let review = rc.vocab_all(
-        &layout.decisions[2],
-        Vocabulary::Review,
-        vocab::parse_review,
+/// `Kỷ luật`, `Thanh tra, kiểm tra`, `Kiểm điểm`, each from all its columns; the cell kept for
+/// a leader's `scope-unknown` is the one that could not be read. `Kiểm điểm` only breaches a
+/// leader's condition (SPEC §2): an unclear value is reported, and makes the leader unknown, but
+/// the person's own result does not rest on it.
+fn read_decisions(rc: &mut RowCx<'_, '_, '_>, layout: &Layout, m: &mut Member) {
+    let mut at = |rc: &mut RowCx<'_, '_, '_>, i: usize| {
+        if let Some(c) = rc.unknown_at.take() {
+            m.decision_cells[i] = Some(a1(rc.row, c));
+        }
+    };
+    let discipline = rc.vocab_all(
+        &layout.decisions[0],
+        Vocabulary::Discipline,
+        vocab::parse_discipline,
     );
-    rc.errors = errors_before;
-    review
+    at(rc, 0);
+    let inspection = rc.vocab_all(
+        &layout.decisions[1],
+        Vocabulary::Inspection,
+        vocab::parse_inspection,
+    );
+    at(rc, 1);
+    let review = rc.reported_only(|rc| {
+        rc.vocab_all(
+            &layout.decisions[2],
+            Vocabulary::Review,
+            vocab::parse_review,
+        )
+    });
+    at(rc, 2);
+    (m.discipline, m.inspection, m.review) = (discipline, inspection, review);
 }
 
 /// The month cells: an unknown spelling or a formula without a value is reported now; a blank
@@ -660,7 +694,10 @@ fn read_ratings(
         for col in std::iter::once(c).chain(layout.extra_months[i].iter().copied()) {
             match rc.read(col) {
                 Read::Blank => {}
-                Read::NoValue => m.rating_unreadable[i] = true,
+                Read::NoValue => {
+                    m.rating_unreadable[i] = true;
+                    rc.unknown_at.get_or_insert(col);
+                }
                 Read::Value(_) => {
                     let t = rc.cx.text(rc.grid, rc.sheet, rc.row, col);
                     match text::parse_rating(&t) {
@@ -668,6 +705,7 @@ fn read_ratings(
                             Some((_, first)) if first == r => {}
                             Some((first_col, _)) => {
                                 m.rating_unreadable[i] = true;
+                                rc.unknown_at.get_or_insert(col);
                                 let other = a1(rc.row, first_col);
                                 rc.report(col, Detail::MonthColumnsDisagree { month, other });
                             }
@@ -675,13 +713,18 @@ fn read_ratings(
                         },
                         None => {
                             m.rating_unreadable[i] = true;
+                            rc.unknown_at.get_or_insert(col);
                             rc.report(col, Detail::RatingUnknown { month, value: t });
                         }
                     }
                 }
             }
         }
-        if !m.rating_unreadable[i] {
+        if m.rating_unreadable[i] {
+            if let Some(col) = rc.unknown_at.take() {
+                m.rating_cells[i] = Some(a1(rc.row, col));
+            }
+        } else {
             m.ratings[i] = filled.map(|(_, r)| r);
         }
     }

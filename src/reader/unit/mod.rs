@@ -447,7 +447,12 @@ fn set_info(
         }
         InfoLabel::Sent => {
             info.sent_cell = Some(v.cell.clone());
-            match date_of_cell(&v.value) {
+            // A bare number would read as a day of 1900: no date a unit sends on.
+            let plausible = |d: &NaiveDate| {
+                use chrono::Datelike;
+                (1990..=2100).contains(&d.year())
+            };
+            match date_of_cell(&v.value).filter(plausible) {
                 Some(d) => info.sent = Some(d),
                 None => report(
                     cx,
