@@ -635,7 +635,7 @@ fn one_unit_per_person(
             per_file[*i].push(Finding {
                 file: inputs[*i].display.clone(),
                 sheet: Some(crate::reader::unit::SHEET_LIST.to_string()),
-                cell: Some(p.id_cell.clone()),
+                cell: p.id_pos.map(|(r, c)| crate::text::a1(r, c)),
                 person: Some(p.id.clone()),
                 person_name: Some(p.name.clone()),
                 detail: Detail::PersonInTwoUnits {

@@ -33,9 +33,10 @@ pub struct PersonResult {
     /// Number of items scored 10 (for ranking reward suggestions).
     #[serde(skip)]
     pub tens: u16,
-    /// The person's `Mã CB` cell in `Danh sách`, for findings raised across units.
+    /// The (row, column) of the person's `Mã CB` in `Danh sách`, for findings raised across
+    /// units (kept small: a city holds 150 000 of them).
     #[serde(skip)]
-    pub id_cell: String,
+    pub id_pos: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -654,7 +655,7 @@ fn person_result(m: &Member, d: Decision) -> PersonResult {
         status: o.status,
         reasons: o.reasons,
         note: m.note.clone(),
-        id_cell: m.id_cell.clone(),
+        id_pos: text::parse_a1(&m.id_cell),
         tens: d
             .facts
             .scores

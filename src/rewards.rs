@@ -557,7 +557,7 @@ mod tests {
     fn person(id: &str, status: Status, total: u32, tens: u16) -> PersonResult {
         PersonResult {
             birth: None,
-            id_cell: String::new(),
+            id_pos: None,
             id: id.into(),
             name: format!("Người {id}"),
             title: "Chuyên viên".into(),

@@ -325,6 +325,21 @@ pub fn parse_month_header(s: &str) -> Option<u32> {
     ((1..=12).contains(&m) && ok_rest).then_some(m)
 }
 
+/// The zero-based (row, column) of an A1 address ("B5", "$AB$12"); `None` when it is none.
+pub fn parse_a1(a: &str) -> Option<(u32, u32)> {
+    let a = a.trim().replace('$', "");
+    let split = a.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = a.split_at(split);
+    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let col = letters
+        .bytes()
+        .fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1));
+    let row: u32 = digits.parse().ok()?;
+    (row >= 1).then(|| (row - 1, col - 1))
+}
+
 /// A1 address of a zero-based (row, column).
 pub fn a1(row: u32, col: u32) -> String {
     let mut letters = Vec::new();
@@ -496,6 +511,12 @@ mod tests {
         assert_eq!(a1(0, 25), "Z1");
         assert_eq!(a1(0, 26), "AA1");
         assert_eq!(a1(9, 702), "AAA10");
+        for (r, c) in [(0, 0), (8, 7), (0, 26), (9, 702), (1_048_575, 16_383)] {
+            assert_eq!(parse_a1(&a1(r, c)), Some((r, c)));
+        }
+        assert_eq!(parse_a1("$B$3"), Some((2, 1)));
+        assert_eq!(parse_a1("3B"), None);
+        assert_eq!(parse_a1("B0"), None);
     }
 
     #[test]

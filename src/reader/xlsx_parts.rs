@@ -66,23 +66,9 @@ fn merge_refs(xml: &[u8]) -> Vec<(u32, u32, u32, u32)> {
 /// "F4:F5" → (3, 5, 4, 5).
 fn parse_range(r: &str) -> Option<(u32, u32, u32, u32)> {
     let (a, b) = r.split_once(':')?;
-    let (r0, c0) = parse_a1(a)?;
-    let (r1, c1) = parse_a1(b)?;
+    let (r0, c0) = crate::text::parse_a1(a)?;
+    let (r1, c1) = crate::text::parse_a1(b)?;
     Some((r0.min(r1), c0.min(c1), r0.max(r1), c0.max(c1)))
-}
-
-fn parse_a1(a: &str) -> Option<(u32, u32)> {
-    let a = a.trim().replace('$', "");
-    let split = a.find(|c: char| c.is_ascii_digit())?;
-    let (letters, digits) = a.split_at(split);
-    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
-        return None;
-    }
-    let col = letters
-        .bytes()
-        .fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1));
-    let row: u32 = digits.parse().ok()?;
-    (row >= 1).then(|| (row - 1, col - 1))
 }
 
 fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
@@ -187,8 +173,6 @@ mod tests {
     fn merged_regions_are_read() {
         let xml = br#"<mergeCells count="2"><mergeCell ref="F4:F5"/><mergeCell ref="A1:AB1"/></mergeCells>"#;
         assert_eq!(merge_refs(xml), vec![(3, 5, 4, 5), (0, 0, 0, 27)]);
-        assert_eq!(parse_a1("$B$3"), Some((2, 1)));
-        assert_eq!(parse_a1("3B"), None);
     }
 
     #[test]
