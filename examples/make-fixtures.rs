@@ -3006,6 +3006,14 @@ const OTHER_FORMATS: &str = "
 Each, run alone, must give exactly what `hop-le.xlsx` gives: no findings, all five people `dat` with the same
 totals. Not made by `make-fixtures` (rust_xlsxwriter writes only .xlsx); regenerate them the same way if
 `hop-le.xlsx` changes.
+
+## Merged cells: `gop-o.xlsx`, `gop-o.ods`, `gop-o.xls`
+
+`hop-le.xlsx` edited in LibreOffice Calc: TN01 (mẫu 03) in charge of `Bộ phận Tổng hợp` (`Phụ trách` G2),
+that part written once in a cell merged over the rows of TN02–TN05 (`Danh sách`!F3:F6), and TN05 rated
+`KHTNV` in February (J6); saved as .xlsx, .ods and .xls. Each must give: no findings, TN05 `khong-dat`
+(`thang-duoi-tot`), TN01 `khong-dat` (`don-vi-vi-pham`: TN05 is in TN01's scope only through the merged
+cell), the others `dat`.
 ";
 
 fn main() {

@@ -3,6 +3,7 @@
 
 pub mod campaign;
 mod cfb_check;
+mod ods_parts;
 pub mod proposals;
 pub mod unit;
 mod xlsx_parts;
@@ -215,6 +216,7 @@ impl Workbook {
                 .into_iter()
                 .map(|d| (d.start.0, d.start.1, d.end.0, d.end.1))
                 .collect(),
+            Sheets::Ods(_) => ods_parts::merged_down(self.bytes.as_ref(), name),
             _ => Vec::new(),
         };
         grid.fill_down(&regions);
