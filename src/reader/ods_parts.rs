@@ -63,11 +63,7 @@ fn spans(xml: &[u8], sheet: &str) -> Vec<(u32, u32, u32, u32)> {
                 inside = name.as_deref() == Some(sheet);
                 (row, col) = (0, 0);
             }
-            Event::End(e) if e.name().as_ref() == "table:table" => {
-                if inside {
-                    return out;
-                }
-            }
+            Event::End(e) if inside && e.name().as_ref() == "table:table" => return out,
             Event::Start(e) if inside && e.name().as_ref() == "table:table-row" => {
                 row_repeat = count(&e, "table:number-rows-repeated");
                 col = 0;
