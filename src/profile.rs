@@ -184,6 +184,13 @@ struct RawDeadlines {
     bloc_report: u32,
     publication: u32,
     dossier_forward: u32,
+    /// Day of the quarter's last month named for the units' reward dossiers; without it, the
+    /// day of `rules.submission_day`.
+    #[serde(default)]
+    reward_dossier: Option<u32>,
+    /// Keys of the deadlines written "trước ngày N" (before day N: the last day is N − 1).
+    #[serde(default)]
+    before: Vec<String>,
     #[serde(default)]
     commitments: Vec<RawCommitment>,
     #[serde(default)]
@@ -343,6 +350,11 @@ pub struct Deadlines {
     pub publication: u32,
     /// Day of the next quarter's first month: Ban Tổ chức forwards the reward dossiers.
     pub dossier_forward: u32,
+    /// Day of the quarter's last month named for the units' reward dossiers.
+    pub reward_dossier: u32,
+    /// Codes of the deadlines written "trước ngày N" (`ho-so-khen-thuong`, `chuyen-ho-so`, …):
+    /// their last day is the day before N (SPEC §2 "Timeline").
+    pub before: Vec<String>,
     pub commitments: Vec<Commitment>,
     pub commitment_years: Vec<CommitmentYear>,
 }
@@ -620,7 +632,8 @@ impl Profile {
                 ))
             }
         };
-        let deadlines = parse_deadlines(&raw.deadlines).map_err(|(k, m)| invalid(&k, m))?;
+        let deadlines = parse_deadlines(&raw.deadlines, raw.rules.submission_day)
+            .map_err(|(k, m)| invalid(&k, m))?;
 
         let mut base_salary = Vec::new();
         for (i, s) in raw.base_salary.iter().enumerate() {
@@ -691,7 +704,7 @@ impl Profile {
     }
 }
 
-fn parse_deadlines(raw: &RawDeadlines) -> Result<Deadlines, (String, String)> {
+fn parse_deadlines(raw: &RawDeadlines, submission_day: u32) -> Result<Deadlines, (String, String)> {
     let rule = match raw.rule.as_str() {
         "flag" => DeadlineRule::Flag,
         "next-working-day" => DeadlineRule::NextWorkingDay,
@@ -709,6 +722,10 @@ fn parse_deadlines(raw: &RawDeadlines) -> Result<Deadlines, (String, String)> {
         ("bloc_report", raw.bloc_report),
         ("publication", raw.publication),
         ("dossier_forward", raw.dossier_forward),
+        (
+            "reward_dossier",
+            raw.reward_dossier.unwrap_or(submission_day),
+        ),
     ] {
         if !(1..=31).contains(&day) {
             return Err((format!("deadlines.{key}"), "cần từ 1 đến 31".into()));
@@ -762,8 +779,25 @@ fn parse_deadlines(raw: &RawDeadlines) -> Result<Deadlines, (String, String)> {
                 .transpose()?,
         });
     }
+    for key in &raw.before {
+        if !crate::deadlines::DeadlineKind::ALL
+            .iter()
+            .any(|k| k.code() == key)
+        {
+            let codes: Vec<&str> = crate::deadlines::DeadlineKind::ALL
+                .iter()
+                .map(|k| k.code())
+                .collect();
+            return Err((
+                "deadlines.before".into(),
+                format!("'{key}' không phải mã hạn: dùng {}", codes.join(", ")),
+            ));
+        }
+    }
     Ok(Deadlines {
         rule,
+        reward_dossier: raw.reward_dossier.unwrap_or(submission_day),
+        before: raw.before.clone(),
         self_evaluation: raw.self_evaluation,
         authority: raw.authority,
         bloc_report: raw.bloc_report,
