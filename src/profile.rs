@@ -163,6 +163,9 @@ struct RawBloc {
     #[serde(default)]
     aliases: Vec<String>,
     focal: String,
+    /// The office that receives and lists the bloc's reward dossiers; without it, `focal`.
+    #[serde(default)]
+    reward_receiver: Option<String>,
     reward_percent: u32,
 }
 
@@ -257,6 +260,10 @@ pub struct BlocSpec {
     pub name: String,
     pub aliases: Vec<String>,
     pub focal: String,
+    /// The office that receives, appraises and lists the bloc's reward dossiers (Kế hoạch 25
+    /// §III.4a: Phòng Nội vụ for schools and the chính quyền bloc; Ban Tổ chức Quận ủy for the
+    /// Đảng–đoàn thể bloc).
+    pub reward_receiver: String,
     pub reward_percent: u32,
 }
 
@@ -433,6 +440,12 @@ impl Profile {
             .expect("every profile defines the three forms")
     }
 
+    /// The office that receives and lists a bloc's reward dossiers, and issues its reward list
+    /// (SPEC §2 "Rewards": schools → Phòng Nội vụ).
+    pub fn reward_receiver(&self, bloc: Bloc) -> &str {
+        &self.bloc(bloc).reward_receiver
+    }
+
     pub fn bloc(&self, bloc: Bloc) -> &BlocSpec {
         self.blocs
             .iter()
@@ -576,6 +589,7 @@ impl Profile {
                 name: b.name.clone(),
                 aliases: b.aliases.clone(),
                 focal: b.focal.clone(),
+                reward_receiver: b.reward_receiver.clone().unwrap_or_else(|| b.focal.clone()),
                 reward_percent: b.reward_percent,
             });
         }
@@ -833,6 +847,25 @@ fn parse_ranges(s: &str, max: u16) -> Result<Vec<(u16, u16)>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reward_dossiers_of_schools_go_to_phong_noi_vu() {
+        let p = Profile::default_profile();
+        assert_eq!(p.reward_receiver(Bloc::TruongHoc), "Phòng Nội vụ");
+        assert_eq!(p.reward_receiver(Bloc::ChinhQuyen), "Phòng Nội vụ");
+        assert_eq!(p.reward_receiver(Bloc::DangDoanThe), "Ban Tổ chức Quận ủy");
+        // The focal office of the results is unchanged.
+        assert_eq!(p.bloc(Bloc::TruongHoc).focal, "Phòng Giáo dục và Đào tạo");
+        // A profile without `reward_receiver` falls back to the focal office.
+        let text = p
+            .source
+            .replace("reward_receiver = \"Phòng Nội vụ\"      #", "#");
+        let older = Profile::parse(&text, "t").unwrap();
+        assert_eq!(
+            older.reward_receiver(Bloc::TruongHoc),
+            "Phòng Giáo dục và Đào tạo"
+        );
+    }
 
     #[test]
     fn the_default_profile_loads() {

@@ -357,10 +357,21 @@ fn deadline_words(profile: &Profile, bloc: Option<Bloc>, kind: DeadlineKind) -> 
             "Đơn vị gửi sổ này (kết quả Mẫu 06) về cơ quan đầu mối của khối: {}",
             focals.join("; ")
         ),
-        DeadlineKind::RewardDossier => format!(
-            "Đơn vị gửi hồ sơ đề nghị khen thưởng (trang Đề nghị khen thưởng) về: {}",
-            focals.join("; ")
-        ),
+        DeadlineKind::RewardDossier => {
+            let mut receivers: Vec<&str> = match bloc {
+                Some(b) => vec![profile.reward_receiver(b)],
+                None => profile
+                    .blocs
+                    .iter()
+                    .map(|b| b.reward_receiver.as_str())
+                    .collect(),
+            };
+            receivers.dedup();
+            format!(
+                "Đơn vị gửi hồ sơ đề nghị khen thưởng (trang Đề nghị khen thưởng) về: {}",
+                receivers.join("; ")
+            )
+        }
         DeadlineKind::BlocReport => {
             format!("Cơ quan đầu mối các khối gửi kết quả tổng hợp (Mẫu 07) về {dang}")
         }
