@@ -800,11 +800,11 @@ fn campaign_fixtures(o: &mut Out) {
         v,
         None,
         format!(
-            "error `proposal-early` F{} (received 22/03/2024)",
+            "warning `early` F{} (received 22/03/2024, before the window: accepted)",
             proposal_row(3) + 1
         ),
-        "3",
-        "1",
+        "4",
+        "0",
     ));
     let mut v = base_lb();
     v[1].docs = [true, false, true];
@@ -888,11 +888,11 @@ fn campaign_fixtures(o: &mut Out) {
         v,
         Some((2024, Some(event))),
         format!(
-            "error `proposal-late` F{} (received 31/03/2024, deadline 30/03/2024)",
+            "none: F{} received Sunday 31/03/2024, day 15 (Saturday 30/03/2024) carried to Monday 01/04/2024",
             proposal_row(8) + 1
         ),
-        "17",
-        "1",
+        "18",
+        "0",
     ));
     let mut v = base_hd(6, 12);
     v[10].docs = [false, true, true];
@@ -954,7 +954,7 @@ fn campaign_fixtures(o: &mut Out) {
         ));
     }
     o.line("");
-    o.line("Lộc Bình base data (`loc-binh-hop-le.xlsx`), rows 5–8: Trường THCS Thị trấn Lộc Bình (tập thể, Giấy khen, 26/03/2024) and Hoàng Văn Sơn (cá nhân, Bằng khen, 25/03/2024) of the same school; Lương Thị Hoa of Trung tâm Y tế huyện (\"Giấy khen của Chủ tịch UBND huyện\", 27/03/2024); Phòng Kỹ thuật of Ban Quản lý dự án (tập thể, \"Bằng khen của Chủ tịch UBND tỉnh\", 26/03/2024); every dossier complete. Each other Lộc Bình file changes one thing. Hà Đông base data (`ha-dong-hop-le.xlsx`): 6 collectives (the first with Cờ thi đua, the others Giấy khen) then 12 individuals (the first Bằng khen, the others \"Giấy khen của Chủ tịch UBND quận\"), received 18/03–29/03/2024, `Ngày công bố kết quả chỉ số CCHC` 15/03/2024 (deadline 30/03/2024).");
+    o.line("Lộc Bình base data (`loc-binh-hop-le.xlsx`), rows 5–8: Trường THCS Thị trấn Lộc Bình (tập thể, Giấy khen, 26/03/2024) and Hoàng Văn Sơn (cá nhân, Bằng khen, 25/03/2024) of the same school; Lương Thị Hoa of Trung tâm Y tế huyện (\"Giấy khen của Chủ tịch UBND huyện\", 27/03/2024); Phòng Kỹ thuật of Ban Quản lý dự án (tập thể, \"Bằng khen của Chủ tịch UBND tỉnh\", 26/03/2024); every dossier complete. Each other Lộc Bình file changes one thing. Hà Đông base data (`ha-dong-hop-le.xlsx`): 6 collectives (the first with Cờ thi đua, the others Giấy khen) then 12 individuals (the first Bằng khen, the others \"Giấy khen của Chủ tịch UBND quận\"), received 18/03–29/03/2024, `Ngày công bố kết quả chỉ số CCHC` 15/03/2024 (day 15 is Saturday 30/03/2024: deadline Monday 01/04/2024).");
     o.line("");
 }
 

@@ -33,7 +33,6 @@ pub enum CampaignCode {
     ProposalTypeInvalid,
     AwardFormInvalid,
     DossierIncomplete,
-    ProposalEarly,
     ProposalLate,
     ProposalOverUnitLimit,
     CampaignOverLimit,
@@ -47,7 +46,6 @@ impl CampaignCode {
             CampaignCode::ProposalTypeInvalid => "proposal-type-invalid",
             CampaignCode::AwardFormInvalid => "award-form-invalid",
             CampaignCode::DossierIncomplete => "dossier-incomplete",
-            CampaignCode::ProposalEarly => "proposal-early",
             CampaignCode::ProposalLate => "proposal-late",
             CampaignCode::ProposalOverUnitLimit => "proposal-over-unit-limit",
             CampaignCode::CampaignOverLimit => "campaign-over-limit",
@@ -110,7 +108,10 @@ pub enum CampaignDetail {
     },
     LateAfter {
         received: NaiveDate,
+        /// The effective last day (a nominal last day off moved to the next working day).
         deadline: NaiveDate,
+        /// The nominal last day: the event's date plus `days`.
+        nominal: NaiveDate,
         event: String,
         event_date: NaiveDate,
         days: u32,
@@ -144,7 +145,7 @@ impl CampaignDetail {
             TypeInvalid { .. } => CampaignCode::ProposalTypeInvalid,
             AwardUnknown { .. } | AwardNotForKind { .. } => CampaignCode::AwardFormInvalid,
             DossierMissing { .. } => CampaignCode::DossierIncomplete,
-            Early { .. } => CampaignCode::ProposalEarly,
+            Early { .. } => CampaignCode::Common(crate::finding::Code::Early),
             LateFixed { .. } | LateAfter { .. } => CampaignCode::ProposalLate,
             OverUnitLimit { .. } => CampaignCode::ProposalOverUnitLimit,
             OverLimit { .. } => CampaignCode::CampaignOverLimit,
@@ -198,20 +199,27 @@ impl CampaignDetail {
                 format!("The dossier lacks '{label}' (column '{column}' is blank). An incomplete dossier is not considered; add it and mark the column with 'x'.")
             },
             Early { received, from, to } => if vi {
-                format!("Hồ sơ nhận ngày {}, trước thời gian tiếp nhận ({} – {}). Hồ sơ phải gửi trong thời gian tiếp nhận.", d(received), d(from), d(to))
+                format!("Hồ sơ nhận ngày {}, trước thời gian tiếp nhận ({} – {}): hồ sơ gửi sớm vẫn được nhận, xét cùng các hồ sơ khác.", d(received), d(from), d(to))
             } else {
-                format!("Received on {}, before the reception period ({} – {}). Dossiers must be sent within the period.", d(received), d(from), d(to))
+                format!("Received on {}, before the reception period ({} – {}): an early dossier is still accepted and considered with the others.", d(received), d(from), d(to))
             },
             LateFixed { received, from, to } => if vi {
                 format!("Hồ sơ nhận ngày {}, sau thời gian tiếp nhận ({} – {}): hồ sơ nộp muộn không được xét.", d(received), d(from), d(to))
             } else {
                 format!("Received on {}, after the reception period ({} – {}): late dossiers are not considered.", d(received), d(from), d(to))
             },
-            LateAfter { received, deadline, event, event_date, days } => if vi {
-                format!("Hồ sơ nhận ngày {}, sau hạn {} ({days} ngày kể từ '{event}' {}): hồ sơ nộp muộn không được xét.", d(received), d(deadline), d(event_date))
-            } else {
-                format!("Received on {}, after the deadline {} ({days} days from '{event}' {}): late dossiers are not considered.", d(received), d(deadline), d(event_date))
-            },
+            LateAfter { received, deadline, nominal, event, event_date, days } => {
+                let moved = match (nominal != deadline, vi) {
+                    (false, _) => String::new(),
+                    (true, true) => format!("; ngày {} là ngày nghỉ nên hạn là ngày làm việc tiếp theo (Bộ luật Dân sự 2015, Điều 148)", d(nominal)),
+                    (true, false) => format!("; {} is a day off, so the deadline is the next working day (Civil Code 2015, art. 148)", d(nominal)),
+                };
+                if vi {
+                    format!("Hồ sơ nhận ngày {}, sau hạn {} ({days} ngày kể từ '{event}' {}{moved}): hồ sơ nộp muộn không được xét.", d(received), d(deadline), d(event_date))
+                } else {
+                    format!("Received on {}, after the deadline {} ({days} days from '{event}' {}{moved}): late dossiers are not considered.", d(received), d(deadline), d(event_date))
+                }
+            }
             OverUnitLimit { unit, limit, rank } => if vi {
                 format!("'{unit}' đã đề nghị {limit} tập thể, cá nhân ở các dòng trên; đây là đề nghị thứ {rank}, vượt mức tối đa {limit} mỗi đơn vị nên không được xét.")
             } else {
@@ -384,6 +392,8 @@ pub fn check(
     let mut findings = findings;
     let mut proposals = Vec::new();
     let mut per_unit: HashMap<String, u32> = HashMap::new();
+    // Days off for cán bộ, công chức, viên chức are national: the built-in calendar.
+    let cal = crate::profile::Profile::default_profile().calendar;
     for input in inputs {
         for r in &input.rows {
             let mut row_findings: Vec<(String, CampaignDetail)> = Vec::new();
@@ -432,6 +442,13 @@ pub fn check(
                 }
                 (Err(_), _) => {} // reported while reading
                 (Ok(day), Window::Fixed { from, to }) => {
+                    // A last day that is a day off moves to the next working day.
+                    let to = &crate::deadlines::resolve(
+                        *to,
+                        crate::profile::DeadlineRule::NextWorkingDay,
+                        &cal,
+                    )
+                    .due;
                     if day < from {
                         row_findings.push((
                             r.received_cell.clone(),
@@ -454,15 +471,17 @@ pub fn check(
                 }
                 (Ok(day), Window::After { event, days }) => {
                     if let Some(event_date) = input.event_date {
-                        let deadline = event_date
-                            .checked_add_signed(chrono::Duration::days(i64::from(*days)))
-                            .unwrap_or(NaiveDate::MAX);
+                        // A period counted in days: a last day off ends on the next working
+                        // day (Bộ luật Dân sự 2015, Điều 148).
+                        let period = crate::deadlines::period_in_days(event_date, *days, &cal);
+                        let deadline = period.due;
                         if *day > deadline {
                             row_findings.push((
                                 r.received_cell.clone(),
                                 CampaignDetail::LateAfter {
                                     received: *day,
                                     deadline,
+                                    nominal: period.nominal,
                                     event: event.clone(),
                                     event_date,
                                     days: *days,
@@ -872,7 +891,7 @@ mod tests {
             vec![
                 ("proposal-over-unit-limit", Some("D4")),
                 ("proposal-late", Some("F5")),
-                ("proposal-early", Some("F6")),
+                ("early", Some("F6")),
                 ("dossier-incomplete", Some("H6")),
                 ("proposal-type-invalid", Some("C7")),
                 ("award-form-invalid", Some("E7")),
@@ -890,7 +909,127 @@ mod tests {
                 "khong-hop-le"
             ]
         );
-        assert_eq!(check.errors(), 6);
+        // Early is a warning; the row stays invalid for its incomplete dossier.
+        assert_eq!(check.errors(), 5);
+    }
+
+    #[test]
+    fn a_complete_dossier_received_early_is_accepted_with_a_warning() {
+        let c = Campaign::embedded("loc-binh-2024").unwrap();
+        let rows = vec![
+            row(
+                "Trường TH D",
+                "Cá nhân",
+                "Phạm F",
+                "Giấy khen",
+                d(2024, 3, 22),
+                [true; 3],
+                1,
+            ),
+            row(
+                "Trường TH D",
+                "Cá nhân",
+                "Lê G",
+                "Giấy khen",
+                d(2024, 3, 27),
+                [true; 3],
+                2,
+            ),
+        ];
+        let check = check(&[input(rows, None)], Vec::new(), &c);
+        assert_eq!(codes(&check), vec![("early", Some("F2"))]);
+        assert_eq!(check.findings[0].severity(), Severity::Warning);
+        let status: Vec<&str> = check.proposals.iter().map(|p| p.status.code()).collect();
+        assert_eq!(status, ["hop-le", "hop-le"]);
+        assert_eq!(check.errors(), 0);
+        assert_eq!(check.valid(Kind::CaNhan), 2);
+        let msg = check.findings[0].detail.message(Lang::Vi);
+        assert!(
+            msg.contains("22/03/2024") && msg.contains("25/03/2024"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn ha_dong_15_days_ending_on_a_sunday_end_on_monday() {
+        // Published Saturday 11/05/2024: day 15 is Sunday 26/05, the deadline Monday 27/05
+        // (Bộ luật Dân sự 2015, Điều 148).
+        let c = Campaign::embedded("ha-dong-cchc").unwrap();
+        let rows = vec![
+            row(
+                "Trường",
+                "Cá nhân",
+                "Nguyễn A",
+                "Giấy khen",
+                d(2024, 5, 27),
+                [true; 3],
+                1,
+            ),
+            row(
+                "Trường",
+                "Cá nhân",
+                "Nguyễn B",
+                "Giấy khen",
+                d(2024, 5, 28),
+                [true; 3],
+                2,
+            ),
+        ];
+        let check = check(&[input(rows, Some(d(2024, 5, 11)))], Vec::new(), &c);
+        let late: Vec<_> = codes(&check)
+            .into_iter()
+            .filter(|(code, _)| code.starts_with("proposal"))
+            .collect();
+        assert_eq!(late, vec![("proposal-late", Some("F3"))]);
+        let status: Vec<&str> = check.proposals.iter().map(|p| p.status.code()).collect();
+        assert_eq!(status, ["hop-le", "khong-hop-le"]);
+        let f = check
+            .findings
+            .iter()
+            .find(|f| f.code().as_str() == "proposal-late")
+            .unwrap();
+        assert!(matches!(
+            f.detail,
+            CampaignDetail::LateAfter { deadline, nominal, .. }
+                if deadline == d(2024, 5, 27) && nominal == d(2024, 5, 26)
+        ));
+        let msg = f.detail.message(Lang::Vi);
+        assert!(
+            msg.contains("sau hạn 27/05/2024") && msg.contains("ngày 26/05/2024 là ngày nghỉ"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn a_fixed_window_ending_on_a_day_off_ends_on_the_next_working_day() {
+        // A window to Saturday 30/03/2024 takes dossiers until Monday 01/04.
+        let mut c = Campaign::embedded("loc-binh-2024").unwrap();
+        c.window = Window::Fixed {
+            from: d(2024, 3, 25),
+            to: d(2024, 3, 30),
+        };
+        let rows = vec![
+            row(
+                "A",
+                "Cá nhân",
+                "X",
+                "Giấy khen",
+                d(2024, 4, 1),
+                [true; 3],
+                1,
+            ),
+            row(
+                "B",
+                "Cá nhân",
+                "Y",
+                "Giấy khen",
+                d(2024, 4, 2),
+                [true; 3],
+                2,
+            ),
+        ];
+        let check = check(&[input(rows, None)], Vec::new(), &c);
+        assert_eq!(codes(&check), vec![("proposal-late", Some("F3"))]);
     }
 
     #[test]

@@ -18,16 +18,19 @@ pub enum DeadlineKind {
     SelfEvaluation,
     Authority,
     UnitReport,
+    /// Units send their reward dossiers ("trước ngày 28").
+    RewardDossier,
     BlocReport,
     DossierForward,
     Publication,
 }
 
 impl DeadlineKind {
-    pub const ALL: [DeadlineKind; 6] = [
+    pub const ALL: [DeadlineKind; 7] = [
         DeadlineKind::SelfEvaluation,
         DeadlineKind::Authority,
         DeadlineKind::UnitReport,
+        DeadlineKind::RewardDossier,
         DeadlineKind::BlocReport,
         DeadlineKind::DossierForward,
         DeadlineKind::Publication,
@@ -39,6 +42,7 @@ impl DeadlineKind {
             DeadlineKind::SelfEvaluation => "tu-danh-gia",
             DeadlineKind::Authority => "cap-tham-quyen",
             DeadlineKind::UnitReport => "don-vi-gui",
+            DeadlineKind::RewardDossier => "ho-so-khen-thuong",
             DeadlineKind::BlocReport => "khoi-gui",
             DeadlineKind::DossierForward => "chuyen-ho-so",
             DeadlineKind::Publication => "cong-khai",
@@ -52,8 +56,10 @@ impl DeadlineKind {
             (SelfEvaluation, Lang::En) => "Self-evaluation by each person",
             (Authority, Lang::Vi) => "Cấp có thẩm quyền đánh giá, xếp loại",
             (Authority, Lang::En) => "Evaluation by the competent authority",
-            (UnitReport, Lang::Vi) => "Đơn vị gửi Mẫu 06 và hồ sơ đề nghị khen thưởng",
-            (UnitReport, Lang::En) => "Units send mẫu 06 and reward proposals",
+            (UnitReport, Lang::Vi) => "Đơn vị gửi Mẫu 06",
+            (UnitReport, Lang::En) => "Units send mẫu 06",
+            (RewardDossier, Lang::Vi) => "Đơn vị gửi hồ sơ đề nghị khen thưởng",
+            (RewardDossier, Lang::En) => "Units send reward proposals",
             (BlocReport, Lang::Vi) => "Các khối gửi Mẫu 07 tổng hợp",
             (BlocReport, Lang::En) => "Blocs send the mẫu 07 summary",
             (DossierForward, Lang::Vi) => {
@@ -162,10 +168,17 @@ pub fn day_of_month(year: i32, month: u32, day: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-/// A deadline: the date written in the rules, and the date that counts under the profile's rule.
+/// A deadline: the date written in the rules, its last day as the wording reads it ("trước ngày
+/// 28": the 27th), and the last day that counts under the profile's rule for days off.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
+    /// The day named in the text ("ngày 28").
+    pub written: NaiveDate,
+    /// The text says "trước ngày" (before): the last day is the day before `written`.
+    pub before: bool,
+    /// The nominal last day: `written`, or the day before it when `before`.
     pub nominal: NaiveDate,
+    /// The effective last day (the nominal one, moved by the profile's rule when it is a day off).
     pub due: NaiveDate,
     /// Why the nominal date is not a working day.
     pub off: Option<DayOff>,
@@ -188,6 +201,8 @@ impl Deadline {
 /// deadline (never a guess): the nominal date, `checked: false`.
 pub fn resolve(nominal: NaiveDate, rule: DeadlineRule, cal: &Calendar) -> Deadline {
     try_resolve(nominal, rule, cal).unwrap_or(Deadline {
+        written: nominal,
+        before: false,
         nominal,
         due: nominal,
         off: match nominal.weekday() {
@@ -233,12 +248,42 @@ fn try_resolve(
             .ok_or(CalendarError::YearMissing(nominal.year()))?;
     }
     Ok(Deadline {
+        written: nominal,
+        before: false,
         nominal,
         due,
         off,
         checked: true,
         act_by: Some(act_by),
     })
+}
+
+/// Like [`resolve`], for a date written "trước ngày" (`before`): the nominal last day is the day
+/// before `written` ("trước ngày 28" → 27, "trước ngày 02" → 01), then the rule applies to it.
+pub fn resolve_written(
+    written: NaiveDate,
+    before: bool,
+    rule: DeadlineRule,
+    cal: &Calendar,
+) -> Deadline {
+    let nominal = if before {
+        written.pred_opt().unwrap_or(written)
+    } else {
+        written
+    };
+    Deadline {
+        written,
+        before,
+        ..resolve(nominal, rule, cal)
+    }
+}
+
+/// A period counted in days (Bộ luật Dân sự 2015, Điều 147–148): it starts the day after
+/// `from` and its last day is `from + days`; a last day that is a day off moves to the next
+/// working day. A year missing from the calendar leaves the nominal day, unchecked.
+pub fn period_in_days(from: NaiveDate, days: u32, cal: &Calendar) -> Deadline {
+    let nominal = from + chrono::Duration::days(i64::from(days));
+    resolve(nominal, DeadlineRule::NextWorkingDay, cal)
 }
 
 /// The first month of the quarter after `q`: (year, month).
@@ -250,7 +295,8 @@ pub fn next_quarter_first_month(q: Quarter) -> (i32, u32) {
     }
 }
 
-/// The nominal date of one deadline of the quarter.
+/// The date written for one deadline of the quarter (the day the text names; see [`deadline`]
+/// for its last day).
 pub fn nominal(q: Quarter, kind: DeadlineKind, profile: &Profile) -> NaiveDate {
     let d = &profile.deadlines;
     let last = q.months()[2];
@@ -259,18 +305,48 @@ pub fn nominal(q: Quarter, kind: DeadlineKind, profile: &Profile) -> NaiveDate {
         DeadlineKind::SelfEvaluation => day_of_month(q.year, last, d.self_evaluation),
         DeadlineKind::Authority => day_of_month(q.year, last, d.authority),
         DeadlineKind::UnitReport => day_of_month(q.year, last, profile.thresholds.submission_day),
+        DeadlineKind::RewardDossier => day_of_month(q.year, last, d.reward_dossier),
         DeadlineKind::BlocReport => day_of_month(q.year, last, d.bloc_report),
         DeadlineKind::DossierForward => day_of_month(ny, nm, d.dossier_forward),
         DeadlineKind::Publication => day_of_month(ny, nm, d.publication),
     }
 }
 
-/// The date by which units send mẫu 06 and their reward proposals, under the profile's rule.
+/// One deadline of the quarter: the written day, its nominal last day ("trước ngày" read as
+/// before) and its effective last day under the profile's rule.
+pub fn deadline(q: Quarter, kind: DeadlineKind, profile: &Profile) -> Deadline {
+    let before = profile.deadlines.before.iter().any(|k| k == kind.code());
+    resolve_written(
+        nominal(q, kind, profile),
+        before,
+        profile.deadlines.rule,
+        &profile.calendar,
+    )
+}
+
+/// The last day on which units send mẫu 06 ("chậm nhất ngày 28"), under the profile's rule.
 /// When the calendar lacks the year the rule cannot be applied and the nominal date is used
 /// (the missing year is reported elsewhere).
+pub fn report_deadline(q: Quarter, profile: &Profile) -> NaiveDate {
+    deadline(q, DeadlineKind::UnitReport, profile).due
+}
+
+/// The last day on which units send their reward dossiers ("trước ngày 28": the 27th), under
+/// the profile's rule. A dossier sent after it is late.
+pub fn reward_deadline(q: Quarter, profile: &Profile) -> NaiveDate {
+    deadline(q, DeadlineKind::RewardDossier, profile).due
+}
+
+/// The last day on which Ban Tổ chức forwards the reward dossiers ("trước ngày 02" of the next
+/// quarter's first month: the 1st), under the profile's rule.
+pub fn forwarding_deadline(q: Quarter, profile: &Profile) -> NaiveDate {
+    deadline(q, DeadlineKind::DossierForward, profile).due
+}
+
+/// The last day of mẫu 06, as before: the same as [`report_deadline`]. Reward lateness is
+/// checked against [`reward_deadline`] ("trước ngày 28"), not this one.
 pub fn submission_deadline(q: Quarter, profile: &Profile) -> NaiveDate {
-    let n = nominal(q, DeadlineKind::UnitReport, profile);
-    resolve(n, profile.deadlines.rule, &profile.calendar).due
+    report_deadline(q, profile)
 }
 
 /// Working days of a month (or of any span) from the calendar.
@@ -349,7 +425,7 @@ pub fn quarter_calendar(q: Quarter, profile: &Profile) -> Result<QuarterCalendar
 
     let mut deadlines = Vec::new();
     for kind in DeadlineKind::ALL {
-        deadlines.push((kind, resolve(nominal(q, kind, profile), rule, cal)));
+        deadlines.push((kind, deadline(q, kind, profile)));
     }
 
     let mut commitments = Vec::new();
@@ -471,8 +547,9 @@ mod tests {
                 (d(2024, 3, 25), None),
                 (d(2024, 3, 27), None),
                 (d(2024, 3, 28), None),
+                (d(2024, 3, 27), None),
                 (d(2024, 3, 30), Some(DayOff::Saturday)),
-                (d(2024, 4, 2), None),
+                (d(2024, 4, 1), None),
                 (d(2024, 4, 3), None),
             ]
         );
@@ -504,11 +581,91 @@ mod tests {
     }
 
     #[test]
+    fn before_the_28th_is_the_27th_and_before_the_2nd_the_1st() {
+        let p = Profile::default_profile();
+        let q = Quarter::new(2024, 3).unwrap();
+        assert_eq!(reward_deadline(q, &p), d(2024, 9, 27));
+        assert_eq!(forwarding_deadline(q, &p), d(2024, 10, 1));
+        // "chậm nhất ngày 28" (mẫu 06) stays the 28th, a Saturday kept by the `flag` rule.
+        assert_eq!(report_deadline(q, &p), d(2024, 9, 28));
+        assert_eq!(submission_deadline(q, &p), d(2024, 9, 28));
+        // A dossier sent on the 28th is after the last day.
+        assert!(d(2024, 9, 28) > reward_deadline(q, &p));
+        let r = deadline(q, DeadlineKind::RewardDossier, &p);
+        assert_eq!(
+            (r.written, r.before, r.nominal, r.due),
+            (d(2024, 9, 28), true, d(2024, 9, 27), d(2024, 9, 27))
+        );
+        // Q4: forwarded before 02/01 of the next year.
+        let q4 = Quarter::new(2024, 4).unwrap();
+        assert_eq!(forwarding_deadline(q4, &p), d(2025, 1, 1));
+    }
+
+    #[test]
+    fn the_rule_applies_to_the_nominal_last_day() {
+        // Q4/2025: "trước ngày 02/01/2026" → 01/01/2026, New Year's Day; days off to 04/01.
+        let q = Quarter::new(2025, 4).unwrap();
+        let flag = deadline(q, DeadlineKind::DossierForward, &Profile::default_profile());
+        assert_eq!(
+            (flag.nominal, flag.due, flag.off, flag.act_by),
+            (
+                d(2026, 1, 1),
+                d(2026, 1, 1),
+                Some(DayOff::Holiday),
+                Some(d(2025, 12, 31))
+            )
+        );
+        let next = deadline(
+            q,
+            DeadlineKind::DossierForward,
+            &with_rule("next-working-day"),
+        );
+        assert_eq!((next.written, next.due), (d(2026, 1, 2), d(2026, 1, 5)));
+    }
+
+    #[test]
+    fn a_period_in_days_ends_on_a_working_day() {
+        let cal = Profile::default_profile().calendar;
+        // 15 days from Friday 10/05/2024 end on Saturday 25/05 → Monday 27/05 (Điều 148).
+        let p = period_in_days(d(2024, 5, 10), 15, &cal);
+        assert_eq!(
+            (p.nominal, p.due, p.off),
+            (d(2024, 5, 25), d(2024, 5, 27), Some(DayOff::Saturday))
+        );
+        let p = period_in_days(d(2024, 5, 8), 15, &cal);
+        assert_eq!((p.nominal, p.due), (d(2024, 5, 23), d(2024, 5, 23)));
+    }
+
+    #[test]
+    fn an_unknown_before_key_is_refused() {
+        let text = Profile::default_profile().source.replace(
+            "before = [\"ho-so-khen-thuong\", \"chuyen-ho-so\"]",
+            "before = [\"ho-so\"]",
+        );
+        let err = Profile::parse(&text, "t").unwrap_err().to_string();
+        assert!(err.contains("deadlines.before"), "{err}");
+        // Without `before`, the dates are read as written (an older profile).
+        let text = Profile::default_profile()
+            .source
+            .replace("before = [\"ho-so-khen-thuong\", \"chuyen-ho-so\"]", "");
+        let p = Profile::parse(&text, "t").unwrap();
+        assert_eq!(
+            reward_deadline(Quarter::new(2024, 3).unwrap(), &p),
+            d(2024, 9, 28)
+        );
+    }
+
+    #[test]
     fn commitments_of_2023_are_special() {
         let p = Profile::default_profile();
         let c = quarter_calendar(Quarter::new(2023, 1).unwrap(), &p).unwrap();
         assert_eq!(c.commitments.len(), 1);
         assert_eq!(c.commitments[0].sign.nominal, d(2023, 2, 28));
+        let publish = c.commitments[0].publish.as_ref().expect("published");
+        assert_eq!(
+            (publish.nominal, publish.due),
+            (d(2023, 2, 28), d(2023, 2, 28))
+        );
     }
 
     #[test]

@@ -151,7 +151,7 @@ fn unit_checks(input: &UnitInput, profile: &Profile, out: &mut Out) {
         }
     }
     if let (Some(sent), Some(q)) = (info.sent, input.quarter) {
-        let deadline = crate::deadlines::submission_deadline(q, profile);
+        let deadline = crate::deadlines::report_deadline(q, profile);
         if sent > deadline {
             out.push(
                 SHEET_INFO,

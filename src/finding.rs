@@ -55,6 +55,8 @@ pub enum Code {
     AbsenceMismatch,
     HeadcountMismatch,
     Late,
+    /// A campaign dossier received before its window opens (accepted, SPEC §2).
+    Early,
     ValueUnclear,
     ScopeUnknown,
     ScopeUnknownPart,
@@ -67,7 +69,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 36] = [
+    pub const ALL: [Code; 37] = [
         Code::FileUnreadable,
         Code::SheetMissing,
         Code::ColumnMissing,
@@ -95,6 +97,7 @@ impl Code {
         Code::AbsenceMismatch,
         Code::HeadcountMismatch,
         Code::Late,
+        Code::Early,
         Code::ValueUnclear,
         Code::ScopeUnknown,
         Code::ScopeUnknownPart,
@@ -135,6 +138,7 @@ impl Code {
             Code::AbsenceMismatch => "absence-mismatch",
             Code::HeadcountMismatch => "headcount-mismatch",
             Code::Late => "late",
+            Code::Early => "early",
             Code::ValueUnclear => "value-unclear",
             Code::ScopeUnknown => "scope-unknown",
             Code::ScopeUnknownPart => "scope-unknown-part",
@@ -154,6 +158,7 @@ impl Code {
             | Code::AbsenceMismatch
             | Code::HeadcountMismatch
             | Code::Late
+            | Code::Early
             | Code::UnitResubmitted
             | Code::ProfileOutOfPeriod => Severity::Warning,
             _ => Severity::Error,

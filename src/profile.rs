@@ -163,6 +163,9 @@ struct RawBloc {
     #[serde(default)]
     aliases: Vec<String>,
     focal: String,
+    /// The office that receives and lists the bloc's reward dossiers; without it, `focal`.
+    #[serde(default)]
+    reward_receiver: Option<String>,
     reward_percent: u32,
 }
 
@@ -184,6 +187,13 @@ struct RawDeadlines {
     bloc_report: u32,
     publication: u32,
     dossier_forward: u32,
+    /// Day of the quarter's last month named for the units' reward dossiers; without it, the
+    /// day of `rules.submission_day`.
+    #[serde(default)]
+    reward_dossier: Option<u32>,
+    /// Keys of the deadlines written "trước ngày N" (before day N: the last day is N − 1).
+    #[serde(default)]
+    before: Vec<String>,
     #[serde(default)]
     commitments: Vec<RawCommitment>,
     #[serde(default)]
@@ -250,6 +260,10 @@ pub struct BlocSpec {
     pub name: String,
     pub aliases: Vec<String>,
     pub focal: String,
+    /// The office that receives, appraises and lists the bloc's reward dossiers (Kế hoạch 25
+    /// §III.4a: Phòng Nội vụ for schools and the chính quyền bloc; Ban Tổ chức Quận ủy for the
+    /// Đảng–đoàn thể bloc).
+    pub reward_receiver: String,
     pub reward_percent: u32,
 }
 
@@ -343,6 +357,11 @@ pub struct Deadlines {
     pub publication: u32,
     /// Day of the next quarter's first month: Ban Tổ chức forwards the reward dossiers.
     pub dossier_forward: u32,
+    /// Day of the quarter's last month named for the units' reward dossiers.
+    pub reward_dossier: u32,
+    /// Codes of the deadlines written "trước ngày N" (`ho-so-khen-thuong`, `chuyen-ho-so`, …):
+    /// their last day is the day before N (SPEC §2 "Timeline").
+    pub before: Vec<String>,
     pub commitments: Vec<Commitment>,
     pub commitment_years: Vec<CommitmentYear>,
 }
@@ -419,6 +438,12 @@ impl Profile {
             .iter()
             .find(|f| f.form == form)
             .expect("every profile defines the three forms")
+    }
+
+    /// The office that receives and lists a bloc's reward dossiers, and issues its reward list
+    /// (SPEC §2 "Rewards": schools → Phòng Nội vụ).
+    pub fn reward_receiver(&self, bloc: Bloc) -> &str {
+        &self.bloc(bloc).reward_receiver
     }
 
     pub fn bloc(&self, bloc: Bloc) -> &BlocSpec {
@@ -564,6 +589,7 @@ impl Profile {
                 name: b.name.clone(),
                 aliases: b.aliases.clone(),
                 focal: b.focal.clone(),
+                reward_receiver: b.reward_receiver.clone().unwrap_or_else(|| b.focal.clone()),
                 reward_percent: b.reward_percent,
             });
         }
@@ -620,7 +646,8 @@ impl Profile {
                 ))
             }
         };
-        let deadlines = parse_deadlines(&raw.deadlines).map_err(|(k, m)| invalid(&k, m))?;
+        let deadlines = parse_deadlines(&raw.deadlines, raw.rules.submission_day)
+            .map_err(|(k, m)| invalid(&k, m))?;
 
         let mut base_salary = Vec::new();
         for (i, s) in raw.base_salary.iter().enumerate() {
@@ -691,7 +718,7 @@ impl Profile {
     }
 }
 
-fn parse_deadlines(raw: &RawDeadlines) -> Result<Deadlines, (String, String)> {
+fn parse_deadlines(raw: &RawDeadlines, submission_day: u32) -> Result<Deadlines, (String, String)> {
     let rule = match raw.rule.as_str() {
         "flag" => DeadlineRule::Flag,
         "next-working-day" => DeadlineRule::NextWorkingDay,
@@ -709,6 +736,10 @@ fn parse_deadlines(raw: &RawDeadlines) -> Result<Deadlines, (String, String)> {
         ("bloc_report", raw.bloc_report),
         ("publication", raw.publication),
         ("dossier_forward", raw.dossier_forward),
+        (
+            "reward_dossier",
+            raw.reward_dossier.unwrap_or(submission_day),
+        ),
     ] {
         if !(1..=31).contains(&day) {
             return Err((format!("deadlines.{key}"), "cần từ 1 đến 31".into()));
@@ -762,8 +793,25 @@ fn parse_deadlines(raw: &RawDeadlines) -> Result<Deadlines, (String, String)> {
                 .transpose()?,
         });
     }
+    for key in &raw.before {
+        if !crate::deadlines::DeadlineKind::ALL
+            .iter()
+            .any(|k| k.code() == key)
+        {
+            let codes: Vec<&str> = crate::deadlines::DeadlineKind::ALL
+                .iter()
+                .map(|k| k.code())
+                .collect();
+            return Err((
+                "deadlines.before".into(),
+                format!("'{key}' không phải mã hạn: dùng {}", codes.join(", ")),
+            ));
+        }
+    }
     Ok(Deadlines {
         rule,
+        reward_dossier: raw.reward_dossier.unwrap_or(submission_day),
+        before: raw.before.clone(),
         self_evaluation: raw.self_evaluation,
         authority: raw.authority,
         bloc_report: raw.bloc_report,
@@ -799,6 +847,25 @@ fn parse_ranges(s: &str, max: u16) -> Result<Vec<(u16, u16)>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reward_dossiers_of_schools_go_to_phong_noi_vu() {
+        let p = Profile::default_profile();
+        assert_eq!(p.reward_receiver(Bloc::TruongHoc), "Phòng Nội vụ");
+        assert_eq!(p.reward_receiver(Bloc::ChinhQuyen), "Phòng Nội vụ");
+        assert_eq!(p.reward_receiver(Bloc::DangDoanThe), "Ban Tổ chức Quận ủy");
+        // The focal office of the results is unchanged.
+        assert_eq!(p.bloc(Bloc::TruongHoc).focal, "Phòng Giáo dục và Đào tạo");
+        // A profile without `reward_receiver` falls back to the focal office.
+        let text = p
+            .source
+            .replace("reward_receiver = \"Phòng Nội vụ\"      #", "#");
+        let older = Profile::parse(&text, "t").unwrap();
+        assert_eq!(
+            older.reward_receiver(Bloc::TruongHoc),
+            "Phòng Giáo dục và Đào tạo"
+        );
+    }
 
     #[test]
     fn the_default_profile_loads() {

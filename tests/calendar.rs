@@ -135,10 +135,11 @@ fn deadline<'a>(doc: &'a Value, key: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no deadline {key} in {doc}"))
 }
 
-const KEYS: [&str; 6] = [
+const KEYS: [&str; 7] = [
     "tu-danh-gia",
     "cap-tham-quyen",
     "don-vi-gui",
+    "ho-so-khen-thuong",
     "khoi-gui",
     "chuyen-ho-so",
     "cong-khai",
@@ -177,8 +178,9 @@ fn quarter_one_2024_against_the_holiday_table() {
         (25, 3, 2024),
         (27, 3, 2024),
         (28, 3, 2024),
+        (27, 3, 2024),
         (30, 3, 2024),
-        (2, 4, 2024),
+        (1, 4, 2024),
         (3, 4, 2024),
     ]) {
         check_deadline(deadline(&doc, key), date, "flag");
@@ -219,8 +221,9 @@ fn quarter_one_2026_holds_tet() {
         (25, 3, 2026),
         (27, 3, 2026),
         (28, 3, 2026),
+        (27, 3, 2026),
         (30, 3, 2026),
-        (2, 4, 2026),
+        (1, 4, 2026),
         (3, 4, 2026),
     ]) {
         check_deadline(deadline(&doc, key), date, "flag");
@@ -252,7 +255,7 @@ fn the_text_says_which_rule_the_profile_uses() {
     );
     assert!(text.contains("deadlines.rule = \"flag\""), "{text}");
     assert!(
-        text.contains("Thứ Bảy   28/03/2026  Đơn vị gửi Mẫu 06 và hồ sơ đề nghị khen thưởng"),
+        text.contains("Thứ Bảy   28/03/2026  Đơn vị gửi Mẫu 06\n"),
         "{text}"
     );
     assert!(
@@ -265,7 +268,7 @@ fn the_text_says_which_rule_the_profile_uses() {
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(text.contains("Working days in the quarter: 58"), "{text}");
     assert!(
-        text.contains("Saturday  28/03/2026  Units send mẫu 06 and reward proposals"),
+        text.contains("Saturday  28/03/2026  Units send mẫu 06\n"),
         "{text}"
     );
 }
@@ -314,6 +317,111 @@ fn the_2023_commitments_are_those_of_the_first_year() {
     let c = doc["commitments"].as_array().expect("commitments");
     assert_eq!(c.len(), 1);
     assert_eq!(c[0]["sign"]["date"], "2023-02-28");
+    // Hướng dẫn 17: signed and published on the software by 28/02/2023 (a Tuesday).
+    assert_eq!(c[0]["publish"]["date"], "2023-02-28");
+    assert_eq!(c[0]["publish"]["effective_last_day"], "2023-02-28");
+    assert_eq!(c[0]["publish"]["day_off"], Value::Null);
+    let out = run_raw(&["calendar", "-q", "2023-Q1"]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains("Thứ Ba    28/02/2023  công khai danh sách"),
+        "{text}"
+    );
+}
+
+// ------------------------------------------------------------ "trước ngày": before
+
+/// The four dates of a deadline object: written, nominal last day, effective last day, and the
+/// old fields `date` / `due` that carry the nominal and the effective last day.
+fn last_days(v: &Value) -> [&str; 4] {
+    assert_eq!(v["date"], v["nominal_last_day"], "{v}");
+    assert_eq!(v["due"], v["effective_last_day"], "{v}");
+    [
+        str_field(v, "written"),
+        str_field(v, "wording"),
+        str_field(v, "nominal_last_day"),
+        str_field(v, "effective_last_day"),
+    ]
+}
+
+#[test]
+fn before_the_28th_ends_on_the_27th_and_before_the_2nd_on_the_1st() {
+    // Kế hoạch 25 §III.4: reward dossiers "trước ngày 28", forwarded "trước ngày 02"; mẫu 06
+    // "chậm nhất ngày 28" (Hướng dẫn 17 §3.6) stays the 28th.
+    let (code, doc) = calendar("2024-Q3", &[]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        last_days(deadline(&doc, "ho-so-khen-thuong")),
+        ["2024-09-28", "truoc-ngay", "2024-09-27", "2024-09-27"]
+    );
+    assert_eq!(
+        last_days(deadline(&doc, "chuyen-ho-so")),
+        ["2024-10-02", "truoc-ngay", "2024-10-01", "2024-10-01"]
+    );
+    assert_eq!(
+        last_days(deadline(&doc, "don-vi-gui")),
+        ["2024-09-28", "cham-nhat", "2024-09-28", "2024-09-28"]
+    );
+    assert_eq!(deadline(&doc, "don-vi-gui")["day_off"], "thu-bay");
+    assert_eq!(deadline(&doc, "ho-so-khen-thuong")["day_off"], Value::Null);
+    let out = run_raw(&["calendar", "-q", "2024-Q3"]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains(
+            "Thứ Sáu   27/09/2024  Đơn vị gửi hồ sơ đề nghị khen thưởng\n      hạn cuối danh nghĩa: Thứ Sáu 27/09/2024; hạn cuối thực tế: Thứ Sáu 27/09/2024 (văn bản ghi \"trước ngày 28/09/2024\")"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Thứ Ba    01/10/2024  Ban Tổ chức Quận ủy chuyển hồ sơ khen thưởng sang Phòng Nội vụ"
+        ),
+        "{text}"
+    );
+    let out = run_raw(&["--lang", "en", "calendar", "-q", "2024-Q3"]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains(
+            "nominal last day: Friday 27/09/2024; effective last day: Friday 27/09/2024 (the text says \"before 28/09/2024\")"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_last_day_off_shows_the_nominal_and_the_effective_day() {
+    // Q4/2025: forwarded "trước ngày 02/01/2026"; the 1st is New Year's Day, 2–4/01 off too.
+    let (_, doc) = calendar("2025-Q4", &[]);
+    let fwd = deadline(&doc, "chuyen-ho-so");
+    assert_eq!(
+        last_days(fwd),
+        ["2026-01-02", "truoc-ngay", "2026-01-01", "2026-01-01"]
+    );
+    assert_eq!(fwd["day_off"], "nghi-le");
+    assert_eq!(fwd["act_by"], "2025-12-31");
+    let out = run_raw(&["profile", "show"]);
+    let text = String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .replace("rule = \"flag\"", "rule = \"next-working-day\"");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("next.toml");
+    std::fs::write(&path, text).expect("write the profile");
+    let p = path.to_str().expect("UTF-8");
+    let (_, doc) = calendar("2025-Q4", &["--profile", p]);
+    let fwd = deadline(&doc, "chuyen-ho-so");
+    assert_eq!(
+        last_days(fwd),
+        ["2026-01-02", "truoc-ngay", "2026-01-01", "2026-01-05"]
+    );
+    assert_eq!(fwd["moved"], true);
+    let out = run_raw(&["calendar", "-q", "2025-Q4", "--profile", p]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains(
+            "hạn cuối danh nghĩa: Thứ Năm 01/01/2026; hạn cuối thực tế: Thứ Hai 05/01/2026 (văn bản ghi \"trước ngày 02/01/2026\")"
+        ),
+        "{text}"
+    );
 }
 
 #[test]

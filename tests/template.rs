@@ -1286,7 +1286,7 @@ fn the_guide_lists_the_quarters_deadlines_with_weekdays_and_days_off() {
     );
     let (what, day, note) = row_of("28/12/2025");
     assert!(
-        what.contains("Mẫu 06") && what.contains("đề nghị khen thưởng"),
+        what.contains("Mẫu 06") && !what.contains("đề nghị khen thưởng"),
         "{what}"
     );
     assert_eq!(day, "Chủ nhật");
@@ -1297,11 +1297,22 @@ fn the_guide_lists_the_quarters_deadlines_with_weekdays_and_days_off() {
     let (what, day, note) = row_of("30/12/2025");
     assert!(what.contains("Mẫu 07"), "{what}");
     assert_eq!((day.as_str(), note.as_str()), ("Thứ Ba", ""));
-    let (_, day, note) = row_of("02/01/2026");
-    assert_eq!(day, "Thứ Sáu");
+    // Reward dossiers "trước ngày 28": the last day is Saturday 27/12 (Kế hoạch 25 §III.4).
+    let (r, _) = (0..200)
+        .find_map(|r| (g.get(r, 1).contains("hồ sơ đề nghị khen thưởng")).then_some((r, 1)))
+        .expect("the reward dossier deadline");
+    assert_eq!((g.get(r, 3), g.get(r, 4)), ("27/12/2025", "Thứ Bảy"));
+    assert_eq!(
+        g.get(r, 5),
+        "Văn bản ghi \"trước ngày 28/12/2025\": hạn cuối là ngày 27/12/2025. Ngày 27/12/2025 rơi vào thứ Bảy: nên xong sớm hơn, chậm nhất Thứ Sáu 26/12/2025."
+    );
+    // Forwarded "trước ngày 02/01/2026": the last day is 01/01, New Year's Day.
+    assert!(g.find("02/01/2026").is_none());
+    let (_, day, note) = row_of("01/01/2026");
+    assert_eq!(day, "Thứ Năm");
     assert_eq!(
         note,
-        "Ngày 02/01/2026 rơi vào ngày nghỉ lễ, Tết: nên xong sớm hơn, chậm nhất Thứ Tư 31/12/2025."
+        "Văn bản ghi \"trước ngày 02/01/2026\": hạn cuối là ngày 01/01/2026. Ngày 01/01/2026 rơi vào ngày nghỉ lễ, Tết: nên xong sớm hơn, chậm nhất Thứ Tư 31/12/2025."
     );
     let (what, day, note) = row_of("03/01/2026");
     assert!(what.contains("Công khai"), "{what}");

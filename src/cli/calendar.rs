@@ -44,14 +44,22 @@ fn dmy(d: NaiveDate) -> String {
 
 #[derive(Serialize)]
 struct DeadlineOut {
+    /// The nominal last day (as `nominal_last_day`).
     date: String,
     weekday: &'static str,
     day_off: Option<deadlines::DayOff>,
+    /// The effective last day (as `effective_last_day`).
     due: String,
     due_weekday: &'static str,
     moved: bool,
     checked: bool,
     act_by: Option<String>,
+    /// The day the text names ("ngày 28").
+    written: String,
+    /// `truoc-ngay` ("trước ngày N": the last day is N − 1) or `cham-nhat` ("chậm nhất ngày N").
+    wording: &'static str,
+    nominal_last_day: String,
+    effective_last_day: String,
 }
 
 impl DeadlineOut {
@@ -65,6 +73,10 @@ impl DeadlineOut {
             moved: d.moved(),
             checked: d.checked,
             act_by: d.act_by.map(iso),
+            written: iso(d.written),
+            wording: if d.before { "truoc-ngay" } else { "cham-nhat" },
+            nominal_last_day: iso(d.nominal),
+            effective_last_day: iso(d.due),
         }
     }
 }
@@ -184,11 +196,30 @@ fn deadline_words(
             "\n      (the profile's calendar has no year {year}: public holidays not checked)"
         ),
     };
+    let when = |x: NaiveDate| format!("{} {}", deadlines::weekday_words(x, lang), dmy(x));
+    let wording = match (d.before, vi) {
+        (true, true) => format!(" (văn bản ghi \"trước ngày {}\")", dmy(d.written)),
+        (true, false) => format!(" (the text says \"before {}\")", dmy(d.written)),
+        (false, _) => String::new(),
+    };
+    let last = if vi {
+        format!(
+            "\n      hạn cuối danh nghĩa: {}; hạn cuối thực tế: {}{wording}",
+            when(d.nominal),
+            when(d.due)
+        )
+    } else {
+        format!(
+            "\n      nominal last day: {}; effective last day: {}{wording}",
+            when(d.nominal),
+            when(d.due)
+        )
+    };
+    let day = day + &last;
     let Some(off) = d.off else {
         return day + &unchecked;
     };
     let off_words = off.words(lang);
-    let when = |x: NaiveDate| format!("{} {}", deadlines::weekday_words(x, lang), dmy(x));
     let advice = match (rule, d.act_by, vi) {
         (DeadlineRule::Flag, Some(a), true) => {
             format!("hạn giữ nguyên ngày, nên hoàn thành chậm nhất {}", when(a))

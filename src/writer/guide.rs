@@ -354,9 +354,24 @@ fn deadline_words(profile: &Profile, bloc: Option<Bloc>, kind: DeadlineKind) -> 
         }
         DeadlineKind::Authority => "Cấp có thẩm quyền đánh giá, chấm điểm".to_string(),
         DeadlineKind::UnitReport => format!(
-            "Đơn vị gửi sổ này (kết quả Mẫu 06) và đề nghị khen thưởng về cơ quan đầu mối của khối: {}",
+            "Đơn vị gửi sổ này (kết quả Mẫu 06) về cơ quan đầu mối của khối: {}",
             focals.join("; ")
         ),
+        DeadlineKind::RewardDossier => {
+            let mut receivers: Vec<&str> = match bloc {
+                Some(b) => vec![profile.reward_receiver(b)],
+                None => profile
+                    .blocs
+                    .iter()
+                    .map(|b| b.reward_receiver.as_str())
+                    .collect(),
+            };
+            receivers.dedup();
+            format!(
+                "Đơn vị gửi hồ sơ đề nghị khen thưởng (trang Đề nghị khen thưởng) về: {}",
+                receivers.join("; ")
+            )
+        }
         DeadlineKind::BlocReport => {
             format!("Cơ quan đầu mối các khối gửi kết quả tổng hợp (Mẫu 07) về {dang}")
         }
@@ -377,11 +392,20 @@ fn deadline_note(profile: &Profile, d: &deadlines::Deadline) -> String {
             year(d.nominal)
         );
     }
+    let wording = if d.before {
+        format!(
+            "Văn bản ghi \"trước ngày {}\": hạn cuối là ngày {}. ",
+            d.written.format("%d/%m/%Y"),
+            d.nominal.format("%d/%m/%Y")
+        )
+    } else {
+        String::new()
+    };
     let Some(off) = d.off else {
-        return String::new();
+        return wording.trim_end().to_string();
     };
     let day = format!(
-        "Ngày {} rơi vào {}",
+        "{wording}Ngày {} rơi vào {}",
         d.nominal.format("%d/%m/%Y"),
         off.words(Lang::Vi)
     );
