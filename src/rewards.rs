@@ -1,6 +1,7 @@
 //! The quarter's reward list (SPEC §2 "Rewards", §5 reward document): per unit the cap, who is
-//! rewarded — the unit's own proposals (`Đề nghị khen thưởng`) checked against the results, or
-//! else the tool's suggestion — and the money. Pure: no I/O.
+//! rewarded — only the unit's own proposals (`Đề nghị khen thưởng`) checked against the results —
+//! the tool's suggestion for a unit that proposed nobody (shown apart, never paid), and the
+//! money. Pure: no I/O.
 //!
 //! - cap = `reward_percent` (15 % for units, 3 % for schools) of the people đạt (or of the head
 //!   count with `reward.base = "headcount"`), rounded by `reward.rounding`, never more than the
@@ -9,8 +10,10 @@
 //!   unknown `Mã CB` → `reward-unknown-person`, not đạt → `reward-not-dat`, beyond the cap →
 //!   `reward-over-cap`; with `reward.late = "reject"` a unit that sent its workbook after the
 //!   deadline has every proposal rejected with the code `late`;
-//! - a unit without proposals gets a suggestion ("đề xuất"): its people đạt ranked by total,
-//!   then number of 10s, then `Mã CB`, up to the cap;
+//! - a unit without proposals rewards nobody (Kế hoạch 25 §III.4a: the council considers the
+//!   dossiers the units send): it gets a suggestion ("gợi ý — đơn vị chưa đề nghị"), its people
+//!   đạt ranked by total, then number of 10s, then `Mã CB`, up to the cap, which is never
+//!   accepted, never counted in the people nor the money;
 //! - each rewarded person receives [`crate::money::amount_per_person`].
 
 use crate::cap::decimal_words;
@@ -51,10 +54,10 @@ impl Source {
             (Source::DeNghi, Lang::Vi) => "Đơn vị đề nghị",
             (Source::DeNghi, Lang::En) => "Proposed by the unit",
             (Source::DeXuat, Lang::Vi) => {
-                "ĐỀ XUẤT của công cụ (đơn vị không gửi đề nghị): xếp theo tổng điểm, số nội dung đạt 10 điểm, Mã CB — cần đơn vị xác nhận"
+                "Đơn vị chưa gửi đề nghị: không ai được khen thưởng. Gợi ý — đơn vị chưa đề nghị (xếp theo tổng điểm, số nội dung đạt 10 điểm, Mã CB; không tính vào số người, số tiền):"
             }
             (Source::DeXuat, Lang::En) => {
-                "SUGGESTED by the tool (the unit sent no proposal): ranked by total, number of 10s, Mã CB — to be confirmed by the unit"
+                "The unit proposed nobody: nobody is rewarded. Suggestion — the unit has not proposed (ranked by total, number of 10s, Mã CB; not counted in people or money):"
             }
         }
     }
@@ -161,6 +164,8 @@ pub struct UnitRewards {
     pub source: Source,
     pub accepted: Vec<String>,
     pub rejected: Vec<Rejected>,
+    /// `source: de-xuat` only: whom the unit could propose (never accepted, never paid).
+    pub suggested: Vec<String>,
     #[serde(serialize_with = "money::serialize_dong")]
     pub total: Decimal,
     #[serde(skip)]
@@ -173,6 +178,9 @@ pub struct UnitRewards {
     pub late: Option<(NaiveDate, NaiveDate)>,
     #[serde(skip)]
     pub awardees: Vec<Awardee>,
+    /// The people of `suggested`, with what the workbook shows.
+    #[serde(skip)]
+    pub suggestions: Vec<Awardee>,
     #[serde(skip)]
     pub file: String,
 }
@@ -268,6 +276,7 @@ fn unit_rewards(
     let late = u.sent.filter(|s| *s > deadline).map(|s| (s, deadline));
     let reject_late = late.is_some() && profile.late_proposals == LatePolicy::Reject;
     let mut accepted: Vec<&PersonResult> = Vec::new();
+    let mut suggested: Vec<&PersonResult> = Vec::new();
     let mut rejected = Vec::new();
     let (source, proposed) = match &u.proposals {
         Some(sheet) => {
@@ -327,24 +336,14 @@ fn unit_rewards(
             (Source::DeNghi, sheet.rows.len() as u32)
         }
         None => {
+            // Nobody is paid: the suggestion is shown apart, for the unit to propose.
             let mut ranked: Vec<&PersonResult> = u
                 .people
                 .iter()
                 .filter(|p| p.status == Status::Dat)
                 .collect();
             ranked.sort_by(|a, b| suggestion_order(a, b));
-            for p in ranked.into_iter().take(basis.cap as usize) {
-                if reject_late {
-                    rejected.push(Rejected {
-                        id: p.id.clone(),
-                        code: RejectCode::Late,
-                        name: p.name.clone(),
-                        status: Some(p.status),
-                    });
-                } else {
-                    accepted.push(p);
-                }
-            }
+            suggested.extend(ranked.into_iter().take(basis.cap as usize));
             (Source::DeXuat, 0)
         }
     };
@@ -357,11 +356,13 @@ fn unit_rewards(
         source,
         accepted: accepted.iter().map(|p| p.id.clone()).collect(),
         rejected,
+        suggested: suggested.iter().map(|p| p.id.clone()).collect(),
         total: amount * Decimal::from(accepted.len() as u32),
         basis,
         proposed,
         late,
         awardees: accepted.into_iter().map(awardee).collect(),
+        suggestions: suggested.into_iter().map(awardee).collect(),
         file: u.source.clone(),
     }
 }
@@ -499,6 +500,18 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
                 money_words(list.amount_per_person, lang)
             );
         }
+        for (i, a) in u.suggestions.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "  {:>2}. {:<10} {:<28} {:<20} {:>6}  {}",
+                i + 1,
+                a.id,
+                a.name,
+                a.title,
+                total_words(a.total, lang),
+                lang.pick("(gợi ý, không khen thưởng)", "(suggestion, not rewarded)")
+            );
+        }
         for r in &u.rejected {
             let _ = writeln!(
                 s,
@@ -526,6 +539,24 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
         };
     }
     let _ = writeln!(s);
+    let no_proposal = list
+        .units
+        .iter()
+        .filter(|u| u.source == Source::DeXuat)
+        .count();
+    let _ = if vi {
+        writeln!(
+            s,
+            "Số đơn vị chưa gửi đề nghị (không khen thưởng ai): {no_proposal}/{}.",
+            list.units.len()
+        )
+    } else {
+        writeln!(
+            s,
+            "Units that proposed nobody (nobody rewarded): {no_proposal}/{}.",
+            list.units.len()
+        )
+    };
     let _ = if vi {
         writeln!(
             s,
@@ -700,8 +731,66 @@ mod tests {
         let list = build(&[unit(people, None)], Quarter::new(2024, 3).unwrap(), &p).unwrap();
         let r = &list.units[0];
         assert_eq!(r.source, Source::DeXuat);
-        assert_eq!(r.accepted, ["TN14", "TN02"]);
+        assert_eq!(r.suggested, ["TN14", "TN02"]);
+        assert!(r.accepted.is_empty());
         assert!(list.findings.is_empty());
+    }
+
+    /// SPEC §2 "Who is paid", Kế hoạch 25 §III.4a: only people the unit proposed are rewarded.
+    #[test]
+    fn a_unit_without_proposals_contributes_no_people_and_no_money() {
+        let p = Profile::default_profile();
+        // Whatever its results: nobody đạt, some, all; a school and a unit; under either
+        // lateness policy.
+        let late_reject = Profile::parse(
+            &p.source.replace("late = \"accept\"", "late = \"reject\""),
+            "t",
+        )
+        .unwrap();
+        let mut all_dat = staff();
+        all_dat[14].status = Status::Dat;
+        let mut nobody = staff();
+        for x in &mut nobody {
+            x.status = Status::KhongDat;
+        }
+        let mut school = unit(staff(), None);
+        school.bloc = Bloc::TruongHoc;
+        for profile in [&p, &late_reject] {
+            for u in [
+                unit(staff(), None),
+                unit(all_dat.clone(), None),
+                unit(nobody.clone(), None),
+                school.clone(),
+            ] {
+                let list = build(&[u], Quarter::new(2024, 3).unwrap(), profile).unwrap();
+                let r = &list.units[0];
+                assert_eq!(r.source, Source::DeXuat);
+                assert!(r.accepted.is_empty() && r.awardees.is_empty());
+                assert!(r.rejected.is_empty());
+                assert!(r.suggested.len() as u32 <= r.cap);
+                assert_eq!(list.people, 0);
+                let json: serde_json::Value = serde_json::from_str(&to_json(&list)).unwrap();
+                assert_eq!(json["units"][0]["total"], "0");
+                assert_eq!(json["units"][0]["accepted"], serde_json::json!([]));
+                assert_eq!(json["units"][0]["source"], "de-xuat");
+                assert_eq!(json["total"], "0");
+                assert_eq!(json["people"], 0);
+            }
+        }
+        // Beside a unit that proposed, it adds nothing.
+        let with = unit(staff(), Some(vec![("TN03", Some(1))]));
+        let mut without = unit(staff(), None);
+        without.code = "KH".into();
+        let list = build(&[with, without], Quarter::new(2024, 3).unwrap(), &p).unwrap();
+        assert_eq!(list.people, 1);
+        assert_eq!(list.total, list.amount_per_person);
+        assert_eq!(list.units[1].suggested, ["TN14", "TN13"]);
+        let text = text_report(&list, Lang::Vi);
+        assert!(
+            text.contains("Số đơn vị chưa gửi đề nghị (không khen thưởng ai): 1/2."),
+            "{text}"
+        );
+        assert!(text.contains("(gợi ý, không khen thưởng)"), "{text}");
     }
 
     #[test]

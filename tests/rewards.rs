@@ -152,8 +152,9 @@ fn the_reward_document_has_exactly_the_contract_fields() {
     assert_eq!(doc["quarter"], "2024-Q3");
     assert_eq!(doc["profile"], "long-bien-2023");
     assert_eq!(doc["amount_per_person"], "2106000");
-    assert_eq!(doc["people"], 10);
-    assert_eq!(doc["total"], "21060000");
+    // Only the proposals of DN (2) and NM (1) are paid; CQ, THA and THB proposed nobody.
+    assert_eq!(doc["people"], 3);
+    assert_eq!(doc["total"], "6318000");
     for u in doc["units"].as_array().expect("units") {
         let keys: BTreeSet<&str> = u
             .as_object()
@@ -164,11 +165,26 @@ fn the_reward_document_has_exactly_the_contract_fields() {
         assert_eq!(
             keys,
             BTreeSet::from([
-                "code", "unit", "bloc", "dat", "cap", "source", "accepted", "rejected", "total"
+                "code",
+                "unit",
+                "bloc",
+                "dat",
+                "cap",
+                "source",
+                "accepted",
+                "rejected",
+                "suggested",
+                "total"
             ]),
             "{u}"
         );
         assert!(u["total"].is_string(), "money is a string: {u}");
+        if u["source"] == "de-xuat" {
+            assert_eq!(u["accepted"], serde_json::json!([]), "{u}");
+            assert_eq!(u["total"], "0", "{u}");
+        } else {
+            assert_eq!(u["suggested"], serde_json::json!([]), "{u}");
+        }
         for r in u["rejected"].as_array().expect("rejected") {
             let keys: BTreeSet<&str> = r
                 .as_object()
@@ -204,13 +220,15 @@ fn a_unit_of_40_dat_gets_cap_6_and_a_ranked_suggestion() {
     assert_eq!(u["source"], "de-xuat");
     // By total (435, 300, 295, 295, 295, 292), then number of 10s (CQ11 26 > 25), then Mã CB.
     assert_eq!(
-        ids(&u["accepted"]),
+        ids(&u["suggested"]),
         ["CQ01", "CQ02", "CQ11", "CQ10", "CQ12", "CQ20"]
     );
+    // A suggestion is never paid (SPEC §2 "Who is paid").
+    assert_eq!(ids(&u["accepted"]), Vec::<&str>::new());
     assert_eq!(rejected(u), []);
-    assert_eq!(u["total"], "12636000");
-    assert_eq!(doc["people"], 6);
-    assert_eq!(doc["total"], "12636000");
+    assert_eq!(u["total"], "0");
+    assert_eq!(doc["people"], 0);
+    assert_eq!(doc["total"], "0");
 }
 
 #[test]
@@ -218,13 +236,24 @@ fn a_suggestion_is_labelled_as_such_in_text() {
     let out = run_raw(&["rewards", q3("cq40.xlsx").to_str().expect("UTF-8")]);
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(
-        text.contains("ĐỀ XUẤT của công cụ (đơn vị không gửi đề nghị)"),
+        text.contains(
+            "Đơn vị chưa gửi đề nghị: không ai được khen thưởng. Gợi ý — đơn vị chưa đề nghị"
+        ),
         "{text}"
     );
+    assert!(
+        text.contains(" 1. CQ01") && text.contains("(gợi ý, không khen thưởng)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Số đơn vị chưa gửi đề nghị (không khen thưởng ai): 1/1."),
+        "{text}"
+    );
+    assert!(text.contains("TỔNG CỘNG: 0 người, 0 đồng"), "{text}");
     let out = run_raw(&["rewards", q3("de-nghi.xlsx").to_str().expect("UTF-8")]);
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(
-        text.contains("Đơn vị đề nghị") && !text.contains("ĐỀ XUẤT"),
+        text.contains("Đơn vị đề nghị") && !text.contains("Gợi ý"),
         "{text}"
     );
 }
@@ -238,8 +267,9 @@ fn a_school_of_40_dat_gets_cap_1() {
         (u["bloc"].as_str(), u["dat"].as_u64(), u["cap"].as_u64()),
         (Some("truong-hoc"), Some(40), Some(1))
     );
-    assert_eq!(ids(&u["accepted"]), ["THA01"]);
-    assert_eq!(u["total"], "2106000");
+    assert_eq!(ids(&u["suggested"]), ["THA01"]);
+    assert_eq!(ids(&u["accepted"]), Vec::<&str>::new());
+    assert_eq!(u["total"], "0");
 }
 
 #[test]
@@ -249,6 +279,7 @@ fn a_school_of_33_dat_gets_cap_0_and_says_why() {
     let u = unit(&doc, "THB");
     assert_eq!((u["dat"].as_u64(), u["cap"].as_u64()), (Some(33), Some(0)));
     assert_eq!(ids(&u["accepted"]), Vec::<&str>::new());
+    assert_eq!(ids(&u["suggested"]), Vec::<&str>::new());
     assert_eq!(u["total"], "0");
     assert_eq!(doc["people"], 0);
     assert_eq!(doc["total"], "0");
@@ -310,7 +341,8 @@ fn every_rounding_mode() {
         assert_eq!(unit(&doc, "DN")["cap"], dn, "{mode}: DN");
         assert_eq!(unit(&doc, "THB")["cap"], thb, "{mode}: THB");
         let expected: &[&str] = if thb == 1 { &["THB01"] } else { &[] };
-        assert_eq!(ids(&unit(&doc, "THB")["accepted"]), expected, "{mode}");
+        assert_eq!(ids(&unit(&doc, "THB")["suggested"]), expected, "{mode}");
+        assert_eq!(unit(&doc, "THB")["total"], "0", "{mode}");
     }
     // The other reading of the sentence: 3 % of the head count (35) is 1.05, still 1 place.
     let p = profile_with(
@@ -332,7 +364,7 @@ fn amount_of(file: &str) -> (String, String, Vec<String>, String) {
     (
         str_field(&doc, "quarter").to_string(),
         str_field(&doc, "amount_per_person").to_string(),
-        ids(&u["accepted"]).iter().map(|s| s.to_string()).collect(),
+        ids(&u["suggested"]).iter().map(|s| s.to_string()).collect(),
         str_field(&doc, "total").to_string(),
     )
 }
@@ -345,7 +377,7 @@ fn money_q2_2023_is_3_times_447_000() {
             "2023-Q2".into(),
             (3 * 447_000).to_string(),
             vec!["TA01".into()],
-            "1341000".into()
+            "0".into()
         )
     );
 }
@@ -358,7 +390,7 @@ fn money_q3_2023_is_3_times_540_000() {
             "2023-Q3".into(),
             (3 * 540_000).to_string(),
             vec!["TB01".into()],
-            "1620000".into()
+            "0".into()
         )
     );
 }
@@ -371,7 +403,7 @@ fn money_q3_2024_is_3_times_702_000() {
             "2024-Q3".into(),
             (3 * 702_000).to_string(),
             vec!["TC01".into()],
-            "2106000".into()
+            "0".into()
         )
     );
 }
@@ -384,19 +416,19 @@ fn money_q3_2026_is_3_times_759_000() {
             "2026-Q3".into(),
             (3 * 759_000).to_string(),
             vec!["TD01".into()],
-            "2277000".into()
+            "0".into()
         )
     );
 }
 
 #[test]
 fn the_total_is_written_in_vietnamese_words() {
-    let path = fixture("khen-thuong/tien/2023-q3.xlsx");
+    let path = q3("de-nghi.xlsx");
     let out = run_raw(&["rewards", path.to_str().expect("UTF-8")]);
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(
         text.contains(
-            "TỔNG CỘNG: 1 người, 1.620.000 đồng (Một triệu sáu trăm hai mươi nghìn đồng)."
+            "TỔNG CỘNG: 2 người, 4.212.000 đồng (Bốn triệu hai trăm mười hai nghìn đồng)."
         ),
         "{text}"
     );
@@ -413,10 +445,10 @@ fn the_total_is_written_in_vietnamese_words() {
     assert!(
         cover
             .iter()
-            .any(|c| c == "Bằng chữ: Hai mươi mốt triệu không trăm sáu mươi nghìn đồng."),
+            .any(|c| c == "Bằng chữ: Sáu triệu ba trăm mười tám nghìn đồng."),
         "{cover:?}"
     );
-    assert!(cover.iter().any(|c| c == "21.060.000 đồng"), "{cover:?}");
+    assert!(cover.iter().any(|c| c == "6.318.000 đồng"), "{cover:?}");
     assert!(cover.iter().any(|c| c == "2.106.000 đồng"), "{cover:?}");
 }
 
@@ -604,10 +636,10 @@ fn a_profile_can_make_late_proposals_ineligible() {
     assert_eq!(u["total"], "0");
     // Units on time are not affected.
     assert_eq!(
-        unit(&doc, "CQ")["accepted"].as_array().map(Vec::len),
+        unit(&doc, "CQ")["suggested"].as_array().map(Vec::len),
         Some(6)
     );
-    assert_eq!(doc["people"], 6);
+    assert_eq!(doc["people"], 0);
 }
 
 #[test]
@@ -652,7 +684,7 @@ fn the_workbook_has_the_three_sheets_and_is_deterministic() {
     let wb: Xlsx<_> = open_workbook(&a).expect("the workbook opens");
     assert_eq!(
         wb.sheet_names(),
-        ["Tờ trình", "Danh sách", "Tổng hợp đơn vị"]
+        ["Tờ trình", "Danh sách", "Tổng hợp đơn vị", "Gợi ý"]
     );
     let list = cells_of(&a, "Danh sách");
     for h in [
@@ -665,12 +697,32 @@ fn the_workbook_has_the_three_sheets_and_is_deterministic() {
     ] {
         assert!(list.iter().any(|c| c == h), "header {h}: {list:?}");
     }
-    assert!(list.iter().any(|c| c == "Tổng cộng: 10 người"), "{list:?}");
-    assert!(list.iter().any(|c| c == "Đề xuất (*)"), "{list:?}");
+    assert!(list.iter().any(|c| c == "Tổng cộng: 3 người"), "{list:?}");
+    // Suggestions stand apart: not in the list of people rewarded, in their own section.
+    for id in ["CQ01", "THA01"] {
+        assert!(!list.iter().any(|c| c == id), "{id} in {list:?}");
+    }
+    assert!(!list.iter().any(|c| c.contains("Gợi ý")), "{list:?}");
+    let suggested = cells_of(&a, "Gợi ý");
     assert!(
-        list.iter()
-            .any(|c| c.starts_with("(*) Đề xuất: đơn vị chưa gửi đề nghị")),
-        "{list:?}"
+        suggested
+            .iter()
+            .any(|c| c.starts_with("GỢI Ý — ĐƠN VỊ CHƯA ĐỀ NGHỊ")),
+        "{suggested:?}"
+    );
+    for id in ["CQ01", "CQ20", "THA01"] {
+        assert!(suggested.iter().any(|c| c == id), "{id} in {suggested:?}");
+    }
+    assert!(
+        !suggested.iter().any(|c| c.contains("đồng")),
+        "no money among suggestions: {suggested:?}"
+    );
+    let cover = cells_of(&a, "Tờ trình");
+    assert!(
+        cover
+            .iter()
+            .any(|c| c == "Số đơn vị chưa gửi đề nghị (không khen thưởng)"),
+        "{cover:?}"
     );
     assert!(
         list.iter()

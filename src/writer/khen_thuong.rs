@@ -1,6 +1,8 @@
 //! The reward list workbook (`khen-thuong.xlsx`): a cover sheet with the figures a tờ trình needs
 //! (people, money in figures and in words), the list of people rewarded, and a per-unit summary
-//! that says for every unit how its cap was reached — and why it is 0 when it is.
+//! that says for every unit how its cap was reached — and why it is 0 when it is. The tool's
+//! suggestions for units that proposed nobody stand apart on their own sheet ("Gợi ý — đơn vị
+//! chưa đề nghị"): never in the list of people rewarded, never in the totals.
 
 use super::{
     header_row, merge_text, national_header, new_workbook, official_page, save, signature, text,
@@ -14,14 +16,15 @@ use crate::rewards::{RewardList, Source, UnitRewards};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
-/// The `Ghi chú` of a suggested person, explained under the table by [`SUGGESTED_NOTE`].
-pub const SUGGESTED_MARK: &str = "Đề xuất (*)";
-pub const SUGGESTED_NOTE: &str = "(*) Đề xuất: đơn vị chưa gửi đề nghị khen thưởng; danh sách do công cụ đề xuất theo tổng điểm, số nội dung đạt 10 điểm, Mã CB — cần đơn vị xác nhận trước khi trình.";
+/// The title of the section of suggestions (units that proposed nobody).
+pub const SUGGESTED_TITLE: &str = "Gợi ý — đơn vị chưa đề nghị";
+pub const SUGGESTED_NOTE: &str = "Đây không phải danh sách khen thưởng: các đơn vị dưới đây chưa gửi đề nghị khen thưởng nên không ai được khen thưởng. Công cụ gợi ý những người đơn vị có thể đề nghị (người đạt chuyên nghiệp, xếp theo tổng điểm, số nội dung đạt 10 điểm, Mã CB; trong số được khen tối đa). Không tính vào số người, số tiền khen thưởng.";
 
 /// Sheet names.
 pub const SHEET_COVER: &str = "Tờ trình";
 pub const SHEET_LIST: &str = "Danh sách";
 pub const SHEET_UNITS: &str = "Tổng hợp đơn vị";
+pub const SHEET_SUGGESTED: &str = "Gợi ý";
 
 /// Rows of wrapped text need an explicit height (neither Excel nor LibreOffice grows merged
 /// rows): an estimate from the text length and the width in characters.
@@ -163,12 +166,11 @@ fn cover(
     let dat: u32 = list.units.iter().map(|u| u.dat).sum();
     let cap: u32 = list.units.iter().map(|u| u.cap).sum();
     let proposed: u32 = list.units.iter().map(|u| u.proposed).sum();
-    let suggested: u32 = list
+    let no_proposal = list
         .units
         .iter()
         .filter(|u| u.source == Source::DeXuat)
-        .map(|u| u.accepted.len() as u32)
-        .sum();
+        .count();
     let rate = list.rate.normalize().to_string().replace('.', ",");
 
     text(ws, row, 0, "STT", &s.header)?;
@@ -219,12 +221,12 @@ fn cover(
         "Số người được khen thưởng",
         &list.people.to_string(),
     )?;
-    if suggested > 0 {
+    if no_proposal > 0 {
         line(
             ws,
             &mut row,
-            "Trong đó: theo danh sách đề xuất của công cụ (đơn vị chưa gửi đề nghị, cần xác nhận)",
-            &suggested.to_string(),
+            "Số đơn vị chưa gửi đề nghị (không khen thưởng)",
+            &no_proposal.to_string(),
         )?;
     }
     line(
@@ -289,16 +291,16 @@ fn cover(
 
     // Notes: units with no place (grouped by why), suggestions, late units, rejected proposals.
     let mut notes: Vec<String> = zero_cap_notes(list);
-    let suggested_units: Vec<&str> = list
+    let no_proposal_units: Vec<&str> = list
         .units
         .iter()
-        .filter(|u| u.source == Source::DeXuat && !u.accepted.is_empty())
+        .filter(|u| u.source == Source::DeXuat)
         .map(|u| u.unit.as_str())
         .collect();
-    if !suggested_units.is_empty() {
+    if !no_proposal_units.is_empty() {
         notes.push(format!(
-            "Danh sách của {} là ĐỀ XUẤT của công cụ (đơn vị chưa gửi trang 'Đề nghị khen thưởng'), xếp theo tổng điểm, số nội dung đạt 10 điểm, Mã CB; cần đơn vị xác nhận trước khi trình.",
-            name_list(&suggested_units)
+            "Chưa gửi đề nghị khen thưởng, nên không ai được khen thưởng: {}. Gợi ý người có thể đề nghị ở trang '{SHEET_SUGGESTED}' (không tính vào số người, số tiền).",
+            name_list(&no_proposal_units)
         ));
     }
     for u in list.units.iter().filter(|u| u.late.is_some()) {
@@ -477,10 +479,7 @@ fn people_sheet(
     row += 1;
     let mut n = 0;
     for u in &list.units {
-        let note = match u.source {
-            Source::DeNghi => "",
-            Source::DeXuat => SUGGESTED_MARK,
-        };
+        let note = "";
         for a in &u.awardees {
             n += 1;
             ws.write_number_with_format(row, 0, n as f64, &s.int)?;
@@ -527,23 +526,6 @@ fn people_sheet(
     let words = format!("Bằng chữ: {}.", money::dong_in_words(list.total));
     merge_text(ws, row, 0, LAST, &words, &s.italic)?;
     row += 1;
-    if list
-        .units
-        .iter()
-        .any(|u| u.source == Source::DeXuat && !u.awardees.is_empty())
-    {
-        let width: f64 = widths.iter().sum();
-        ws.set_row_height(row, wrapped_height(SUGGESTED_NOTE, width))?;
-        ws.merge_range(
-            row,
-            0,
-            row,
-            LAST,
-            SUGGESTED_NOTE,
-            &s.italic.clone().set_text_wrap().set_align(FormatAlign::Top),
-        )?;
-        row += 1;
-    }
     row += 1;
     signature(
         ws,
@@ -565,11 +547,13 @@ pub fn unit_note(u: &UnitRewards, list: &RewardList) -> String {
         parts.push(u.basis.explain(Vi));
     }
     if u.source == Source::DeXuat {
-        parts.push(if u.cap == 0 {
-            "Đơn vị không gửi đề nghị.".to_string()
+        parts.push(if u.suggested.is_empty() {
+            "Đơn vị không gửi đề nghị: không khen thưởng.".to_string()
         } else {
-            "Đơn vị không gửi đề nghị: danh sách là ĐỀ XUẤT của công cụ, cần đơn vị xác nhận."
-                .to_string()
+            format!(
+                "Đơn vị không gửi đề nghị: không khen thưởng; gợi ý {} người ở trang '{SHEET_SUGGESTED}'.",
+                u.suggested.len()
+            )
         });
     }
     if let Some((sent, deadline)) = u.late {
@@ -710,6 +694,88 @@ fn units_sheet(
     Ok(())
 }
 
+/// The suggestions for the units that proposed nobody, apart from the list of people rewarded:
+/// no money column, no totals, no signature.
+fn suggestions_sheet(wb: &mut Workbook, s: &Styles, list: &RewardList) -> Result<(), XlsxError> {
+    const LAST: u16 = 7;
+    let ws = wb.add_worksheet();
+    ws.set_name(SHEET_SUGGESTED)?;
+    let widths = [6.0, 28.0, 12.0, 26.0, 20.0, 10.0, 12.0, 30.0];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let width: f64 = widths.iter().sum();
+    let mut row = 0;
+    ws.set_row_height(row, 24)?;
+    merge_text(
+        ws,
+        row,
+        0,
+        LAST,
+        &format!(
+            "{} — {}",
+            SUGGESTED_TITLE.to_uppercase(),
+            quarter_words(list)
+        ),
+        &s.title,
+    )?;
+    row += 1;
+    ws.set_row_height(row, wrapped_height(SUGGESTED_NOTE, width))?;
+    ws.merge_range(
+        row,
+        0,
+        row,
+        LAST,
+        SUGGESTED_NOTE,
+        &s.italic.clone().set_text_wrap().set_align(FormatAlign::Top),
+    )?;
+    row += 2;
+    let head = row;
+    header_row(
+        ws,
+        &s.header,
+        head,
+        &[
+            "STT",
+            "Đơn vị",
+            "Mã CB",
+            "Họ và tên",
+            "Chức vụ",
+            "Tổng điểm",
+            "Số nội dung 10 điểm",
+            "Ghi chú",
+        ],
+    )?;
+    ws.set_row_height(head, 32)?;
+    official_page(ws, Some((head, head)))?;
+    ws.set_freeze_panes(head + 1, 0)?;
+    row += 1;
+    let mut n = 0;
+    for u in list.units.iter().filter(|u| !u.suggestions.is_empty()) {
+        for a in &u.suggestions {
+            n += 1;
+            ws.write_number_with_format(row, 0, n as f64, &s.int)?;
+            text(ws, row, 1, &u.unit, &s.cell_wrap)?;
+            text(ws, row, 2, &a.id, &s.cell_center)?;
+            text(ws, row, 3, &a.name, &s.cell_wrap)?;
+            text(ws, row, 4, &a.title, &s.cell_wrap)?;
+            total_cell(ws, row, 5, a.total, s)?;
+            ws.write_number_with_format(row, 6, a.tens as f64, &s.int)?;
+            text(ws, row, 7, "Gợi ý, chưa được đề nghị", &s.cell_wrap)?;
+            let h = [
+                wrapped_height(&a.name, widths[3]),
+                wrapped_height(&a.title, widths[4]),
+                wrapped_height(&u.unit, widths[1]),
+            ]
+            .into_iter()
+            .fold(18.0, f64::max);
+            ws.set_row_height(row, h)?;
+            row += 1;
+        }
+    }
+    Ok(())
+}
+
 /// Builds the reward list workbook.
 pub fn build(list: &RewardList, profile: &Profile) -> Result<Workbook, WriterError> {
     let s = Styles::new();
@@ -721,6 +787,9 @@ pub fn build(list: &RewardList, profile: &Profile) -> Result<Workbook, WriterErr
     cover(&mut wb, &s, list, profile)?;
     people_sheet(&mut wb, &s, list, profile)?;
     units_sheet(&mut wb, &s, list, profile)?;
+    if list.units.iter().any(|u| !u.suggestions.is_empty()) {
+        suggestions_sheet(&mut wb, &s, list)?;
+    }
     Ok(wb)
 }
 
