@@ -1,13 +1,17 @@
 //! Money: the reward amount of a quarter (SPEC §2 "Rewards") in whole đồng with exact decimals,
 //! its Vietnamese spelling for the tờ trình, and the grouping of digits. Pure: no I/O, no floats.
 //!
-//! The amount per person is `rate × base salary` for each month of the quarter, with the base
-//! salary in force on the first day of that month, summed over the three months and rounded once
-//! to whole đồng (half away from zero; with the built-in salaries the sum is already whole).
+//! The amount per person ([`price`]) is `rate × base salary × 3 months` with the base salary in
+//! force on the date of the reward decision, rounded up to the next multiple of
+//! `reward.round_up` (10 000 đ; Nghị định 91/2017 Điều 68, kept by the decrees after it). The
+//! decision date is the one given (`--ngay-quyet-dinh`) or, by default, the first working day
+//! after Ban Tổ chức's forwarding deadline ([`default_decision_date`]). With
+//! `reward.salary_date = "months"` the former reading holds: each month at the salary in force
+//! on its first day, summed and rounded once to whole đồng.
 
 use crate::model::Quarter;
-use crate::profile::Profile;
-use chrono::NaiveDate;
+use crate::profile::{Profile, SalaryDate};
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serializer;
@@ -18,6 +22,14 @@ pub enum MoneyError {
         "hồ sơ cấu hình không có mức lương cơ sở áp dụng cho tháng {month}/{year} (bảng base_salary bắt đầu muộn hơn) / the profile has no base salary in force in {month}/{year}"
     )]
     NoBaseSalary { year: i32, month: u32 },
+    #[error(
+        "hồ sơ cấu hình không có mức lương cơ sở áp dụng ngày {0} (ngày quyết định khen thưởng) / the profile has no base salary in force on {0} (the reward decision date)"
+    )]
+    NoBaseSalaryOn(String),
+    #[error(
+        "lịch ngày nghỉ không có năm {0}: không tính được ngày quyết định khen thưởng mặc định; chỉ rõ bằng --ngay-quyet-dinh hoặc bổ sung lịch năm {0} vào hồ sơ / the calendar has no year {0}: give the decision date with --ngay-quyet-dinh"
+    )]
+    CalendarYearMissing(i32),
     #[error(
         "mức thưởng tính ra quá lớn (hơn 10^15 đồng mỗi người): kiểm tra reward.rate và base_salary của hồ sơ / the reward amount is implausibly large: check reward.rate and base_salary"
     )]
@@ -76,13 +88,124 @@ pub fn monthly_amounts(q: Quarter, profile: &Profile) -> Result<[MonthAmount; 3]
     Ok(out)
 }
 
+/// The last day of Ban Tổ chức's forwarding of reward dossiers: "trước ngày 02" of the first
+/// month of the next quarter (Kế hoạch 25 §III.4a) means before day 2, so day 1 of that month.
+/// Computed here, not taken from the deadlines of `calendar`, so that the price of a quarter
+/// does not move with how those are displayed.
+pub fn forwarding_last_day(q: Quarter) -> NaiveDate {
+    q.last_day().succ_opt().expect("the day after a quarter")
+}
+
+/// The default date of the reward decision: the first working day after the forwarding
+/// deadline ([`forwarding_last_day`]), from the profile's calendar (Q2/2024 → 02/07/2024).
+pub fn default_decision_date(q: Quarter, profile: &Profile) -> Result<NaiveDate, MoneyError> {
+    let mut d = forwarding_last_day(q);
+    // A year's days off are at most a few weeks in a row.
+    for _ in 0..60 {
+        d = d.succ_opt().ok_or(MoneyError::TooLarge)?;
+        match profile.calendar.is_working_day(d) {
+            Ok(true) => return Ok(d),
+            Ok(false) => {}
+            Err(_) => return Err(MoneyError::CalendarYearMissing(d.year())),
+        }
+    }
+    Err(MoneyError::CalendarYearMissing(d.year()))
+}
+
+/// How the amount per person of a quarter was priced: every reward output states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pricing {
+    pub mode: SalaryDate,
+    /// The date of the reward decision (given, or [`default_decision_date`]).
+    pub decision_date: NaiveDate,
+    /// Whether the decision date is the default one.
+    pub default_date: bool,
+    /// The base salary used: in force on the decision date ("months": on the first day of the
+    /// quarter's last month).
+    pub base_salary: Decimal,
+    pub rate: Decimal,
+    /// `rate × base salary × 3` (or the sum of the months), before rounding.
+    pub exact: Decimal,
+    /// The multiple the amount is rounded up to (1 = whole đồng).
+    pub round_up: Decimal,
+    /// The amount per person, in whole đồng.
+    pub amount: Decimal,
+    /// The three months ("months" reading only; also filled, for reference, otherwise).
+    pub months: [MonthAmount; 3],
+}
+
+/// Rounds up to the next multiple of `step` (a positive whole number of đồng).
+pub fn round_up_to(d: Decimal, step: Decimal) -> Decimal {
+    if step <= Decimal::ONE {
+        return d.ceil().normalize();
+    }
+    ((d / step).ceil() * step).normalize()
+}
+
+/// Prices the reward of quarter `q` (SPEC §2 "Rewards"): `decision` is `--ngay-quyet-dinh`.
+pub fn price(
+    q: Quarter,
+    profile: &Profile,
+    decision: Option<NaiveDate>,
+) -> Result<Pricing, MoneyError> {
+    let decision_date = match decision {
+        Some(d) => d,
+        None => default_decision_date(q, profile)?,
+    };
+    let months = monthly_amounts(q, profile);
+    let (base_salary, exact, amount, months) = match profile.salary_date {
+        SalaryDate::Decision => {
+            let base = base_salary_on(&profile.base_salary, decision_date).ok_or_else(|| {
+                MoneyError::NoBaseSalaryOn(decision_date.format("%d/%m/%Y").to_string())
+            })?;
+            let exact = profile
+                .reward_rate
+                .checked_mul(base)
+                .and_then(|x| x.checked_mul(Decimal::from(3)))
+                .filter(|a| a.abs() <= Decimal::from(MAX_AMOUNT))
+                .ok_or(MoneyError::TooLarge)?;
+            let amount = round_up_to(exact, profile.round_up);
+            if amount.abs() > Decimal::from(MAX_AMOUNT) {
+                return Err(MoneyError::TooLarge);
+            }
+            let months = months.unwrap_or(
+                [MonthAmount {
+                    month: 0,
+                    base_salary: Decimal::ZERO,
+                    amount: Decimal::ZERO,
+                }; 3],
+            );
+            (base, exact, amount, months)
+        }
+        SalaryDate::Months => {
+            let months = months?;
+            let exact: Decimal = months.iter().map(|m| m.amount).sum();
+            if exact.abs() > Decimal::from(MAX_AMOUNT) {
+                return Err(MoneyError::TooLarge);
+            }
+            (months[2].base_salary, exact, whole_dong(exact), months)
+        }
+    };
+    Ok(Pricing {
+        mode: profile.salary_date,
+        decision_date,
+        default_date: decision.is_none(),
+        base_salary,
+        rate: profile.reward_rate,
+        exact,
+        round_up: profile.round_up,
+        amount,
+        months,
+    })
+}
+
 /// Rounds to whole đồng.
 pub fn whole_dong(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
         .normalize()
 }
 
-/// The reward per person for the quarter, in whole đồng.
+/// The reward per person for the quarter by the former month-by-month reading, in whole đồng.
 pub fn amount_per_person(q: Quarter, profile: &Profile) -> Result<Decimal, MoneyError> {
     let months = monthly_amounts(q, profile)?;
     let sum: Decimal = months.iter().map(|m| m.amount).sum();
@@ -252,6 +375,139 @@ mod tests {
         assert_eq!(m.map(|x| x.month), [7, 8, 9]);
         assert_eq!(m[0].base_salary, dec("2340000"));
         assert_eq!(whole_dong(m[0].amount), dec("702000"));
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The amount per person for a decision on `date`, as a string of whole đồng.
+    fn on(date: NaiveDate) -> String {
+        let p = Profile::default_profile();
+        price(q(2024, 2), &p, Some(date))
+            .unwrap()
+            .amount
+            .to_string()
+    }
+
+    #[test]
+    fn the_default_decision_date_is_the_first_working_day_after_forwarding() {
+        let p = Profile::default_profile();
+        // "trước ngày 02" of July: last day 01/07/2024; 02/07/2024 is a Tuesday.
+        assert_eq!(forwarding_last_day(q(2024, 2)), d(2024, 7, 1));
+        assert_eq!(
+            default_decision_date(q(2024, 2), &p).unwrap(),
+            d(2024, 7, 2)
+        );
+        // 01/07/2023 is a Saturday: the next working day is Monday 03/07/2023.
+        assert_eq!(
+            default_decision_date(q(2023, 2), &p).unwrap(),
+            d(2023, 7, 3)
+        );
+        // 1–4/1/2026 are days off: Monday 05/01/2026.
+        assert_eq!(
+            default_decision_date(q(2025, 4), &p).unwrap(),
+            d(2026, 1, 5)
+        );
+        // Q4/2026 needs the 2027 calendar: an error that names the year, never a guess.
+        assert_eq!(
+            default_decision_date(q(2026, 4), &p),
+            Err(MoneyError::CalendarYearMissing(2027))
+        );
+    }
+
+    #[test]
+    fn q2_2024_is_priced_at_the_july_salary_and_rounded_up() {
+        let p = Profile::default_profile();
+        let x = price(q(2024, 2), &p, None).unwrap();
+        assert_eq!(x.decision_date, d(2024, 7, 2));
+        assert!(x.default_date);
+        assert_eq!(x.base_salary.to_string(), "2340000");
+        assert_eq!(x.exact.normalize().to_string(), "2106000");
+        assert_eq!(x.amount.to_string(), "2110000");
+        // Q3/2024 and Q2/2026 by default.
+        assert_eq!(
+            price(q(2024, 3), &p, None).unwrap().amount.to_string(),
+            "2110000"
+        );
+        let q2_2026 = price(q(2026, 2), &p, None).unwrap();
+        assert_eq!(q2_2026.decision_date, d(2026, 7, 2));
+        assert_eq!(q2_2026.base_salary.to_string(), "2530000");
+        assert_eq!(q2_2026.amount.to_string(), "2280000"); // 2 277 000 rounded up
+    }
+
+    #[test]
+    fn a_decision_before_or_after_1_7_2023() {
+        assert_eq!(on(d(2023, 6, 30)), "1350000"); // 0,3 × 1 490 000 × 3 = 1 341 000 → up
+        assert_eq!(on(d(2023, 7, 1)), "1620000"); // 0,3 × 1 800 000 × 3, already round
+    }
+
+    #[test]
+    fn a_decision_before_or_after_1_7_2024() {
+        assert_eq!(on(d(2024, 6, 28)), "1620000");
+        assert_eq!(on(d(2024, 7, 1)), "2110000"); // 2 106 000 → up
+    }
+
+    #[test]
+    fn a_decision_before_or_after_1_7_2026() {
+        assert_eq!(on(d(2026, 6, 30)), "2110000");
+        assert_eq!(on(d(2026, 7, 1)), "2280000"); // 2 277 000 → up
+    }
+
+    #[test]
+    fn rounding_up_to_10_000() {
+        let ten = Decimal::from(10_000);
+        // Already a multiple: unchanged.
+        assert_eq!(round_up_to(dec("1620000"), ten).to_string(), "1620000");
+        // Needs rounding: always up, even by one đồng.
+        assert_eq!(round_up_to(dec("2106000"), ten).to_string(), "2110000");
+        assert_eq!(round_up_to(dec("1341000"), ten).to_string(), "1350000");
+        assert_eq!(round_up_to(dec("1620001"), ten).to_string(), "1630000");
+        assert_eq!(
+            round_up_to(dec("1620000.5"), Decimal::ONE).to_string(),
+            "1620001"
+        );
+        // round_up = 1: whole đồng only.
+        let text = Profile::default_profile()
+            .source
+            .replace("round_up = 10000", "round_up = 1");
+        let p = Profile::parse(&text, "t").unwrap();
+        assert_eq!(
+            price(q(2024, 2), &p, None).unwrap().amount.to_string(),
+            "2106000"
+        );
+    }
+
+    #[test]
+    fn salary_date_months_keeps_the_former_figures() {
+        let text = Profile::default_profile()
+            .source
+            .replace("salary_date = \"decision\"", "salary_date = \"months\"");
+        let p = Profile::parse(&text, "t").unwrap();
+        for (quarter, amount) in [
+            (q(2023, 2), "1341000"),
+            (q(2023, 3), "1620000"),
+            (q(2024, 3), "2106000"),
+            (q(2026, 3), "2277000"),
+            (q(2024, 2), "1620000"),
+        ] {
+            let x = price(quarter, &p, None).unwrap();
+            assert_eq!(x.amount.to_string(), amount, "{quarter}");
+            assert_eq!(x.mode, SalaryDate::Months);
+        }
+        // Bad values of the knobs are profile errors.
+        for bad in ["salary_date = \"ngay\"", "round_up = 0"] {
+            let key = bad.split(' ').next().unwrap();
+            let text = Profile::default_profile().source.replace(
+                if key == "round_up" {
+                    "round_up = 10000"
+                } else {
+                    "salary_date = \"decision\""
+                },
+                bad,
+            );
+            assert!(Profile::parse(&text, "t").is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -176,6 +176,18 @@ struct RawReward {
     rounding: String,
     base: String,
     late: String,
+    #[serde(default = "default_salary_date")]
+    salary_date: String,
+    #[serde(default = "default_round_up")]
+    round_up: u64,
+}
+
+fn default_salary_date() -> String {
+    "decision".into()
+}
+
+fn default_round_up() -> u64 {
+    10_000
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -325,6 +337,17 @@ pub enum LatePolicy {
     Reject,
 }
 
+/// Which base salary prices a quarter's reward (profile key `reward.salary_date`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SalaryDate {
+    /// The base salary in force on the date of the reward decision (Nghị định 91/2017 Điều 68),
+    /// the amount per person rounded up to `reward.round_up`.
+    Decision,
+    /// The former reading: each month of the quarter at the salary in force on its first day,
+    /// summed, in whole đồng (no rounding up).
+    Months,
+}
+
 /// A yearly commitment deadline (mẫu 01/02): signed by a month-day, made public by another.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commitment {
@@ -393,6 +416,9 @@ pub struct Profile {
     pub rounding: Rounding,
     pub reward_base: RewardBase,
     pub late_proposals: LatePolicy,
+    pub salary_date: SalaryDate,
+    /// The amount per person is rounded up to a multiple of this (đồng; 1 = whole đồng).
+    pub round_up: Decimal,
     pub deadlines: Deadlines,
     /// (from, amount in đồng per month), sorted by date.
     pub base_salary: Vec<(NaiveDate, Decimal)>,
@@ -646,6 +672,26 @@ impl Profile {
                 ))
             }
         };
+        let salary_date = match raw.reward.salary_date.as_str() {
+            "decision" => SalaryDate::Decision,
+            "months" => SalaryDate::Months,
+            other => {
+                return Err(invalid(
+                    "reward.salary_date",
+                    format!("'{other}': dùng decision hoặc months"),
+                ))
+            }
+        };
+        if raw.reward.round_up == 0 || raw.reward.round_up > 1_000_000_000 {
+            return Err(invalid(
+                "reward.round_up",
+                format!(
+                    "'{}': cần một số đồng từ 1 đến 1 000 000 000 (1 = không làm tròn lên)",
+                    raw.reward.round_up
+                ),
+            ));
+        }
+        let round_up = Decimal::from(raw.reward.round_up);
         let deadlines = parse_deadlines(&raw.deadlines, raw.rules.submission_day)
             .map_err(|(k, m)| invalid(&k, m))?;
 
@@ -710,6 +756,8 @@ impl Profile {
             rounding,
             reward_base,
             late_proposals,
+            salary_date,
+            round_up,
             deadlines,
             base_salary,
             calendar,

@@ -14,7 +14,9 @@
 //!   dossiers the units send): it gets a suggestion ("gợi ý — đơn vị chưa đề nghị"), its people
 //!   đạt ranked by total, then number of 10s, then `Mã CB`, up to the cap, which is never
 //!   accepted, never counted in the people nor the money;
-//! - each rewarded person receives [`crate::money::amount_per_person`].
+//! - each rewarded person receives the amount of [`crate::money::price`]: 0,3 × the base salary
+//!   in force on the decision date × 3, rounded up to 10 000 đ; the document states the date
+//!   and the salary.
 
 use crate::cap::decimal_words;
 pub use crate::cap::CapBasis;
@@ -191,6 +193,12 @@ pub struct RewardList {
     pub schema: &'static str,
     pub quarter: Quarter,
     pub profile: String,
+    /// The date of the reward decision whose base salary prices the reward.
+    #[serde(serialize_with = "serialize_iso_date")]
+    pub decision_date: NaiveDate,
+    /// The base salary used (đ/month).
+    #[serde(serialize_with = "money::serialize_dong")]
+    pub base_salary: Decimal,
     #[serde(serialize_with = "money::serialize_dong")]
     pub amount_per_person: Decimal,
     pub units: Vec<UnitRewards>,
@@ -202,6 +210,9 @@ pub struct RewardList {
     pub months: [MonthAmount; 3],
     #[serde(skip)]
     pub rate: Decimal,
+    /// How the amount was reached.
+    #[serde(skip)]
+    pub pricing: money::Pricing,
     #[serde(skip)]
     pub late_policy: LatePolicy,
     /// `reward-unknown-person`, `reward-not-dat`, `reward-over-cap`, each on the proposal's row
@@ -228,16 +239,35 @@ fn awardee(p: &PersonResult) -> Awardee {
     }
 }
 
+fn serialize_iso_date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+/// The reward findings of a quarter (`reward-unknown-person`, `reward-not-dat`,
+/// `reward-over-cap`), without pricing: `validate` reports them even when the money cannot be
+/// computed.
+pub fn findings(units: &[UnitResult], quarter: Quarter, profile: &Profile) -> Vec<Finding> {
+    let deadline = deadlines::reward_deadline(quarter, profile);
+    let mut findings = Vec::new();
+    for u in units.iter().filter(|u| u.quarter == quarter) {
+        unit_rewards(u, profile, Decimal::ZERO, deadline, &mut findings);
+    }
+    findings
+}
+
 /// Builds the reward list of a quarter from the evaluated units (units of another quarter are
-/// left out). Fails only when the profile has no base salary for a month of the quarter.
+/// left out). `decision` is the date of the reward decision (`--ngay-quyet-dinh`; default: the
+/// first working day after the forwarding deadline). Fails only when the reward cannot be
+/// priced (no base salary, no calendar for the default date).
 pub fn build(
     units: &[UnitResult],
     quarter: Quarter,
     profile: &Profile,
+    decision: Option<NaiveDate>,
 ) -> Result<RewardList, MoneyError> {
-    let months = money::monthly_amounts(quarter, profile)?;
-    let amount = money::amount_per_person(quarter, profile)?;
-    let deadline = deadlines::submission_deadline(quarter, profile);
+    let pricing = money::price(quarter, profile, decision)?;
+    let amount = pricing.amount;
+    let deadline = deadlines::reward_deadline(quarter, profile);
     let mut findings = Vec::new();
     let mut out = Vec::new();
     for u in units.iter().filter(|u| u.quarter == quarter) {
@@ -248,12 +278,15 @@ pub fn build(
         schema: SCHEMA,
         quarter,
         profile: profile.name.clone(),
+        decision_date: pricing.decision_date,
+        base_salary: pricing.base_salary,
         amount_per_person: amount,
         total: amount * Decimal::from(people),
         units: out,
         people,
-        months,
+        months: pricing.months,
         rate: profile.reward_rate,
+        pricing,
         late_policy: profile.late_proposals,
         findings,
     })
@@ -390,28 +423,88 @@ fn total_words(t: Option<Total>, lang: Lang) -> String {
     }
 }
 
-/// How the amount per person is made: "0,3 × 2.340.000 (tháng 7) + …".
+/// How the amount per person is made, with the date and the salary used: "0,3 × 2.340.000
+/// đồng (mức lương cơ sở ngày 02/07/2024, ngày quyết định khen thưởng) × 3 tháng = 2.106.000,
+/// làm tròn lên bội số 10.000 đồng: 2.110.000 đồng".
 pub fn amount_breakdown(list: &RewardList, lang: Lang) -> String {
-    let rate = decimal_words(list.rate, lang);
-    let parts: Vec<String> = list
-        .months
-        .iter()
-        .map(|m| match lang {
-            Lang::Vi => format!(
-                "tháng {}: {rate} × {} = {}",
-                m.month,
-                money::group_digits(m.base_salary),
-                money::group_digits(m.amount)
-            ),
-            Lang::En => format!(
-                "month {}: {rate} × {} = {}",
-                m.month,
-                money::group_digits_en(m.base_salary),
-                money::group_digits_en(m.amount)
-            ),
-        })
-        .collect();
-    parts.join("; ")
+    let p = &list.pricing;
+    let rate = decimal_words(p.rate, lang);
+    let g = |d: Decimal| match lang {
+        Lang::Vi => money::group_digits(d),
+        Lang::En => money::group_digits_en(d),
+    };
+    let date = p.decision_date.format("%d/%m/%Y");
+    let which = match (p.default_date, lang) {
+        (true, Lang::Vi) => "mặc định: ngày làm việc đầu tiên sau hạn Ban Tổ chức chuyển hồ sơ",
+        (false, Lang::Vi) => "theo --ngay-quyet-dinh",
+        (true, Lang::En) => "default: the first working day after the forwarding deadline",
+        (false, Lang::En) => "from --ngay-quyet-dinh",
+    };
+    match p.mode {
+        crate::profile::SalaryDate::Decision => {
+            let rounding = if p.amount == p.exact {
+                match lang {
+                    Lang::Vi => format!(", đã tròn bội số {} đồng", g(p.round_up)),
+                    Lang::En => format!(", already a multiple of {} VND", g(p.round_up)),
+                }
+            } else {
+                match lang {
+                    Lang::Vi => format!(
+                        ", làm tròn lên bội số {} đồng: {} đồng",
+                        g(p.round_up),
+                        g(p.amount)
+                    ),
+                    Lang::En => format!(
+                        ", rounded up to a multiple of {} VND: {} VND",
+                        g(p.round_up),
+                        g(p.amount)
+                    ),
+                }
+            };
+            match lang {
+                Lang::Vi => format!(
+                    "{rate} × {} đồng (mức lương cơ sở áp dụng ngày {date}, ngày quyết định khen thưởng — {which}) × 3 tháng = {}{rounding}",
+                    g(p.base_salary),
+                    g(p.exact)
+                ),
+                Lang::En => format!(
+                    "{rate} × {} VND (the base salary in force on {date}, the reward decision date — {which}) × 3 months = {}{rounding}",
+                    g(p.base_salary),
+                    g(p.exact)
+                ),
+            }
+        }
+        crate::profile::SalaryDate::Months => {
+            let parts: Vec<String> = list
+                .months
+                .iter()
+                .map(|m| match lang {
+                    Lang::Vi => format!(
+                        "tháng {}: {rate} × {} = {}",
+                        m.month,
+                        g(m.base_salary),
+                        g(m.amount)
+                    ),
+                    Lang::En => format!(
+                        "month {}: {rate} × {} = {}",
+                        m.month,
+                        g(m.base_salary),
+                        g(m.amount)
+                    ),
+                })
+                .collect();
+            match lang {
+                Lang::Vi => format!(
+                    "{}; lương cơ sở từng tháng (hồ sơ: salary_date = \"months\"); ngày quyết định khen thưởng {date}",
+                    parts.join("; ")
+                ),
+                Lang::En => format!(
+                    "{}; each month's base salary (profile: salary_date = \"months\"); reward decision date {date}",
+                    parts.join("; ")
+                ),
+            }
+        }
+    }
 }
 
 /// The reward list for people (stdout of `danhgia rewards`).
@@ -661,7 +754,7 @@ mod tests {
                 u
             })
             .collect();
-        let list = build(&units, Quarter::new(2024, 3).unwrap(), &p).unwrap();
+        let list = build(&units, Quarter::new(2024, 3).unwrap(), &p, None).unwrap();
         assert!(list.units.iter().all(|u| u.cap == 0));
         assert!(crate::writer::khen_thuong::build(&list, &p).is_ok());
     }
@@ -679,7 +772,7 @@ mod tests {
                 ("TN07", Some(1)),
             ]),
         );
-        let list = build(&[u], Quarter::new(2024, 3).unwrap(), &p).unwrap();
+        let list = build(&[u], Quarter::new(2024, 3).unwrap(), &p, None).unwrap();
         let r = &list.units[0];
         assert_eq!(r.source, Source::DeNghi);
         assert_eq!(r.cap, 2);
@@ -710,13 +803,13 @@ mod tests {
                 ("reward-unknown-person", "B5")
             ]
         );
-        assert_eq!(list.amount_per_person, Decimal::from(2_106_000));
-        assert_eq!(r.total, Decimal::from(4_212_000));
+        assert_eq!(list.amount_per_person, Decimal::from(2_110_000));
+        assert_eq!(r.total, Decimal::from(4_220_000));
         assert_eq!(list.people, 2);
         let json: serde_json::Value = serde_json::from_str(&to_json(&list)).unwrap();
-        assert_eq!(json["total"], "4212000");
-        assert_eq!(json["units"][0]["total"], "4212000");
-        assert_eq!(json["amount_per_person"], "2106000");
+        assert_eq!(json["total"], "4220000");
+        assert_eq!(json["units"][0]["total"], "4220000");
+        assert_eq!(json["amount_per_person"], "2110000");
     }
 
     #[test]
@@ -728,7 +821,13 @@ mod tests {
         people[0].tens = 25;
         people[1].total = Some(Total(294 * 2));
         people[1].tens = 26;
-        let list = build(&[unit(people, None)], Quarter::new(2024, 3).unwrap(), &p).unwrap();
+        let list = build(
+            &[unit(people, None)],
+            Quarter::new(2024, 3).unwrap(),
+            &p,
+            None,
+        )
+        .unwrap();
         let r = &list.units[0];
         assert_eq!(r.source, Source::DeXuat);
         assert_eq!(r.suggested, ["TN14", "TN02"]);
@@ -762,7 +861,7 @@ mod tests {
                 unit(nobody.clone(), None),
                 school.clone(),
             ] {
-                let list = build(&[u], Quarter::new(2024, 3).unwrap(), profile).unwrap();
+                let list = build(&[u], Quarter::new(2024, 3).unwrap(), profile, None).unwrap();
                 let r = &list.units[0];
                 assert_eq!(r.source, Source::DeXuat);
                 assert!(r.accepted.is_empty() && r.awardees.is_empty());
@@ -781,7 +880,7 @@ mod tests {
         let with = unit(staff(), Some(vec![("TN03", Some(1))]));
         let mut without = unit(staff(), None);
         without.code = "KH".into();
-        let list = build(&[with, without], Quarter::new(2024, 3).unwrap(), &p).unwrap();
+        let list = build(&[with, without], Quarter::new(2024, 3).unwrap(), &p, None).unwrap();
         assert_eq!(list.people, 1);
         assert_eq!(list.total, list.amount_per_person);
         assert_eq!(list.units[1].suggested, ["TN14", "TN13"]);
@@ -801,17 +900,18 @@ mod tests {
         let p = Profile::parse(&text, "t").unwrap();
         let mut u = unit(staff(), Some(vec![("TN01", Some(1)), ("TN15", None)]));
         u.sent = NaiveDate::from_ymd_opt(2024, 9, 30);
-        let list = build(&[u.clone()], Quarter::new(2024, 3).unwrap(), &p).unwrap();
+        let list = build(&[u.clone()], Quarter::new(2024, 3).unwrap(), &p, None).unwrap();
         let r = &list.units[0];
         assert!(r.accepted.is_empty());
         assert_eq!(r.rejected[0].code, RejectCode::Late);
         assert_eq!(r.rejected[1].code, RejectCode::NotDat);
-        assert_eq!(r.late.map(|(_, d)| d), NaiveDate::from_ymd_opt(2024, 9, 28));
+        assert_eq!(r.late.map(|(_, d)| d), NaiveDate::from_ymd_opt(2024, 9, 27));
         // Accepted by the default profile.
         let list = build(
             &[u],
             Quarter::new(2024, 3).unwrap(),
             &Profile::default_profile(),
+            None,
         )
         .unwrap();
         assert_eq!(list.units[0].accepted, ["TN01"]);
@@ -820,9 +920,12 @@ mod tests {
     #[test]
     fn money_is_strings_of_whole_dong() {
         let p = Profile::default_profile();
-        let list = build(&[], Quarter::new(2023, 2).unwrap(), &p).unwrap();
+        let list = build(&[], Quarter::new(2023, 2).unwrap(), &p, None).unwrap();
         let json: serde_json::Value = serde_json::from_str(&to_json(&list)).unwrap();
-        assert_eq!(json["amount_per_person"], "1341000");
+        // Q2/2023 is decided on 03/07/2023 (01/07 is a Saturday), at 1 800 000.
+        assert_eq!(json["amount_per_person"], "1620000");
+        assert_eq!(json["decision_date"], "2023-07-03");
+        assert_eq!(json["base_salary"], "1800000");
         assert_eq!(json["total"], "0");
         assert_eq!(json["people"], 0);
         assert_eq!(list.rate, Decimal::from_str("0.3").unwrap());

@@ -142,6 +142,8 @@ fn the_reward_document_has_exactly_the_contract_fields() {
             "schema",
             "quarter",
             "profile",
+            "decision_date",
+            "base_salary",
             "amount_per_person",
             "units",
             "people",
@@ -151,10 +153,14 @@ fn the_reward_document_has_exactly_the_contract_fields() {
     assert_eq!(doc["schema"], "danhgia/khen-thuong/v1");
     assert_eq!(doc["quarter"], "2024-Q3");
     assert_eq!(doc["profile"], "long-bien-2023");
-    assert_eq!(doc["amount_per_person"], "2106000");
+    // Decided on 02/10/2024 (the first working day after 01/10), at 2 340 000:
+    // 0,3 × 2 340 000 × 3 = 2 106 000, rounded up to 2 110 000.
+    assert_eq!(doc["decision_date"], "2024-10-02");
+    assert_eq!(doc["base_salary"], "2340000");
+    assert_eq!(doc["amount_per_person"], "2110000");
     // Only the proposals of DN (2) and NM (1) are paid; CQ, THA and THB proposed nobody.
     assert_eq!(doc["people"], 3);
-    assert_eq!(doc["total"], "6318000");
+    assert_eq!(doc["total"], "6330000");
     for u in doc["units"].as_array().expect("units") {
         let keys: BTreeSet<&str> = u
             .as_object()
@@ -369,13 +375,16 @@ fn amount_of(file: &str) -> (String, String, Vec<String>, String) {
     )
 }
 
+// Default decision date: the first working day after "trước ngày 02" of the next quarter's first
+// month (last day: day 1). Amount: 0,3 × the base salary on that date × 3, rounded up to 10 000.
+
 #[test]
-fn money_q2_2023_is_3_times_447_000() {
+fn money_q2_2023_is_decided_on_3_7_2023_at_1_800_000() {
     assert_eq!(
         amount_of("2023-q2.xlsx"),
         (
             "2023-Q2".into(),
-            (3 * 447_000).to_string(),
+            "1620000".into(), // already a multiple of 10 000
             vec!["TA01".into()],
             "0".into()
         )
@@ -383,12 +392,12 @@ fn money_q2_2023_is_3_times_447_000() {
 }
 
 #[test]
-fn money_q3_2023_is_3_times_540_000() {
+fn money_q3_2023_is_decided_on_2_10_2023_at_1_800_000() {
     assert_eq!(
         amount_of("2023-q3.xlsx"),
         (
             "2023-Q3".into(),
-            (3 * 540_000).to_string(),
+            "1620000".into(),
             vec!["TB01".into()],
             "0".into()
         )
@@ -396,12 +405,12 @@ fn money_q3_2023_is_3_times_540_000() {
 }
 
 #[test]
-fn money_q3_2024_is_3_times_702_000() {
+fn money_q3_2024_is_2_106_000_rounded_up_to_2_110_000() {
     assert_eq!(
         amount_of("2024-q3.xlsx"),
         (
             "2024-Q3".into(),
-            (3 * 702_000).to_string(),
+            "2110000".into(),
             vec!["TC01".into()],
             "0".into()
         )
@@ -409,16 +418,192 @@ fn money_q3_2024_is_3_times_702_000() {
 }
 
 #[test]
-fn money_q3_2026_is_3_times_759_000() {
+fn money_q3_2026_is_2_277_000_rounded_up_to_2_280_000() {
     assert_eq!(
         amount_of("2026-q3.xlsx"),
         (
             "2026-Q3".into(),
-            (3 * 759_000).to_string(),
+            "2280000".into(),
             vec!["TD01".into()],
             "0".into()
         )
     );
+}
+
+/// (decision_date, base_salary, amount_per_person, total) of de-nghi.xlsx (2 people paid).
+fn priced(args: &[&str]) -> (String, String, String, String) {
+    let (code, doc) = rewards(&[q3("de-nghi.xlsx")], args);
+    assert_eq!(code, 1, "de-nghi.xlsx holds reward errors: {doc}");
+    (
+        str_field(&doc, "decision_date").to_string(),
+        str_field(&doc, "base_salary").to_string(),
+        str_field(&doc, "amount_per_person").to_string(),
+        str_field(&doc, "total").to_string(),
+    )
+}
+
+fn t4(a: &str, b: &str, c: &str, d: &str) -> (String, String, String, String) {
+    (a.into(), b.into(), c.into(), d.into())
+}
+
+#[test]
+fn ngay_quyet_dinh_before_and_after_each_salary_change() {
+    let cases = [
+        (
+            "30/06/2023",
+            t4("2023-06-30", "1490000", "1350000", "2700000"),
+        ),
+        (
+            "2023-07-01",
+            t4("2023-07-01", "1800000", "1620000", "3240000"),
+        ),
+        (
+            "28/06/2024",
+            t4("2024-06-28", "1800000", "1620000", "3240000"),
+        ),
+        (
+            "01/07/2024",
+            t4("2024-07-01", "2340000", "2110000", "4220000"),
+        ),
+        (
+            "30/06/2026",
+            t4("2026-06-30", "2340000", "2110000", "4220000"),
+        ),
+        (
+            "1/7/2026",
+            t4("2026-07-01", "2530000", "2280000", "4560000"),
+        ),
+    ];
+    for (arg, expected) in cases {
+        assert_eq!(priced(&["--ngay-quyet-dinh", arg]), expected, "{arg}");
+    }
+    // Without it: 02/10/2024, the first working day after 01/10/2024.
+    assert_eq!(
+        priced(&[]),
+        t4("2024-10-02", "2340000", "2110000", "4220000")
+    );
+}
+
+#[test]
+fn ngay_quyet_dinh_bad_input_exits_2_with_a_clear_message() {
+    for bad in [
+        "31/02/2024",
+        "2024/13/01",
+        "hôm nay",
+        "02-07",
+        "",
+        "2024-7-2x",
+    ] {
+        for cmd in ["rewards", "run"] {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let out_dir = dir.path().join("out");
+            let mut args = vec![
+                cmd,
+                q3("de-nghi.xlsx")
+                    .to_str()
+                    .expect("UTF-8")
+                    .to_string()
+                    .leak() as &str,
+            ];
+            if cmd == "run" {
+                args.extend([
+                    "-o",
+                    out_dir.to_str().expect("UTF-8").to_string().leak() as &str,
+                ]);
+            }
+            args.extend(["--ngay-quyet-dinh", bad]);
+            let out = run_raw(&args);
+            assert_eq!(exit_code(&out), 2, "{cmd} {bad}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                err.contains("--ngay-quyet-dinh") && err.contains("dd/mm/yyyy"),
+                "{cmd} {bad}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
+fn salary_date_months_still_gives_the_former_figures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = profile_with(
+        dir.path(),
+        "months.toml",
+        &[("salary_date = \"decision\"", "salary_date = \"months\"")],
+    );
+    let p = p.to_str().expect("UTF-8");
+    assert_eq!(
+        priced(&["--profile", p]),
+        t4("2024-10-02", "2340000", "2106000", "4212000")
+    );
+    for (file, amount) in [
+        ("2023-q2.xlsx", "1341000"),
+        ("2023-q3.xlsx", "1620000"),
+        ("2024-q3.xlsx", "2106000"),
+        ("2026-q3.xlsx", "2277000"),
+    ] {
+        let (_, doc) = rewards(
+            &[fixture(&format!("khen-thuong/tien/{file}"))],
+            &["--profile", p],
+        );
+        assert_eq!(doc["amount_per_person"], amount, "{file}");
+    }
+}
+
+#[test]
+fn every_reward_output_states_the_date_and_the_salary() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let xlsx = dir.path().join("khen-thuong.xlsx");
+    let path = q3("de-nghi.xlsx");
+    let out = run_raw(&[
+        "rewards",
+        path.to_str().expect("UTF-8"),
+        "-o",
+        xlsx.to_str().expect("UTF-8"),
+        "--ngay-quyet-dinh",
+        "15/10/2024",
+    ]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains("mỗi người 2.110.000 đồng (0,3 × 2.340.000 đồng (mức lương cơ sở áp dụng ngày 15/10/2024, ngày quyết định khen thưởng — theo --ngay-quyet-dinh) × 3 tháng = 2.106.000, làm tròn lên bội số 10.000 đồng: 2.110.000 đồng)"),
+        "{text}"
+    );
+    let cover = cells_of(&xlsx, "Tờ trình");
+    for want in [
+        "15/10/2024",
+        "2.340.000 đồng",
+        "Mức lương cơ sở áp dụng ngày 15/10/2024",
+    ] {
+        assert!(cover.iter().any(|c| c == want), "{want}: {cover:?}");
+    }
+    assert!(
+        cover.iter().any(
+            |c| c.starts_with("Bằng chữ: Bốn triệu hai trăm hai mươi nghìn đồng.")
+                && c.contains("mức lương cơ sở 2.340.000 đồng áp dụng ngày 15/10/2024")
+        ),
+        "{cover:?}"
+    );
+    let list = cells_of(&xlsx, "Danh sách");
+    assert!(
+        list.iter()
+            .any(|c| c.contains("mức lương cơ sở 2.340.000 đồng áp dụng ngày 15/10/2024")),
+        "{list:?}"
+    );
+    // `run` takes the option too, into khen-thuong.xlsx.
+    let out_dir = dir.path().join("out");
+    let out = run_raw(&[
+        "run",
+        path.to_str().expect("UTF-8"),
+        "-o",
+        out_dir.to_str().expect("UTF-8"),
+        "--ngay-quyet-dinh",
+        "2026-07-01",
+    ]);
+    assert_eq!(exit_code(&out), 1);
+    let cover = cells_of(&out_dir.join("khen-thuong.xlsx"), "Tờ trình");
+    assert!(cover.iter().any(|c| c == "01/07/2026"), "{cover:?}");
+    assert!(cover.iter().any(|c| c == "2.530.000 đồng"), "{cover:?}");
+    assert!(cover.iter().any(|c| c == "2.280.000 đồng"), "{cover:?}");
 }
 
 #[test]
@@ -428,7 +613,7 @@ fn the_total_is_written_in_vietnamese_words() {
     let text = String::from_utf8(out.stdout).expect("UTF-8");
     assert!(
         text.contains(
-            "TỔNG CỘNG: 2 người, 4.212.000 đồng (Bốn triệu hai trăm mười hai nghìn đồng)."
+            "TỔNG CỘNG: 2 người, 4.220.000 đồng (Bốn triệu hai trăm hai mươi nghìn đồng)."
         ),
         "{text}"
     );
@@ -445,11 +630,11 @@ fn the_total_is_written_in_vietnamese_words() {
     assert!(
         cover
             .iter()
-            .any(|c| c == "Bằng chữ: Sáu triệu ba trăm mười tám nghìn đồng."),
+            .any(|c| c.starts_with("Bằng chữ: Sáu triệu ba trăm ba mươi nghìn đồng.")),
         "{cover:?}"
     );
-    assert!(cover.iter().any(|c| c == "6.318.000 đồng"), "{cover:?}");
-    assert!(cover.iter().any(|c| c == "2.106.000 đồng"), "{cover:?}");
+    assert!(cover.iter().any(|c| c == "6.330.000 đồng"), "{cover:?}");
+    assert!(cover.iter().any(|c| c == "2.110.000 đồng"), "{cover:?}");
 }
 
 // ------------------------------------------------------------ proposals
@@ -478,7 +663,7 @@ fn proposals_give_their_codes_on_the_right_rows() {
             ("Trần Thị Thiếu Mã".into(), "reward-unknown-person".into()),
         ]
     );
-    assert_eq!(u["total"], "4212000");
+    assert_eq!(u["total"], "4220000");
     let stderr = String::from_utf8(out.stderr).expect("UTF-8");
     let sheet = "Đề nghị khen thưởng".to_string();
     assert_eq!(
@@ -542,7 +727,7 @@ fn priorities_decide_who_stays() {
             ("Trần Thị Thiếu Mã".into(), "reward-unknown-person".into()),
         ]
     );
-    assert_eq!(u["total"], "6318000");
+    assert_eq!(u["total"], "6330000");
 }
 
 #[test]
@@ -754,8 +939,8 @@ fn usage_problems_exit_2() {
         dir.path(),
         "luong.toml",
         &[
-            ("from = \"2019-07-01\"", "from = \"2023-08-01\""),
-            ("from = \"2023-07-01\"", "from = \"2023-09-01\""),
+            ("from = \"2019-07-01\"", "from = \"2023-11-01\""),
+            ("from = \"2023-07-01\"", "from = \"2023-12-01\""),
         ],
     );
     let out = run_raw(&[
@@ -768,7 +953,7 @@ fn usage_problems_exit_2() {
     ]);
     assert_eq!(exit_code(&out), 2);
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("7/2023"),
+        String::from_utf8_lossy(&out.stderr).contains("02/10/2023"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

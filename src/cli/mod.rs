@@ -89,6 +89,18 @@ fn parse_quarter_arg(s: &str) -> Result<Quarter, String> {
     })
 }
 
+/// `--ngay-quyet-dinh`: `dd/mm/yyyy` or `yyyy-mm-dd` (a bad date is a usage error, exit 2).
+fn parse_decision_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    let t = s.trim();
+    let shaped = t.contains('/') || (t.len() == 10 && t.as_bytes()[4] == b'-');
+    match crate::text::parse_date_text(t).filter(|_| shaped) {
+        Some(d) => Ok(d),
+        None => Err(format!(
+            "'{s}' không phải ngày quyết định khen thưởng hợp lệ: viết dd/mm/yyyy (ví dụ 02/07/2024) hoặc yyyy-mm-dd (2024-07-02) / not a valid decision date: write dd/mm/yyyy or yyyy-mm-dd"
+        )),
+    }
+}
+
 impl InputArgs {
     pub fn load_profile(&self) -> Result<Profile> {
         load_profile(self.profile.as_deref())

@@ -31,6 +31,10 @@ pub struct Args {
     /// Ghi danh sách khen thưởng ra tệp Excel (ví dụ khen-thuong.xlsx) / write the workbook
     #[arg(short = 'o', long = "out", value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Ngày quyết định khen thưởng (dd/mm/yyyy hoặc yyyy-mm-dd): mức lương cơ sở áp dụng ngày này;
+    /// mặc định: ngày làm việc đầu tiên sau hạn Ban Tổ chức chuyển hồ sơ / the reward decision date
+    #[arg(long = "ngay-quyet-dinh", value_name = "DATE", value_parser = super::parse_decision_date)]
+    pub decision_date: Option<chrono::NaiveDate>,
 }
 
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
@@ -71,7 +75,7 @@ fn quarterly(args: &Args, profile: &Profile, lang: Lang) -> Result<ExitCode> {
         };
         return Ok(ExitCode::from(code));
     };
-    let list = rewards::build(&b.units, quarter, profile)?;
+    let list = rewards::build(&b.units, quarter, profile, args.decision_date)?;
     // The reward findings join those of their file, in the batch's file order.
     let mut b = b;
     b.add_findings(list.findings.clone());

@@ -35,6 +35,10 @@ pub struct Args {
     /// Định dạng bản tóm tắt / format of the closing summary
     #[arg(long, value_enum, default_value_t = RunFormat::Text)]
     pub format: RunFormat,
+    /// Ngày quyết định khen thưởng (dd/mm/yyyy hoặc yyyy-mm-dd): mức lương cơ sở áp dụng ngày này;
+    /// mặc định: ngày làm việc đầu tiên sau hạn Ban Tổ chức chuyển hồ sơ / the reward decision date
+    #[arg(long = "ngay-quyet-dinh", value_name = "DATE", value_parser = super::parse_decision_date)]
+    pub decision_date: Option<chrono::NaiveDate>,
 }
 
 /// What `run` wrote, for the closing summary.
@@ -124,7 +128,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let mut b = b;
     let rewards = match b.quarter {
         Some(q) => {
-            let list = crate::rewards::build(&b.units, q, &profile)?;
+            let list = crate::rewards::build(&b.units, q, &profile, args.decision_date)?;
             b.add_findings(list.findings.clone());
             Some(list)
         }

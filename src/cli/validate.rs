@@ -25,9 +25,8 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let mut b = super::progress::run_batch(&inputs, &profile, args.input.quarter, lang);
     // A unit sees the faults of its own reward proposals before sending (SPEC §3).
     if let Some(q) = b.quarter {
-        if let Ok(list) = crate::rewards::build(&b.units, q, &profile) {
-            b.add_findings(list.findings);
-        }
+        let findings = crate::rewards::findings(&b.units, q, &profile);
+        b.add_findings(findings);
     }
     write_stdout(|out| match args.format {
         Format::Json => out.write_all(report::check_json(&b, lang).as_bytes()),

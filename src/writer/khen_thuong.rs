@@ -40,14 +40,15 @@ fn wrapped_height(text: &str, width_chars: f64) -> f64 {
     (lines.max(1) as f64) * 15.75 + 3.0
 }
 
-/// The issuing office: the focal office of the only bloc present, else of `chinh-quyen`
-/// (Phòng Nội vụ, the standing office of the district's emulation council).
+/// The issuing office: the office that receives the dossiers of the only bloc present (SPEC §2:
+/// Phòng Nội vụ for schools and the chính quyền bloc, Ban Tổ chức Quận ủy for the Đảng–đoàn thể
+/// bloc), else Phòng Nội vụ, the standing office of the district's emulation council.
 fn issuer(list: &RewardList, profile: &Profile) -> String {
     let mut blocs: Vec<Bloc> = list.units.iter().map(|u| u.bloc).collect();
     blocs.sort();
     blocs.dedup();
     match blocs.as_slice() {
-        [b] => profile.bloc(*b).focal.clone(),
+        [b] => profile.reward_receiver(*b).to_string(),
         _ => profile.bloc(Bloc::ChinhQuyen).focal.clone(),
     }
 }
@@ -117,8 +118,16 @@ fn title_block(
     ws.set_row_height(row, 40)?;
     merge_text(ws, row, 0, last, title, &s.title)?;
     row += 1;
-    ws.set_row_height(row, 20)?;
-    merge_text(ws, row, 0, last, subtitle, &s.subtitle)?;
+    // Long subtitles (the pricing of the reward) wrap: about 110 characters a line.
+    ws.set_row_height(row, wrapped_height(subtitle, 110.0).max(20.0))?;
+    merge_text(
+        ws,
+        row,
+        0,
+        last,
+        subtitle,
+        &s.subtitle.clone().set_text_wrap(),
+    )?;
     Ok(row + 2)
 }
 
@@ -229,30 +238,70 @@ fn cover(
             &no_proposal.to_string(),
         )?;
     }
+    let p = &list.pricing;
+    let date = p.decision_date.format("%d/%m/%Y").to_string();
     line(
         ws,
         &mut row,
-        &format!("Mức thưởng mỗi người: {rate} × mức lương cơ sở × 3 tháng"),
+        &format!(
+            "Ngày quyết định khen thưởng{}",
+            if p.default_date {
+                " (mặc định: ngày làm việc đầu tiên sau hạn Ban Tổ chức chuyển hồ sơ)"
+            } else {
+                ""
+            }
+        ),
+        &date,
+    )?;
+    line(
+        ws,
+        &mut row,
+        &match p.mode {
+            crate::profile::SalaryDate::Decision => {
+                format!("Mức lương cơ sở áp dụng ngày {date}")
+            }
+            crate::profile::SalaryDate::Months => {
+                format!("Mức lương cơ sở tháng cuối quý (tính theo từng tháng)")
+            }
+        },
+        &format!("{} đồng", money::group_digits(p.base_salary)),
+    )?;
+    line(
+        ws,
+        &mut row,
+        &format!(
+            "Mức thưởng mỗi người: {rate} × mức lương cơ sở × 3 tháng{}",
+            match p.mode {
+                crate::profile::SalaryDate::Decision => format!(
+                    " = {} đồng, làm tròn lên bội số {} đồng (Nghị định 91/2017/NĐ-CP, Điều 68)",
+                    money::group_digits(p.exact),
+                    money::group_digits(p.round_up)
+                ),
+                crate::profile::SalaryDate::Months => String::new(),
+            }
+        ),
         &format!("{} đồng", money::group_digits(list.amount_per_person)),
     )?;
-    for m in &list.months {
-        let what = format!(
-            "    Tháng {}/{}: {rate} × {} đồng",
-            m.month,
-            list.quarter.year,
-            money::group_digits(m.base_salary)
-        );
-        ws.merge_range(row, 1, row, 3, &what, &label)?;
-        ws.merge_range(
-            row,
-            4,
-            row,
-            LAST,
-            &format!("{} đồng", money::group_digits(m.amount)),
-            &s.cell.clone().set_align(FormatAlign::Right),
-        )?;
-        text(ws, row, 0, "", &s.cell)?;
-        row += 1;
+    if p.mode == crate::profile::SalaryDate::Months {
+        for m in &list.months {
+            let what = format!(
+                "    Tháng {}/{}: {rate} × {} đồng",
+                m.month,
+                list.quarter.year,
+                money::group_digits(m.base_salary)
+            );
+            ws.merge_range(row, 1, row, 3, &what, &label)?;
+            ws.merge_range(
+                row,
+                4,
+                row,
+                LAST,
+                &format!("{} đồng", money::group_digits(m.amount)),
+                &s.cell.clone().set_align(FormatAlign::Right),
+            )?;
+            text(ws, row, 0, "", &s.cell)?;
+            row += 1;
+        }
     }
     n += 1;
     ws.write_number_with_format(row, 0, n as f64, &s.int)?;
@@ -274,7 +323,13 @@ fn cover(
     )?;
     ws.set_row_height(row, 20)?;
     row += 1;
-    let words = format!("Bằng chữ: {}.", money::dong_in_words(list.total));
+    let words = format!(
+        "Bằng chữ: {}. (Mỗi người {} đồng — {}; mức lương cơ sở {} đồng áp dụng ngày {date}, ngày quyết định khen thưởng.)",
+        money::dong_in_words(list.total),
+        money::group_digits(list.amount_per_person),
+        money::dong_in_words(list.amount_per_person).to_lowercase(),
+        money::group_digits(p.base_salary)
+    );
     ws.merge_range(
         row,
         0,
@@ -453,8 +508,18 @@ fn people_sheet(
                 quarter_words(list)
             ),
             &format!(
-                "(Mức thưởng: {} đồng/người)",
-                money::group_digits(list.amount_per_person)
+                "(Mức thưởng: {} đồng/người — {} × mức lương cơ sở {} đồng áp dụng ngày {} (ngày quyết định khen thưởng) × 3 tháng{})",
+                money::group_digits(list.amount_per_person),
+                list.rate.normalize().to_string().replace('.', ","),
+                money::group_digits(list.pricing.base_salary),
+                list.pricing.decision_date.format("%d/%m/%Y"),
+                match list.pricing.mode {
+                    crate::profile::SalaryDate::Decision => format!(
+                        ", làm tròn lên bội số {} đồng",
+                        money::group_digits(list.pricing.round_up)
+                    ),
+                    crate::profile::SalaryDate::Months => String::new(),
+                }
             ),
         ),
     )?;
