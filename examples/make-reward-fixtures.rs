@@ -488,22 +488,41 @@ fn money(n: u64) -> String {
     out
 }
 
-/// Reward per person of a quarter, from the SPEC's base salary table, in whole đồng:
-/// 0.3 × salary = 3 × salary / 10 per month.
+/// The base salary in force in a month, from the SPEC's table (đ/month).
+fn salary(year: i32, month: u32) -> u64 {
+    let d = (year, month);
+    if d >= (2026, 7) {
+        2_530_000
+    } else if d >= (2024, 7) {
+        2_340_000
+    } else if d >= (2023, 7) {
+        1_800_000
+    } else {
+        1_490_000
+    }
+}
+
+/// The month of the default reward decision of a quarter: the first working day after Ban Tổ
+/// chức's forwarding deadline ("trước ngày 02" of the next quarter's first month), so always in
+/// that first month (SPEC §2 "Rewards").
+fn salary_of(year: i32, month: u32) -> u64 {
+    salary(year, month)
+}
+
+fn decision_month(year: i32, q: u32) -> (i32, u32) {
+    if q == 4 {
+        (year + 1, 1)
+    } else {
+        (year, 3 * q + 1)
+    }
+}
+
+/// Reward per person of a quarter, in whole đồng: 0,3 × the base salary of the decision date ×
+/// 3 months, rounded up to the next 10 000 đ (Nghị định 91/2017 Điều 68).
 fn amount(year: i32, q: u32) -> u64 {
-    let salary = |y: i32, m: u32| -> u64 {
-        let d = (y, m);
-        if d >= (2026, 7) {
-            2_530_000
-        } else if d >= (2024, 7) {
-            2_340_000
-        } else if d >= (2023, 7) {
-            1_800_000
-        } else {
-            1_490_000
-        }
-    };
-    (0..3).map(|k| salary(year, 3 * q - 2 + k) * 3 / 10).sum()
+    let (y, m) = decision_month(year, q);
+    let exact = salary(y, m) * 3 * 3 / 10;
+    exact.div_ceil(10_000) * 10_000
 }
 
 fn unit_fixtures(o: &mut Out) {
@@ -600,15 +619,24 @@ fn unit_fixtures(o: &mut Out) {
     units.push((nm, "7 people, all đạt: cap 1. `Ngày gửi` 30/09/2024 (`Thông tin`!B6), after the deadline 28/09/2024: warning `late`. It proposes NM05 (priority 1): accepted with the default profile (`reward.late = \"accept\"`); with `reward.late = \"reject\"` it is rejected with the code `late` and nobody of NM is rewarded."));
 
     let per = amount(2024, 3);
-    o.line("#### `khen-thuong/2024-q3/` — quarter III/2024 (reward 3 × 702 000 = 2 106 000 đ per person)");
+    o.line("#### `khen-thuong/2024-q3/` — quarter III/2024 (decided in October 2024: 0,3 × 2 340 000 × 3 = 2 106 000, rounded up to 2 110 000 đ per person)");
     o.line("");
-    o.line("| File | Unit (code, bloc) | People | Đạt | Cap | Source | Accepted | Rejected | Total (đ) |");
+    o.line("| File | Unit (code, bloc) | People | Đạt | Cap | Source | Accepted | Rejected or suggested | Total (đ) |");
     o.line("| --- | --- | ---: | ---: | ---: | --- | --- | --- | ---: |");
     let mut all_people = 0u64;
     for (u, _) in &units {
         let cap = u.cap();
         let (source, accepted, rejected) = match &u.proposals {
-            None => ("de-xuat", u.suggestion(cap), String::new()),
+            // A unit that proposed nobody is never paid: its suggestion stands apart.
+            None => {
+                let suggested = u.suggestion(cap);
+                let shown = if suggested.is_empty() {
+                    String::new()
+                } else {
+                    format!("suggested (not paid): {}", suggested.join(", "))
+                };
+                ("de-xuat", Vec::new(), shown)
+            }
             Some(_) if u.code == "DN" => (
                 "de-nghi",
                 vec!["DN07".to_string(), "DN03".to_string()],
@@ -654,7 +682,7 @@ fn unit_fixtures(o: &mut Out) {
     }
     o.line("");
     o.line(format!(
-        "Run as a folder: `danhgia rewards fixtures/khen-thuong/2024-q3 --format json` gives {all_people} people and a total of {} đ (\"Hai mươi mốt triệu không trăm sáu mươi nghìn đồng\"); findings: the three reward errors of `de-nghi.xlsx` (four findings, on `Đề nghị khen thưởng`!B2, B3, B5, C7) and the `late` warning of `nop-muon.xlsx` (`Thông tin`!B6); exit code 1.",
+        "Run as a folder: `danhgia rewards fixtures/khen-thuong/2024-q3 --format json` gives {all_people} people (the units that proposed; the others only show a suggestion) and a total of {} đ (\"Sáu triệu ba trăm ba mươi nghìn đồng\"); findings: the three reward errors of `de-nghi.xlsx` (four findings, on `Đề nghị khen thưởng`!B2, B3, B5, C7) and the `late` warning of `nop-muon.xlsx` (`Thông tin`!B6); exit code 1.",
         money(per * all_people)
     ));
     o.line("");
@@ -662,16 +690,20 @@ fn unit_fixtures(o: &mut Out) {
     // khen-thuong/tien/: one small unit per quarter of the money table.
     o.line("#### `khen-thuong/tien/` — the amount per person in four quarters");
     o.line("");
-    o.line("Each file is a unit of 7 people, all đạt, no proposal: cap 1, suggestion `{code}01`.");
+    o.line("Each file is a unit of 7 people, all đạt, no proposal: cap 1, suggestion `{code}01` (not paid). The reward document's `amount_per_person` is priced on the default decision date, in the first month of the next quarter:");
     o.line("");
-    o.line("| File | Quarter | Code | Base salary (đ/month) | Amount per person (đ) |");
+    o.line(
+        "| File | Quarter | Code | Base salary of the decision (đ/month) | Amount per person (đ) |",
+    );
     o.line("| --- | --- | --- | --- | ---: |");
-    for (year, q, code, salary) in [
-        (2023, 2, "TA", "1 490 000"),
-        (2023, 3, "TB", "1 800 000"),
-        (2024, 3, "TC", "2 340 000"),
-        (2026, 3, "TD", "2 530 000"),
+    for (year, q, code) in [
+        (2023, 2, "TA"),
+        (2023, 3, "TB"),
+        (2024, 3, "TC"),
+        (2026, 3, "TD"),
     ] {
+        let (dy, dm) = decision_month(year, q);
+        let salary = money(salary(dy, dm));
         let file = format!("khen-thuong/tien/{year}-q{q}.xlsx");
         let u = Unit::new(
             &file,
@@ -684,10 +716,11 @@ fn unit_fixtures(o: &mut Out) {
         );
         o.save(&file, &write_unit(&u).expect("write a unit"));
         let a = amount(year, q);
+        let exact = salary_of(dy, dm) * 9 / 10;
         o.line(format!(
-            "| `{year}-q{q}.xlsx` | {}/{year} | {code} | {salary} | 3 × {} = {} |",
+            "| `{year}-q{q}.xlsx` | {}/{year} | {code} | {salary} ({dm:02}/{dy}) | 0,3 × 3 × {salary} = {} → {} |",
             ["I", "II", "III", "IV"][q as usize - 1],
-            money(a / 3),
+            money(exact),
             money(a)
         ));
     }
