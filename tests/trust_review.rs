@@ -854,3 +854,71 @@ fn a_bare_number_in_ngay_gui_is_date_invalid_never_a_day_of_1900() {
     );
     assert_eq!(code, 1);
 }
+
+// ------------------------------------------------ issue 9: "trước ngày 28", the issuing office
+
+/// Reward dossiers are sent "trước ngày 28" (Kế hoạch 25 §III.4): the 27th is the last day, so a
+/// unit sending on the 28th is late and, with `reward.late = "reject"`, nobody of it is paid.
+#[test]
+fn a_reward_dossier_sent_on_the_28th_is_late_under_a_reject_profile() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let out = run_raw(&["profile", "show"]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("late = \"accept\""));
+    let profile = dir.path().join("tu-choi.toml");
+    std::fs::write(
+        &profile,
+        text.replace("late = \"accept\"", "late = \"reject\""),
+    )
+    .unwrap();
+    for (day, paid) in [(27, true), (28, false)] {
+        let mut u = Unit::new("TN", 8);
+        u.sent = date(day, 3, 2024);
+        let name = u.get("TN02").name.clone();
+        u.propose(&[("TN02", &name, 1)]);
+        let path = u.save(dir.path(), &format!("gui-{day}.xlsx"));
+        let doc = parse_json(&run_raw(&[
+            "rewards",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+            "--profile",
+            profile.to_str().unwrap(),
+        ]));
+        let accepted = doc["units"][0]["accepted"]
+            .as_array()
+            .expect("accepted")
+            .len();
+        assert_eq!(accepted == 1, paid, "sent on the {day}th: {doc:#}");
+    }
+}
+
+/// Schools' reward dossiers, like those of the chính quyền bloc, are received and listed by Phòng
+/// Nội vụ (Kế hoạch 25 §III.4a): a list of schools alone is issued by it, not by Phòng GD&ĐT.
+#[test]
+fn the_schools_reward_list_is_issued_by_phong_noi_vu() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let mut u = Unit::new("TH", 3);
+    u.bloc = t("Trường học");
+    let path = u.save(dir.path(), "truong.xlsx");
+    let out = dir.path().join("khen-thuong.xlsx");
+    let o = run_raw(&[
+        "rewards",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(out.exists(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut wb: Xlsx<_> = open_workbook(&out).expect("the reward list opens");
+    let mut text = String::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).expect("a sheet");
+        for c in range.used_cells() {
+            text.push_str(&c.2.to_string().to_lowercase());
+            text.push('\n');
+        }
+    }
+    assert!(text.contains("phòng nội vụ"), "{text}");
+    assert!(!text.contains("giáo dục"), "{text}");
+}
