@@ -52,6 +52,8 @@ pub fn all_names() -> Vec<&'static str> {
 }
 
 /// A profile of either kind: the quarterly evaluation, or a campaign (hồ sơ đợt thi đua).
+// One value per command: the size of the larger variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum AnyProfile {
     Quarterly(Profile),

@@ -261,7 +261,7 @@ fn cover(
                 format!("Mức lương cơ sở áp dụng ngày {date}")
             }
             crate::profile::SalaryDate::Months => {
-                format!("Mức lương cơ sở tháng cuối quý (tính theo từng tháng)")
+                "Mức lương cơ sở tháng cuối quý (tính theo từng tháng)".to_string()
             }
         },
         &format!("{} đồng", money::group_digits(p.base_salary)),
