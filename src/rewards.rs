@@ -581,7 +581,15 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
                 ),
             };
         }
-        for (i, a) in u.awardees.iter().enumerate() {
+        let paid = money_words(list.amount_per_person, lang);
+        let suggested = lang.pick("(gợi ý, không khen thưởng)", "(suggestion, not rewarded)");
+        let people = u
+            .awardees
+            .iter()
+            .map(|a| (a, paid.as_str()))
+            .enumerate()
+            .chain(u.suggestions.iter().map(|a| (a, suggested)).enumerate());
+        for (i, (a, what)) in people {
             let _ = writeln!(
                 s,
                 "  {:>2}. {:<10} {:<28} {:<20} {:>6}  {}",
@@ -590,19 +598,7 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
                 a.name,
                 a.title,
                 total_words(a.total, lang),
-                money_words(list.amount_per_person, lang)
-            );
-        }
-        for (i, a) in u.suggestions.iter().enumerate() {
-            let _ = writeln!(
-                s,
-                "  {:>2}. {:<10} {:<28} {:<20} {:>6}  {}",
-                i + 1,
-                a.id,
-                a.name,
-                a.title,
-                total_words(a.total, lang),
-                lang.pick("(gợi ý, không khen thưởng)", "(suggestion, not rewarded)")
+                what
             );
         }
         for r in &u.rejected {
