@@ -152,6 +152,25 @@ fn location(f: &Finding) -> String {
     s
 }
 
+/// Text from cells, made safe for a terminal (SPEC §8 "Terminal-safe"): control characters —
+/// an escape sequence that would move the cursor or forge a line — are shown escaped (`\u{1b}`).
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// From this many findings of one cause down one column, the text report prints one line.
 const GROUP_FROM: usize = 3;
 
@@ -210,7 +229,7 @@ pub fn findings_text(batch: &Batch, lang: Lang, out: &mut (impl Write + ?Sized))
             .iter()
             .position(|f| &f.file != file)
             .map_or(batch.findings.len(), |n| start + n);
-        writeln!(out, "{file}")?;
+        writeln!(out, "{}", terminal_safe(file))?;
         file_findings_text(&batch.findings[start..end], lang, out)?;
         start = end;
     }
@@ -239,9 +258,10 @@ fn file_findings_text(
                     .filter_map(|&j| findings[j].cell.as_deref())
                     .collect();
                 let (sheet, column, code, _, _) = group_key(f).expect("grouped");
+                let sheet = terminal_safe(sheet);
                 let sev = f.severity().word(lang);
                 let first = f.cell.as_deref().unwrap_or("");
-                let msg = f.message(lang);
+                let msg = terminal_safe(&f.message(lang)).into_owned();
                 match lang {
                     Lang::Vi => writeln!(
                         out,
@@ -266,10 +286,10 @@ fn file_findings_text(
                 writeln!(
                     out,
                     "  {}{sep}{} {}: {}",
-                    loc,
+                    terminal_safe(&loc),
                     f.severity().word(lang),
                     f.code().as_str(),
-                    f.message_about(lang, false)
+                    terminal_safe(&f.message_about(lang, false))
                 )?;
             }
         }
@@ -325,7 +345,13 @@ pub fn results_text(batch: &Batch, lang: Lang, out: &mut (impl Write + ?Sized)) 
     for u in &batch.units {
         let s = &u.summary;
         writeln!(out)?;
-        writeln!(out, "{} ({}, {})", u.unit, u.code, u.bloc.code())?;
+        writeln!(
+            out,
+            "{} ({}, {})",
+            terminal_safe(&u.unit),
+            terminal_safe(&u.code),
+            u.bloc.code()
+        )?;
         if vi {
             writeln!(
                 out,
@@ -356,8 +382,8 @@ pub fn results_text(batch: &Batch, lang: Lang, out: &mut (impl Write + ?Sized)) 
             writeln!(
                 out,
                 "  {:<10} {:<28} {:>6}  {}{}",
-                p.id,
-                p.name,
+                terminal_safe(&p.id),
+                terminal_safe(&p.name),
                 total,
                 p.status.words(lang),
                 why
@@ -434,6 +460,16 @@ mod tests {
             en.contains("column AH: 3 cells with the same error formula-no-value (AH5, AH6, AH7)"),
             "{en}"
         );
+    }
+
+    #[test]
+    fn control_characters_from_cells_are_shown_escaped() {
+        let mut f = finding("B3", "TN03");
+        f.person_name = Some("\u{1b}[2K\r0 lỗi".into());
+        let t = text(vec![f], Lang::Vi);
+        assert!(!t.contains('\u{1b}') && !t.contains('\r'), "{t:?}");
+        assert!(t.contains("\\u{1b}[2K\\u{d}0 lỗi"), "{t:?}");
+        assert_eq!(terminal_safe("Nguyễn Văn An"), "Nguyễn Văn An");
     }
 
     #[test]

@@ -922,3 +922,20 @@ fn the_schools_reward_list_is_issued_by_phong_noi_vu() {
     assert!(text.contains("phòng nội vụ"), "{text}");
     assert!(!text.contains("giáo dục"), "{text}");
 }
+
+/// SPEC §8 "Terminal-safe": an escape sequence typed into a cell never reaches the terminal raw
+/// (it could forge a clean summary line).
+#[test]
+fn escape_sequences_from_cells_are_printed_escaped() {
+    let mut u = Unit::new("TN", 3);
+    u.person("TN02").name = "\u{1b}[2K\rĐã kiểm tra 1 tệp: 0 lỗi".into();
+    u.person("TN02").month(1, t("Khá"));
+    let (_dir, path) = save(&u);
+    for sub in ["validate", "evaluate"] {
+        let out = run_raw(&[sub, path.to_str().unwrap()]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(!stdout.contains('\u{1b}'), "{sub}: {stdout:?}");
+        assert!(stdout.contains("\\u{1b}[2K"), "{sub}: {stdout:?}");
+        assert_eq!(exit_code(&out), 1, "{sub}");
+    }
+}
