@@ -5,6 +5,7 @@ use crate::evaluate::UnitResult;
 use crate::finding::{Finding, FindingOut, Severity};
 use crate::i18n::Lang;
 use crate::model::Quarter;
+use crate::text::terminal_safe;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -150,25 +151,6 @@ fn location(f: &Finding) -> String {
         s.push_str(&format!("[{p}]"));
     }
     s
-}
-
-/// Text from cells, made safe for a terminal (SPEC §8 "Terminal-safe"): control characters —
-/// an escape sequence that would move the cursor or forge a line — are shown escaped (`\u{1b}`).
-pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    std::borrow::Cow::Owned(
-        s.chars()
-            .map(|c| {
-                if c.is_control() {
-                    c.escape_unicode().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect(),
-    )
 }
 
 /// From this many findings of one cause down one column, the text report prints one line.

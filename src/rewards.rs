@@ -542,7 +542,13 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
     };
     for u in &list.units {
         let _ = writeln!(s);
-        let _ = writeln!(s, "{} ({}, {})", u.unit, u.code, u.bloc.code());
+        let _ = writeln!(
+            s,
+            "{} ({}, {})",
+            text::terminal_safe(&u.unit),
+            text::terminal_safe(&u.code),
+            u.bloc.code()
+        );
         if u.source == Source::DeXuat && u.cap == 0 {
             let _ = writeln!(
                 s,
@@ -594,9 +600,9 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
                 s,
                 "  {:>2}. {:<10} {:<28} {:<20} {:>6}  {}",
                 i + 1,
-                a.id,
-                a.name,
-                a.title,
+                text::terminal_safe(&a.id),
+                text::terminal_safe(&a.name),
+                text::terminal_safe(&a.title),
                 total_words(a.total, lang),
                 what
             );
@@ -605,8 +611,8 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
             let _ = writeln!(
                 s,
                 "   ✗ {:<10} {:<28} {}: {}",
-                r.shown_id(),
-                r.name,
+                text::terminal_safe(r.shown_id()),
+                text::terminal_safe(&r.name),
                 r.code.code(),
                 r.words(lang)
             );

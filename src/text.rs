@@ -340,6 +340,25 @@ pub fn parse_a1(a: &str) -> Option<(u32, u32)> {
     (row >= 1).then(|| (row - 1, col - 1))
 }
 
+/// Text from cells, made safe for a terminal (SPEC §8 "Terminal-safe"): control characters —
+/// an escape sequence that would move the cursor or forge a line — are shown escaped (`\u{1b}`).
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_unicode().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
+}
+
 /// A1 address of a zero-based (row, column).
 pub fn a1(row: u32, col: u32) -> String {
     let mut letters = Vec::new();
