@@ -8,75 +8,17 @@
 //! the issue.
 
 mod book;
+mod checks;
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use book::*;
+use checks::*;
 use common::*;
 use serde_json::Value;
-use tempfile::TempDir;
 
 // ------------------------------------------------------------------------------------ helpers
-
-const FILE: &str = "don-vi.xlsx";
-
-/// A `&'static str` made at run time (cell addresses for [`Expect`]).
-fn s(x: String) -> &'static str {
-    Box::leak(x.into_boxed_str())
-}
-
-/// Saves the unit as `don-vi.xlsx` in a fresh directory.
-fn save(unit: &Unit) -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let path = unit.save(dir.path(), FILE);
-    (dir, path)
-}
-
-/// (status, reasons) of one person of an `evaluate` document.
-fn outcome(doc: &Value, id: &str) -> (String, Vec<String>) {
-    let p = person(doc, id);
-    let reasons = p["reasons"]
-        .as_array()
-        .unwrap_or_else(|| panic!("reasons of {id}: {p}"))
-        .iter()
-        .map(|r| r.as_str().expect("a reason").to_string())
-        .collect();
-    (str_field(p, "status").to_string(), reasons)
-}
-
-/// Asserts the people of the document are exactly these, with these statuses and reasons.
-fn assert_outcomes(doc: &Value, want: &[(&str, &str, &[&str])]) {
-    let mut ids = people_ids(doc);
-    ids.sort();
-    let mut expected: Vec<String> = want.iter().map(|(id, _, _)| id.to_string()).collect();
-    expected.sort();
-    assert_eq!(ids, expected, "the people of the results");
-    for (id, status, reasons) in want {
-        let (got_status, got_reasons) = outcome(doc, id);
-        assert_eq!(
-            (got_status.as_str(), got_reasons),
-            (*status, reasons.iter().map(|r| r.to_string()).collect()),
-            "status and reasons of {id}: {}",
-            person(doc, id)
-        );
-    }
-}
-
-/// Every person of the unit `dat`, except those listed.
-fn dat_except<'a>(
-    unit: &'a Unit,
-    others: &[(&'a str, &'a str, &'a [&'a str])],
-) -> Vec<(&'a str, &'a str, &'a [&'a str])> {
-    let mut v: Vec<(&str, &str, &[&str])> = unit
-        .people
-        .iter()
-        .filter(|p| !others.iter().any(|(id, _, _)| *id == p.id))
-        .map(|p| (p.id.as_str(), "dat", &[][..]))
-        .collect();
-    v.extend_from_slice(others);
-    v
-}
 
 /// Asserts the findings are exactly these (severity, code, file, person), in any order, without
 /// looking at sheet and cell: for findings about a whole sheet or file, whose place SPEC leaves
@@ -112,30 +54,8 @@ fn assert_loose(doc: &Value, want: &[(&str, &str, &str, Option<&str>)]) {
 }
 
 /// A `Danh sách` error of one person, at one cell.
-fn list_error(code: &'static str, cell: String, person: &'static str) -> Expect {
-    Expect::error(code, FILE)
-        .sheet(SHEET_LIST)
-        .cell(s(cell))
-        .person(person)
-}
-
-/// `validate` and `evaluate` of one file: both report exactly `expected`, and exit `exit`.
-fn check_both(path: &Path, expected: &[Expect], exit: i32) -> Value {
-    let (code, doc) = validate(&[path], &[]);
-    assert_findings(&doc, expected);
-    assert_eq!(
-        code, exit,
-        "validate exit code; findings: {:#}",
-        doc["findings"]
-    );
-    let (code, doc) = evaluate(&[path], &[]);
-    assert_findings(&doc, expected);
-    assert_eq!(
-        code, exit,
-        "evaluate exit code; findings: {:#}",
-        doc["findings"]
-    );
-    doc
+fn person_error(code: &'static str, cell: String, person: &'static str) -> Expect {
+    list_error(code, cell, Some(person))
 }
 
 /// `danhgia rewards <paths> --format json` → (exit code, document).
@@ -159,8 +79,6 @@ fn accepted(doc: &Value, code: &str) -> Vec<String> {
         .map(|x| x.as_str().expect("an id").to_string())
         .collect()
 }
-
-const NONE: &[&str] = &[];
 
 // ------------------------------------------------ 1. free text in Kỷ luật / Thanh tra, kiểm tra
 
@@ -186,9 +104,9 @@ fn rating_pasted_into_discipline_is_value_unclear_and_the_leader_is_loi() {
     let doc = check_both(
         &path,
         &[
-            list_error("value-unclear", cell.clone(), "TN02"),
+            person_error("value-unclear", cell.clone(), "TN02"),
             // Located at the member's cell, about the leader.
-            list_error("scope-unknown", cell, "TN01"),
+            person_error("scope-unknown", cell, "TN01"),
         ],
         1,
     );
@@ -208,8 +126,8 @@ fn discipline_formula_without_value_makes_the_member_and_the_leader_loi() {
     let doc = check_both(
         &path,
         &[
-            list_error("formula-no-value", cell.clone(), "TN02"),
-            list_error("scope-unknown", cell, "TN01"),
+            person_error("formula-no-value", cell.clone(), "TN02"),
+            person_error("scope-unknown", cell, "TN01"),
         ],
         1,
     );
@@ -229,7 +147,7 @@ fn unknown_absence_alone_makes_only_the_member_loi() {
     let (_dir, path) = save(&u);
     let doc = check_both(
         &path,
-        &[list_error(
+        &[person_error(
             "formula-no-value",
             u.list_cell("TN02", SO_NGAY_NGHI),
             "TN02",
@@ -254,12 +172,12 @@ fn unknown_absence_with_a_blank_month_leaves_the_leader_loi() {
     let doc = check_both(
         &path,
         &[
-            list_error(
+            person_error(
                 "formula-no-value",
                 u.list_cell("TN03", SO_NGAY_NGHI),
                 "TN03",
             ),
-            list_error("scope-unknown", u.month_cell("TN03", 1), "TN01"),
+            person_error("scope-unknown", u.month_cell("TN03", 1), "TN01"),
         ],
         1,
     );
@@ -298,8 +216,8 @@ fn blank_month_of_a_member_is_rating_missing_and_the_leader_is_loi() {
     let doc = check_both(
         &path,
         &[
-            list_error("rating-missing", cell.clone(), "TN02"),
-            list_error("scope-unknown", cell, "TN01"),
+            person_error("rating-missing", cell.clone(), "TN02"),
+            person_error("scope-unknown", cell, "TN01"),
         ],
         1,
     );
@@ -360,7 +278,7 @@ fn phu_trach_naming_no_bo_phan_is_scope_unknown_part() {
     let (_dir, path) = save(&u);
     let doc = check_both(
         &path,
-        &[list_error(
+        &[person_error(
             "scope-unknown-part",
             u.list_cell("TN01", PHU_TRACH),
             "TN01",
@@ -621,7 +539,7 @@ fn half_days_of_absence_are_counted_and_other_fractions_are_date_invalid() {
     let (_dir, path) = save(&u);
     let doc = check_both(
         &path,
-        &[list_error(
+        &[person_error(
             "date-invalid",
             u.list_cell("TN05", SO_NGAY_NGHI),
             "TN05",
@@ -654,7 +572,7 @@ fn contract_workers_outside_the_criteria_are_not_evaluated() {
     let (_dir, path) = save(&u);
     let doc = check_both(
         &path,
-        &[list_error(
+        &[person_error(
             "value-unclear",
             u.list_cell("TN05", DOI_TUONG),
             "TN05",
