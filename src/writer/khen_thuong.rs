@@ -40,6 +40,22 @@ fn wrapped_height(text: &str, width_chars: f64) -> f64 {
     (lines.max(1) as f64) * 15.75 + 3.0
 }
 
+/// The header row of a table: its height, the page set up to repeat it, and the panes frozen
+/// below it.
+fn table_head(
+    ws: &mut Worksheet,
+    format: &Format,
+    head: u32,
+    height: u16,
+    columns: &[&str],
+) -> Result<(), XlsxError> {
+    header_row(ws, format, head, columns)?;
+    ws.set_row_height(head, height)?;
+    official_page(ws, Some((head, head)))?;
+    ws.set_freeze_panes(head + 1, 0)?;
+    Ok(())
+}
+
 /// The issuing office: the office that receives the dossiers of the only bloc present (SPEC §2:
 /// Phòng Nội vụ for schools and the chính quyền bloc, Ban Tổ chức Quận ủy for the Đảng–đoàn thể
 /// bloc), else Phòng Nội vụ, the standing office of the district's emulation council.
@@ -524,10 +540,11 @@ fn people_sheet(
         ),
     )?;
     let head = row;
-    header_row(
+    table_head(
         ws,
         &s.header,
         head,
+        32,
         &[
             "STT",
             "Họ và tên",
@@ -538,9 +555,6 @@ fn people_sheet(
             "Ghi chú",
         ],
     )?;
-    ws.set_row_height(head, 32)?;
-    official_page(ws, Some((head, head)))?;
-    ws.set_freeze_panes(head + 1, 0)?;
     row += 1;
     let mut n = 0;
     for u in &list.units {
@@ -690,10 +704,11 @@ fn units_sheet(
         ),
     )?;
     let head = row;
-    header_row(
+    table_head(
         ws,
         &s.header,
         head,
+        48,
         &[
             "STT",
             "Đơn vị",
@@ -707,9 +722,6 @@ fn units_sheet(
             "Ghi chú",
         ],
     )?;
-    ws.set_row_height(head, 48)?;
-    official_page(ws, Some((head, head)))?;
-    ws.set_freeze_panes(head + 1, 0)?;
     row += 1;
     let pct = s
         .cell
@@ -796,10 +808,11 @@ fn suggestions_sheet(wb: &mut Workbook, s: &Styles, list: &RewardList) -> Result
     )?;
     row += 2;
     let head = row;
-    header_row(
+    table_head(
         ws,
         &s.header,
         head,
+        32,
         &[
             "STT",
             "Đơn vị",
@@ -811,9 +824,6 @@ fn suggestions_sheet(wb: &mut Workbook, s: &Styles, list: &RewardList) -> Result
             "Ghi chú",
         ],
     )?;
-    ws.set_row_height(head, 32)?;
-    official_page(ws, Some((head, head)))?;
-    ws.set_freeze_panes(head + 1, 0)?;
     row += 1;
     let mut n = 0;
     for u in list.units.iter().filter(|u| !u.suggestions.is_empty()) {
