@@ -137,6 +137,8 @@ struct Layout {
     months_broken: bool,
     /// A decision column is missing (`Kỷ luật`, `Thanh tra, kiểm tra`, absence).
     decisions_missing: bool,
+    /// `Số ngày nghỉ`, or both leave-date columns, are there.
+    has_absence: bool,
     /// Further columns of a month ("T1" beside "Tháng 1"), read and compared.
     extra_months: [Vec<u32>; 3],
     /// Every column of `Kỷ luật`, `Thanh tra, kiểm tra`, `Kiểm điểm`.
@@ -276,6 +278,7 @@ fn list_layout(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>)
         months: [None; 3],
         months_broken: false,
         decisions_missing: false,
+        has_absence: false,
         extra_months: [Vec::new(), Vec::new(), Vec::new()],
         decisions: [Vec::new(), Vec::new(), Vec::new()],
         repeated: Vec::new(),
@@ -299,8 +302,9 @@ fn list_layout(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>)
         }
     }
     // Columns a decision rests on: without them nobody can be decided (never a default "no").
-    let has_absence = layout.col(ListCol::Days).is_some()
+    layout.has_absence = layout.col(ListCol::Days).is_some()
         || (layout.col(ListCol::From).is_some() && layout.col(ListCol::To).is_some());
+    let has_absence = layout.has_absence;
     for (present, name) in [
         (layout.col(ListCol::Discipline).is_some(), "Kỷ luật"),
         (
@@ -591,23 +595,8 @@ fn read_member(
     // Leave is counted only inside the person's time in the unit: days before joining or after
     // leaving are already days away.
     m.absence_half_days = absence(rc, span, layout);
-    let has_absence = layout.col(ListCol::Days).is_some()
-        || (layout.col(ListCol::From).is_some() && layout.col(ListCol::To).is_some());
-    if !has_absence {
-        // No column says how long the person was away: not "0 days" (reported on the header).
-        m.absence_half_days = None;
-    }
     same_in_every_column(rc, layout);
     m.has_errors = rc.errors || layout.months_broken || layout.decisions_missing;
-    if layout.decisions_missing {
-        // Without the column nothing can be known: not "no".
-        m.discipline = m
-            .discipline
-            .filter(|_| layout.col(ListCol::Discipline).is_some());
-        m.inspection = m
-            .inspection
-            .filter(|_| layout.col(ListCol::Inspection).is_some());
-    }
     m
 }
 
@@ -655,17 +644,27 @@ fn read_decisions(rc: &mut RowCx<'_, '_, '_>, layout: &Layout, m: &mut Member) {
             m.decision_cells[i] = Some(a1(rc.row, c));
         }
     };
-    let discipline = rc.vocab_all(
-        &layout.decisions[0],
-        Vocabulary::Discipline,
-        vocab::parse_discipline,
-    );
+    // `Kỷ luật` and `Thanh tra, kiểm tra` are required: without a column nothing is known (the
+    // header was reported), never "no".
+    let discipline = (!layout.decisions[0].is_empty())
+        .then(|| {
+            rc.vocab_all(
+                &layout.decisions[0],
+                Vocabulary::Discipline,
+                vocab::parse_discipline,
+            )
+        })
+        .flatten();
     at(rc, 0);
-    let inspection = rc.vocab_all(
-        &layout.decisions[1],
-        Vocabulary::Inspection,
-        vocab::parse_inspection,
-    );
+    let inspection = (!layout.decisions[1].is_empty())
+        .then(|| {
+            rc.vocab_all(
+                &layout.decisions[1],
+                Vocabulary::Inspection,
+                vocab::parse_inspection,
+            )
+        })
+        .flatten();
     at(rc, 1);
     let review = rc.reported_only(|rc| {
         rc.vocab_all(
@@ -736,6 +735,10 @@ fn read_ratings(
 type Span = Option<(NaiveDate, NaiveDate)>;
 
 fn absence(rc: &mut RowCx<'_, '_, '_>, span: Span, layout: &Layout) -> Option<u32> {
+    if !layout.has_absence {
+        // No column says how long the person was away: not "0 days" (reported on the header).
+        return None;
+    }
     let days_col = layout.col(ListCol::Days);
     let declared = match days_col.map(|c| (c, rc.read(c))) {
         None | Some((_, Read::Blank)) => Ok(None),
