@@ -189,6 +189,39 @@ pub enum Unreadable {
     Encrypted,
     /// The reader found the file damaged.
     Damaged(String),
+    /// Reading the file would need far more memory than its real content: what it declares, or
+    /// how it is packed, is out of proportion (a hostile or damaged file).
+    Oversized(Oversize),
+}
+
+/// Why a file would need more memory than its real content justifies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Oversize {
+    /// A part of the package inflates out of all proportion (mostly blank space).
+    Inflated {
+        part: String,
+        packed: u64,
+        unpacked: u64,
+    },
+    /// A part of the package is larger, once unpacked, than any unit's workbook needs.
+    PartTooLarge { part: String, limit: u64 },
+    /// The package unpacks, in all, to more than any unit's workbook needs.
+    PackageTooLarge { limit: u64 },
+    /// The package holds more parts than any workbook has.
+    TooManyParts { count: u64 },
+    /// The table of shared texts declares many more texts than it holds.
+    DeclaredStrings { declared: u64, real: u64 },
+    /// A sheet holds more filled cells than any unit's workbook.
+    TooManyCells { sheet: String, limit: u64 },
+    /// A sheet declares a size far beyond its real cells.
+    DeclaredSize {
+        sheet: String,
+        declared: u64,
+        real: u64,
+    },
+    /// A filled cell far from the others (e.g. `IV65536` beside a table at `A1`) would make the
+    /// sheet too large to read in this format.
+    FarCell { sheet: String, cell: String },
 }
 
 /// What a valid value of a `Thông tin` field looks like.
@@ -538,6 +571,7 @@ impl Detail {
                 self::Unreadable::Encrypted => tr(vi,
                     "Tệp được đặt mật khẩu (mã hóa) nên không đọc được. Đơn vị cần bỏ mật khẩu rồi gửi lại.",
                     "The workbook is password-protected (encrypted) and cannot be read. Ask the unit to remove the password and send it again."),
+                self::Unreadable::Oversized(o) => oversize_message(o, vi),
                 self::Unreadable::Damaged(e) => if vi {
                     format!("Tệp bị hỏng hoặc không đúng định dạng, không đọc được ({e}). Mở tệp trong Excel, lưu lại dạng .xlsx rồi gửi lại.")
                 } else {
@@ -860,6 +894,61 @@ impl Detail {
                 format!("The profile's holiday calendar has no year {year}, so working days cannot be counted. Add {year} to the profile (--profile).")
             },
         }
+    }
+}
+
+/// A count with its thousands marked: "2.000.000" in Vietnamese, "2,000,000" in English.
+fn grouped(x: u64, vi: bool) -> String {
+    let digits = x.to_string();
+    let sep = if vi { '.' } else { ',' };
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Megabytes, rounded up, for messages.
+fn mb(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
+}
+
+#[rustfmt::skip]
+fn oversize_message(o: &Oversize, vi: bool) -> String {
+    let n = |x: u64| grouped(x, vi);
+    let cells = matches!(o, Oversize::TooManyCells { .. } | Oversize::DeclaredSize { .. } | Oversize::FarCell { .. });
+    let (fix_vi, fix_en) = if cells {
+        ("Mở tệp bằng Excel, xoá các ô thừa ngoài bảng, lưu lại rồi gửi lại.",
+         "Open it in Excel, delete the stray cells outside the table, save it and send it again.")
+    } else {
+        ("Mở tệp bằng Excel rồi lưu lại (Excel ghi lại tệp gọn), hoặc đề nghị đơn vị gửi lại tệp gốc.",
+         "Open it in Excel and save it again (Excel writes it compactly), or ask the unit for the original file.")
+    };
+    let what = match (o, vi) {
+        (Oversize::Inflated { part, packed, unpacked }, true) => format!("phần '{part}' của tệp chỉ {} KB nhưng giải nén ra hơn {} MB, phần lớn là khoảng trống", packed.div_ceil(1000), mb(*unpacked)),
+        (Oversize::Inflated { part, packed, unpacked }, false) => format!("the part '{part}' is only {} KB but unpacks to over {} MB, mostly blank space", packed.div_ceil(1000), mb(*unpacked)),
+        (Oversize::PartTooLarge { part, limit }, true) => format!("phần '{part}' của tệp giải nén ra hơn {} MB, quá lớn đối với sổ của một đơn vị", mb(*limit)),
+        (Oversize::PartTooLarge { part, limit }, false) => format!("the part '{part}' unpacks to over {} MB, too large for one unit's workbook", mb(*limit)),
+        (Oversize::PackageTooLarge { limit }, true) => format!("tệp giải nén ra tổng cộng hơn {} MB, quá lớn đối với sổ của một đơn vị", mb(*limit)),
+        (Oversize::PackageTooLarge { limit }, false) => format!("the file unpacks to over {} MB in all, too large for one unit's workbook", mb(*limit)),
+        (Oversize::TooManyParts { count }, true) => format!("tệp gồm {} phần, nhiều bất thường", n(*count)),
+        (Oversize::TooManyParts { count }, false) => format!("the file is made of {} parts, far more than a workbook has", n(*count)),
+        (Oversize::DeclaredStrings { declared, real }, true) => format!("tệp khai báo {} chuỗi văn bản dùng chung nhưng chỉ chứa {}", n(*declared), n(*real)),
+        (Oversize::DeclaredStrings { declared, real }, false) => format!("the file declares {} shared texts but holds {}", n(*declared), n(*real)),
+        (Oversize::TooManyCells { sheet, limit }, true) => format!("trang '{sheet}' có hơn {} ô có dữ liệu, quá lớn đối với sổ của một đơn vị", n(*limit)),
+        (Oversize::TooManyCells { sheet, limit }, false) => format!("the sheet '{sheet}' has over {} filled cells, too many for one unit's workbook", n(*limit)),
+        (Oversize::DeclaredSize { sheet, declared, real }, true) => format!("trang '{sheet}' khai báo {} ô nhưng chỉ dùng {}", n(*declared), n(*real)),
+        (Oversize::DeclaredSize { sheet, declared, real }, false) => format!("the sheet '{sheet}' declares {} cells but uses {}", n(*declared), n(*real)),
+        (Oversize::FarCell { sheet, cell }, true) => format!("trang '{sheet}' có ô {cell} nằm quá xa bảng, khiến trang quá lớn để đọc"),
+        (Oversize::FarCell { sheet, cell }, false) => format!("the sheet '{sheet}' has a cell at {cell}, so far from the table that the sheet is too large to read"),
+    };
+    if vi {
+        format!("Không đọc tệp này vì {what}. Tệp có thể bị hỏng hoặc bị sửa bất thường. {fix_vi}")
+    } else {
+        format!("The file is not read because {what}. It may be damaged or altered. {fix_en}")
     }
 }
 

@@ -116,13 +116,14 @@ fn read_info(r: &mut Reader, wb: &mut Workbook, c: &Campaign) -> (Option<NaiveDa
     };
     let (mut date, mut year, mut found_event) = (None, None, false);
     for row in grid.row_start()..grid.row_end() {
-        let Some(lc) = (grid.col_start()..grid.col_end()).find(|&c| !is_blank(grid.get(row, c)))
-        else {
+        let Some(lc) = grid.first_filled(row) else {
             continue;
         };
         let label = text::key(&cell_text(&grid, row, lc));
-        let vc = (lc + 1..grid.col_end().max(lc + 2))
-            .find(|&c| !is_blank(grid.get(row, c)))
+        let vc = grid
+            .filled(row)
+            .map(|(c, _)| c)
+            .find(|&c| c > lc)
             .unwrap_or(lc + 1);
         let value = grid.get(row, vc);
         if event.is_some_and(|e| text::key(e) == label) {

@@ -1,16 +1,20 @@
 //! Reading workbooks: opening any supported format safely, finding sheets by name, and reading
 //! cells as values. What the cells mean is decided in [`unit`].
 
+mod biff_check;
 pub mod campaign;
+pub mod cells;
 mod cfb_check;
 mod ods_parts;
+mod preflight;
 pub mod proposals;
 pub mod unit;
 mod xlsx_parts;
 
-use crate::finding::Unreadable;
+use crate::finding::{Oversize, Unreadable};
 use crate::text;
 use calamine::{Data, Range, Reader, Sheets};
+pub use cells::Cells;
 use std::io::Cursor;
 use std::path::Path;
 use std::sync::Arc;
@@ -106,12 +110,16 @@ impl Workbook {
     pub fn from_bytes(bytes: Vec<u8>, ext: &str) -> Result<Workbook, Unreadable> {
         use calamine::{open_workbook_from_rs, Ods, Xls, Xlsb, Xlsx};
         let kind = sniff(&bytes);
+        if kind == Kind::Zip {
+            preflight::check_zip(&bytes).map_err(Unreadable::Oversized)?;
+        }
         let shared = SharedBytes(Arc::new(bytes));
         let bytes = shared.clone();
         let sheets = match kind {
-            Kind::Zip if is_ods(bytes.as_ref()) => Sheets::Ods(
-                open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(damaged)?,
-            ),
+            Kind::Zip if is_ods(bytes.as_ref()) => Sheets::Ods({
+                ods_parts::check(bytes.as_ref()).map_err(Unreadable::Oversized)?;
+                open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(damaged)?
+            }),
             Kind::Zip if ext == "xlsb" => Sheets::Xlsb(
                 open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)).map_err(damaged)?,
             ),
@@ -124,8 +132,11 @@ impl Workbook {
                 if encrypted {
                     return Err(Unreadable::Encrypted);
                 }
-                if let Err(cfb_check::CfbDamage(why)) = cfb_check::check(bytes.as_ref()) {
-                    return Err(Unreadable::Damaged(why.to_string()));
+                let cfb = cfb_check::check(bytes.as_ref())
+                    .map_err(|cfb_check::CfbDamage(why)| Unreadable::Damaged(why.to_string()))?;
+                let stream = cfb.stream("Workbook").or_else(|| cfb.stream("Book"));
+                if let Some(stream) = stream {
+                    biff_check::check(&stream).map_err(Unreadable::Oversized)?;
                 }
                 match open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)) {
                     Ok(x) => Sheets::Xls(x),
@@ -196,9 +207,14 @@ impl Workbook {
         }
     }
 
+    /// The cells of a sheet. An .xlsx sheet is read cell by cell, so that memory follows the
+    /// cells really there (a stray cell at `XFD1048576` costs one cell, not a billion).
     pub fn grid(&mut self, name: &str) -> Result<Grid, Unreadable> {
-        let range = self.sheets.worksheet_range(name).map_err(damaged)?;
-        Ok(Grid { range })
+        let cells = match &mut self.sheets {
+            Sheets::Xlsx(x) => xlsx_values(x, name)?,
+            other => Cells::Dense(other.worksheet_range(name).map_err(damaged)?),
+        };
+        Ok(Grid { cells })
     }
 
     /// The cells of a sheet of people, with each cell merged down a column (a `Bộ phận` shared by
@@ -238,55 +254,126 @@ impl Workbook {
 
     /// The formulas of a sheet (absolute positions), when the format keeps them. An .xlsx sheet
     /// whose part holds no formula element is not parsed a second time.
-    pub fn formulas(&mut self, name: &str) -> Option<Range<String>> {
+    pub fn formulas(&mut self, name: &str) -> Option<Cells<String>> {
         if matches!(self.sheets, Sheets::Xlsx(_))
             && self.part(name).is_some_and(|p| !p.has_formulas)
         {
             return None;
         }
-        self.sheets.worksheet_formula(name).ok()
+        match &mut self.sheets {
+            Sheets::Xlsx(x) => xlsx_formulas(x, name).ok(),
+            other => other.worksheet_formula(name).ok().map(Cells::Dense),
+        }
     }
+}
+
+fn too_many_cells(sheet: &str) -> Unreadable {
+    Unreadable::Oversized(Oversize::TooManyCells {
+        sheet: sheet.to_string(),
+        limit: cells::MAX_FILLED_CELLS as u64,
+    })
+}
+
+/// The filled cells of an .xlsx sheet, read one by one (empty cells are not kept).
+fn xlsx_values<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<Cells<Data>, Unreadable> {
+    let mut reader = match x.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Cells::empty()),
+        Err(e) => return Err(damaged(e)),
+    };
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(damaged)? {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        if cells.len() >= cells::MAX_FILLED_CELLS {
+            return Err(too_many_cells(name));
+        }
+        let value = Data::from(cell.get_value().clone());
+        cells.push(calamine::Cell::new(cell.get_position(), value));
+    }
+    Ok(Cells::from_cells(cells))
+}
+
+/// The formulas of an .xlsx sheet, read one by one.
+fn xlsx_formulas<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<Cells<String>, Unreadable> {
+    let mut reader = match x.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Cells::empty()),
+        Err(e) => return Err(damaged(e)),
+    };
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_formula().map_err(damaged)? {
+        if cell.get_value().is_empty() {
+            continue;
+        }
+        if cells.len() >= cells::MAX_FILLED_CELLS {
+            return Err(too_many_cells(name));
+        }
+        cells.push(cell);
+    }
+    Ok(Cells::from_cells(cells))
 }
 
 /// The cells of one sheet.
 pub struct Grid {
-    range: Range<Data>,
+    cells: Cells<Data>,
 }
 
 static EMPTY: Data = Data::Empty;
 
 impl Grid {
     pub fn from_range(range: Range<Data>) -> Grid {
-        Grid { range }
+        Grid {
+            cells: Cells::Dense(range),
+        }
     }
 
     /// The cell at an absolute (row, column), `Empty` outside the used range.
     pub fn get(&self, row: u32, col: u32) -> &Data {
-        self.range.get_value((row, col)).unwrap_or(&EMPTY)
+        self.cells.get(row, col).unwrap_or(&EMPTY)
     }
 
     /// One past the last used row (absolute).
     pub fn row_end(&self) -> u32 {
-        self.range.end().map_or(0, |(r, _)| r + 1)
+        self.cells.end().map_or(0, |(r, _)| r.saturating_add(1))
     }
 
     /// One past the last used column (absolute).
     pub fn col_end(&self) -> u32 {
-        self.range.end().map_or(0, |(_, c)| c + 1)
+        self.cells.end().map_or(0, |(_, c)| c.saturating_add(1))
     }
 
     pub fn row_start(&self) -> u32 {
-        self.range.start().map_or(0, |(r, _)| r)
+        self.cells.start().map_or(0, |(r, _)| r)
     }
 
     pub fn col_start(&self) -> u32 {
-        self.range.start().map_or(0, |(_, c)| c)
+        self.cells.start().map_or(0, |(_, c)| c)
+    }
+
+    /// The cells of a row that hold something other than blank text, by column. On a sheet with
+    /// a stray cell far away this costs the row's cells, not the sheet's width.
+    pub fn filled(&self, row: u32) -> impl Iterator<Item = (u32, &Data)> {
+        self.cells.row(row).filter(|(_, d)| !is_blank(d))
+    }
+
+    /// The first filled column of a row.
+    pub fn first_filled(&self, row: u32) -> Option<u32> {
+        self.filled(row).next().map(|(c, _)| c)
     }
 
     /// Copies the value of each region merged down one column into the region's other cells
-    /// (regions across columns, such as titles, are left alone). Bounded by the used range.
+    /// (regions across columns, such as titles, are left alone). Only rows that hold something
+    /// else get the value: a merged cell never makes an empty row look filled.
     fn fill_down(&mut self, regions: &[(u32, u32, u32, u32)]) {
-        let (Some(start), Some(end)) = (self.range.start(), self.range.end()) else {
+        let (Some(start), Some(end)) = (self.cells.start(), self.cells.end()) else {
             return;
         };
         for &(r0, c0, r1, c1) in regions {
@@ -298,15 +385,15 @@ impl Grid {
                 continue;
             }
             for r in r0 + 1..=r1.min(end.0) {
-                if matches!(self.get(r, c0), Data::Empty) {
-                    self.range.set_value((r, c0), value.clone());
+                if matches!(self.get(r, c0), Data::Empty) && !self.is_row_empty(r) {
+                    self.cells.set(r, c0, value.clone());
                 }
             }
         }
     }
 
     pub fn is_row_empty(&self, row: u32) -> bool {
-        (self.col_start()..self.col_end()).all(|c| is_blank(self.get(row, c)))
+        self.filled(row).next().is_none()
     }
 }
 

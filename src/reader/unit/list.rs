@@ -207,8 +207,7 @@ pub(super) fn read_list(
         let name = cx.text(grid, sheet, row, name_col);
         if id.is_empty() {
             // A numbered empty row of a template is no one; any other content is someone.
-            let content = (grid.col_start()..grid.col_end())
-                .any(|c| Some(c) != stt_col && !is_blank(grid.get(row, c)))
+            let content = grid.filled(row).any(|(c, _)| Some(c) != stt_col)
                 || formulas.at(row, id_col).is_some()
                 || formulas.at(row, name_col).is_some();
             if content && !is_summary_label(&name) {

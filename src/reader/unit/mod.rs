@@ -8,12 +8,12 @@ mod list;
 pub use form::{FormSheet, ScoredRow};
 pub use list::{Member, Unidentified};
 
-use super::{cell_text, date_of_cell, display, is_blank, CellText, Grid, Workbook};
+use super::{cell_text, date_of_cell, display, is_blank, CellText, Cells, Grid, Workbook};
 use crate::finding::{Detail, Expected, Finding};
 use crate::model::{Bloc, Form, Quarter};
 use crate::profile::Profile;
 use crate::text::{self, a1};
-use calamine::{Data, Range};
+use calamine::Data;
 use chrono::NaiveDate;
 
 pub const SHEET_INFO: &str = "Thông tin";
@@ -68,7 +68,7 @@ struct Ctx<'a> {
 struct CellFormulas<'w> {
     wb: &'w mut Workbook,
     sheet: String,
-    range: Option<Option<Range<String>>>,
+    range: Option<Option<Cells<String>>>,
 }
 
 impl<'w> CellFormulas<'w> {
@@ -87,7 +87,7 @@ impl<'w> CellFormulas<'w> {
             .get_or_insert_with(|| self.wb.formulas(&self.sheet));
         range
             .as_ref()?
-            .get_value((row, col))
+            .get(row, col)
             .filter(|s| !s.is_empty())
             .cloned()
     }
@@ -362,10 +362,12 @@ struct InfoValue {
 
 /// A labelled row: the label is the first non-blank cell of the row, the value the next one.
 fn info_row(cx: &mut Ctx, grid: &Grid, sheet: &str, row: u32) -> Option<(InfoLabel, InfoValue)> {
-    let lc = (grid.col_start()..grid.col_end()).find(|&c| !is_blank(grid.get(row, c)))?;
+    let lc = grid.first_filled(row)?;
     let label = info_label(&text::key(&cx.text(grid, sheet, row, lc)))?;
-    let col = (lc + 1..grid.col_end().max(lc + 2))
-        .find(|&c| !is_blank(grid.get(row, c)))
+    let col = grid
+        .filled(row)
+        .map(|(c, _)| c)
+        .find(|&c| c > lc)
         .unwrap_or(lc + 1);
     let value = grid.get(row, col).clone();
     Some((

@@ -1,0 +1,310 @@
+//! A look at the records of an .xls (BIFF) workbook stream before calamine reads it.
+//!
+//! calamine reads every sheet of an .xls when the file is opened, into dense ranges: it reserves
+//! room for the size a sheet's DIMENSIONS record declares, then for the box spanned by its cells.
+//! A 12-byte edit of a DIMENSIONS record, or one cell at `IV65536` beside a table at `A1`, is then
+//! gigabytes. Here each sheet's declared size and cell box are measured from its records first.
+
+use super::cells::{area, MAX_DENSE_CELLS, MAX_FILLED_CELLS};
+use crate::finding::Oversize;
+use crate::text::a1;
+
+const BOF: u16 = 0x0809;
+const EOF: u16 = 0x000A;
+const BOUNDSHEET: u16 = 0x0085;
+const DIMENSIONS: u16 = 0x0200;
+const MULRK: u16 = 0x00BD;
+/// Records of one cell that calamine keeps: number, label, rich string, bool/error, RK, label
+/// from the shared strings, formula.
+const ONE_CELL: [u16; 7] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// One record: its type and its data.
+struct Record<'a> {
+    typ: u16,
+    data: &'a [u8],
+}
+
+fn records(stream: &[u8]) -> impl Iterator<Item = Record<'_>> {
+    let mut pos = 0usize;
+    std::iter::from_fn(move || {
+        let typ = u16_at(stream, pos)?;
+        let len = u16_at(stream, pos + 2)? as usize;
+        let start = pos + 4;
+        let end = (start + len).min(stream.len());
+        let r = Record {
+            typ,
+            data: &stream[start..end],
+        };
+        pos = start + len;
+        Some(r)
+    })
+}
+
+/// What one sheet's records say of its size.
+#[derive(Default)]
+struct SheetSize {
+    name: String,
+    /// The number of cells the DIMENSIONS record makes calamine reserve.
+    declared: u64,
+    cells: usize,
+    /// The cell box: first and last (row, column).
+    first: Option<(u32, u32)>,
+    last: (u32, u32),
+    /// The filled cell with the largest row, for the message.
+    far: (u32, u32),
+}
+
+impl SheetSize {
+    fn add(&mut self, row: u32, col: u32) {
+        self.cells += 1;
+        let f = self.first.get_or_insert((row, col));
+        *f = (f.0.min(row), f.1.min(col));
+        self.last = (self.last.0.max(row), self.last.1.max(col));
+        if row >= self.far.0 {
+            self.far = (row, col);
+        }
+    }
+
+    fn real_area(&self) -> u64 {
+        self.first.map_or(0, |f| area(f, self.last))
+    }
+
+    fn check(&self) -> Result<(), Oversize> {
+        if self.cells > MAX_FILLED_CELLS {
+            return Err(Oversize::TooManyCells {
+                sheet: self.name.clone(),
+                limit: MAX_FILLED_CELLS as u64,
+            });
+        }
+        let real = self.real_area();
+        if real > MAX_DENSE_CELLS {
+            return Err(Oversize::FarCell {
+                sheet: self.name.clone(),
+                cell: a1(self.far.0, self.far.1),
+            });
+        }
+        if self.declared > MAX_DENSE_CELLS && self.declared > real {
+            return Err(Oversize::DeclaredSize {
+                sheet: self.name.clone(),
+                declared: self.declared,
+                real,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The number of cells calamine reserves for a DIMENSIONS record, computed as it does
+/// (wrapping where its arithmetic would wrap).
+fn declared_cells(data: &[u8]) -> u64 {
+    let (rf, rl, mut cf, cl) = match data.len() {
+        10 => (
+            u32::from(u16_at(data, 0).unwrap_or(0)),
+            u32::from(u16_at(data, 2).unwrap_or(0)),
+            u32::from(u16_at(data, 4).unwrap_or(0)),
+            u32::from(u16_at(data, 6).unwrap_or(0)),
+        ),
+        14 | 16 => (
+            u32_at(data, 0).unwrap_or(0),
+            u32_at(data, 4).unwrap_or(0),
+            u32::from(u16_at(data, 8).unwrap_or(0)),
+            u32::from(u16_at(data, 10).unwrap_or(0)),
+        ),
+        _ => return 0,
+    };
+    if cf > 0xFF || cl < cf {
+        cf = 0;
+    }
+    if rl < 1 || cl < 1 {
+        return 1;
+    }
+    let rows = (rl - 1).wrapping_sub(rf).wrapping_add(1);
+    let cols = (cl - 1).wrapping_sub(cf).wrapping_add(1);
+    u64::from(rows).saturating_mul(u64::from(cols))
+}
+
+/// Sheet names by the offset of their BOF record, from the BOUNDSHEET records.
+fn sheet_names(stream: &[u8]) -> Vec<(usize, String)> {
+    records(stream)
+        .take_while(|r| r.typ != EOF)
+        .filter(|r| r.typ == BOUNDSHEET)
+        .filter_map(|r| {
+            let at = u32_at(r.data, 0)? as usize;
+            let cch = *r.data.get(6)? as usize;
+            let wide = r.data.get(7).is_some_and(|f| f & 1 == 1);
+            let name = if wide {
+                let bytes = r.data.get(8..8 + 2 * cch)?;
+                let units: Vec<u16> = bytes
+                    .chunks_exact(2)
+                    .map(|w| u16::from_le_bytes([w[0], w[1]]))
+                    .collect();
+                String::from_utf16_lossy(&units)
+            } else {
+                let bytes = r.data.get(8..8 + cch)?;
+                bytes.iter().map(|&b| b as char).collect()
+            };
+            Some((at, name))
+        })
+        .collect()
+}
+
+/// Checks every sheet of a BIFF workbook stream, each read from where its BOUNDSHEET record says
+/// it starts (as calamine reads it).
+pub fn check(stream: &[u8]) -> Result<(), Oversize> {
+    for (at, name) in sheet_names(stream) {
+        if let Some(part) = stream.get(at..) {
+            check_sheet(part, name)?;
+        }
+    }
+    Ok(())
+}
+
+/// One sheet's substream: its first BOF is its own, a later one opens an embedded chart or the
+/// like (skipped to its EOF); the sheet ends at its EOF.
+fn check_sheet(part: &[u8], name: String) -> Result<(), Oversize> {
+    let mut s = SheetSize {
+        name,
+        ..SheetSize::default()
+    };
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    for r in records(part) {
+        if depth > 0 {
+            match r.typ {
+                BOF => depth += 1,
+                EOF => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match r.typ {
+            BOF if seen_bof => depth += 1,
+            BOF => seen_bof = true,
+            EOF => break,
+            _ => read_cells(&mut s, &r),
+        }
+    }
+    s.check()
+}
+
+/// Adds the cells (or the declared size) of one record of a sheet.
+fn read_cells(s: &mut SheetSize, r: &Record<'_>) {
+    let (Some(row), Some(col)) = (u16_at(r.data, 0), u16_at(r.data, 2)) else {
+        return;
+    };
+    let (row, col) = (u32::from(row), u32::from(col));
+    match r.typ {
+        DIMENSIONS => s.declared = s.declared.max(declared_cells(r.data)),
+        MULRK => {
+            let last = r
+                .data
+                .len()
+                .checked_sub(2)
+                .and_then(|at| u16_at(r.data, at))
+                .map_or(col, u32::from);
+            // A MULRK holds one cell per 6 bytes: a last column beyond that is not believed.
+            let held = (r.data.len().saturating_sub(6) / 6) as u32;
+            let last = last.min(col + held.saturating_sub(1));
+            s.add(row, col);
+            if last > col {
+                s.add(row, last);
+                s.cells += (last - col - 1) as usize;
+            }
+        }
+        t if ONE_CELL.contains(&t) => s.add(row, col),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(typ: u16, data: &[u8]) -> Vec<u8> {
+        let mut v = typ.to_le_bytes().to_vec();
+        v.extend_from_slice(&(data.len() as u16).to_le_bytes());
+        v.extend_from_slice(data);
+        v
+    }
+
+    fn number(row: u16, col: u16) -> Vec<u8> {
+        let mut d = row.to_le_bytes().to_vec();
+        d.extend_from_slice(&col.to_le_bytes());
+        d.extend_from_slice(&[0; 10]);
+        rec(0x0203, &d)
+    }
+
+    fn dims(rf: u32, rl: u32, cf: u16, cl: u16) -> Vec<u8> {
+        let mut d = rf.to_le_bytes().to_vec();
+        d.extend_from_slice(&rl.to_le_bytes());
+        d.extend_from_slice(&cf.to_le_bytes());
+        d.extend_from_slice(&cl.to_le_bytes());
+        d.extend_from_slice(&[0, 0]);
+        rec(DIMENSIONS, &d)
+    }
+
+    /// Globals (one BOUNDSHEET naming "DS") then the sheet.
+    fn book(sheet: &[Vec<u8>]) -> Vec<u8> {
+        let bof = rec(BOF, &[0; 16]);
+        let eof = rec(EOF, &[]);
+        let bound_len = 4 + 10;
+        let at = (bof.len() + bound_len + eof.len()) as u32;
+        let mut bound = at.to_le_bytes().to_vec();
+        bound.extend_from_slice(&[0, 0, 2, 0, b'D', b'S']);
+        let mut s = bof.clone();
+        s.extend(rec(BOUNDSHEET, &bound));
+        s.extend(eof);
+        assert_eq!(s.len() as u32, at);
+        s.extend(bof);
+        for r in sheet {
+            s.extend_from_slice(r);
+        }
+        s.extend(rec(EOF, &[]));
+        s
+    }
+
+    #[test]
+    fn a_true_dimensions_record_and_a_compact_table_pass() {
+        let s = book(&[dims(0, 20, 0, 10), number(0, 0), number(19, 9)]);
+        assert_eq!(check(&s), Ok(()));
+    }
+
+    #[test]
+    fn a_dimensions_record_far_beyond_the_cells_is_refused() {
+        let s = book(&[dims(0, u32::MAX, 0, 0xFF), number(0, 0)]);
+        assert!(matches!(
+            check(&s),
+            Err(Oversize::DeclaredSize { real: 1, .. })
+        ));
+        // rwMac below rwMic: calamine's arithmetic wraps to billions.
+        let s = book(&[dims(50, 10, 0, 5), number(0, 0)]);
+        assert!(matches!(check(&s), Err(Oversize::DeclaredSize { .. })));
+    }
+
+    #[test]
+    fn a_cell_far_from_the_table_is_named() {
+        let s = book(&[number(0, 0), number(65535, 255)]);
+        assert_eq!(
+            check(&s),
+            Err(Oversize::FarCell {
+                sheet: "DS".into(),
+                cell: "IV65536".into()
+            })
+        );
+    }
+
+    #[test]
+    fn cells_of_a_chart_inside_a_sheet_do_not_count() {
+        let mut chart = vec![rec(BOF, &[0; 16]), number(65535, 255), rec(EOF, &[])];
+        chart.insert(0, number(0, 0));
+        assert_eq!(check(&book(&chart)), Ok(()));
+    }
+}

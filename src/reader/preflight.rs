@@ -1,0 +1,229 @@
+//! A look at a workbook before calamine allocates anything for it.
+//!
+//! A reader trusts what a file declares: the size of a zip entry, the number of shared texts, the
+//! dimensions of a sheet. A damaged or hostile file of a few KB can declare billions, and an
+//! allocation that fails aborts the whole process, taking every other unit's results with it. So
+//! each declared size is checked here against the file's real content, and a file that would need
+//! more memory than its content justifies is reported as unreadable, with the reason.
+//!
+//! Zip packages (.xlsx, .xlsm, .xlsb, .ods): every entry that could inflate past a few MB is
+//! really inflated (into a counter, nothing kept), so a size that lies is caught too; an entry too
+//! large, or inflating out of all proportion (a megabyte of blank space becoming a gigabyte), is
+//! refused. The shared-text table's declared count is compared with the texts it holds.
+//! The cells themselves are bounded where they are read (see [`super::cells`]).
+
+use crate::finding::Oversize;
+use std::io::{Cursor, Read};
+
+/// No part of a unit's workbook unpacks to more than this (a real sheet of 500 people is a few MB).
+pub const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The whole package never unpacks to more than this.
+const MAX_PACKAGE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Deflate cannot expand data by more than about 1 032 times.
+const DEFLATE_MAX_RATIO: u64 = 1032;
+
+/// An entry that cannot unpack past this is not inflated to check it.
+const SAFE_UNPACKED: u64 = 8 * 1024 * 1024;
+
+/// Real XML packs 5–20 times; above this ratio (on a part over [`SAFE_UNPACKED`]) it is padding.
+const MAX_RATIO: u64 = 200;
+
+/// More parts than any workbook has.
+const MAX_ENTRIES: usize = 10_000;
+
+/// A declared shared-text count above this is checked against the texts really there (below it,
+/// what calamine reserves for it is a few MB at most).
+const STRINGS_TRUSTED: u64 = 100_000;
+
+/// Checks a zip package. A package the zip reader cannot open is left to calamine, which reports
+/// the damage in its own words.
+pub fn check_zip(bytes: &[u8]) -> Result<(), Oversize> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    if zip.len() > MAX_ENTRIES {
+        return Err(Oversize::TooManyParts {
+            count: zip.len() as u64,
+        });
+    }
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index(i) else {
+            continue;
+        };
+        total = total.saturating_add(check_entry(entry)?);
+        if total > MAX_PACKAGE_BYTES {
+            return Err(Oversize::PackageTooLarge {
+                limit: MAX_PACKAGE_BYTES,
+            });
+        }
+    }
+    check_shared_strings(&mut zip)
+}
+
+/// The unpacked size of one entry (its real size when it could be large, else the bound).
+fn check_entry(mut entry: zip::read::ZipFile<'_, Cursor<&[u8]>>) -> Result<u64, Oversize> {
+    let packed = entry.compressed_size();
+    let bound = packed.saturating_mul(DEFLATE_MAX_RATIO);
+    if bound <= SAFE_UNPACKED && entry.size() <= SAFE_UNPACKED {
+        return Ok(bound.min(entry.size()));
+    }
+    let part = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+    // Inflate into a counter, one byte past the limit at most.
+    let real = match std::io::copy(
+        &mut (&mut entry).take(MAX_PART_BYTES + 1),
+        &mut std::io::sink(),
+    ) {
+        Ok(n) => n,
+        // An entry that does not inflate is left to calamine (it may never be read).
+        Err(_) => return Ok(0),
+    };
+    if real > MAX_PART_BYTES {
+        return Err(Oversize::PartTooLarge {
+            part,
+            limit: MAX_PART_BYTES,
+        });
+    }
+    if real > SAFE_UNPACKED && real / packed.max(1) > MAX_RATIO {
+        return Err(Oversize::Inflated {
+            part,
+            packed,
+            unpacked: real,
+        });
+    }
+    Ok(real)
+}
+
+/// The shared-text table of an .xlsx declares how many texts it holds, and calamine reserves room
+/// for that many before reading them. A count far above the texts really there is refused.
+fn check_shared_strings(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), Oversize> {
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+        .map(|n| n.into_owned())
+        .collect();
+    for name in names {
+        let Ok(mut entry) = zip.by_name(&name) else {
+            continue;
+        };
+        let mut xml = Vec::new();
+        if entry
+            .by_ref()
+            .take(MAX_PART_BYTES)
+            .read_to_end(&mut xml)
+            .is_err()
+        {
+            continue;
+        }
+        let Some(declared) = declared_count(&xml) else {
+            continue;
+        };
+        if declared <= STRINGS_TRUSTED {
+            continue;
+        }
+        let real = memchr::memmem::find_iter(&xml, b"<si").count() as u64
+            + memchr::memmem::find_iter(&xml, b":si").count() as u64;
+        if declared > real {
+            return Err(Oversize::DeclaredStrings { declared, real });
+        }
+    }
+    Ok(())
+}
+
+/// The `uniqueCount` of the `<sst>` element, when it is a number.
+fn declared_count(xml: &[u8]) -> Option<u64> {
+    let sst = memchr::memmem::find(xml, b"sst")?;
+    let tag_end = memchr::memchr(b'>', &xml[sst..]).map_or(xml.len(), |e| sst + e);
+    let tag = &xml[sst..tag_end];
+    let at = memchr::memmem::find(tag, b"uniqueCount=")? + b"uniqueCount=".len();
+    let value = tag.get(at + 1..)?;
+    let digits: &[u8] = &value[..value
+        .iter()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(value.len())];
+    if digits.is_empty() {
+        return None;
+    }
+    // A count too long for u64 is as absurd as u64::MAX.
+    Some(
+        std::str::from_utf8(digits)
+            .ok()?
+            .parse::<u64>()
+            .unwrap_or(u64::MAX),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn package(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut out);
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            for (name, data) in entries {
+                zip.start_file(*name, opts).unwrap();
+                zip.write_all(data).unwrap();
+            }
+            zip.finish().unwrap();
+        }
+        out.into_inner()
+    }
+
+    #[test]
+    fn ordinary_parts_pass() {
+        let xml = b"<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>";
+        assert_eq!(
+            check_zip(&package(&[("xl/worksheets/sheet1.xml", xml)])),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_part_of_blank_space_is_refused() {
+        let mut xml = b"<worksheet><sheetData>".to_vec();
+        xml.resize(80 * 1024 * 1024, b' ');
+        xml.extend_from_slice(b"</sheetData></worksheet>");
+        let err = check_zip(&package(&[("xl/worksheets/sheet1.xml", &xml)])).unwrap_err();
+        assert!(
+            matches!(err, Oversize::PartTooLarge { ref part, .. } if part == "xl/worksheets/sheet1.xml"),
+            "{err:?}"
+        );
+        xml.truncate(20 * 1024 * 1024);
+        let err = check_zip(&package(&[("xl/worksheets/sheet1.xml", &xml)])).unwrap_err();
+        assert!(matches!(err, Oversize::Inflated { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_shared_text_count_far_above_the_texts_is_refused() {
+        let sst = |n: &str| {
+            format!("<sst xmlns=\"x\" count=\"2\" uniqueCount=\"{n}\"><si><t>a</t></si><si><t>b</t></si></sst>")
+        };
+        for bad in ["99999999999", "18446744073709551616999"] {
+            let err = check_zip(&package(&[("xl/sharedStrings.xml", sst(bad).as_bytes())]));
+            assert!(
+                matches!(err, Err(Oversize::DeclaredStrings { real: 2, .. })),
+                "{err:?}"
+            );
+        }
+        // A wrong but harmless count is not a reason to refuse a file.
+        assert_eq!(
+            check_zip(&package(&[(
+                "xl/sharedStrings.xml",
+                sst("5000").as_bytes()
+            )])),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn not_a_zip_is_left_to_the_reader() {
+        assert_eq!(check_zip(b"PK\x03\x04garbage"), Ok(()));
+    }
+}
