@@ -353,3 +353,27 @@ fn run_over_every_hostile_file_still_writes_the_valid_units_results() {
     assert!(out.join("toan-quan.xlsx").is_file());
     assert_memory_bounded();
 }
+
+#[test]
+fn thousands_of_overlapping_tall_merges_are_not_spread_forever() {
+    // 20 000 regions each merging C2:C1048576 (overlapping, which no sound file has), on a sheet
+    // made sparse by a cell at XFD1048576.
+    let merges: String = (0..20_000)
+        .map(|_| r#"<mergeCell ref="C2:C1048576"/>"#)
+        .collect();
+    let bytes = xlsx_with(LIST_PART, |d| {
+        let d = replace(
+            d,
+            b"</sheetData>",
+            br#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>"#,
+        );
+        let tail = format!("</sheetData><mergeCells count=\"20000\">{merges}</mergeCells>");
+        replace(&d, b"</sheetData>", tail.as_bytes())
+    });
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("gop.xlsx"), bytes).unwrap();
+    let (code, doc) = validate(&[dir.path()], &[]);
+    assert_eq!(code, 1, "{doc:#}");
+    assert_eq!(file_status(&doc, "gop.xlsx"), "loi");
+    assert_memory_bounded();
+}

@@ -85,11 +85,49 @@ impl<T: CellType> Cells<T> {
         }
     }
 
-    /// Sets the value of an empty position inside the bounds (used to spread merged cells).
-    pub fn set(&mut self, row: u32, col: u32, value: T) {
+    /// The rows from `first` to `last` (inclusive) that may hold cells: every row of the box when
+    /// dense, only the rows with cells when sparse.
+    pub fn rows_between(&self, first: u32, last: u32) -> Vec<u32> {
         match self {
-            Cells::Dense(r) => r.set_value((row, col), value),
-            Cells::Sparse(s) => s.set(row, col, value),
+            Cells::Dense(r) => match (r.start(), r.end()) {
+                (Some(s), Some(e)) if first <= e.0 && last >= s.0 => {
+                    (first.max(s.0)..=last.min(e.0)).collect()
+                }
+                _ => Vec::new(),
+            },
+            Cells::Sparse(s) => {
+                let from = s.rows.partition_point(|(r, _)| *r < first);
+                let to = s.rows.partition_point(|(r, _)| *r <= last);
+                s.rows[from..to].iter().map(|(r, _)| *r).collect()
+            }
+        }
+    }
+
+    /// Sets the values of empty positions inside the bounds (used to spread merged cells). On a
+    /// sparse sheet, only rows that already hold cells get one (spreading never creates rows).
+    pub fn fill(&mut self, values: Vec<Cell<T>>) {
+        match self {
+            Cells::Dense(r) => {
+                for c in values {
+                    r.set_value(c.get_position(), c.get_value().clone());
+                }
+            }
+            Cells::Sparse(s) => {
+                let values: Vec<Cell<T>> = values
+                    .into_iter()
+                    .filter(|c| !s.row(c.get_position().0).is_empty())
+                    .collect();
+                if values.is_empty() {
+                    return;
+                }
+                let mut all: Vec<Cell<T>> = std::mem::take(&mut s.cells)
+                    .into_iter()
+                    .zip(row_of_each(&s.rows))
+                    .map(|((c, v), r)| Cell::new((r, c), v))
+                    .collect();
+                all.extend(values);
+                *s = Sparse::new(all, s.start, s.end);
+            }
         }
     }
 }
@@ -199,25 +237,14 @@ impl<T: CellType> Sparse<T> {
             .ok()
             .map(|i| &cells[i].1)
     }
+}
 
-    /// Sets an empty position of a row that already holds cells (a row with nothing in it stays
-    /// empty: spreading a merged value never creates rows).
-    fn set(&mut self, row: u32, col: u32, value: T) {
-        let Ok(i) = self.rows.binary_search_by_key(&row, |(r, _)| *r) else {
-            return;
-        };
-        let from = self.rows[i].1;
-        let to = self.rows.get(i + 1).map_or(self.cells.len(), |(_, at)| *at);
-        match self.cells[from..to].binary_search_by_key(&col, |(c, _)| *c) {
-            Ok(j) => self.cells[from + j].1 = value,
-            Err(j) => {
-                self.cells.insert(from + j, (col, value));
-                for later in &mut self.rows[i + 1..] {
-                    later.1 += 1;
-                }
-            }
-        }
-    }
+/// The row of each cell, from the rows' starting indices.
+fn row_of_each(rows: &[(u32, usize)]) -> impl Iterator<Item = u32> + '_ {
+    rows.iter().enumerate().flat_map(move |(i, (r, from))| {
+        let to = rows.get(i + 1).map_or(usize::MAX, |(_, at)| *at);
+        std::iter::repeat_n(*r, to.saturating_sub(*from))
+    })
 }
 
 #[cfg(test)]
@@ -271,15 +298,17 @@ mod tests {
     }
 
     #[test]
-    fn setting_a_sparse_cell_keeps_rows_sorted() {
+    fn filling_a_sparse_sheet_keeps_rows_sorted_and_creates_no_row() {
         let mut far = Cells::from_cells(vec![
             Cell::new((0, 0), s("a")),
             Cell::new((0, 9), s("b")),
             Cell::new((5, 0), s("c")),
             Cell::new((1_000_000, 16_000), s("z")),
         ]);
-        far.set(0, 4, s("new"));
-        far.set(3, 0, s("no row"));
+        far.fill(vec![
+            Cell::new((0, 4), s("new")),
+            Cell::new((3, 0), s("no row")),
+        ]);
         assert_eq!(far.get(0, 4), Some(&s("new")));
         assert_eq!(far.get(3, 0), None);
         assert_eq!(far.get(5, 0), Some(&s("c")));

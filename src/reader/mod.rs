@@ -376,6 +376,10 @@ impl Grid {
         let (Some(start), Some(end)) = (self.cells.start(), self.cells.end()) else {
             return;
         };
+        // Regions of a sound file do not overlap, so they cover each cell once at most: a file
+        // whose regions would make this visit more cells than a dense sheet holds is not spread.
+        let mut budget = cells::MAX_DENSE_CELLS;
+        let mut fills = Vec::new();
         for &(r0, c0, r1, c1) in regions {
             if c0 != c1 || r1 <= r0 || c0 < start.1 || c0 > end.1 || r0 < start.0 {
                 continue;
@@ -384,12 +388,18 @@ impl Grid {
             if is_blank(&value) {
                 continue;
             }
-            for r in r0 + 1..=r1.min(end.0) {
+            let rows = self.cells.rows_between(r0 + 1, r1.min(end.0));
+            budget = match budget.checked_sub(rows.len() as u64) {
+                Some(left) => left,
+                None => break,
+            };
+            for r in rows {
                 if matches!(self.get(r, c0), Data::Empty) && !self.is_row_empty(r) {
-                    self.cells.set(r, c0, value.clone());
+                    fills.push(calamine::Cell::new((r, c0), value.clone()));
                 }
             }
         }
+        self.cells.fill(fills);
     }
 
     pub fn is_row_empty(&self, row: u32) -> bool {
