@@ -911,9 +911,9 @@ fn grouped(x: u64, vi: bool) -> String {
     out
 }
 
-/// Megabytes, rounded up, for messages.
+/// Whole megabytes, for "over N MB" in messages.
 fn mb(bytes: u64) -> u64 {
-    bytes.div_ceil(1024 * 1024)
+    bytes / (1024 * 1024)
 }
 
 #[rustfmt::skip]

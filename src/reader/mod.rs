@@ -207,12 +207,12 @@ impl Workbook {
         }
     }
 
-    /// The cells of a sheet. An .xlsx sheet is read cell by cell, so that memory follows the
+    /// The cells of a sheet. An .xlsx or .xlsb sheet is read cell by cell, so that memory follows the
     /// cells really there (a stray cell at `XFD1048576` costs one cell, not a billion).
     pub fn grid(&mut self, name: &str) -> Result<Grid, Unreadable> {
-        let cells = match &mut self.sheets {
-            Sheets::Xlsx(x) => xlsx_values(x, name)?,
-            other => Cells::Dense(other.worksheet_range(name).map_err(damaged)?),
+        let cells = match streamed(&mut self.sheets, name) {
+            Some(cells) => cells?,
+            None => Cells::Dense(self.sheets.worksheet_range(name).map_err(damaged)?),
         };
         Ok(Grid { cells })
     }
@@ -260,9 +260,9 @@ impl Workbook {
         {
             return None;
         }
-        match &mut self.sheets {
-            Sheets::Xlsx(x) => xlsx_formulas(x, name).ok(),
-            other => other.worksheet_formula(name).ok().map(Cells::Dense),
+        match streamed_formulas(&mut self.sheets, name) {
+            Some(cells) => cells.ok(),
+            None => self.sheets.worksheet_formula(name).ok().map(Cells::Dense),
         }
     }
 }
@@ -274,51 +274,65 @@ fn too_many_cells(sheet: &str) -> Unreadable {
     })
 }
 
-/// The filled cells of an .xlsx sheet, read one by one (empty cells are not kept).
-fn xlsx_values<RS: std::io::Read + std::io::Seek>(
-    x: &mut calamine::Xlsx<RS>,
-    name: &str,
-) -> Result<Cells<Data>, Unreadable> {
-    let mut reader = match x.worksheet_cells_reader(name) {
-        Ok(r) => r,
-        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Cells::empty()),
-        Err(e) => return Err(damaged(e)),
-    };
+/// The cells a cell reader gives, one by one, without the empty ones; at most
+/// [`cells::MAX_FILLED_CELLS`].
+fn collect<T: calamine::CellType, E: std::fmt::Display>(
+    sheet: &str,
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<T>>, E>,
+) -> Result<Cells<T>, Unreadable> {
     let mut cells = Vec::new();
-    while let Some(cell) = reader.next_cell().map_err(damaged)? {
-        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+    while let Some(cell) = next().map_err(damaged)? {
+        if *cell.get_value() == T::default() {
             continue;
         }
         if cells.len() >= cells::MAX_FILLED_CELLS {
-            return Err(too_many_cells(name));
-        }
-        let value = Data::from(cell.get_value().clone());
-        cells.push(calamine::Cell::new(cell.get_position(), value));
-    }
-    Ok(Cells::from_cells(cells))
-}
-
-/// The formulas of an .xlsx sheet, read one by one.
-fn xlsx_formulas<RS: std::io::Read + std::io::Seek>(
-    x: &mut calamine::Xlsx<RS>,
-    name: &str,
-) -> Result<Cells<String>, Unreadable> {
-    let mut reader = match x.worksheet_cells_reader(name) {
-        Ok(r) => r,
-        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Cells::empty()),
-        Err(e) => return Err(damaged(e)),
-    };
-    let mut cells = Vec::new();
-    while let Some(cell) = reader.next_formula().map_err(damaged)? {
-        if cell.get_value().is_empty() {
-            continue;
-        }
-        if cells.len() >= cells::MAX_FILLED_CELLS {
-            return Err(too_many_cells(name));
+            return Err(too_many_cells(sheet));
         }
         cells.push(cell);
     }
     Ok(Cells::from_cells(cells))
+}
+
+fn owned(cell: calamine::Cell<calamine::DataRef<'_>>) -> calamine::Cell<Data> {
+    calamine::Cell::new(cell.get_position(), Data::from(cell.get_value().clone()))
+}
+
+/// The filled cells of an .xlsx or .xlsb sheet, read one by one (`formulas`: its formulas).
+fn streamed<RS: std::io::Read + std::io::Seek>(
+    sheets: &mut Sheets<RS>,
+    name: &str,
+) -> Option<Result<Cells<Data>, Unreadable>> {
+    Some(match sheets {
+        Sheets::Xlsx(x) => match x.worksheet_cells_reader(name) {
+            Ok(mut r) => collect(name, || r.next_cell().map(|c| c.map(owned))),
+            Err(calamine::XlsxError::NotAWorksheet(_)) => Ok(Cells::empty()),
+            Err(e) => Err(damaged(e)),
+        },
+        Sheets::Xlsb(x) => match x.worksheet_cells_reader(name) {
+            Ok(mut r) => collect(name, || r.next_cell().map(|c| c.map(owned))),
+            Err(e) => Err(damaged(e)),
+        },
+        _ => return None,
+    })
+}
+
+/// The formulas of an .xlsx or .xlsb sheet, read one by one.
+fn streamed_formulas<RS: std::io::Read + std::io::Seek>(
+    sheets: &mut Sheets<RS>,
+    name: &str,
+) -> Option<Result<Cells<String>, Unreadable>> {
+    Some(match sheets {
+        Sheets::Xlsx(x) => match x.worksheet_cells_reader(name) {
+            Ok(mut r) => collect(name, || r.next_formula()),
+            Err(calamine::XlsxError::NotAWorksheet(_)) => Ok(Cells::empty()),
+            Err(e) => Err(damaged(e)),
+        },
+        Sheets::Xlsb(x) => match x.worksheet_cells_reader(name) {
+            Ok(mut r) => collect(name, || r.next_formula()),
+            Err(e) => Err(damaged(e)),
+        },
+        _ => return None,
+    })
 }
 
 /// The cells of one sheet.
