@@ -4,7 +4,7 @@
 //! report is printed, in the language asked for.
 
 use crate::i18n::Lang;
-use crate::model::{Form, Quarter, Total};
+use crate::model::{Form, Quarter, Scale, Score, Total};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -243,17 +243,22 @@ pub enum Detail {
     ScoreNotNumber {
         item: u16,
         value: String,
+        /// The profile's scale, for the words of the message.
+        scale: Scale,
     },
     ScoreOutOfRange {
         item: u16,
         value: String,
+        scale: Scale,
     },
     ScoreStep {
         item: u16,
         value: String,
+        scale: Scale,
     },
     ScoreMissing {
         item: u16,
+        scale: Scale,
     },
     TotalMismatch {
         written: String,
@@ -591,26 +596,42 @@ impl Detail {
                     format!("The column 'Tháng {month}' is not a month of {quarter}. The month columns must be Tháng {a}, Tháng {b}, Tháng {c}.")
                 }
             }
-            ScoreNotNumber { item, value } => if vi {
-                format!("Điểm nội dung {item} là '{value}', không phải số. Ghi điểm từ 1 đến 10, bước 0,5 (ví dụ 9,5).")
-            } else {
-                format!("The score of item {item} is '{value}', not a number. Write a score from 1 to 10 in steps of 0.5 (e.g. 9.5).")
-            },
-            ScoreOutOfRange { item, value } => if vi {
-                format!("Điểm nội dung {item} là {}, ngoài thang điểm. Điểm phải từ 1 đến 10.", num(value))
-            } else {
-                format!("The score of item {item} is {}, outside the scale. Scores run from 1 to 10.", num(value))
-            },
-            ScoreStep { item, value } => if vi {
-                format!("Điểm nội dung {item} là {}, không đúng bước 0,5. Chỉ dùng 10; 9,5; 9; 8,5; …", num(value))
-            } else {
-                format!("The score of item {item} is {}, not a step of 0.5. Use 10, 9.5, 9, 8.5, …", num(value))
-            },
-            ScoreMissing { item } => if vi {
-                format!("Chưa có điểm nội dung {item}. Mỗi nội dung phải được chấm điểm (1–10).")
-            } else {
-                format!("Item {item} has no score. Every item must be scored (1–10).")
-            },
+            ScoreNotNumber { item, value, scale } => {
+                let (lo, hi, below) = scale_words(*scale, vi);
+                if vi {
+                    format!("Điểm nội dung {item} là '{value}', không phải số. Ghi điểm từ {lo} đến {hi}, bước 0,5 (ví dụ {below}).")
+                } else {
+                    format!("The score of item {item} is '{value}', not a number. Write a score from {lo} to {hi} in steps of 0.5 (e.g. {below}).")
+                }
+            }
+            ScoreOutOfRange { item, value, scale } => {
+                let (lo, hi, _) = scale_words(*scale, vi);
+                if vi {
+                    format!("Điểm nội dung {item} là {}, ngoài thang điểm. Điểm phải từ {lo} đến {hi}.", num(value))
+                } else {
+                    format!("The score of item {item} is {}, outside the scale. Scores run from {lo} to {hi}.", num(value))
+                }
+            }
+            ScoreStep { item, value, scale } => {
+                let steps: Vec<String> = (0..4)
+                    .map(|k| scale.max.0.saturating_sub(k))
+                    .filter(|hp| *hp >= scale.min.0)
+                    .map(|hp| half_points_words(hp, vi))
+                    .collect();
+                if vi {
+                    format!("Điểm nội dung {item} là {}, không đúng bước 0,5. Chỉ dùng {}; …", num(value), steps.join("; "))
+                } else {
+                    format!("The score of item {item} is {}, not a step of 0.5. Use {}, …", num(value), steps.join(", "))
+                }
+            }
+            ScoreMissing { item, scale } => {
+                let (lo, hi, _) = scale_words(*scale, vi);
+                if vi {
+                    format!("Chưa có điểm nội dung {item}. Mỗi nội dung phải được chấm điểm ({lo}–{hi}).")
+                } else {
+                    format!("Item {item} has no score. Every item must be scored ({lo}–{hi}).")
+                }
+            }
             TotalMismatch { written, sum } => if vi {
                 format!("Tổng điểm ghi {} nhưng cộng các nội dung được {sum}. Sửa lại tổng (hoặc điểm các nội dung).", num(written))
             } else {
@@ -865,6 +886,26 @@ impl Detail {
 
 fn tr(vi: bool, v: &str, e: &str) -> String {
     if vi { v } else { e }.to_string()
+}
+
+/// A score in half points as the message's language writes it: "9,5" or "9.5".
+fn half_points_words(hp: u16, vi: bool) -> String {
+    let s = Score(hp).to_string();
+    if vi {
+        s
+    } else {
+        s.replace(',', ".")
+    }
+}
+
+/// The lowest and highest score of a scale, and the example of a score half a point below the
+/// top ("9,5" on the scale 1–10), in the message's language.
+fn scale_words(scale: Scale, vi: bool) -> (String, String, String) {
+    (
+        half_points_words(scale.min.0, vi),
+        half_points_words(scale.max.0, vi),
+        half_points_words(scale.max.0.saturating_sub(1).max(scale.min.0), vi),
+    )
 }
 
 /// One finding, located.

@@ -352,6 +352,25 @@ pub fn read_mau07(
     )
 }
 
+/// No total of scores is larger than this (200 contents at 100 points): beyond it the cell is
+/// not a total.
+const MAX_TOTAL_POINTS: u32 = 20_000;
+
+/// A person's total in the list of people đạt: a whole or half number, typed or stored; anything
+/// else (negative, absurd, another step) is left blank rather than guessed.
+fn total_of(d: &Data) -> Option<Total> {
+    let hp = match d {
+        Data::Float(f) if f.is_finite() && *f >= 0.0 && *f <= MAX_TOTAL_POINTS as f64 => f * 2.0,
+        Data::Int(i) => {
+            let p = u32::try_from(*i).ok().filter(|p| *p <= MAX_TOTAL_POINTS)?;
+            return Some(Total(p * 2));
+        }
+        Data::String(s) => return text::parse_total(s, MAX_TOTAL_POINTS),
+        _ => return None,
+    };
+    (hp.fract() == 0.0).then_some(Total(hp as u32))
+}
+
 fn read_dat_list(wb: &mut Workbook) -> Vec<DatPerson> {
     let Some(sheet) = wb.find_sheet(SHEET_DAT) else {
         return Vec::new();
@@ -386,14 +405,7 @@ fn read_dat_list(wb: &mut Workbook) -> Vec<DatPerson> {
         if name.is_empty() {
             continue;
         }
-        let total = cols.get("total").and_then(|&c| match grid.get(r, c) {
-            Data::Float(f) if (f * 2.0).fract() == 0.0 && *f >= 0.0 => {
-                Some(Total((f * 2.0) as u32))
-            }
-            Data::Int(i) if *i >= 0 => Some(Total(*i as u32 * 2)),
-            Data::String(s) => text::parse_score(s).ok().map(|s| Total(s.0 as u32)),
-            _ => None,
-        });
+        let total = cols.get("total").and_then(|&c| total_of(grid.get(r, c)));
         out.push(DatPerson {
             name,
             title: cols

@@ -141,6 +141,32 @@ impl Score {
     }
 }
 
+/// The scale of the scores (profile keys `scale.min`, `scale.max`): every score lies in
+/// `min..=max`, in steps of 0.5. The seeds' scale is 1–10.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Scale {
+    pub min: Score,
+    pub max: Score,
+}
+
+impl Scale {
+    /// The seeds' scale: 1 to 10 (001, §3.4).
+    pub const SEED: Scale = Scale {
+        min: Score::points(1),
+        max: Score::points(10),
+    };
+
+    pub fn contains(self, s: Score) -> bool {
+        self.min <= s && s <= self.max
+    }
+}
+
+impl Default for Scale {
+    fn default() -> Self {
+        Scale::SEED
+    }
+}
+
 impl fmt::Display for Score {
     /// Vietnamese notation: "9,5", "10".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
