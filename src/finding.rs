@@ -205,8 +205,12 @@ impl Expected {
             (Expected::Bloc, _) => "Đảng - Đoàn thể | Chính quyền | Trường học",
             (Expected::Quarter, Lang::Vi) => "I/2024, Quý I/2024, 1/2024, 2024-Q1 hoặc Q1/2024",
             (Expected::Quarter, Lang::En) => "I/2024, Quý I/2024, 1/2024, 2024-Q1 or Q1/2024",
-            (Expected::Headcount, Lang::Vi) => "một số nguyên dương, ví dụ 12",
-            (Expected::Headcount, Lang::En) => "a positive whole number, e.g. 12",
+            (Expected::Headcount, Lang::Vi) => {
+                "một số nguyên dương (không quá 10.000.000), ví dụ 12"
+            }
+            (Expected::Headcount, Lang::En) => {
+                "a positive whole number (at most 10,000,000), e.g. 12"
+            }
         }
     }
 }
@@ -353,8 +357,8 @@ pub enum Detail {
     Mau07Sum {
         unit: String,
         what: Mau07Check,
-        left: u32,
-        right: u32,
+        left: u64,
+        right: u64,
     },
     /// Mẫu 07: the totals row is not the sum of the unit rows.
     Mau07TotalRow,
@@ -725,11 +729,24 @@ impl Detail {
             } else {
                 format!("Sent on {}, after the deadline for mẫu 06 and reward proposals, {} (see danhgia calendar).", d(sent), d(deadline))
             },
-            CountInvalid { value } => if vi {
-                format!("'{value}' không phải số người. Ghi số nguyên, ví dụ 12.")
-            } else {
-                format!("'{value}' is not a number of people. Write a whole number, e.g. 12.")
-            },
+            CountInvalid { value } => {
+                let max = crate::model::MAX_COUNT.to_string();
+                let grouped = |sep: char| {
+                    let mut out = String::new();
+                    for (i, c) in max.chars().enumerate() {
+                        if i > 0 && (max.len() - i) % 3 == 0 {
+                            out.push(sep);
+                        }
+                        out.push(c);
+                    }
+                    out
+                };
+                if vi {
+                    format!("'{value}' không phải số người. Ghi số nguyên từ 0 đến {}, ví dụ 12. Dòng này không được cộng vào tổng.", grouped('.'))
+                } else {
+                    format!("'{value}' is not a number of people. Write a whole number from 0 to {}, e.g. 12. This row is not counted.", grouped(','))
+                }
+            }
             Mau07Sum { unit, what, left, right } => match (what, vi) {
                 (Mau07Check::People, true) => format!("Dòng '{unit}': số được đánh giá + số không đánh giá = {left}, khác tổng số CBCCVC, NLĐ ({right}). Sửa lại cho khớp."),
                 (Mau07Check::People, false) => format!("Row '{unit}': evaluated + not evaluated = {left}, not the head count ({right}). Make them agree."),

@@ -128,6 +128,10 @@ impl Serialize for Rating {
     }
 }
 
+/// No count of people typed in a cell (a mẫu 07's numbers) is larger than this: Hà Nội's whole
+/// public service is a small fraction of it. A larger number was typed wrong, or on purpose.
+pub const MAX_COUNT: u32 = 10_000_000;
+
 /// A score in half points: `Score(20)` is 10, `Score(19)` is 9.5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Score(pub u16);

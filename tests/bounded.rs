@@ -161,3 +161,238 @@ fn the_profile_scale_is_the_scale_scores_are_read_on() {
         codes(&doc)
     );
 }
+
+// ------------------------------------------------------------------------------------ mẫu 07
+
+/// A count cell of a hand-typed mẫu 07.
+#[derive(Clone)]
+enum N {
+    Num(f64),
+    Text(&'static str),
+}
+
+/// A mẫu 07 re-typed by hand (title, bloc, header on row 4, one row per unit from row 5).
+fn hand_mau07(path: &Path, bloc: &str, rows: &[(String, [N; 5])]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Mẫu 07").unwrap();
+    ws.write_string(
+        0,
+        0,
+        "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP QUÝ I NĂM 2024",
+    )
+    .unwrap();
+    ws.write_string(1, 0, format!("Khối: {bloc}")).unwrap();
+    let headers = [
+        "STT",
+        "Đơn vị",
+        "Tổng số CBCCVC, NLĐ",
+        "Số không đánh giá",
+        "Số được đánh giá",
+        "Số đạt chuyên nghiệp",
+        "Tỷ lệ (%)",
+        "Số không đạt",
+        "Ghi chú",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    for (i, (name, n)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        ws.write_number(r, 0, (i + 1) as f64).unwrap();
+        ws.write_string(r, 1, name).unwrap();
+        for (k, c) in [2u16, 3, 4, 5, 7].iter().enumerate() {
+            match &n[k] {
+                N::Num(x) => ws.write_number(r, *c, *x).unwrap(),
+                N::Text(s) => ws.write_string(r, *c, *s).unwrap(),
+            };
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+fn nums(n: [f64; 5]) -> [N; 5] {
+    n.map(N::Num)
+}
+
+/// `danhgia merge`: (exit code, stdout: the findings as `validate` prints them).
+fn merge(files: &[PathBuf], out: &Path) -> (i32, String) {
+    let o = danhgia()
+        .arg("merge")
+        .args(files)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .expect("danhgia runs");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (
+        exit_code(&o),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+    )
+}
+
+/// The findings of merging these files, from the library: (code, file name, cell, message).
+fn merge_findings(files: &[PathBuf]) -> Vec<(String, String, String, String)> {
+    let named: Vec<(PathBuf, String)> = files
+        .iter()
+        .map(|p| {
+            (
+                p.clone(),
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    let merged = danhgia::merge::merge(&named, &danhgia::profile::Profile::default_profile());
+    merged
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.detail.code().as_str().to_string(),
+                f.file.clone(),
+                f.cell.clone().unwrap_or_default(),
+                f.detail.message(danhgia::i18n::Lang::Vi),
+            )
+        })
+        .collect()
+}
+
+/// The "TỔNG CỘNG TOÀN QUẬN" row of a toàn quận workbook: people, not evaluated, evaluated, đạt,
+/// không đạt.
+fn district_total(path: &Path) -> [f64; 5] {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut wb = open_workbook_auto(path).expect("toan-quan.xlsx opens");
+    let range = wb
+        .worksheet_range("Toàn quận")
+        .expect("the sheet Toàn quận");
+    let row = range
+        .rows()
+        .find(|r| matches!(r.first(), Some(Data::String(s)) if s.starts_with("TỔNG CỘNG")))
+        .expect("a district total row");
+    [2, 3, 4, 5, 7].map(|c| match &row[c] {
+        Data::Float(f) => *f,
+        Data::Int(i) => *i as f64,
+        other => panic!("not a number: {other:?}"),
+    })
+}
+
+#[test]
+fn a_hand_typed_count_beyond_any_real_one_is_a_finding_and_not_counted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("chinh-quyen.xlsx");
+    hand_mau07(
+        &a,
+        "Chính quyền",
+        &[
+            ("Phòng Nội vụ".into(), nums([10.0, 0.0, 10.0, 4.0, 6.0])),
+            // 2^32 − 1 typed as text: once read as a u32, it wrapped the district totals.
+            (
+                "Phòng Y tế".into(),
+                [
+                    N::Text("4294967295"),
+                    N::Num(0.0),
+                    N::Text("4294967295"),
+                    N::Num(1.0),
+                    N::Text("4294967294"),
+                ],
+            ),
+            (
+                "Phòng Tư pháp".into(),
+                [
+                    N::Num(-5.0),
+                    N::Num(0.0),
+                    N::Num(12.5),
+                    N::Text("-3"),
+                    N::Num(1e10),
+                ],
+            ),
+        ],
+    );
+    let b = dir.path().join("truong-hoc.xlsx");
+    // Numbers below the old limit of 10^9 whose sum passed 2^32.
+    hand_mau07(
+        &b,
+        "Trường học",
+        &[
+            (
+                "Trường Tiểu học A".into(),
+                nums([30.0, 0.0, 30.0, 9.0, 21.0]),
+            ),
+            ("Trường Tiểu học B".into(), nums([9e8, 0.0, 9e8, 4e8, 5e8])),
+            ("Trường Tiểu học C".into(), nums([9e8, 0.0, 9e8, 4e8, 5e8])),
+            (
+                "Trường Tiểu học D".into(),
+                nums([10_000_001.0, 1.0, 10_000_000.0, 0.0, 10_000_000.0]),
+            ),
+        ],
+    );
+    let out = dir.path().join("tq.xlsx");
+    let files = [a, b];
+    let (code, text) = merge(&files, &out);
+    assert_eq!(code, 1, "{text}");
+    let found = merge_findings(&files);
+    let mut cells: Vec<String> = found
+        .iter()
+        .map(|(code, file, cell, _)| format!("{code} {file} {cell}"))
+        .collect();
+    cells.sort();
+    let mut want: Vec<String> = [
+        ("chinh-quyen", "C6"), // Phòng Y tế
+        ("chinh-quyen", "E6"),
+        ("chinh-quyen", "H6"),
+        ("chinh-quyen", "C7"), // Phòng Tư pháp
+        ("chinh-quyen", "E7"),
+        ("chinh-quyen", "F7"),
+        ("chinh-quyen", "H7"),
+        ("truong-hoc", "C6"), // Trường Tiểu học B
+        ("truong-hoc", "E6"),
+        ("truong-hoc", "F6"),
+        ("truong-hoc", "H6"),
+        ("truong-hoc", "C7"), // Trường Tiểu học C
+        ("truong-hoc", "E7"),
+        ("truong-hoc", "F7"),
+        ("truong-hoc", "H7"),
+        ("truong-hoc", "C8"), // Trường Tiểu học D
+    ]
+    .iter()
+    .map(|(f, c)| format!("info-missing {f}.xlsx {c}"))
+    .collect();
+    want.sort();
+    assert_eq!(cells, want, "{text}");
+    let message = &found
+        .iter()
+        .find(|(_, f, c, _)| f == "chinh-quyen.xlsx" && c == "C6")
+        .expect("the finding on 4294967295")
+        .3;
+    assert!(message.contains("'4294967295'"), "{message}");
+    assert!(
+        message.contains("0 đến 10.000.000") && message.contains("không được cộng"),
+        "{message}"
+    );
+    // Only the rows that hold real counts are in the district total.
+    assert_eq!(district_total(&out), [40.0, 0.0, 40.0, 13.0, 27.0]);
+}
+
+#[test]
+fn district_totals_past_u32_are_exact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Two blocs of 215 units of 10 000 000 people: 4 300 000 000 in all, past u32::MAX.
+    let rows = |prefix: &str| -> Vec<(String, [N; 5])> {
+        (1..=215)
+            .map(|i| (format!("{prefix} {i}"), nums([1e7, 0.0, 1e7, 5e6, 5e6])))
+            .collect()
+    };
+    let a = dir.path().join("chinh-quyen.xlsx");
+    hand_mau07(&a, "Chính quyền", &rows("Phường"));
+    let b = dir.path().join("truong-hoc.xlsx");
+    hand_mau07(&b, "Trường học", &rows("Trường"));
+    let out = dir.path().join("tq.xlsx");
+    let (code, text) = merge(&[a, b], &out);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(
+        district_total(&out),
+        [4.3e9, 0.0, 4.3e9, 2.15e9, 2.15e9],
+        "summed exactly, never modulo 2^32"
+    );
+}
