@@ -396,3 +396,185 @@ fn district_totals_past_u32_are_exact() {
         "summed exactly, never modulo 2^32"
     );
 }
+
+// ------------------------------------------------------------------------------------ long text
+
+/// Excel's limit on a cell, in UTF-16 units.
+const CELL_MAX: usize = 32_767;
+/// The end of a text shortened to fit a cell.
+const SHORTENED: &str = "… (cắt bớt, xem ket-qua.json hoặc sổ gốc)";
+
+/// A text of exactly `CELL_MAX` characters (all in the Basic Multilingual Plane: one UTF-16
+/// unit each), starting with `head`.
+fn at_the_limit(head: &str) -> String {
+    let text: String = std::iter::once(head.to_string())
+        .chain(std::iter::repeat(" rất dài, có dấu tiếng Việt".to_string()))
+        .flat_map(|s| s.chars().collect::<Vec<_>>())
+        .take(CELL_MAX)
+        .collect();
+    assert_eq!(text.encode_utf16().count(), CELL_MAX);
+    text
+}
+
+/// Every text cell of every sheet of a workbook.
+fn text_cells(path: &Path) -> Vec<String> {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut wb = open_workbook_auto(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).expect("a sheet");
+        for row in range.rows() {
+            for c in row {
+                if let Data::String(s) = c {
+                    out.push(s.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The cells of a workbook that start with `head` (a text of `CELL_MAX` characters): each is
+/// either that text, written whole, or a shortened text within the limit that ends with the note.
+/// Returns how many were shortened.
+fn assert_within(path: &Path, full: &str, head: &str) -> usize {
+    let cells = text_cells(path);
+    let found: Vec<&String> = cells.iter().filter(|c| c.starts_with(head)).collect();
+    assert!(
+        !found.is_empty(),
+        "{}: no cell starts with {head:?}",
+        path.display()
+    );
+    let mut shortened = 0;
+    for c in found {
+        let n = c.encode_utf16().count();
+        assert!(n <= CELL_MAX, "{}: {n} units", path.display());
+        if c.as_str() != full {
+            assert!(
+                c.ends_with(SHORTENED) && n > CELL_MAX - 100,
+                "{}: {head:?}… is whole or ends with the note: {n} units, ending {:?}",
+                path.display(),
+                c.chars()
+                    .skip(c.chars().count().saturating_sub(60))
+                    .collect::<String>()
+            );
+            shortened += 1;
+        }
+    }
+    shortened
+}
+
+/// A unit whose name and one person's `Ghi chú` are 32 767 characters long, and one person's
+/// `Chức vụ` too. TN02 is absent (not evaluated, so the note shows in mẫu 06); TN03 is proposed
+/// for the reward.
+struct Long {
+    input: PathBuf,
+    name: String,
+    note: String,
+    title: String,
+}
+
+fn long_unit(dir: &Path) -> Long {
+    let name = at_the_limit("Phòng Thử nghiệm");
+    let note = at_the_limit("Nghỉ thai sản");
+    let title = at_the_limit("Chuyên viên chính");
+    let mut unit = Unit::new("TN", 7);
+    unit.name = t(&name);
+    unit.columns.push(GHI_CHU);
+    unit.person("TN02")
+        .set(SO_NGAY_NGHI, Cell::Num(20.0))
+        .text(GHI_CHU, &note);
+    unit.person("TN04")
+        .text(GHI_CHU, &at_the_limit("Ghi chú của người đạt"));
+    unit.person("TN03").title = title.clone();
+    let name3 = unit.get("TN03").name.clone();
+    unit.propose(&[("TN03", &name3, 1)]);
+    Long {
+        input: unit.save(dir, "don-vi.xlsx"),
+        name,
+        note,
+        title,
+    }
+}
+
+#[test]
+fn text_at_excels_limit_never_fails_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let long = long_unit(dir.path());
+    let out = dir.path().join("ket-qua");
+    let o = run_raw(&["run", arg(&long.input), "-o", arg(&out)]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(exit_code(&o), 0, "the data holds no error: {stderr}");
+    for f in [
+        "don-vi/tn-mau-06.xlsx",
+        "khoi/chinh-quyen-mau-07.xlsx",
+        "toan-quan.xlsx",
+        "khen-thuong.xlsx",
+        "ket-qua.json",
+        "loi.csv",
+    ] {
+        assert!(out.join(f).is_file(), "{f} is written");
+    }
+    let mau06 = out.join("don-vi/tn-mau-06.xlsx");
+    // The unit name, upper-cased in the heading, fits as it is.
+    assert_within(
+        &mau06,
+        &long.name.to_uppercase(),
+        "PHÒNG THỬ NGHIỆM RẤT DÀI",
+    );
+    assert_within(&mau06, &long.title, "Chuyên viên chính");
+    // The note of the absent person follows the reason: shortened, with the note.
+    let reason = "Nghỉ từ 15 ngày làm việc trở lên trong quý (không đánh giá); Nghỉ thai sản";
+    assert_eq!(assert_within(&mau06, &long.note, reason), 1);
+    for f in [
+        "khoi/chinh-quyen-mau-07.xlsx",
+        "toan-quan.xlsx",
+        "khen-thuong.xlsx",
+    ] {
+        assert_within(&out.join(f), &long.name, "Phòng Thử nghiệm rất dài");
+        assert_within(&out.join(f), &long.title, "Chuyên viên chính");
+    }
+    // The full text stays in the results document.
+    let doc: Value =
+        serde_json::from_slice(&std::fs::read(out.join("ket-qua.json")).unwrap()).unwrap();
+    assert_eq!(doc["units"][0]["unit"].as_str(), Some(long.name.as_str()));
+    assert_eq!(
+        doc["units"][0]["summary"]["not_evaluated"], 1,
+        "TN02 is not evaluated"
+    );
+}
+
+#[test]
+fn text_at_excels_limit_never_fails_rewards() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let long = long_unit(dir.path());
+    // A second unit, too small for a reward (its cap is 0): the reward list explains why,
+    // naming it.
+    let small_name = at_the_limit("Ban Nhỏ");
+    let mut small = Unit::with_names("NH", 2, 10);
+    small.name = t(&small_name);
+    let small = small.save(dir.path(), "nho.xlsx");
+    let kt = dir.path().join("khen-thuong.xlsx");
+    let o = run_raw(&["rewards", arg(&long.input), arg(&small), "-o", arg(&kt)]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(exit_code(&o), 0, "{stderr}");
+    assert_within(&kt, &long.name, "Phòng Thử nghiệm rất dài");
+    assert_within(&kt, &long.title, "Chuyên viên chính");
+    assert_within(&kt, &small_name, "Ban Nhỏ");
+    let shortened = text_cells(&kt)
+        .iter()
+        .filter(|c| c.contains("Ban Nhỏ rất dài") && c.ends_with(SHORTENED))
+        .count();
+    assert!(shortened >= 1, "the note on the cap of 0 is shortened");
+    // The reward document holds the whole names.
+    let (code, doc) = run_json("rewards", &[&long.input, &small], &[]);
+    assert_eq!(code, 0);
+    let names: Vec<&str> = doc["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["unit"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&long.name.as_str()) && names.contains(&small_name.as_str()));
+    assert_eq!(doc["people"], 1);
+}
