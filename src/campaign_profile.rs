@@ -7,7 +7,7 @@
 
 use crate::calendar::parse_iso;
 use crate::i18n::Lang;
-use crate::profile::ProfileError;
+use crate::profile::{Keys, ProfileError};
 use crate::text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize, Serializer};
@@ -139,7 +139,7 @@ struct RawCampaign {
     receiver: String,
     place: String,
     #[serde(default)]
-    year: Option<i32>,
+    year: Option<i64>,
     limits: RawLimits,
     window: RawWindow,
     awards: Vec<RawAward>,
@@ -150,7 +150,7 @@ struct RawCampaign {
 #[serde(deny_unknown_fields)]
 struct RawLimits {
     #[serde(default)]
-    per_unit: Option<u32>,
+    per_unit: Option<i64>,
     #[serde(default)]
     collectives: Option<RawRange>,
     #[serde(default)]
@@ -160,8 +160,8 @@ struct RawLimits {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRange {
-    min: u32,
-    max: u32,
+    min: i64,
+    max: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -174,7 +174,7 @@ struct RawWindow {
     #[serde(default)]
     after: Option<String>,
     #[serde(default)]
-    days: Option<u32>,
+    days: Option<i64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -218,65 +218,113 @@ impl Campaign {
             origin: origin.to_string(),
             message: e.to_string().trim_end().to_string(),
         })?;
-        let invalid = |key: &str, message: String| ProfileError::Invalid {
-            origin: origin.to_string(),
-            key: key.to_string(),
-            message,
-        };
+        let k = Keys::new(origin);
         if raw.kind != "campaign" {
-            return Err(invalid(
+            return Err(k.invalid(
                 "kind",
-                "hồ sơ đợt thi đua cần kind = \"campaign\"".into(),
+                "hồ sơ đợt thi đua cần kind = \"campaign\"",
+                "a campaign profile needs kind = \"campaign\"",
             ));
         }
+        // Every number is checked at load against the range the checks can use.
+        let year: Option<i32> = raw
+            .year
+            .map(|y| {
+                k.int(
+                    "year",
+                    y,
+                    MIN_YEAR,
+                    MAX_YEAR,
+                    ("năm của đợt thi đua", "the year of the campaign"),
+                )
+            })
+            .transpose()?;
+        let per_unit: Option<u32> = raw
+            .limits
+            .per_unit
+            .map(|n| {
+                k.int(
+                    "limits.per_unit",
+                    n,
+                    1,
+                    MAX_PROPOSALS,
+                    (
+                        "số đề nghị tối đa của một đơn vị",
+                        "the most proposals a unit may send",
+                    ),
+                )
+            })
+            .transpose()?;
         let date = |s: &str, key: &str| {
-            parse_iso(s).ok_or_else(|| invalid(key, format!("'{s}' không phải ngày YYYY-MM-DD")))
+            parse_iso(s).ok_or_else(|| {
+                k.invalid(
+                    key,
+                    format!("'{s}' không phải ngày YYYY-MM-DD"),
+                    format!("'{s}' is not a date YYYY-MM-DD"),
+                )
+            })
         };
         let w = &raw.window;
         let window = match (&w.from, &w.to, &w.after, w.days) {
             (Some(from), Some(to), None, None) => {
                 let (from, to) = (date(from, "window.from")?, date(to, "window.to")?);
                 if from > to {
-                    return Err(invalid("window", "ngày 'from' sau ngày 'to'".into()));
+                    return Err(k.invalid(
+                        "window",
+                        "ngày 'from' sau ngày 'to'",
+                        "the date 'from' is after 'to'",
+                    ));
                 }
                 Window::Fixed { from, to }
             }
             (None, None, Some(event), Some(days)) => Window::After {
                 event: event.clone(),
-                days,
+                days: k.int(
+                    "window.days",
+                    days,
+                    1,
+                    366,
+                    (
+                        "số ngày nhận hồ sơ kể từ sự kiện, không quá một năm",
+                        "the days dossiers are received after the event, a year at most",
+                    ),
+                )?,
             },
             _ => {
-                return Err(invalid(
+                return Err(k.invalid(
                     "window",
-                    "cần from và to (khoảng ngày nhận hồ sơ), hoặc after và days (số ngày kể từ một sự kiện)".into(),
+                    "cần from và to (khoảng ngày nhận hồ sơ), hoặc after và days (số ngày kể từ một sự kiện)",
+                    "needs from and to (the days dossiers are received), or after and days (days from an event)",
                 ))
             }
         };
         let range = |r: &Option<RawRange>, key: &str| -> Result<Option<Range>, ProfileError> {
-            match r {
-                None => Ok(None),
-                Some(r) if r.min <= r.max => Ok(Some(Range {
-                    min: r.min,
-                    max: r.max,
-                })),
-                Some(_) => Err(invalid(key, "cần min ≤ max".into())),
-            }
+            let Some(r) = r else { return Ok(None) };
+            let what = (
+                "số đề nghị trong toàn quận",
+                "the number of proposals across the district",
+            );
+            let max: u32 = k.int(&format!("{key}.max"), r.max, 0, MAX_PROPOSALS, what)?;
+            let min: u32 = k.int(&format!("{key}.min"), r.min, 0, r.max.max(0), what)?;
+            Ok(Some(Range { min, max }))
         };
         let mut awards = Vec::new();
         for (i, a) in raw.awards.iter().enumerate() {
             let mut kinds = Vec::new();
-            for k in &a.kinds {
-                kinds.push(Kind::from_code(k).ok_or_else(|| {
-                    invalid(
+            for kind in &a.kinds {
+                kinds.push(Kind::from_code(kind).ok_or_else(|| {
+                    k.invalid(
                         &format!("awards[{i}].for"),
-                        format!("'{k}': dùng tap-the hoặc ca-nhan"),
+                        format!("'{kind}': dùng tap-the hoặc ca-nhan"),
+                        format!("'{kind}': use tap-the or ca-nhan"),
                     )
                 })?);
             }
             if kinds.is_empty() {
-                return Err(invalid(
+                return Err(k.invalid(
                     &format!("awards[{i}].for"),
-                    "cần ít nhất một loại".into(),
+                    "cần ít nhất một loại",
+                    "needs at least one kind",
                 ));
             }
             awards.push(Award {
@@ -286,13 +334,11 @@ impl Campaign {
             });
         }
         if awards.is_empty() {
-            return Err(invalid(
+            return Err(k.invalid(
                 "awards",
-                "cần ít nhất một hình thức khen thưởng".into(),
+                "cần ít nhất một hình thức khen thưởng",
+                "needs at least one award form",
             ));
-        }
-        if raw.per_unit_is_zero() {
-            return Err(invalid("limits.per_unit", "cần từ 1 trở lên".into()));
         }
         Ok(Campaign {
             name: raw.name,
@@ -301,8 +347,8 @@ impl Campaign {
             issuer: raw.issuer,
             receiver: raw.receiver,
             place: raw.place,
-            year: raw.year,
-            per_unit: raw.limits.per_unit,
+            year,
+            per_unit,
             collectives: range(&raw.limits.collectives, "limits.collectives")?,
             individuals: range(&raw.limits.individuals, "limits.individuals")?,
             window,
@@ -407,11 +453,11 @@ impl Campaign {
     }
 }
 
-impl RawCampaign {
-    fn per_unit_is_zero(&self) -> bool {
-        self.limits.per_unit == Some(0)
-    }
-}
+/// The most proposals a unit, or the district, may be allowed.
+const MAX_PROPOSALS: i64 = 100_000;
+/// The years a campaign may name.
+const MIN_YEAR: i64 = 2000;
+const MAX_YEAR: i64 = 2100;
 
 #[cfg(test)]
 mod tests {
@@ -450,6 +496,53 @@ mod tests {
         assert!(!is_campaign_text(
             &crate::profile::Profile::default_profile().source
         ));
+    }
+
+    #[test]
+    fn every_number_of_a_campaign_is_checked_at_load_and_names_its_key() {
+        use crate::profile::edit::{numeric_keys, with_key};
+        use toml::Value::Integer as I;
+        // (profile, key, values out of range)
+        let table = [
+            (0, "year", vec![I(1999), I(2101), I(-2024)]),
+            (0, "limits.per_unit", vec![I(0), I(-2), I(100_001)]),
+            (1, "limits.collectives.min", vec![I(-1), I(11)]),
+            (1, "limits.collectives.max", vec![I(-1), I(100_001)]),
+            (1, "limits.individuals.min", vec![I(-10), I(21)]),
+            (1, "limits.individuals.max", vec![I(-20), I(5_000_000_000)]),
+            (
+                1,
+                "window.days",
+                vec![I(0), I(-15), I(367), I(4_294_967_296)],
+            ),
+        ];
+        for (i, key, values) in &table {
+            for v in values {
+                let text = with_key(EMBEDDED[*i].1, key, v.clone());
+                let err = Campaign::parse(&text, "x.toml")
+                    .expect_err(&format!("{key} = {v} is refused"))
+                    .to_string();
+                assert!(
+                    err.contains(&format!("ở khóa '{key}'"))
+                        && err.contains(&format!("invalid at key '{key}'")),
+                    "{key} = {v}: {err}"
+                );
+            }
+        }
+        let covered: Vec<&str> = table.iter().map(|(_, k, _)| *k).collect();
+        for (name, text) in EMBEDDED {
+            for key in numeric_keys(text) {
+                assert!(
+                    covered.contains(&key.as_str()),
+                    "{name}: {key} is not tested"
+                );
+            }
+        }
+        // The edges load.
+        let text = with_key(EMBEDDED[1].1, "window.days", I(366));
+        Campaign::parse(&text, "x.toml").unwrap();
+        let text = with_key(EMBEDDED[1].1, "limits.collectives.min", I(10));
+        Campaign::parse(&text, "x.toml").unwrap();
     }
 
     #[test]

@@ -23,11 +23,11 @@ pub struct UnitLine {
 impl UnitLine {
     /// The share of evaluated people who are đạt, in [0, 1] (for display only).
     pub fn rate(&self) -> f64 {
-        rate(self.dat, self.evaluated)
+        rate(self.dat.into(), self.evaluated.into())
     }
 }
 
-pub fn rate(dat: u32, evaluated: u32) -> f64 {
+pub fn rate(dat: u64, evaluated: u64) -> f64 {
     if evaluated == 0 {
         0.0
     } else {
@@ -51,38 +51,44 @@ pub struct BlocSummary {
     pub dat_people: Vec<DatPerson>,
 }
 
-/// Sums of a set of unit lines.
+/// Sums of a set of unit lines. In `u64`: the lines of a mẫu 07 typed by hand add up to more
+/// than a `u32` holds long before anything else gives way, and a sum never wraps (it saturates
+/// at `u64::MAX`, which no list of lines can reach).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Sums {
-    pub people: u32,
-    pub not_evaluated: u32,
-    pub evaluated: u32,
-    pub dat: u32,
-    pub khong_dat: u32,
-    pub loi: u32,
+    pub people: u64,
+    pub not_evaluated: u64,
+    pub evaluated: u64,
+    pub dat: u64,
+    pub khong_dat: u64,
+    pub loi: u64,
 }
 
 impl Sums {
-    pub fn of<'a>(lines: impl IntoIterator<Item = &'a UnitLine>) -> Sums {
-        let mut s = Sums::default();
-        for l in lines {
-            s.people += l.people;
-            s.not_evaluated += l.not_evaluated;
-            s.evaluated += l.evaluated;
-            s.dat += l.dat;
-            s.khong_dat += l.khong_dat;
-            s.loi += l.loi;
+    /// The numbers of one line.
+    pub fn line(l: &UnitLine) -> Sums {
+        Sums {
+            people: l.people.into(),
+            not_evaluated: l.not_evaluated.into(),
+            evaluated: l.evaluated.into(),
+            dat: l.dat.into(),
+            khong_dat: l.khong_dat.into(),
+            loi: l.loi.into(),
         }
-        s
+    }
+    pub fn of<'a>(lines: impl IntoIterator<Item = &'a UnitLine>) -> Sums {
+        lines
+            .into_iter()
+            .fold(Sums::default(), |acc, l| acc.plus(Sums::line(l)))
     }
     pub fn plus(self, o: Sums) -> Sums {
         Sums {
-            people: self.people + o.people,
-            not_evaluated: self.not_evaluated + o.not_evaluated,
-            evaluated: self.evaluated + o.evaluated,
-            dat: self.dat + o.dat,
-            khong_dat: self.khong_dat + o.khong_dat,
-            loi: self.loi + o.loi,
+            people: self.people.saturating_add(o.people),
+            not_evaluated: self.not_evaluated.saturating_add(o.not_evaluated),
+            evaluated: self.evaluated.saturating_add(o.evaluated),
+            dat: self.dat.saturating_add(o.dat),
+            khong_dat: self.khong_dat.saturating_add(o.khong_dat),
+            loi: self.loi.saturating_add(o.loi),
         }
     }
     pub fn rate(&self) -> f64 {
@@ -197,5 +203,30 @@ mod tests {
         );
         assert!((s.rate() - 9.0 / 29.0).abs() < 1e-12);
         assert_eq!(rate(0, 0), 0.0);
+    }
+
+    #[test]
+    fn sums_past_u32_do_not_wrap() {
+        let big = UnitLine {
+            people: u32::MAX,
+            not_evaluated: 0,
+            evaluated: u32::MAX,
+            dat: u32::MAX,
+            khong_dat: 0,
+            loi: 0,
+            name: "X".into(),
+            note: String::new(),
+        };
+        let b = BlocSummary {
+            bloc: Bloc::ChinhQuyen,
+            units: vec![big.clone(), big.clone(), big],
+            dat_people: vec![],
+        };
+        let d = DistrictSummary {
+            quarter: Quarter::new(2024, 1).unwrap(),
+            blocs: vec![b.clone(), b],
+        };
+        assert_eq!(d.sums().people, 6 * u64::from(u32::MAX));
+        assert_eq!(d.sums().rate(), 1.0);
     }
 }

@@ -30,7 +30,8 @@ pub struct PersonResult {
     pub reasons: Vec<Reason>,
     #[serde(skip)]
     pub note: String,
-    /// Number of items scored 10 (for ranking reward suggestions).
+    /// Number of items scored at the top of the scale, 10 by default (for ranking reward
+    /// suggestions).
     #[serde(skip)]
     pub tens: u16,
     /// The (row, column) of the person's `Mã CB` in `Danh sách`, for findings raised across
@@ -127,7 +128,7 @@ pub fn evaluate_unit(
         .members
         .iter()
         .zip(decisions)
-        .map(|(m, d)| person_result(m, d))
+        .map(|(m, d)| person_result(m, d, profile.scale().max))
         .collect();
     let mut findings = out.findings;
     name_people(&mut findings, &input.members, &input.scored);
@@ -641,7 +642,8 @@ pub fn summarize(people: &[PersonResult]) -> Summary {
     summary
 }
 
-fn person_result(m: &Member, d: Decision) -> PersonResult {
+/// A person's result; `top` is the top of the scale (the contents scored at it are counted).
+fn person_result(m: &Member, d: Decision, top: crate::model::Score) -> PersonResult {
     let o = d.outcome;
     PersonResult {
         id: m.id.clone(),
@@ -659,6 +661,6 @@ fn person_result(m: &Member, d: Decision) -> PersonResult {
         tens: d
             .facts
             .scores
-            .map_or(0, |s| s.scores.iter().filter(|x| x.0 == 20).count() as u16),
+            .map_or(0, |s| s.scores.iter().filter(|x| **x == top).count() as u16),
     }
 }

@@ -4,7 +4,7 @@
 //! report is printed, in the language asked for.
 
 use crate::i18n::Lang;
-use crate::model::{Form, Quarter, Total};
+use crate::model::{Form, Quarter, Scale, Score, Total};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -238,8 +238,12 @@ impl Expected {
             (Expected::Bloc, _) => "Đảng - Đoàn thể | Chính quyền | Trường học",
             (Expected::Quarter, Lang::Vi) => "I/2024, Quý I/2024, 1/2024, 2024-Q1 hoặc Q1/2024",
             (Expected::Quarter, Lang::En) => "I/2024, Quý I/2024, 1/2024, 2024-Q1 or Q1/2024",
-            (Expected::Headcount, Lang::Vi) => "một số nguyên dương, ví dụ 12",
-            (Expected::Headcount, Lang::En) => "a positive whole number, e.g. 12",
+            (Expected::Headcount, Lang::Vi) => {
+                "một số nguyên dương (không quá 10.000.000), ví dụ 12"
+            }
+            (Expected::Headcount, Lang::En) => {
+                "a positive whole number (at most 10,000,000), e.g. 12"
+            }
         }
     }
 }
@@ -276,17 +280,22 @@ pub enum Detail {
     ScoreNotNumber {
         item: u16,
         value: String,
+        /// The profile's scale, for the words of the message.
+        scale: Scale,
     },
     ScoreOutOfRange {
         item: u16,
         value: String,
+        scale: Scale,
     },
     ScoreStep {
         item: u16,
         value: String,
+        scale: Scale,
     },
     ScoreMissing {
         item: u16,
+        scale: Scale,
     },
     TotalMismatch {
         written: String,
@@ -381,8 +390,8 @@ pub enum Detail {
     Mau07Sum {
         unit: String,
         what: Mau07Check,
-        left: u32,
-        right: u32,
+        left: u64,
+        right: u64,
     },
     /// Mẫu 07: the totals row is not the sum of the unit rows.
     Mau07TotalRow,
@@ -625,26 +634,42 @@ impl Detail {
                     format!("The column 'Tháng {month}' is not a month of {quarter}. The month columns must be Tháng {a}, Tháng {b}, Tháng {c}.")
                 }
             }
-            ScoreNotNumber { item, value } => if vi {
-                format!("Điểm nội dung {item} là '{value}', không phải số. Ghi điểm từ 1 đến 10, bước 0,5 (ví dụ 9,5).")
-            } else {
-                format!("The score of item {item} is '{value}', not a number. Write a score from 1 to 10 in steps of 0.5 (e.g. 9.5).")
-            },
-            ScoreOutOfRange { item, value } => if vi {
-                format!("Điểm nội dung {item} là {}, ngoài thang điểm. Điểm phải từ 1 đến 10.", num(value))
-            } else {
-                format!("The score of item {item} is {}, outside the scale. Scores run from 1 to 10.", num(value))
-            },
-            ScoreStep { item, value } => if vi {
-                format!("Điểm nội dung {item} là {}, không đúng bước 0,5. Chỉ dùng 10; 9,5; 9; 8,5; …", num(value))
-            } else {
-                format!("The score of item {item} is {}, not a step of 0.5. Use 10, 9.5, 9, 8.5, …", num(value))
-            },
-            ScoreMissing { item } => if vi {
-                format!("Chưa có điểm nội dung {item}. Mỗi nội dung phải được chấm điểm (1–10).")
-            } else {
-                format!("Item {item} has no score. Every item must be scored (1–10).")
-            },
+            ScoreNotNumber { item, value, scale } => {
+                let (lo, hi, below) = scale_words(*scale, vi);
+                if vi {
+                    format!("Điểm nội dung {item} là '{value}', không phải số. Ghi điểm từ {lo} đến {hi}, bước 0,5 (ví dụ {below}).")
+                } else {
+                    format!("The score of item {item} is '{value}', not a number. Write a score from {lo} to {hi} in steps of 0.5 (e.g. {below}).")
+                }
+            }
+            ScoreOutOfRange { item, value, scale } => {
+                let (lo, hi, _) = scale_words(*scale, vi);
+                if vi {
+                    format!("Điểm nội dung {item} là {}, ngoài thang điểm. Điểm phải từ {lo} đến {hi}.", num(value))
+                } else {
+                    format!("The score of item {item} is {}, outside the scale. Scores run from {lo} to {hi}.", num(value))
+                }
+            }
+            ScoreStep { item, value, scale } => {
+                let steps: Vec<String> = (0..4)
+                    .map(|k| scale.max.0.saturating_sub(k))
+                    .filter(|hp| *hp >= scale.min.0)
+                    .map(|hp| half_points_words(hp, vi))
+                    .collect();
+                if vi {
+                    format!("Điểm nội dung {item} là {}, không đúng bước 0,5. Chỉ dùng {}; …", num(value), steps.join("; "))
+                } else {
+                    format!("The score of item {item} is {}, not a step of 0.5. Use {}, …", num(value), steps.join(", "))
+                }
+            }
+            ScoreMissing { item, scale } => {
+                let (lo, hi, _) = scale_words(*scale, vi);
+                if vi {
+                    format!("Chưa có điểm nội dung {item}. Mỗi nội dung phải được chấm điểm ({lo}–{hi}).")
+                } else {
+                    format!("Item {item} has no score. Every item must be scored ({lo}–{hi}).")
+                }
+            }
             TotalMismatch { written, sum } => if vi {
                 format!("Tổng điểm ghi {} nhưng cộng các nội dung được {sum}. Sửa lại tổng (hoặc điểm các nội dung).", num(written))
             } else {
@@ -738,11 +763,24 @@ impl Detail {
             } else {
                 format!("Sent on {}, after the deadline for mẫu 06 and reward proposals, {} (see danhgia calendar).", d(sent), d(deadline))
             },
-            CountInvalid { value } => if vi {
-                format!("'{value}' không phải số người. Ghi số nguyên, ví dụ 12.")
-            } else {
-                format!("'{value}' is not a number of people. Write a whole number, e.g. 12.")
-            },
+            CountInvalid { value } => {
+                let max = crate::model::MAX_COUNT.to_string();
+                let grouped = |sep: char| {
+                    let mut out = String::new();
+                    for (i, c) in max.chars().enumerate() {
+                        if i > 0 && (max.len() - i) % 3 == 0 {
+                            out.push(sep);
+                        }
+                        out.push(c);
+                    }
+                    out
+                };
+                if vi {
+                    format!("'{value}' không phải số người. Ghi số nguyên từ 0 đến {}, ví dụ 12. Dòng này không được cộng vào tổng.", grouped('.'))
+                } else {
+                    format!("'{value}' is not a number of people. Write a whole number from 0 to {}, e.g. 12. This row is not counted.", grouped(','))
+                }
+            }
             Mau07Sum { unit, what, left, right } => match (what, vi) {
                 (Mau07Check::People, true) => format!("Dòng '{unit}': số được đánh giá + số không đánh giá = {left}, khác tổng số CBCCVC, NLĐ ({right}). Sửa lại cho khớp."),
                 (Mau07Check::People, false) => format!("Row '{unit}': evaluated + not evaluated = {left}, not the head count ({right}). Make them agree."),
@@ -954,6 +992,26 @@ fn oversize_message(o: &Oversize, vi: bool) -> String {
 
 fn tr(vi: bool, v: &str, e: &str) -> String {
     if vi { v } else { e }.to_string()
+}
+
+/// A score in half points as the message's language writes it: "9,5" or "9.5".
+fn half_points_words(hp: u16, vi: bool) -> String {
+    let s = Score(hp).to_string();
+    if vi {
+        s
+    } else {
+        s.replace(',', ".")
+    }
+}
+
+/// The lowest and highest score of a scale, and the example of a score half a point below the
+/// top ("9,5" on the scale 1–10), in the message's language.
+fn scale_words(scale: Scale, vi: bool) -> (String, String, String) {
+    (
+        half_points_words(scale.min.0, vi),
+        half_points_words(scale.max.0, vi),
+        half_points_words(scale.max.0.saturating_sub(1).max(scale.min.0), vi),
+    )
 }
 
 /// One finding, located.

@@ -77,14 +77,20 @@ pub fn quarter_in_title(s: &str) -> Option<Quarter> {
     text::parse_quarter(&format!("{} {}", rest[0], rest[1]))
 }
 
-fn count(d: &Data) -> Option<u32> {
-    match d {
-        Data::Int(i) => u32::try_from(*i).ok(),
-        Data::Float(f) if f.fract() == 0.0 && *f >= 0.0 && *f < 1e9 => Some(*f as u32),
-        Data::String(s) => s.trim().parse().ok(),
-        Data::Empty => Some(0),
-        _ => None,
-    }
+use crate::model::MAX_COUNT;
+
+/// A count of people typed in a mẫu 07 cell: a whole number from 0 to [`MAX_COUNT`]; blank is 0.
+/// Anything else (negative, not whole, absurdly large, text) is `None`: the cell gets a finding
+/// and its row is not counted — never wrapped, never a panic.
+pub fn count(d: &Data) -> Option<u32> {
+    let n = match d {
+        Data::Int(i) => u32::try_from(*i).ok()?,
+        Data::Float(f) if f.fract() == 0.0 && (0.0..=MAX_COUNT as f64).contains(f) => *f as u32,
+        Data::String(s) => s.trim().parse().ok()?,
+        Data::Empty => 0,
+        _ => return None,
+    };
+    (n <= MAX_COUNT).then_some(n)
 }
 
 fn cell_text(g: &Grid, r: u32, c: u32) -> String {
@@ -225,7 +231,7 @@ pub fn read_mau07(
     let note_c = find(Col::Note);
 
     let mut units = Vec::new();
-    let mut written_totals: Option<(u32, [u32; 5])> = None;
+    let mut written_totals: Option<(u32, [u64; 5])> = None;
     for r in hrow + 1..grid.row_end() {
         if grid.is_row_empty(r) {
             continue;
@@ -259,7 +265,7 @@ pub fn read_mau07(
         }
         if is_total {
             if !bad {
-                written_totals = Some((r, nums));
+                written_totals = Some((r, nums.map(u64::from)));
             }
             break;
         }
@@ -276,36 +282,40 @@ pub fn read_mau07(
             continue;
         }
         let [people, not_evaluated, evaluated, dat, khong_dat] = nums;
-        if evaluated + not_evaluated != people {
+        // Each count is at most MAX_COUNT: their sums are taken in u64 all the same.
+        let wide = u64::from;
+        if wide(evaluated) + wide(not_evaluated) != wide(people) {
             findings.push(finding(
                 Some(&sheet),
                 Some(a1(r, people_c)),
                 Detail::Mau07Sum {
                     unit: name.clone(),
                     what: crate::finding::Mau07Check::People,
-                    left: evaluated + not_evaluated,
-                    right: people,
+                    left: wide(evaluated) + wide(not_evaluated),
+                    right: wide(people),
                 },
             ));
         }
-        if dat + khong_dat != evaluated {
+        if wide(dat) + wide(khong_dat) != wide(evaluated) {
             findings.push(finding(
                 Some(&sheet),
                 Some(a1(r, ev_c)),
                 Detail::Mau07Sum {
                     unit: name.clone(),
                     what: crate::finding::Mau07Check::Evaluated,
-                    left: dat + khong_dat,
-                    right: evaluated,
+                    left: wide(dat) + wide(khong_dat),
+                    right: wide(evaluated),
                 },
             ));
         }
         let note = note_c.map(|c| cell_text(&grid, r, c)).unwrap_or_default();
+        // "N người chưa xác định …": N is part of the không đạt, never more.
         let loi = note
             .split(' ')
             .next()
             .filter(|_| text::key(&note).contains("chua xac dinh"))
-            .and_then(|n| n.parse().ok())
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| *n <= khong_dat)
             .unwrap_or(0);
         units.push((
             UnitLine {
@@ -352,6 +362,25 @@ pub fn read_mau07(
     )
 }
 
+/// No total of scores is larger than this (200 contents at 100 points): beyond it the cell is
+/// not a total.
+const MAX_TOTAL_POINTS: u32 = 20_000;
+
+/// A person's total in the list of people đạt: a whole or half number, typed or stored; anything
+/// else (negative, absurd, another step) is left blank rather than guessed.
+fn total_of(d: &Data) -> Option<Total> {
+    let hp = match d {
+        Data::Float(f) if f.is_finite() && *f >= 0.0 && *f <= MAX_TOTAL_POINTS as f64 => f * 2.0,
+        Data::Int(i) => {
+            let p = u32::try_from(*i).ok().filter(|p| *p <= MAX_TOTAL_POINTS)?;
+            return Some(Total(p * 2));
+        }
+        Data::String(s) => return text::parse_total(s, MAX_TOTAL_POINTS),
+        _ => return None,
+    };
+    (hp.fract() == 0.0).then_some(Total(hp as u32))
+}
+
 fn read_dat_list(wb: &mut Workbook) -> Vec<DatPerson> {
     let Some(sheet) = wb.find_sheet(SHEET_DAT) else {
         return Vec::new();
@@ -386,14 +415,7 @@ fn read_dat_list(wb: &mut Workbook) -> Vec<DatPerson> {
         if name.is_empty() {
             continue;
         }
-        let total = cols.get("total").and_then(|&c| match grid.get(r, c) {
-            Data::Float(f) if (f * 2.0).fract() == 0.0 && *f >= 0.0 => {
-                Some(Total((f * 2.0) as u32))
-            }
-            Data::Int(i) if *i >= 0 => Some(Total(*i as u32 * 2)),
-            Data::String(s) => text::parse_score(s).ok().map(|s| Total(s.0 as u32)),
-            _ => None,
-        });
+        let total = cols.get("total").and_then(|&c| total_of(grid.get(r, c)));
         out.push(DatPerson {
             name,
             title: cols

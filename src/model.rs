@@ -128,6 +128,10 @@ impl Serialize for Rating {
     }
 }
 
+/// No count of people typed in a cell (a mẫu 07's numbers) is larger than this: Hà Nội's whole
+/// public service is a small fraction of it. A larger number was typed wrong, or on purpose.
+pub const MAX_COUNT: u32 = 10_000_000;
+
 /// A score in half points: `Score(20)` is 10, `Score(19)` is 9.5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Score(pub u16);
@@ -138,6 +142,32 @@ impl Score {
     }
     pub fn half_points(self) -> u16 {
         self.0
+    }
+}
+
+/// The scale of the scores (profile keys `scale.min`, `scale.max`): every score lies in
+/// `min..=max`, in steps of 0.5. The seeds' scale is 1–10.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Scale {
+    pub min: Score,
+    pub max: Score,
+}
+
+impl Scale {
+    /// The seeds' scale: 1 to 10 (001, §3.4).
+    pub const SEED: Scale = Scale {
+        min: Score::points(1),
+        max: Score::points(10),
+    };
+
+    pub fn contains(self, s: Score) -> bool {
+        self.min <= s && s <= self.max
+    }
+}
+
+impl Default for Scale {
+    fn default() -> Self {
+        Scale::SEED
     }
 }
 

@@ -537,15 +537,19 @@ mod tests {
 
     #[test]
     fn absurd_profiles_are_errors_not_panics() {
-        let text = Profile::default_profile()
-            .source
-            .replace("rate = \"0.3\"", "rate = \"79228162514264337593543950335\"");
-        let p = Profile::parse(&text, "t").unwrap();
+        // Such rates are refused when the profile loads, naming `reward.rate`…
+        for rate in ["79228162514264337593543950335", "1000000000"] {
+            let text = Profile::default_profile()
+                .source
+                .replace("rate = \"0.3\"", &format!("rate = \"{rate}\""));
+            let err = Profile::parse(&text, "t").unwrap_err().to_string();
+            assert!(err.contains("reward.rate"), "{err}");
+        }
+        // …and the pricing still guards itself against a profile built otherwise.
+        let mut p = Profile::default_profile();
+        p.reward_rate = dec("79228162514264337593543950335");
         assert_eq!(amount_per_person(q(2024, 3), &p), Err(MoneyError::TooLarge));
-        let text = Profile::default_profile()
-            .source
-            .replace("rate = \"0.3\"", "rate = \"1000000000\"");
-        let p = Profile::parse(&text, "t").unwrap();
+        p.reward_rate = dec("1000000000");
         assert_eq!(amount_per_person(q(2024, 3), &p), Err(MoneyError::TooLarge));
     }
 

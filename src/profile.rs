@@ -30,11 +30,15 @@ pub enum ProfileError {
     },
     #[error("hồ sơ {origin} không hợp lệ: {message}")]
     Syntax { origin: String, message: String },
-    #[error("hồ sơ {origin} không hợp lệ ở khóa '{key}': {message}")]
+    #[error("hồ sơ {origin} không hợp lệ ở khóa '{key}': {message} / profile {origin} is invalid at key '{key}': {message_en}")]
     Invalid {
         origin: String,
+        /// The dotted TOML key, e.g. `rules.absence_days`, `blocs[1].reward_percent`.
         key: String,
+        /// What is wrong and what is accepted, in Vietnamese.
         message: String,
+        /// The same in English.
+        message_en: String,
     },
     #[error("không có tệp hồ sơ hoặc hồ sơ có sẵn tên '{0}' (có sẵn: {names}) / no such profile", names = all_names().join(", "))]
     UnknownName(String),
@@ -124,25 +128,25 @@ struct RawPeriod {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawScale {
-    min: u16,
-    max: u16,
+    min: i64,
+    max: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRules {
-    mandatory_min: u16,
-    other_min: u16,
-    large_unit: u32,
-    absence_days: u32,
-    submission_day: u32,
+    mandatory_min: i64,
+    other_min: i64,
+    large_unit: i64,
+    absence_days: i64,
+    submission_day: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawForm {
     title: String,
-    items: u16,
+    items: i64,
     mandatory: String,
     #[serde(default)]
     groups: Vec<RawGroup>,
@@ -168,7 +172,7 @@ struct RawBloc {
     /// The office that receives and lists the bloc's reward dossiers; without it, `focal`.
     #[serde(default)]
     reward_receiver: Option<String>,
-    reward_percent: u32,
+    reward_percent: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -181,14 +185,14 @@ struct RawReward {
     #[serde(default = "default_salary_date")]
     salary_date: String,
     #[serde(default = "default_round_up")]
-    round_up: u64,
+    round_up: i64,
 }
 
 fn default_salary_date() -> String {
     "decision".into()
 }
 
-fn default_round_up() -> u64 {
+fn default_round_up() -> i64 {
     10_000
 }
 
@@ -196,15 +200,15 @@ fn default_round_up() -> u64 {
 #[serde(deny_unknown_fields)]
 struct RawDeadlines {
     rule: String,
-    self_evaluation: u32,
-    authority: u32,
-    bloc_report: u32,
-    publication: u32,
-    dossier_forward: u32,
+    self_evaluation: i64,
+    authority: i64,
+    bloc_report: i64,
+    publication: i64,
+    dossier_forward: i64,
     /// Day of the quarter's last month named for the units' reward dossiers; without it, the
     /// day of `rules.submission_day`.
     #[serde(default)]
-    reward_dossier: Option<u32>,
+    reward_dossier: Option<i64>,
     /// Keys of the deadlines written "trước ngày N" (before day N: the last day is N − 1).
     #[serde(default)]
     before: Vec<String>,
@@ -226,7 +230,7 @@ struct RawCommitment {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCommitmentYear {
-    year: i32,
+    year: i64,
     who: String,
     sign: String,
     #[serde(default)]
@@ -237,13 +241,13 @@ struct RawCommitmentYear {
 #[serde(deny_unknown_fields)]
 struct RawSalary {
     from: String,
-    amount: u64,
+    amount: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawYear {
-    year: i32,
+    year: i64,
     off: Vec<String>,
     #[serde(default)]
     makeup_saturdays: Vec<String>,
@@ -456,6 +460,14 @@ impl Profile {
         Profile::parse(&text, &path.display().to_string())
     }
 
+    /// The scale every score must lie on (`scale.min`–`scale.max`, steps of 0.5).
+    pub fn scale(&self) -> crate::model::Scale {
+        crate::model::Scale {
+            min: crate::model::Score::points(self.scale_min),
+            max: crate::model::Score::points(self.scale_max),
+        }
+    }
+
     /// Is the quarter inside the profile's period (SPEC §2)?
     pub fn covers(&self, q: crate::model::Quarter) -> bool {
         self.period.is_none_or(|(from, to)| from <= q && q <= to)
@@ -515,28 +527,82 @@ impl Profile {
             origin: origin.to_string(),
             message: e.to_string().trim_end().to_string(),
         })?;
-        let invalid = |key: &str, message: String| ProfileError::Invalid {
-            origin: origin.to_string(),
-            key: key.to_string(),
-            message,
-        };
+        let k = Keys::new(origin);
 
-        if raw.scale.min < 1 || raw.scale.min >= raw.scale.max {
-            return Err(invalid("scale", "cần 1 ≤ min < max".into()));
-        }
+        // Every number is checked here, at load, against the range the rules can use: a wrong
+        // value is an error that names its key, never a surprise at `run`.
+        let scale_min: u16 = k.int(
+            "scale.min",
+            raw.scale.min,
+            1,
+            SCALE_TOP - 1,
+            (
+                "điểm thấp nhất của thang điểm",
+                "the lowest score of the scale",
+            ),
+        )?;
+        let scale_max: u16 = k.int(
+            "scale.max",
+            raw.scale.max,
+            i64::from(scale_min) + 1,
+            SCALE_TOP,
+            (
+                "điểm cao nhất của thang điểm, lớn hơn scale.min",
+                "the highest score of the scale, above scale.min",
+            ),
+        )?;
+        let in_scale = (
+            "một điểm trong thang điểm scale.min–scale.max",
+            "a score within scale.min–scale.max",
+        );
+        let mandatory_min: u16 = k.int(
+            "rules.mandatory_min",
+            raw.rules.mandatory_min,
+            scale_min.into(),
+            scale_max.into(),
+            in_scale,
+        )?;
+        let other_min: u16 = k.int(
+            "rules.other_min",
+            raw.rules.other_min,
+            scale_min.into(),
+            scale_max.into(),
+            in_scale,
+        )?;
+        let large_unit: u32 = k.int(
+            "rules.large_unit",
+            raw.rules.large_unit,
+            1,
+            100_000,
+            (
+                "số CBCCVC, NLĐ từ đó đơn vị dùng Mẫu 05",
+                "the unit size from which Mẫu 05 is used",
+            ),
+        )?;
+        let absence_days: u32 = k.int(
+            "rules.absence_days",
+            raw.rules.absence_days,
+            1,
+            MAX_WORKING_DAYS,
+            (
+                "số ngày làm việc vắng mặt trong quý; 0 sẽ coi mọi người là không đánh giá, một quý có không quá 66 ngày làm việc",
+                "working days absent in the quarter; 0 would leave everyone not evaluated, and a quarter has at most 66 working days",
+            ),
+        )?;
+        let submission_day: u32 = k.int(
+            "rules.submission_day",
+            raw.rules.submission_day,
+            1,
+            31,
+            DAY_OF_MONTH,
+        )?;
         let thresholds = Thresholds {
-            mandatory_min: raw.rules.mandatory_min * 2,
-            other_min: raw.rules.other_min * 2,
-            large_unit: raw.rules.large_unit,
-            absence_days: raw.rules.absence_days,
-            submission_day: raw.rules.submission_day,
+            mandatory_min: mandatory_min * 2,
+            other_min: other_min * 2,
+            large_unit,
+            absence_days,
+            submission_day,
         };
-        if raw.rules.mandatory_min > raw.scale.max || raw.rules.other_min > raw.scale.max {
-            return Err(invalid("rules", "ngưỡng điểm lớn hơn điểm tối đa".into()));
-        }
-        if !(1..=31).contains(&raw.rules.submission_day) {
-            return Err(invalid("rules.submission_day", "cần từ 1 đến 31".into()));
-        }
 
         let mut forms = Vec::new();
         for form in Form::ALL {
@@ -544,13 +610,20 @@ impl Profile {
             let rf = raw
                 .forms
                 .get(form.code())
-                .ok_or_else(|| invalid(&key, "thiếu mẫu phiếu này".into()))?;
-            if rf.items == 0 || rf.items > 200 {
-                return Err(invalid(&format!("{key}.items"), "cần từ 1 đến 200".into()));
-            }
-            let mut mandatory = vec![false; rf.items as usize];
-            for (a, b) in parse_ranges(&rf.mandatory, rf.items)
-                .map_err(|m| invalid(&format!("{key}.mandatory"), m))?
+                .ok_or_else(|| k.invalid(&key, "thiếu mẫu phiếu này", "this form is missing"))?;
+            let items: u16 = k.int(
+                &format!("{key}.items"),
+                rf.items,
+                1,
+                200,
+                (
+                    "số nội dung của phiếu",
+                    "the number of contents of the form",
+                ),
+            )?;
+            let mut mandatory = vec![false; items as usize];
+            for (a, b) in parse_ranges(&rf.mandatory, items)
+                .map_err(|(vi, en)| k.invalid(&format!("{key}.mandatory"), vi, en))?
             {
                 for i in a..=b {
                     mandatory[(i - 1) as usize] = true;
@@ -558,14 +631,16 @@ impl Profile {
             }
             let mut groups = Vec::new();
             for (gi, g) in rf.groups.iter().enumerate() {
-                let ranges = parse_ranges(&g.items, rf.items)
-                    .map_err(|m| invalid(&format!("{key}.groups[{gi}].items"), m))?;
+                let gkey = format!("{key}.groups[{gi}].items");
+                let ranges =
+                    parse_ranges(&g.items, items).map_err(|(vi, en)| k.invalid(&gkey, vi, en))?;
                 let (first, last) = match ranges.as_slice() {
                     [(a, b)] => (*a, *b),
                     _ => {
-                        return Err(invalid(
-                            &format!("{key}.groups[{gi}].items"),
-                            "một nhóm là một khoảng liền, ví dụ \"1-15\"".into(),
+                        return Err(k.invalid(
+                            &gkey,
+                            "một nhóm là một khoảng liền, ví dụ \"1-15\"",
+                            "a group is one run of contents, e.g. \"1-15\"",
                         ))
                     }
                 };
@@ -579,7 +654,7 @@ impl Profile {
             forms.push(FormSpec {
                 form,
                 title: rf.title.clone(),
-                items: rf.items,
+                items,
                 mandatory,
                 groups,
             });
@@ -589,67 +664,79 @@ impl Profile {
             .keys()
             .find(|k| !Form::ALL.iter().any(|f| f.code() == k.as_str()))
         {
-            return Err(invalid(
+            return Err(k.invalid(
                 &format!("forms.{extra}"),
-                "chỉ có các mẫu 03, 04, 05".into(),
+                "chỉ có các mẫu 03, 04, 05",
+                "only the forms 03, 04, 05 exist",
             ));
         }
 
         let mut blocs = Vec::new();
         for (i, b) in raw.blocs.iter().enumerate() {
             let bloc = Bloc::from_code(&b.code).ok_or_else(|| {
-                invalid(
+                k.invalid(
                     &format!("blocs[{i}].code"),
                     format!(
                         "'{}' không phải mã khối (dang-doan-the, chinh-quyen, truong-hoc)",
                         b.code
                     ),
+                    format!(
+                        "'{}' is not a bloc code (dang-doan-the, chinh-quyen, truong-hoc)",
+                        b.code
+                    ),
                 )
             })?;
-            if b.reward_percent > 100 {
-                return Err(invalid(
-                    &format!("blocs[{i}].reward_percent"),
-                    "cần từ 0 đến 100".into(),
-                ));
-            }
+            let reward_percent: u32 = k.int(
+                &format!("blocs[{i}].reward_percent"),
+                b.reward_percent,
+                0,
+                100,
+                (
+                    "phần trăm số người được khen thưởng",
+                    "the percentage of people who may be rewarded",
+                ),
+            )?;
             blocs.push(BlocSpec {
                 bloc,
                 name: b.name.clone(),
                 aliases: b.aliases.clone(),
                 focal: b.focal.clone(),
                 reward_receiver: b.reward_receiver.clone().unwrap_or_else(|| b.focal.clone()),
-                reward_percent: b.reward_percent,
+                reward_percent,
             });
         }
         for bloc in Bloc::ALL {
             if blocs.iter().filter(|b| b.bloc == bloc).count() != 1 {
-                return Err(invalid(
+                return Err(k.invalid(
                     "blocs",
                     format!("khối '{}' phải có đúng một lần", bloc.code()),
+                    format!("the bloc '{}' must appear exactly once", bloc.code()),
                 ));
             }
         }
 
-        let reward_rate = Decimal::from_str(raw.reward.rate.trim()).map_err(|_| {
-            invalid(
+        let reward_rate = parse_rate(&raw.reward.rate).ok_or_else(|| {
+            k.invalid(
                 "reward.rate",
-                format!("'{}' không phải số", raw.reward.rate),
+                format!(
+                    "'{}': cần một hệ số lớn hơn 0 và không quá {MAX_RATE}, viết trong dấu nháy (ví dụ \"0.3\": 0,3 × mức lương cơ sở mỗi người mỗi tháng)",
+                    raw.reward.rate
+                ),
+                format!(
+                    "'{}': a coefficient above 0 and at most {MAX_RATE} is accepted, in quotes (e.g. \"0.3\": 0.3 × the base salary per person per month)",
+                    raw.reward.rate
+                ),
             )
         })?;
-        if reward_rate.is_sign_negative() {
-            return Err(invalid(
-                "reward.rate",
-                format!("'{}': tỷ lệ không được âm", raw.reward.rate),
-            ));
-        }
         let rounding = match raw.reward.rounding.as_str() {
             "down" => Rounding::Down,
             "nearest" => Rounding::Nearest,
             "up" => Rounding::Up,
             other => {
-                return Err(invalid(
+                return Err(k.invalid(
                     "reward.rounding",
                     format!("'{other}': dùng down, nearest hoặc up"),
+                    format!("'{other}': use down, nearest or up"),
                 ))
             }
         };
@@ -657,9 +744,10 @@ impl Profile {
             "dat" => RewardBase::Dat,
             "headcount" => RewardBase::Headcount,
             other => {
-                return Err(invalid(
+                return Err(k.invalid(
                     "reward.base",
                     format!("'{other}': dùng dat hoặc headcount"),
+                    format!("'{other}': use dat or headcount"),
                 ))
             }
         };
@@ -668,9 +756,10 @@ impl Profile {
             "accept" => LatePolicy::Accept,
             "reject" => LatePolicy::Reject,
             other => {
-                return Err(invalid(
+                return Err(k.invalid(
                     "reward.late",
                     format!("'{other}': dùng accept hoặc reject"),
+                    format!("'{other}': use accept or reject"),
                 ))
             }
         };
@@ -678,47 +767,92 @@ impl Profile {
             "decision" => SalaryDate::Decision,
             "months" => SalaryDate::Months,
             other => {
-                return Err(invalid(
+                return Err(k.invalid(
                     "reward.salary_date",
                     format!("'{other}': dùng decision hoặc months"),
+                    format!("'{other}': use decision or months"),
                 ))
             }
         };
-        if raw.reward.round_up == 0 || raw.reward.round_up > 1_000_000_000 {
-            return Err(invalid(
-                "reward.round_up",
-                format!(
-                    "'{}': cần một số đồng từ 1 đến 1 000 000 000 (1 = không làm tròn lên)",
-                    raw.reward.round_up
-                ),
+        let round_up: u64 = k.int(
+            "reward.round_up",
+            raw.reward.round_up,
+            1,
+            1_000_000,
+            (
+                "số đồng mà mức thưởng mỗi người được làm tròn lên tới bội số của nó; 1 = không làm tròn lên",
+                "the đồng the amount per person is rounded up to a multiple of; 1 = no rounding up",
+            ),
+        )?;
+        let round_up = Decimal::from(round_up);
+        let deadlines = parse_deadlines(&raw.deadlines, submission_day, &k)?;
+
+        if raw.base_salary.is_empty() {
+            return Err(k.invalid(
+                "base_salary",
+                "cần ít nhất một mức lương cơ sở ([[base_salary]] với from và amount)",
+                "at least one base salary is needed ([[base_salary]] with from and amount)",
             ));
         }
-        let round_up = Decimal::from(raw.reward.round_up);
-        let deadlines = parse_deadlines(&raw.deadlines, raw.rules.submission_day)
-            .map_err(|(k, m)| invalid(&k, m))?;
-
-        let mut base_salary = Vec::new();
+        let mut base_salary: Vec<(NaiveDate, Decimal)> = Vec::new();
         for (i, s) in raw.base_salary.iter().enumerate() {
+            let key = format!("base_salary[{i}].from");
             let from = parse_iso(&s.from).ok_or_else(|| {
-                invalid(
-                    &format!("base_salary[{i}].from"),
+                k.invalid(
+                    &key,
                     format!("'{}' không phải ngày YYYY-MM-DD", s.from),
+                    format!("'{}' is not a date YYYY-MM-DD", s.from),
                 )
             })?;
-            base_salary.push((from, Decimal::from(s.amount)));
+            if let Some(j) = base_salary.iter().position(|(d, _)| *d == from) {
+                return Err(k.invalid(
+                    &key,
+                    format!("ngày {from} đã có ở base_salary[{j}]: mỗi ngày chỉ một mức lương"),
+                    format!("the date {from} is already in base_salary[{j}]: one salary per date"),
+                ));
+            }
+            let amount: u64 = k.int(
+                &format!("base_salary[{i}].amount"),
+                s.amount,
+                MIN_BASE_SALARY,
+                MAX_BASE_SALARY,
+                (
+                    "mức lương cơ sở, số đồng nguyên mỗi tháng",
+                    "the base salary, in whole đồng per month",
+                ),
+            )?;
+            base_salary.push((from, Decimal::from(amount)));
         }
         base_salary.sort();
 
         let mut calendar = Calendar::default();
         for (i, y) in raw.calendar.iter().enumerate() {
+            let year: i32 = k.int(
+                &format!("calendar[{i}].year"),
+                y.year,
+                MIN_YEAR,
+                MAX_YEAR,
+                (
+                    "năm của lịch ngày nghỉ",
+                    "the year of the calendar of days off",
+                ),
+            )?;
+            if calendar.has_year(year) {
+                return Err(k.invalid(
+                    &format!("calendar[{i}].year"),
+                    format!("năm {year} đã có trong lịch: mỗi năm chỉ ghi một lần"),
+                    format!("the year {year} is already in the calendar: one entry per year"),
+                ));
+            }
             calendar
-                .add_year(y.year, &y.off, &y.makeup_saturdays)
+                .add_year(year, &y.off, &y.makeup_saturdays)
                 .map_err(|e| match e {
-                    CalendarError::BadEntry(entry) => invalid(
+                    CalendarError::BadEntry(entry) => k.invalid(
                         &format!("calendar[{i}]"),
-                        format!("'{entry}' không phải ngày YYYY-MM-DD hoặc khoảng YYYY-MM-DD..YYYY-MM-DD của năm {}", y.year),
+                        format!("'{entry}' không phải ngày YYYY-MM-DD hoặc khoảng YYYY-MM-DD..YYYY-MM-DD của năm {year} (thứ Bảy làm bù phải là thứ Bảy)"),
+                        format!("'{entry}' is not a date YYYY-MM-DD or a span YYYY-MM-DD..YYYY-MM-DD of {year} (a make-up Saturday must be a Saturday)"),
                     ),
-                    other => invalid(&format!("calendar[{i}]"), other.to_string()),
+                    other => k.invalid(&format!("calendar[{i}]"), other.to_string(), other.to_string()),
                 })?;
         }
 
@@ -727,30 +861,28 @@ impl Profile {
             Some(p) => {
                 let q = |key: &str, v: &str| {
                     text::parse_quarter(v).ok_or_else(|| {
-                        invalid(key, format!("'{v}' không phải quý (ví dụ \"2023-Q1\")"))
+                        k.invalid(
+                            key,
+                            format!("'{v}' không phải quý (ví dụ \"2023-Q1\")"),
+                            format!("'{v}' is not a quarter (e.g. \"2023-Q1\")"),
+                        )
                     })
                 };
                 let (from, to) = (q("period.from", &p.from)?, q("period.to", &p.to)?);
                 if from > to {
-                    return Err(invalid("period", "'from' sau 'to'".into()));
+                    return Err(k.invalid("period", "'from' sau 'to'", "'from' is after 'to'"));
                 }
                 Some((from, to))
             }
         };
-        if raw.rules.absence_days == 0 {
-            return Err(invalid(
-                "rules.absence_days",
-                "cần từ 1 trở lên (0 sẽ coi mọi người là không đánh giá)".into(),
-            ));
-        }
         Ok(Profile {
             period,
             name: raw.name,
             title: raw.title,
             district: raw.district,
             place: raw.place,
-            scale_min: raw.scale.min,
-            scale_max: raw.scale.max,
+            scale_min,
+            scale_max,
             thresholds,
             forms,
             blocs,
@@ -768,38 +900,156 @@ impl Profile {
     }
 }
 
-fn parse_deadlines(raw: &RawDeadlines, submission_day: u32) -> Result<Deadlines, (String, String)> {
+/// The top of the scale a profile may set (scores are kept in half points as `u16`).
+const SCALE_TOP: i64 = 100;
+/// Working days in a quarter: at most 66 (13 weeks and a day or two, no day off).
+const MAX_WORKING_DAYS: i64 = 66;
+/// The reward rate is a coefficient of the base salary (0,3 in the seeds).
+const MAX_RATE: i64 = 10;
+/// The base salary, in đồng per month (1 490 000 in 2019, 2 340 000 in 2024).
+const MIN_BASE_SALARY: i64 = 100_000;
+const MAX_BASE_SALARY: i64 = 100_000_000;
+/// The years a calendar or a dated deadline may name.
+const MIN_YEAR: i64 = 2000;
+const MAX_YEAR: i64 = 2100;
+const DAY_OF_MONTH: (&str, &str) = ("một ngày trong tháng", "a day of the month");
+
+/// `reward.rate`: a decimal coefficient above 0 and at most [`MAX_RATE`]; a comma is read as
+/// the decimal point ("0,3").
+fn parse_rate(s: &str) -> Option<Decimal> {
+    let d = Decimal::from_str(&s.trim().replace(',', ".")).ok()?;
+    (d > Decimal::ZERO && d <= Decimal::from(MAX_RATE)).then_some(d)
+}
+
+/// Builds the errors of one profile file: the dotted key, what is wrong and what is accepted,
+/// in Vietnamese and in English.
+pub(crate) struct Keys<'a> {
+    origin: &'a str,
+}
+
+impl<'a> Keys<'a> {
+    pub(crate) fn new(origin: &'a str) -> Keys<'a> {
+        Keys { origin }
+    }
+
+    pub(crate) fn invalid(
+        &self,
+        key: &str,
+        vi: impl Into<String>,
+        en: impl Into<String>,
+    ) -> ProfileError {
+        ProfileError::Invalid {
+            origin: self.origin.to_string(),
+            key: key.to_string(),
+            message: vi.into(),
+            message_en: en.into(),
+        }
+    }
+
+    /// A whole number of the profile inside `lo..=hi`, in the type the rules use; outside it, an
+    /// error naming the key, the range and what the number means (`what`: Vietnamese, English).
+    pub(crate) fn int<T: TryFrom<i64>>(
+        &self,
+        key: &str,
+        v: i64,
+        lo: i64,
+        hi: i64,
+        what: (&str, &str),
+    ) -> Result<T, ProfileError> {
+        if (lo..=hi).contains(&v) {
+            if let Ok(x) = T::try_from(v) {
+                return Ok(x);
+            }
+        }
+        Err(self.invalid(
+            key,
+            format!(
+                "{} nằm ngoài khoảng cho phép: cần một số nguyên từ {} đến {} ({})",
+                grouped(v, '.'),
+                grouped(lo, '.'),
+                grouped(hi, '.'),
+                what.0
+            ),
+            format!(
+                "{} is out of range: a whole number from {} to {} is accepted ({})",
+                grouped(v, ','),
+                grouped(lo, ','),
+                grouped(hi, ','),
+                what.1
+            ),
+        ))
+    }
+}
+
+/// Digits grouped by three: 100000000 → "100.000.000" (Vietnamese) or "100,000,000".
+fn grouped(n: i64, sep: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn parse_deadlines(
+    raw: &RawDeadlines,
+    submission_day: u32,
+    k: &Keys,
+) -> Result<Deadlines, ProfileError> {
     let rule = match raw.rule.as_str() {
         "flag" => DeadlineRule::Flag,
         "next-working-day" => DeadlineRule::NextWorkingDay,
         "previous-working-day" => DeadlineRule::PreviousWorkingDay,
         other => {
-            return Err((
-                "deadlines.rule".into(),
+            return Err(k.invalid(
+                "deadlines.rule",
                 format!("'{other}': dùng flag, next-working-day hoặc previous-working-day"),
+                format!("'{other}': use flag, next-working-day or previous-working-day"),
             ))
         }
     };
-    for (key, day) in [
-        ("self_evaluation", raw.self_evaluation),
-        ("authority", raw.authority),
-        ("bloc_report", raw.bloc_report),
-        ("publication", raw.publication),
-        ("dossier_forward", raw.dossier_forward),
-        (
-            "reward_dossier",
-            raw.reward_dossier.unwrap_or(submission_day),
-        ),
-    ] {
-        if !(1..=31).contains(&day) {
-            return Err((format!("deadlines.{key}"), "cần từ 1 đến 31".into()));
+    let day = |key: &str, v: i64| -> Result<u32, ProfileError> {
+        k.int(&format!("deadlines.{key}"), v, 1, 31, DAY_OF_MONTH)
+    };
+    let self_evaluation = day("self_evaluation", raw.self_evaluation)?;
+    let authority = day("authority", raw.authority)?;
+    let bloc_report = day("bloc_report", raw.bloc_report)?;
+    let publication = day("publication", raw.publication)?;
+    let dossier_forward = day("dossier_forward", raw.dossier_forward)?;
+    let reward_dossier = match raw.reward_dossier {
+        Some(v) => day("reward_dossier", v)?,
+        None => submission_day,
+    };
+    // The deadlines of the quarter's last month follow one another (SPEC §2 "Timeline"):
+    // self-evaluation, the authority, the unit's mẫu 06, the bloc's mẫu 07.
+    let chain = [
+        ("deadlines.self_evaluation", self_evaluation),
+        ("deadlines.authority", authority),
+        ("rules.submission_day", submission_day),
+        ("deadlines.bloc_report", bloc_report),
+    ];
+    for pair in chain.windows(2) {
+        let ((before_key, before), (key, day)) = (pair[0], pair[1]);
+        if day < before {
+            return Err(k.invalid(
+                key,
+                format!("ngày {day} sớm hơn {before_key} (ngày {before}): các hạn của tháng cuối quý theo thứ tự tự đánh giá ≤ cấp có thẩm quyền đánh giá ≤ đơn vị gửi Mẫu 06 ≤ khối gửi Mẫu 07"),
+                format!("day {day} is before {before_key} (day {before}): the deadlines of the quarter's last month run self-evaluation ≤ authority ≤ unit sends mẫu 06 ≤ bloc sends mẫu 07"),
+            ));
         }
     }
-    let month_day = |s: &str, key: String| -> Result<(u32, u32), (String, String)> {
+    let month_day = |s: &str, key: String| -> Result<(u32, u32), ProfileError> {
         let bad = || {
-            (
-                key.clone(),
+            k.invalid(
+                &key,
                 format!("'{s}' không phải ngày dạng MM-DD (ví dụ \"09-20\")"),
+                format!("'{s}' is not a date MM-DD (e.g. \"09-20\")"),
             )
         };
         let (m, d) = s.trim().split_once('-').ok_or_else(bad)?;
@@ -824,23 +1074,40 @@ fn parse_deadlines(raw: &RawDeadlines, submission_day: u32) -> Result<Deadlines,
     let mut commitment_years = Vec::new();
     for (i, c) in raw.commitment_years.iter().enumerate() {
         let key = format!("deadlines.commitment_years[{i}]");
-        let date = |s: &str, k: &str| {
-            parse_iso(s).filter(|d| d.year() == c.year).ok_or_else(|| {
-                (
-                    format!("{key}.{k}"),
-                    format!("'{s}' không phải ngày YYYY-MM-DD của năm {}", c.year),
+        let year: i32 = k.int(
+            &format!("{key}.year"),
+            c.year,
+            MIN_YEAR,
+            MAX_YEAR,
+            ("năm có hạn riêng", "the year with its own deadlines"),
+        )?;
+        let date = |s: &str, f: &str| {
+            parse_iso(s).filter(|d| d.year() == year).ok_or_else(|| {
+                k.invalid(
+                    &format!("{key}.{f}"),
+                    format!("'{s}' không phải ngày YYYY-MM-DD của năm {year}"),
+                    format!("'{s}' is not a date YYYY-MM-DD of {year}"),
                 )
             })
         };
+        let sign = date(&c.sign, "sign")?;
+        let publish = c
+            .publish
+            .as_deref()
+            .map(|p| date(p, "publish"))
+            .transpose()?;
+        if let Some(p) = publish.filter(|p| *p < sign) {
+            return Err(k.invalid(
+                &format!("{key}.publish"),
+                format!("ngày công khai {p} trước ngày ký {sign}"),
+                format!("the publication date {p} is before the signing date {sign}"),
+            ));
+        }
         commitment_years.push(CommitmentYear {
-            year: c.year,
+            year,
             who: c.who.clone(),
-            sign: date(&c.sign, "sign")?,
-            publish: c
-                .publish
-                .as_deref()
-                .map(|p| date(p, "publish"))
-                .transpose()?,
+            sign,
+            publish,
         });
     }
     for key in &raw.before {
@@ -852,51 +1119,282 @@ fn parse_deadlines(raw: &RawDeadlines, submission_day: u32) -> Result<Deadlines,
                 .iter()
                 .map(|k| k.code())
                 .collect();
-            return Err((
-                "deadlines.before".into(),
+            return Err(k.invalid(
+                "deadlines.before",
                 format!("'{key}' không phải mã hạn: dùng {}", codes.join(", ")),
+                format!("'{key}' is not a deadline code: use {}", codes.join(", ")),
             ));
         }
     }
     Ok(Deadlines {
         rule,
-        reward_dossier: raw.reward_dossier.unwrap_or(submission_day),
+        reward_dossier,
         before: raw.before.clone(),
-        self_evaluation: raw.self_evaluation,
-        authority: raw.authority,
-        bloc_report: raw.bloc_report,
-        publication: raw.publication,
-        dossier_forward: raw.dossier_forward,
+        self_evaluation,
+        authority,
+        bloc_report,
+        publication,
+        dossier_forward,
         commitments,
         commitment_years,
     })
 }
 
-/// "1-20", "1-10, 15, 20-25" → inclusive ranges within 1..=max.
-fn parse_ranges(s: &str, max: u16) -> Result<Vec<(u16, u16)>, String> {
+/// "1-20", "1-10, 15, 20-25" → inclusive ranges within 1..=max; a fault in both languages.
+fn parse_ranges(s: &str, max: u16) -> Result<Vec<(u16, u16)>, (String, String)> {
     let mut out = Vec::new();
     for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (a, b) = match part.split_once('-') {
             Some((a, b)) => (a.trim(), b.trim()),
             None => (part, part),
         };
-        let a: u16 = a
-            .parse()
-            .map_err(|_| format!("'{part}' không phải số hoặc khoảng"))?;
-        let b: u16 = b
-            .parse()
-            .map_err(|_| format!("'{part}' không phải số hoặc khoảng"))?;
+        let not_number = || {
+            (
+                format!("'{part}' không phải số hoặc khoảng"),
+                format!("'{part}' is not a number or a range"),
+            )
+        };
+        let a: u16 = a.parse().map_err(|_| not_number())?;
+        let b: u16 = b.parse().map_err(|_| not_number())?;
         if a == 0 || a > b || b > max {
-            return Err(format!("'{part}' nằm ngoài 1–{max}"));
+            return Err((
+                format!("'{part}' nằm ngoài 1–{max}"),
+                format!("'{part}' is outside 1–{max}"),
+            ));
         }
         out.push((a, b));
     }
     Ok(out)
 }
 
+/// Editing a profile's TOML by dotted key, for the tests of the checks at load.
+#[cfg(test)]
+pub(crate) mod edit {
+    use toml::{Table, Value};
+
+    /// One step of a dotted key: `blocs[1]` is the key `blocs`, element 1.
+    fn step(part: &str) -> (&str, Option<usize>) {
+        match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse().ok()),
+            None => (part, None),
+        }
+    }
+
+    /// The TOML text with the value at `key` (e.g. `blocs[0].reward_percent`) replaced.
+    pub(crate) fn with_key(text: &str, key: &str, value: Value) -> String {
+        let mut root = Value::Table(toml::from_str::<Table>(text).expect("valid TOML"));
+        let mut cur = &mut root;
+        for part in key.split('.') {
+            let (name, index) = step(part);
+            cur = cur
+                .as_table_mut()
+                .and_then(|t| t.get_mut(name))
+                .unwrap_or_else(|| panic!("no key {name} in {key}"));
+            if let Some(i) = index {
+                cur = cur
+                    .as_array_mut()
+                    .and_then(|a| a.get_mut(i))
+                    .unwrap_or_else(|| panic!("no element {i} in {key}"));
+            }
+        }
+        *cur = value;
+        toml::to_string(&root).expect("TOML out")
+    }
+
+    /// Every key of the text whose value is a number, array elements written `[0]` (the first
+    /// element stands for all).
+    pub(crate) fn numeric_keys(text: &str) -> Vec<String> {
+        fn walk(v: &Value, key: String, out: &mut Vec<String>) {
+            match v {
+                Value::Integer(_) | Value::Float(_) => out.push(key),
+                Value::Table(t) => {
+                    for (k, v) in t {
+                        let key = if key.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{key}.{k}")
+                        };
+                        walk(v, key, out);
+                    }
+                }
+                Value::Array(a) => {
+                    for v in a {
+                        walk(v, format!("{key}[0]"), out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            &Value::Table(toml::from_str(text).expect("valid TOML")),
+            String::new(),
+            &mut out,
+        );
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::edit::{numeric_keys, with_key};
     use super::*;
+    use toml::Value;
+
+    /// Loads the default profile with one key changed; the error, if any, as text.
+    fn load_with(key: &str, value: Value) -> Result<Profile, String> {
+        let text = with_key(&Profile::default_profile().source, key, value);
+        Profile::parse(&text, "x.toml").map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn every_number_of_the_profile_is_checked_at_load_and_names_its_key() {
+        use Value::{Integer as I, String as S};
+        let s = |x: &str| S(x.to_string());
+        // Every numeric key of the default profile, each with values out of its range.
+        let table: Vec<(&str, Vec<Value>)> = vec![
+            ("scale.min", vec![I(0), I(-1), I(100)]),
+            ("scale.max", vec![I(1), I(0), I(101), I(70_000)]),
+            ("rules.mandatory_min", vec![I(0), I(11), I(-10)]),
+            ("rules.other_min", vec![I(0), I(11), I(40_000)]),
+            ("rules.large_unit", vec![I(0), I(-20), I(100_001)]),
+            ("rules.absence_days", vec![I(0), I(-15), I(67), I(5_000)]),
+            ("rules.submission_day", vec![I(0), I(32), I(-28)]),
+            ("forms.03.items", vec![I(0), I(201), I(-45)]),
+            ("forms.04.items", vec![I(0), I(201)]),
+            ("forms.05.items", vec![I(0), I(201)]),
+            ("blocs[0].reward_percent", vec![I(-1), I(101), I(5000)]),
+            ("blocs[2].reward_percent", vec![I(-3), I(300)]),
+            (
+                "reward.rate",
+                vec![s("0"), s("-0.3"), s("50"), s("5000%"), s("ba phần mười")],
+            ),
+            ("reward.round_up", vec![I(0), I(-10_000), I(1_000_001)]),
+            (
+                "base_salary[0].amount",
+                vec![I(0), I(-1_490_000), I(99_999), I(100_000_001)],
+            ),
+            ("deadlines.self_evaluation", vec![I(0), I(32)]),
+            ("deadlines.authority", vec![I(0), I(32)]),
+            ("deadlines.bloc_report", vec![I(0), I(32)]),
+            ("deadlines.publication", vec![I(0), I(32), I(-3)]),
+            ("deadlines.dossier_forward", vec![I(0), I(32)]),
+            ("deadlines.reward_dossier", vec![I(0), I(32)]),
+            ("deadlines.commitment_years[0].year", vec![I(1999), I(2101)]),
+            ("calendar[0].year", vec![I(1999), I(99_999), I(-2023)]),
+        ];
+        for (key, values) in &table {
+            for v in values {
+                let err = load_with(key, v.clone()).expect_err(&format!("{key} = {v} is refused"));
+                assert!(
+                    err.contains(&format!("ở khóa '{key}'"))
+                        && err.contains(&format!("invalid at key '{key}'")),
+                    "{key} = {v}: {err}"
+                );
+                assert!(
+                    err.contains("cần") && err.contains("accepted"),
+                    "{key} = {v}: the message says what is accepted: {err}"
+                );
+            }
+        }
+        // The table covers every number the profile can set.
+        let text = &Profile::default_profile().source;
+        let mut covered: Vec<String> = table.iter().map(|(k, _)| k.replace("[2]", "[0]")).collect();
+        covered.sort();
+        covered.dedup();
+        let missing: Vec<String> = numeric_keys(text)
+            .into_iter()
+            .filter(|k| !covered.contains(k))
+            .collect();
+        assert!(missing.is_empty(), "numeric keys not tested: {missing:?}");
+        // The values at the edges of the ranges load.
+        for (key, v) in [
+            ("rules.absence_days", I(1)),
+            ("rules.absence_days", I(66)),
+            ("blocs[0].reward_percent", I(0)),
+            ("blocs[0].reward_percent", I(100)),
+            ("reward.rate", s("0,3")),
+            ("reward.rate", s("10")),
+            ("reward.round_up", I(1)),
+            ("base_salary[0].amount", I(100_000_000)),
+        ] {
+            load_with(key, v.clone()).unwrap_or_else(|e| panic!("{key} = {v}: {e}"));
+        }
+    }
+
+    #[test]
+    fn thresholds_follow_the_scale() {
+        // A scale of 1–20 lets the thresholds go up to 20.
+        let text = with_key(
+            &Profile::default_profile().source,
+            "scale.max",
+            Value::Integer(20),
+        );
+        let text = with_key(&text, "rules.mandatory_min", Value::Integer(20));
+        let p = Profile::parse(&text, "x.toml").unwrap();
+        assert_eq!(p.thresholds.mandatory_min, 40);
+        assert_eq!(p.scale().max, crate::model::Score::points(20));
+        // On a scale of 1–5 the default thresholds (10 and 8) are outside it.
+        let err = load_with("scale.max", Value::Integer(5)).unwrap_err();
+        assert!(err.contains("rules.mandatory_min"), "{err}");
+    }
+
+    #[test]
+    fn dates_and_days_of_a_profile_are_in_order() {
+        let p = Profile::default_profile();
+        // The deadlines of the last month: self-evaluation ≤ authority ≤ mẫu 06 ≤ mẫu 07.
+        let err = load_with("deadlines.authority", Value::Integer(20)).unwrap_err();
+        assert!(err.contains("'deadlines.authority'"), "{err}");
+        let err = load_with("rules.submission_day", Value::Integer(26)).unwrap_err();
+        assert!(err.contains("'rules.submission_day'"), "{err}");
+        let err = load_with("deadlines.bloc_report", Value::Integer(27)).unwrap_err();
+        assert!(err.contains("'deadlines.bloc_report'"), "{err}");
+        // Two base salaries from the same date.
+        let text = with_key(
+            &p.source,
+            "base_salary[1].from",
+            Value::String("2019-07-01".into()),
+        );
+        let err = Profile::parse(&text, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("'base_salary[1].from'"), "{err}");
+        // A year twice in the calendar.
+        let text = with_key(&p.source, "calendar[1].year", Value::Integer(2023));
+        let err = Profile::parse(&text, "x.toml").unwrap_err().to_string();
+        assert!(err.contains("'calendar[1].year'"), "{err}");
+        // Published before it is signed.
+        let text = with_key(
+            &p.source,
+            "deadlines.commitment_years[0].publish",
+            Value::String("2023-02-01".into()),
+        );
+        let err = Profile::parse(&text, "x.toml").unwrap_err().to_string();
+        assert!(
+            err.contains("'deadlines.commitment_years[0].publish'"),
+            "{err}"
+        );
+        // No base salary at all.
+        let text = p.source.replace("[[base_salary]]", "[[unused]]");
+        let mut t: toml::Table = toml::from_str(&p.source).unwrap();
+        t.insert("base_salary".into(), Value::Array(Vec::new()));
+        let err = Profile::parse(&toml::to_string(&t).unwrap(), "x.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("'base_salary'"), "{err}");
+        assert_ne!(text, p.source);
+    }
+
+    #[test]
+    fn the_source_of_the_default_profile_reloads() {
+        // `danhgia profile show` prints the source: it loads again, as written and re-serialised.
+        let p = Profile::default_profile();
+        Profile::parse(&p.source, "ho-so.toml").unwrap();
+        let again = toml::to_string(&toml::from_str::<toml::Table>(&p.source).unwrap()).unwrap();
+        let q = Profile::parse(&again, "ho-so.toml").unwrap();
+        assert_eq!(q.thresholds, p.thresholds);
+        assert_eq!(q.base_salary, p.base_salary);
+    }
 
     #[test]
     fn reward_dossiers_of_schools_go_to_phong_noi_vu() {

@@ -1,7 +1,7 @@
 //! Text helpers shared by the readers: name normalisation and parsing of the values units type.
 //! Everything here is pure.
 
-use crate::model::{Quarter, Rating, Score};
+use crate::model::{Quarter, Rating, Scale, Score, Total};
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -183,12 +183,14 @@ pub enum ScoreError {
     Step,
 }
 
-/// A score from a number read from a cell. The scale is 1–10 in steps of 0.5.
-pub fn score_from_f64(x: f64) -> Result<Score, ScoreError> {
+/// A score from a number read from a cell: on the profile's scale, in steps of 0.5.
+pub fn score_from_f64(x: f64, scale: Scale) -> Result<Score, ScoreError> {
     if !x.is_finite() {
         return Err(ScoreError::NotNumber);
     }
-    if !(1.0..=10.0).contains(&x) {
+    // The bounds are whole or half numbers: exact as f64.
+    let (lo, hi) = (f64::from(scale.min.0) / 2.0, f64::from(scale.max.0) / 2.0);
+    if !(lo..=hi).contains(&x) {
         return Err(ScoreError::OutOfRange);
     }
     let hp = x * 2.0;
@@ -199,17 +201,27 @@ pub fn score_from_f64(x: f64) -> Result<Score, ScoreError> {
     Ok(Score(r as u16))
 }
 
-/// A score typed as text: " 10 ", "9,5", "9.5". Exact decimal arithmetic.
-pub fn parse_score(s: &str) -> Result<Score, ScoreError> {
+/// A score typed as text: " 10 ", "9,5", "9.5", on the profile's scale. Exact decimal
+/// arithmetic.
+pub fn parse_score(s: &str, scale: Scale) -> Result<Score, ScoreError> {
     let d = decimal_text(s).ok_or(ScoreError::NotNumber)?;
-    if d < Decimal::ONE || d > Decimal::TEN {
+    let hp = d.checked_mul(Decimal::TWO).ok_or(ScoreError::OutOfRange)?;
+    if hp < Decimal::from(scale.min.0) || hp > Decimal::from(scale.max.0) {
         return Err(ScoreError::OutOfRange);
     }
-    let hp = d * Decimal::TWO;
     if !hp.fract().is_zero() {
         return Err(ScoreError::Step);
     }
     hp.to_u16().map(Score).ok_or(ScoreError::OutOfRange)
+}
+
+/// A total of scores typed as text ("286,5", "290"), exact, in half points; `None` unless it
+/// is a whole or half number of at most `max_points`.
+pub fn parse_total(s: &str, max_points: u32) -> Option<Total> {
+    let hp = decimal_text(s)?.checked_mul(Decimal::TWO)?;
+    (hp.fract().is_zero() && hp <= Decimal::from(max_points) * Decimal::TWO)
+        .then(|| hp.to_u32().map(Total))
+        .flatten()
 }
 
 /// A quarter as units write it: `I/2024`, `Quý I/2024`, `1/2024`, `2024-Q1`, `Q1/2024`, `Quý 1 năm 2024`.
@@ -448,17 +460,49 @@ mod tests {
 
     #[test]
     fn scores_from_text() {
-        assert_eq!(parse_score(" 10 "), Ok(Score(20)));
-        assert_eq!(parse_score("9,5"), Ok(Score(19)));
-        assert_eq!(parse_score("9.5"), Ok(Score(19)));
-        assert_eq!(parse_score("8.3"), Err(ScoreError::Step));
-        assert_eq!(parse_score("12"), Err(ScoreError::OutOfRange));
-        assert_eq!(parse_score("0,5"), Err(ScoreError::OutOfRange));
-        assert_eq!(parse_score("tám"), Err(ScoreError::NotNumber));
-        assert_eq!(parse_score("9,5,1"), Err(ScoreError::NotNumber));
-        assert_eq!(score_from_f64(9.5), Ok(Score(19)));
-        assert_eq!(score_from_f64(8.3), Err(ScoreError::Step));
-        assert_eq!(score_from_f64(0.0), Err(ScoreError::OutOfRange));
+        let s = Scale::SEED;
+        assert_eq!(parse_score(" 10 ", s), Ok(Score(20)));
+        assert_eq!(parse_score("9,5", s), Ok(Score(19)));
+        assert_eq!(parse_score("9.5", s), Ok(Score(19)));
+        assert_eq!(parse_score("8.3", s), Err(ScoreError::Step));
+        assert_eq!(parse_score("12", s), Err(ScoreError::OutOfRange));
+        assert_eq!(parse_score("0,5", s), Err(ScoreError::OutOfRange));
+        assert_eq!(parse_score("tám", s), Err(ScoreError::NotNumber));
+        assert_eq!(parse_score("9,5,1", s), Err(ScoreError::NotNumber));
+        assert_eq!(
+            parse_score("79228162514264337593543950335", s),
+            Err(ScoreError::OutOfRange)
+        );
+        assert_eq!(score_from_f64(9.5, s), Ok(Score(19)));
+        assert_eq!(score_from_f64(8.3, s), Err(ScoreError::Step));
+        assert_eq!(score_from_f64(0.0, s), Err(ScoreError::OutOfRange));
+        assert_eq!(score_from_f64(1e300, s), Err(ScoreError::OutOfRange));
+    }
+
+    #[test]
+    fn scores_follow_the_profile_scale() {
+        let five = Scale {
+            min: Score::points(1),
+            max: Score::points(5),
+        };
+        assert_eq!(parse_score("7", five), Err(ScoreError::OutOfRange));
+        assert_eq!(score_from_f64(7.0, five), Err(ScoreError::OutOfRange));
+        assert_eq!(score_from_f64(4.5, five), Ok(Score(9)));
+        assert_eq!(parse_score("5", five), Ok(Score(10)));
+        let twenty = Scale {
+            min: Score::points(1),
+            max: Score::points(20),
+        };
+        assert_eq!(parse_score("15", twenty), Ok(Score(30)));
+        assert_eq!(parse_score("19,5", twenty), Ok(Score(39)));
+        assert_eq!(score_from_f64(15.0, twenty), Ok(Score(30)));
+        assert_eq!(score_from_f64(20.5, twenty), Err(ScoreError::OutOfRange));
+        let from_two = Scale {
+            min: Score::points(2),
+            max: Score::points(10),
+        };
+        assert_eq!(parse_score("1,5", from_two), Err(ScoreError::OutOfRange));
+        assert_eq!(score_from_f64(1.0, from_two), Err(ScoreError::OutOfRange));
     }
 
     #[test]

@@ -73,8 +73,9 @@ pub fn write_de_nghi_template(
     profile: &AnyProfile,
     lang: Lang,
 ) -> Result<(), WriterError> {
-    let mut wb = build_template(profile, lang)?;
-    save(&mut wb, path)
+    build_template(profile, lang)
+        .and_then(|mut wb| save(&mut wb, path))
+        .map_err(|e| e.of(path, "mẫu đề nghị khen thưởng / the proposal template"))
 }
 
 /// Builds the blank proposal workbook.
@@ -314,8 +315,14 @@ pub fn write_campaign_result(
     c: &Campaign,
     path: &Path,
 ) -> Result<(), WriterError> {
-    let mut wb = build_campaign_result(check, c)?;
-    save(&mut wb, path)
+    build_campaign_result(check, c)
+        .and_then(|mut wb| save(&mut wb, path))
+        .map_err(|e| {
+            e.of(
+                path,
+                &format!("kết quả thẩm định / the check of {}", c.name),
+            )
+        })
 }
 
 /// Builds the campaign result workbook.
@@ -486,11 +493,12 @@ fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 }
 
 /// Lines a wrapped text takes in a column `width` characters wide (Times New Roman 12).
+/// The lines a wrapped text takes, at most as many as Excel's highest row shows.
 fn wrapped_lines(text: &str, width: f64) -> f64 {
     text.split('\n')
         .map(|l| (l.chars().count() as f64 * 1.05 / width).ceil().max(1.0))
         .sum::<f64>()
-        .max(1.0)
+        .clamp(1.0, ((super::kit::MAX_ROW_HEIGHT - 3.0) / 15.75).floor())
 }
 
 /// The one-based row of an A1 address.

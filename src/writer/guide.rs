@@ -4,7 +4,7 @@
 
 use super::kit::{self, Kit};
 use super::template::UnitTemplate;
-use super::{merge_text, text};
+use super::{merge_area, merge_text, text};
 use crate::deadlines::{self, DeadlineKind, QuarterCalendar};
 use crate::i18n::Lang;
 use crate::model::{Bloc, Form};
@@ -115,7 +115,7 @@ pub fn write_guide(
         cal.rule.words(Lang::Vi)
     ))?;
     let headers = ["STT", "Việc", "", "Hạn", "Thứ", "Ghi chú"];
-    g.ws.merge_range(g.row, 1, g.row, 2, headers[1], &kit.header)?;
+    merge_area(g.ws, g.row, 1, g.row, 2, headers[1], &kit.header)?;
     for (c, h) in headers.iter().enumerate() {
         if c == 1 || c == 2 {
             continue;
@@ -132,7 +132,7 @@ pub fn write_guide(
             .max(kit::wrapped_height(&note, WIDTHS[5], LINE))
             .max(20.0);
         g.ws.write_number_with_format(g.row, 0, (i + 1) as f64, &kit.locked_center)?;
-        g.ws.merge_range(g.row, 1, g.row, 2, &what, &kit.locked_wrap)?;
+        merge_area(g.ws, g.row, 1, g.row, 2, &what, &kit.locked_wrap)?;
         text(
             g.ws,
             g.row,

@@ -5,8 +5,8 @@
 //! chưa đề nghị"): never in the list of people rewarded, never in the totals.
 
 use super::{
-    header_row, merge_text, national_header, new_workbook, official_page, save, signature, text,
-    Styles, WriterError,
+    header_row, merge_area, merge_text, national_header, new_workbook, official_page, save,
+    signature, text, Styles, WriterError,
 };
 use crate::deadlines;
 use crate::model::Bloc;
@@ -37,7 +37,7 @@ fn wrapped_height(text: &str, width_chars: f64) -> f64 {
                 .max(1.0) as usize
         })
         .sum();
-    (lines.max(1) as f64) * 15.75 + 3.0
+    ((lines.max(1) as f64) * 15.75 + 3.0).min(super::kit::MAX_ROW_HEIGHT)
 }
 
 /// The header row of a table: its height, the page set up to repeat it, and the panes frozen
@@ -199,16 +199,16 @@ fn cover(
     let rate = list.rate.normalize().to_string().replace('.', ",");
 
     text(ws, row, 0, "STT", &s.header)?;
-    ws.merge_range(row, 1, row, 3, "Nội dung", &s.header)?;
-    ws.merge_range(row, 4, row, LAST, "Số liệu", &s.header)?;
+    merge_area(ws, row, 1, row, 3, "Nội dung", &s.header)?;
+    merge_area(ws, row, 4, row, LAST, "Số liệu", &s.header)?;
     row += 1;
     let mut n = 0;
     let mut line =
         |ws: &mut Worksheet, row: &mut u32, what: &str, v: &str| -> Result<(), XlsxError> {
             n += 1;
             ws.write_number_with_format(*row, 0, n as f64, &s.int)?;
-            ws.merge_range(*row, 1, *row, 3, what, &label)?;
-            ws.merge_range(*row, 4, *row, LAST, v, &value)?;
+            merge_area(ws, *row, 1, *row, 3, what, &label)?;
+            merge_area(ws, *row, 4, *row, LAST, v, &value)?;
             ws.set_row_height(
                 *row,
                 wrapped_height(what, widths[1] + widths[2] + widths[3]).max(20.0),
@@ -306,8 +306,9 @@ fn cover(
                 list.quarter.year,
                 money::group_digits(m.base_salary)
             );
-            ws.merge_range(row, 1, row, 3, &what, &label)?;
-            ws.merge_range(
+            merge_area(ws, row, 1, row, 3, &what, &label)?;
+            merge_area(
+                ws,
                 row,
                 4,
                 row,
@@ -321,7 +322,8 @@ fn cover(
     }
     n += 1;
     ws.write_number_with_format(row, 0, n as f64, &s.int)?;
-    ws.merge_range(
+    merge_area(
+        ws,
         row,
         1,
         row,
@@ -329,7 +331,8 @@ fn cover(
         "Tổng số tiền khen thưởng (đồng)",
         &label.clone().set_bold(),
     )?;
-    ws.merge_range(
+    merge_area(
+        ws,
         row,
         4,
         row,
@@ -346,7 +349,8 @@ fn cover(
         money::dong_in_words(list.amount_per_person).to_lowercase(),
         money::group_digits(p.base_salary)
     );
-    ws.merge_range(
+    merge_area(
+        ws,
         row,
         0,
         row,
@@ -399,7 +403,7 @@ fn cover(
         row += 1;
         for note in notes {
             let t = format!("- {note}");
-            ws.merge_range(row, 0, row, LAST, &t, &para)?;
+            merge_area(ws, row, 0, row, LAST, &t, &para)?;
             ws.set_row_height(row, wrapped_height(&t, content_width + widths[0]))?;
             row += 1;
         }
@@ -581,7 +585,8 @@ fn people_sheet(
         }
     }
     if n == 0 {
-        ws.merge_range(
+        merge_area(
+            ws,
             row,
             0,
             row,
@@ -591,7 +596,8 @@ fn people_sheet(
         )?;
         row += 1;
     }
-    ws.merge_range(
+    merge_area(
+        ws,
         row,
         0,
         row,
@@ -736,9 +742,11 @@ fn units_sheet(
         ws.write_number_with_format(row, 4, u.basis.percent as f64 / 100.0, &pct)?;
         ws.write_number_with_format(row, 5, u.cap as f64, &s.int)?;
         match u.source {
-            Source::DeNghi => ws.write_number_with_format(row, 6, u.proposed as f64, &s.int)?,
-            Source::DeXuat => ws.write_string_with_format(row, 6, "Không gửi", &s.cell_center)?,
-        };
+            Source::DeNghi => {
+                ws.write_number_with_format(row, 6, u.proposed as f64, &s.int)?;
+            }
+            Source::DeXuat => text(ws, row, 6, "Không gửi", &s.cell_center)?,
+        }
         ws.write_number_with_format(row, 7, u.accepted.len() as f64, &s.int)?;
         money_cell(ws, row, 8, u.total, &s.money)?;
         let note = unit_note(u, list);
@@ -749,8 +757,10 @@ fn units_sheet(
         ws.set_row_height(row, h)?;
         row += 1;
     }
-    ws.merge_range(row, 0, row, 2, "Tổng cộng", &s.total_label)?;
-    let sum = |f: &dyn Fn(&UnitRewards) -> u32| list.units.iter().map(f).sum::<u32>() as f64;
+    merge_area(ws, row, 0, row, 2, "Tổng cộng", &s.total_label)?;
+    let sum = |f: &dyn Fn(&UnitRewards) -> u32| {
+        list.units.iter().map(|u| u64::from(f(u))).sum::<u64>() as f64
+    };
     ws.write_number_with_format(row, 3, sum(&|u| u.dat), &s.total_int)?;
     text(ws, row, 4, "", &s.cell)?;
     ws.write_number_with_format(row, 5, sum(&|u| u.cap), &s.total_int)?;
@@ -798,7 +808,8 @@ fn suggestions_sheet(wb: &mut Workbook, s: &Styles, list: &RewardList) -> Result
     )?;
     row += 1;
     ws.set_row_height(row, wrapped_height(SUGGESTED_NOTE, width))?;
-    ws.merge_range(
+    merge_area(
+        ws,
         row,
         0,
         row,
@@ -870,8 +881,9 @@ pub fn build(list: &RewardList, profile: &Profile) -> Result<Workbook, WriterErr
 
 /// Writes the reward list workbook to `path` (atomically).
 pub fn write(list: &RewardList, profile: &Profile, path: &Path) -> Result<(), WriterError> {
-    let mut wb = build(list, profile)?;
-    save(&mut wb, path)
+    build(list, profile)
+        .and_then(|mut wb| save(&mut wb, path))
+        .map_err(|e| e.of(path, "danh sách khen thưởng / the reward list"))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
-//! Building blocks shared by the fill-in templates (the unit workbook and the individual score
-//! sheets): input and locked formats, the score validation, the conditional colours, sheet
-//! protection, and the catalogue laid out as runs of items per group.
+//! Building blocks shared by the writers: Excel's limits on text ([`cell_text`], through which
+//! every text cell of every output goes); and, for the fill-in templates (the unit workbook and
+//! the individual score sheets), input and locked formats, the score validation, the conditional
+//! colours, sheet protection, and the catalogue laid out as runs of items per group.
 //!
 //! Everything a unit types goes into an unlocked, tinted cell that carries a data validation; every
 //! other cell stays locked, so the sheet can be protected without a password and still be filled.
@@ -16,6 +17,63 @@ use rust_xlsxwriter::{
 };
 
 use super::Styles;
+use std::borrow::Cow;
+
+// ---------------------------------------------------------------------------------------------
+// Excel's limits on text (SPEC §8 "Bounded": text at the limit never fails a run)
+
+/// Excel's limit on the text of one cell: 32 767 characters, counted in UTF-16 code units as
+/// rust_xlsxwriter checks them (`MaxStringLengthExceeded`).
+pub const CELL_TEXT_MAX: usize = 32_767;
+
+/// The visible note that ends a text shortened to fit a cell. The full text stays where it came
+/// from: the results document (`ket-qua.json`: unit and person names) or the unit's own workbook.
+pub const SHORTENED: &str = "… (cắt bớt, xem ket-qua.json hoặc sổ gốc)";
+
+/// The limit of a sheet name (31), of a header or footer and of a data validation message (255).
+pub const SHEET_NAME_MAX: usize = 31;
+pub const SHORT_TEXT_MAX: usize = 255;
+
+/// Excel's highest row, in points: a height computed from a long text stops there.
+pub const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// The text of a cell within Excel's limit: as it is when it fits; otherwise cut and ended with
+/// [`SHORTENED`], the whole at most [`CELL_TEXT_MAX`] UTF-16 units. Every text cell of every
+/// workbook the tool writes goes through here ([`super::text`], [`super::merge_area`]).
+pub fn cell_text(s: &str) -> Cow<'_, str> {
+    shorten(s, CELL_TEXT_MAX, SHORTENED)
+}
+
+/// `s` within `max` UTF-16 units: as it is when it fits, else its longest head that leaves room
+/// for `note`, followed by `note`. The cut falls between characters, never between a letter and
+/// the combining marks that follow it (NFD Vietnamese), and trailing spaces before the note go.
+pub fn shorten<'a>(s: &'a str, max: usize, note: &str) -> Cow<'a, str> {
+    if s.encode_utf16().count() <= max {
+        return Cow::Borrowed(s);
+    }
+    let room = max.saturating_sub(note.encode_utf16().count());
+    let mut end = 0;
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        if used + c.len_utf16() > room {
+            break;
+        }
+        used += c.len_utf16();
+        end = i + c.len_utf8();
+    }
+    // Back off to the start of the last letter when the next character is a combining mark.
+    let next_is_mark = |end: usize| {
+        s[end..]
+            .chars()
+            .next()
+            .is_some_and(unicode_normalization::char::is_combining_mark)
+    };
+    while end > 0 && next_is_mark(end) {
+        end = s[..end].char_indices().next_back().map_or(0, |(i, _)| i);
+    }
+    let head = s[..end].trim_end();
+    Cow::Owned(format!("{head}{note}"))
+}
 
 /// Fill of the cells a unit types into.
 pub const INPUT_FILL: u32 = 0xFFF8DC;
@@ -160,7 +218,7 @@ impl ListSheet {
         let ws = wb.add_worksheet().set_name(SHEET_LISTS)?;
         for (c, words) in self.columns.iter().enumerate() {
             for (r, w) in words.iter().enumerate() {
-                ws.write_string(r as u32, c as u16, w)?;
+                super::text(ws, r as u32, c as u16, w, &Format::new())?;
             }
             ws.set_column_width(c as u16, 40)?;
         }
@@ -330,21 +388,7 @@ impl Kit {
 
 /// Cuts a text to at most `max` UTF-16 units (Excel's limits on validation texts), ending in `…`.
 pub fn fit(text: &str, max: usize) -> String {
-    if text.encode_utf16().count() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let n = c.len_utf16();
-        if used + n + 1 > max {
-            break;
-        }
-        out.push(c);
-        used += n;
-    }
-    out.push('…');
-    out
+    shorten(text, max, "…").into_owned()
 }
 
 /// A validation with an input message and an error message (titles ≤ 32, texts ≤ 255 units).
@@ -729,7 +773,7 @@ pub fn wrapped_height_cpu(text: &str, width: f64, line: f64, cpu: f64) -> f64 {
         .split('\n')
         .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
         .sum();
-    lines * line
+    (lines * line).min(MAX_ROW_HEIGHT)
 }
 
 /// The printed width (points) of columns of these widths (Excel's conversion: a width of `w`
@@ -800,6 +844,104 @@ pub fn page_breaks(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn units(s: &str) -> usize {
+        s.encode_utf16().count()
+    }
+
+    /// rust_xlsxwriter takes the text in a cell.
+    fn accepted(s: &str) -> bool {
+        let mut wb = Workbook::new();
+        wb.add_worksheet().write_string(0, 0, s).is_ok()
+    }
+
+    #[test]
+    fn text_that_fits_a_cell_is_written_as_it_is() {
+        assert!(matches!(
+            cell_text("Phòng Nội vụ"),
+            Cow::Borrowed("Phòng Nội vụ")
+        ));
+        let at_limit = "ệ".repeat(CELL_TEXT_MAX);
+        assert!(matches!(cell_text(&at_limit), Cow::Borrowed(_)));
+        assert!(accepted(&at_limit));
+        assert!(
+            !accepted(&format!("{at_limit}a")),
+            "the limit is rust_xlsxwriter's"
+        );
+    }
+
+    #[test]
+    fn longer_text_is_shortened_with_a_note_within_the_limit() {
+        for long in [
+            "ệ".repeat(CELL_TEXT_MAX + 1),
+            "Ghi chú rất dài ".repeat(5_000),
+            // Astral characters take two UTF-16 units: never split in half.
+            "😀".repeat(20_000),
+            "a😀".repeat(12_000),
+            // NFD Vietnamese: a letter and its combining marks stay together.
+            "Nguye\u{302}\u{303}n ".repeat(5_000),
+            "e\u{302}\u{301}".repeat(20_000),
+        ] {
+            let cut = cell_text(&long);
+            assert!(cut.ends_with(SHORTENED), "ends with the note");
+            assert!(units(&cut) <= CELL_TEXT_MAX, "{} units", units(&cut));
+            assert!(units(&cut) > CELL_TEXT_MAX - 10, "as much as fits");
+            assert!(long.starts_with(cut.trim_end_matches(SHORTENED)));
+            assert!(accepted(&cut));
+            let head = cut.trim_end_matches(SHORTENED);
+            let next = long[head.len()..].chars().next().unwrap();
+            assert!(
+                !unicode_normalization::char::is_combining_mark(next),
+                "the cut is before a letter, not inside one"
+            );
+        }
+        // The seeds' limits of shorter texts work the same way.
+        assert_eq!(shorten("Phòng Nội vụ", 8, "…"), "Phòng N…");
+        assert_eq!(shorten("Phòng  Nội", 7, "…"), "Phòng…");
+        assert_eq!(fit(&"x".repeat(300), SHORT_TEXT_MAX).chars().count(), 255);
+    }
+
+    #[test]
+    fn every_text_cell_of_the_writers_goes_through_one_helper() {
+        // Writing text straight into a worksheet bypasses Excel's limit: only `super::text`
+        // and `super::merge_area` (src/writer/mod.rs) may.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/writer");
+        let raw = [
+            ".write_string(",
+            ".write_string_with_format(",
+            ".merge_range(",
+            ".write(",
+            ".write_with_format(",
+            ".write_rich_string",
+            ".write_url",
+            ".insert_note(",
+            ".set_header(",
+        ];
+        let mut bypass = Vec::new();
+        for entry in std::fs::read_dir(&dir).expect("src/writer") {
+            let path = entry.expect("an entry").path();
+            let source = std::fs::read_to_string(&path).expect("a source file");
+            let code = source.split("#[cfg(test)]").next().unwrap_or("");
+            for (i, line) in code.lines().enumerate() {
+                let line = line.trim_start();
+                if line.starts_with("//") {
+                    continue;
+                }
+                if raw.iter().any(|r| line.contains(r)) && !line.contains("lists.write(") {
+                    bypass.push(format!("{}:{}: {line}", path.display(), i + 1));
+                }
+            }
+        }
+        let helpers: Vec<&String> = bypass
+            .iter()
+            .filter(|l| l.contains("src/writer/mod.rs"))
+            .collect();
+        assert_eq!(
+            (bypass.len(), helpers.len()),
+            (2, 2),
+            "only the two helpers write text: {bypass:#?}"
+        );
+    }
 
     #[test]
     fn mandatory_ranges_read_like_a_clerk_writes_them() {

@@ -2,8 +2,8 @@
 //! nghiệp của CBCCVC, NLĐ quý … năm …"), one workbook per unit.
 
 use super::{
-    merge_text, national_header, new_workbook, official_page, place_date, save, signature, text,
-    Styles, WriterError,
+    merge_area, merge_text, national_header, new_workbook, official_page, place_date, save,
+    signature, text, Styles, WriterError,
 };
 use crate::evaluate::UnitResult;
 use crate::i18n::Lang;
@@ -113,9 +113,9 @@ pub fn build(u: &UnitResult, profile: &Profile) -> Result<Workbook, WriterError>
         (8, "Kết quả"),
         (9, "Ghi chú"),
     ] {
-        ws.merge_range(head, col, head + 1, col, label, &s.header)?;
+        merge_area(ws, head, col, head + 1, col, label, &s.header)?;
     }
-    ws.merge_range(head, 5, head, 7, "Xếp loại tháng", &s.header)?;
+    merge_area(ws, head, 5, head, 7, "Xếp loại tháng", &s.header)?;
     for (i, m) in q.months().iter().enumerate() {
         text(ws, head + 1, 5 + i as u16, &format!("Tháng {m}"), &s.header)?;
     }
@@ -169,7 +169,7 @@ pub fn build(u: &UnitResult, profile: &Profile) -> Result<Workbook, WriterError>
         if label.starts_with("Số chưa") && n == 0 {
             continue;
         }
-        ws.merge_range(row, 1, row, 3, label, &s.total_label)?;
+        merge_area(ws, row, 1, row, 3, label, &s.total_label)?;
         ws.write_number_with_format(row, 4, n as f64, &s.total_int)?;
         row += 1;
     }
@@ -188,6 +188,7 @@ pub fn build(u: &UnitResult, profile: &Profile) -> Result<Workbook, WriterError>
 
 /// Writes the mẫu 06 workbook of a unit to `path` (atomically).
 pub fn write(u: &UnitResult, profile: &Profile, path: &Path) -> Result<(), WriterError> {
-    let mut wb = build(u, profile)?;
-    save(&mut wb, path)
+    build(u, profile)
+        .and_then(|mut wb| save(&mut wb, path))
+        .map_err(|e| e.of(path, &format!("đơn vị / unit {} – {}", u.code, u.unit)))
 }

@@ -3,8 +3,8 @@
 //! bloc, makes the whole-district workbook ([`super::toan_quan`]).
 
 use super::{
-    header_row, merge_text, national_header, new_workbook, official_page, place_date, save,
-    signature, text, Styles, WriterError,
+    header_row, merge_area, merge_text, national_header, new_workbook, official_page, place_date,
+    save, signature, text, Styles, WriterError,
 };
 use crate::district::{BlocSummary, DatPerson, Sums, UnitLine};
 use crate::model::Quarter;
@@ -85,7 +85,7 @@ pub(crate) fn sums_row(
     label: &str,
     t: &Sums,
 ) -> Result<(), XlsxError> {
-    ws.merge_range(row, 0, row, 1, label, &s.total_label)?;
+    merge_area(ws, row, 0, row, 1, label, &s.total_label)?;
     for (col, n) in [
         (2u16, t.people),
         (3, t.not_evaluated),
@@ -142,13 +142,15 @@ pub(crate) fn dat_sheet(
         text(ws, row, 2, &p.title, &s.cell)?;
         text(ws, row, 3, &p.unit, &s.cell_wrap)?;
         match p.total {
-            Some(t) => ws.write_number_with_format(
-                row,
-                4,
-                t.0 as f64 / 2.0,
-                if t.0 % 2 == 0 { &s.int } else { &s.score },
-            )?,
-            None => ws.write_string_with_format(row, 4, "", &s.cell)?,
+            Some(t) => {
+                ws.write_number_with_format(
+                    row,
+                    4,
+                    t.0 as f64 / 2.0,
+                    if t.0 % 2 == 0 { &s.int } else { &s.score },
+                )?;
+            }
+            None => text(ws, row, 4, "", &s.cell)?,
         };
         if let Some(b) = bloc {
             text(ws, row, 5, b, &s.cell)?;
@@ -257,6 +259,10 @@ pub fn write(
     profile: &Profile,
     path: &Path,
 ) -> Result<(), WriterError> {
-    let mut wb = build(b, quarter, profile)?;
-    save(&mut wb, path)
+    build(b, quarter, profile)
+        .and_then(|mut wb| save(&mut wb, path))
+        .map_err(|e| {
+            let bloc = &profile.bloc(b.bloc).name;
+            e.of(path, &format!("khối / bloc {bloc}"))
+        })
 }

@@ -4,7 +4,9 @@
 //! every printed page, and a signature block.
 //!
 //! Every text is written as a string (never a formula), so a name such as `=HYPERLINK("x")` stays
-//! text. Workbooks carry fixed document properties, so the same inputs give the same bytes.
+//! text, and within Excel's limit of 32 767 characters ([`kit::cell_text`]): every text cell goes
+//! through [`text`] or [`merge_area`]. Workbooks carry fixed document properties, so the same
+//! inputs give the same bytes.
 
 use crate::output::write_atomic;
 use rust_xlsxwriter::{
@@ -18,10 +20,39 @@ pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriterError {
+    // Not a `#[source]`: the message already holds the library's words, once.
     #[error("không tạo được bảng tính / cannot build the workbook: {0}")]
-    Xlsx(#[from] XlsxError),
+    Xlsx(XlsxError),
     #[error(transparent)]
     Write(#[from] crate::output::WriteError),
+    /// An output workbook that could not be built or written: which file, of which unit (or bloc,
+    /// or list), and why (the source).
+    #[error("không ghi được tệp {file} ({of}) / cannot write {file} ({of})")]
+    Output {
+        file: String,
+        /// "đơn vị TCKH – Phòng Tài chính - Kế hoạch", "khối Chính quyền", …
+        of: String,
+        #[source]
+        source: Box<WriterError>,
+    },
+}
+
+impl From<XlsxError> for WriterError {
+    fn from(e: XlsxError) -> WriterError {
+        WriterError::Xlsx(e)
+    }
+}
+
+impl WriterError {
+    /// This error, naming the output file and what it is of (a unit, a bloc, the district…).
+    pub fn of(self, file: &Path, of: &str) -> WriterError {
+        WriterError::Output {
+            file: file.display().to_string(),
+            // A unit's name may be as long as a cell holds: the message keeps its start.
+            of: kit::fit(of, 120),
+            source: Box::new(self),
+        }
+    }
 }
 
 /// The formats of an official workbook.
@@ -129,7 +160,8 @@ pub fn new_workbook(title: &str) -> Workbook {
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2023, 1, 1).expect("a valid date");
     let props = DocProperties::new()
-        .set_title(title)
+        // Titles name a unit: kept to the length of a short text.
+        .set_title(kit::fit(title, kit::SHORT_TEXT_MAX))
         .set_author("danhgia")
         .set_creation_datetime(&created);
     wb.set_properties(&props);
@@ -190,15 +222,30 @@ pub fn merge_text(
     text: &str,
     format: &Format,
 ) -> Result<(), XlsxError> {
-    if first == last {
-        ws.write_string_with_format(row, first, text, format)?;
-    } else {
-        ws.merge_range(row, first, row, last, text, format)?;
+    merge_area(ws, row, first, row, last, text, format)
+}
+
+/// Writes text across a merged area of rows and columns (or one cell), always as a string and
+/// within Excel's limit ([`kit::cell_text`]).
+pub fn merge_area(
+    ws: &mut Worksheet,
+    first_row: u32,
+    first_col: u16,
+    last_row: u32,
+    last_col: u16,
+    value: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if (first_row, first_col) == (last_row, last_col) {
+        return text(ws, first_row, first_col, value, format);
     }
+    let value = kit::cell_text(value);
+    ws.merge_range(first_row, first_col, last_row, last_col, &value, format)?;
     Ok(())
 }
 
-/// Writes a text cell: always a string, so text that looks like a formula stays text.
+/// Writes a text cell: always a string, so text that looks like a formula stays text, and within
+/// Excel's limit: a longer text is shortened and ends with [`kit::SHORTENED`].
 pub fn text(
     ws: &mut Worksheet,
     row: u32,
@@ -206,7 +253,8 @@ pub fn text(
     value: &str,
     format: &Format,
 ) -> Result<(), XlsxError> {
-    ws.write_string_with_format(row, col, value, format)?;
+    let value = kit::cell_text(value);
+    ws.write_string_with_format(row, col, &*value, format)?;
     Ok(())
 }
 
@@ -218,7 +266,7 @@ pub fn header_row(
     labels: &[&str],
 ) -> Result<(), XlsxError> {
     for (col, label) in labels.iter().enumerate() {
-        ws.write_string_with_format(row, col as u16, *label, format)?;
+        text(ws, row, col as u16, label, format)?;
     }
     Ok(())
 }

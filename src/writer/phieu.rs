@@ -7,7 +7,7 @@
 //! page breaks between criteria groups, with the table header repeated.
 
 use super::kit::{self, Kit, MarkAt};
-use super::{merge_text, new_workbook, save, text, WriterError, QUOC_HIEU, TIEU_NGU};
+use super::{merge_area, merge_text, new_workbook, save, text, WriterError, QUOC_HIEU, TIEU_NGU};
 use crate::model::{Form, Quarter};
 use crate::profile::Profile;
 use crate::text::a1;
@@ -42,8 +42,10 @@ pub fn write_phieu(
     form: Form,
     opts: &PhieuOptions,
 ) -> Result<(), WriterError> {
-    let mut wb = build_phieu(profile, form, opts)?;
-    save(&mut wb, path)
+    build_phieu(profile, form, opts)
+        .map_err(WriterError::from)
+        .and_then(|mut wb| save(&mut wb, path))
+        .map_err(|e| e.of(path, &format!("phiếu điểm / score sheet {}", form.code())))
 }
 
 /// Row heights as they are set, to plan the printed pages.
@@ -161,8 +163,8 @@ pub fn build_phieu(
         let row = 9 + i as u32;
         merge_text(rows.ws, row, 0, 1, l, &label)?;
         match value {
-            Some(v) => rows.ws.merge_range(row, 2, row, LAST, v, &line)?,
-            None => rows.ws.merge_range(row, 2, row, LAST, "", &line)?,
+            Some(v) => merge_area(rows.ws, row, 2, row, LAST, v, &line)?,
+            None => merge_area(rows.ws, row, 2, row, LAST, "", &line)?,
         };
         rows.ws.add_data_validation(
             row,
@@ -218,8 +220,7 @@ pub fn build_phieu(
             if r0 == r1 {
                 text(rows.ws, r0, col, value, &kit.locked_wrap_center)?;
             } else {
-                rows.ws
-                    .merge_range(r0, col, r1, col, value, &kit.locked_wrap_center)?;
+                merge_area(rows.ws, r0, col, r1, col, value, &kit.locked_wrap_center)?;
             }
         }
         let need = kit::wrapped_height(contents, WIDTHS[2], DEFAULT_ROW);
@@ -259,7 +260,7 @@ pub fn build_phieu(
     let marks = format!("$D${}:$D${}", first + 1, last + 1);
     for (i, (l, count)) in totals.iter().enumerate() {
         let row = total_row + i as u32;
-        rows.ws.merge_range(row, 0, row, 3, l, &kit.total)?;
+        merge_area(rows.ws, row, 0, row, 3, l, &kit.total)?;
         for col in [4u16, 5] {
             let letter: String = a1(0, col as u32)
                 .chars()
@@ -314,7 +315,7 @@ pub fn build_phieu(
         &label,
     )?;
     for r in [remarks + 1, remarks + 2] {
-        rows.ws.merge_range(r, 0, r, LAST, "", &line)?;
+        merge_area(rows.ws, r, 0, r, LAST, "", &line)?;
         rows.height(r, 20.0)?;
     }
     rows.ws.add_data_validation(

@@ -119,8 +119,10 @@ pub fn write_unit_template(
     t: &UnitTemplate,
     cal: &QuarterCalendar,
 ) -> Result<UnitLayout, WriterError> {
-    let (mut wb, layout) = build_unit_template(profile, t, cal)?;
-    save(&mut wb, path)?;
+    let of = "mẫu sổ của đơn vị / the unit template";
+    let (mut wb, layout) =
+        build_unit_template(profile, t, cal).map_err(|e| WriterError::from(e).of(path, of))?;
+    save(&mut wb, path).map_err(|e| e.of(path, of))?;
     Ok(layout)
 }
 

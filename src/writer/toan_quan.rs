@@ -148,6 +148,7 @@ pub fn build(d: &DistrictSummary, profile: &Profile) -> Result<Workbook, WriterE
 }
 
 pub fn write(d: &DistrictSummary, profile: &Profile, path: &Path) -> Result<(), WriterError> {
-    let mut wb = build(d, profile)?;
-    save(&mut wb, path)
+    build(d, profile)
+        .and_then(|mut wb| save(&mut wb, path))
+        .map_err(|e| e.of(path, "toàn quận / the whole district"))
 }

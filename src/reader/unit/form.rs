@@ -245,17 +245,19 @@ fn read_scored_row(
     }
     let mut scores = Vec::with_capacity(layout.items.len());
     let mut has_errors = false;
+    // The profile's scale (`scale.min`–`scale.max`), not a fixed 1–10.
+    let scale = cx.profile.scale();
     // Contents typed as text: Excel's SUM leaves them out of a formula total.
     let mut as_text: Vec<(u16, u32, Score)> = Vec::new();
     for (i, &c) in layout.items.iter().enumerate() {
         let item = i as u16 + 1;
         let d = grid.get(row, c);
         let result = match d {
-            Data::Float(f) => text::score_from_f64(*f),
-            Data::Int(n) => text::score_from_f64(*n as f64),
-            Data::DateTime(dt) => text::score_from_f64(dt.as_f64()),
+            Data::Float(f) => text::score_from_f64(*f, scale),
+            Data::Int(n) => text::score_from_f64(*n as f64, scale),
+            Data::DateTime(dt) => text::score_from_f64(dt.as_f64(), scale),
             Data::String(s) if !s.trim().is_empty() => {
-                let r = text::parse_score(s);
+                let r = text::parse_score(s, scale);
                 if let Ok(sc) = r {
                     as_text.push((item, c, sc));
                 }
@@ -265,7 +267,7 @@ fn read_scored_row(
                 has_errors = true;
                 let detail = match formulas.at(row, c) {
                     Some(formula) => Detail::FormulaNoValue { formula },
-                    None => Detail::ScoreMissing { item },
+                    None => Detail::ScoreMissing { item, scale },
                 };
                 cx.push(Some(sheet), Some(a1(row, c)), Some(&id), detail);
                 continue;
@@ -278,9 +280,9 @@ fn read_scored_row(
                 has_errors = true;
                 let value = display(d);
                 let detail = match e {
-                    ScoreError::NotNumber => Detail::ScoreNotNumber { item, value },
-                    ScoreError::OutOfRange => Detail::ScoreOutOfRange { item, value },
-                    ScoreError::Step => Detail::ScoreStep { item, value },
+                    ScoreError::NotNumber => Detail::ScoreNotNumber { item, value, scale },
+                    ScoreError::OutOfRange => Detail::ScoreOutOfRange { item, value, scale },
+                    ScoreError::Step => Detail::ScoreStep { item, value, scale },
                 };
                 cx.push(Some(sheet), Some(a1(row, c)), Some(&id), detail);
             }

@@ -442,7 +442,9 @@ fn set_info(
             }
         }
         InfoLabel::Headcount => {
-            info.headcount = whole_number(&v.value).filter(|n| *n > 0);
+            // A head count beyond any real unit was typed wrong: the people listed count instead.
+            info.headcount =
+                whole_number(&v.value).filter(|n| (1..=crate::model::MAX_COUNT).contains(n));
             if info.headcount.is_none() {
                 invalid(cx, LABEL_HEADCOUNT, display(&v.value), Expected::Headcount);
             }
