@@ -449,18 +449,24 @@ fn a_second_run_into_the_same_outdir_is_refused() {
     // The lock as a running process holds it: this test's own process.
     let lock = ra.join(".danhgia.lock");
     std::fs::write(&lock, lock_for(std::process::id())).unwrap();
-    let o = run_in(tmp.path(), &["run", "in", "-o", "ra"]);
-    assert_eq!(exit_code(&o), 2, "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains(&format!(
-            "Một lần chạy khác (tiến trình {}",
-            std::process::id()
-        )),
-        "{}",
-        stderr(&o)
-    );
-    assert!(lock.is_file(), "another run's lock stays");
-    assert!(!ra.join("ket-qua.json").exists());
+    // What the other run has written so far: the refusal still names the run, not the files.
+    std::fs::write(ra.join("loi.csv"), "").unwrap();
+    for force in [false, true] {
+        let mut args = vec!["run", "in", "-o", "ra"];
+        if force {
+            args.push("--force");
+        }
+        let o = run_in(tmp.path(), &args);
+        assert_eq!(exit_code(&o), 2, "{}", stderr(&o));
+        let expected = format!("Một lần chạy khác (tiến trình {}", std::process::id());
+        assert!(
+            stderr(&o).contains(&expected),
+            "--force {force}: {}",
+            stderr(&o)
+        );
+        assert!(lock.is_file(), "another run's lock stays");
+        assert!(!ra.join("ket-qua.json").exists());
+    }
 }
 
 /// The lock of a run that was killed must not block OUTDIR for ever.

@@ -109,9 +109,9 @@ impl Refusal {
     }
 }
 
-/// Never write into an input folder (the next run would read the outputs as inputs), never where
-/// an input lies (it could be replaced or removed as a stale output), and never over existing
-/// files unless asked. Paths are compared once resolved (links, `..`).
+/// Never write into an input folder (the next run would read the outputs as inputs), nor where an
+/// input lies (it could be replaced or removed as a stale output). Paths are compared once
+/// resolved (links, `..`). A non-empty OUTDIR is refused later, under the lock, unless `--force`.
 fn check_outdir(args: &Args, inputs: &[Input]) -> Result<(), Refusal> {
     let out = &args.out;
     if out.exists() && !out.is_dir() {
@@ -126,9 +126,6 @@ fn check_outdir(args: &Args, inputs: &[Input]) -> Result<(), Refusal> {
     }
     if let Some(i) = inputs.iter().find(|i| paths::is_within(&i.path, out)) {
         return Err(Refusal::InputInside(i.display.clone()));
-    }
-    if !args.force && !outdir::is_empty(out) {
-        return Err(Refusal::NotEmpty);
     }
     Ok(())
 }
@@ -192,21 +189,18 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
             out.display()
         )
     })?;
+    // The lock first, so that a run going on is named as such, whatever else OUTDIR holds.
     let lock = match take_lock(out, lang) {
         Ok(lock) => lock,
         Err(code) => return Ok(code),
     };
+    if !args.force && !outdir::is_empty(out) {
+        return Refusal::NotEmpty.fail(out, lang);
+    }
     let previous = previous_outputs(out, lang);
 
     let mut b = progress::run_batch(&inputs, &profile, args.input.quarter, lang);
-    let rewards = match b.quarter {
-        Some(q) => {
-            let list = crate::rewards::build(&b.units, q, &profile, args.decision_date)?;
-            b.add_findings(list.findings.clone());
-            Some(list)
-        }
-        None => None,
-    };
+    let rewards = reward_list(&mut b, &profile, args.decision_date)?;
     let plan = Plan::of(&b, rewards.is_some());
     let outputs = plan.paths();
     let guard = Guard::of_inputs(&inputs, args.input.profile.as_deref());
@@ -214,65 +208,95 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     if let Some(code) = guard.refuse(targets.iter().map(PathBuf::as_path), lang) {
         return Ok(code);
     }
-    let removed = write_all(
-        &b,
-        &plan,
-        rewards.as_ref(),
-        &profile,
+    let target = Target {
         out,
-        &previous,
-        args.force,
-        lang,
-    )?;
-    drop(lock);
-
-    let summary = RunSummary {
-        quarter: b.quarter.map(|q| q.to_string()),
-        files: b.files.len(),
-        skipped: b
-            .files
-            .iter()
-            .filter(|f| f.status == batch::FileStatus::BoQua)
-            .count(),
-        units: b.units.len(),
-        people: b.units.iter().map(|u| u.summary.people).sum(),
-        dat: b.units.iter().map(|u| u.summary.dat).sum(),
-        errors: b.errors(),
-        warnings: b.warnings(),
-        outdir: out.display().to_string(),
-        outputs,
-        removed,
+        previous: &previous,
+        force: args.force,
     };
-    write_stdout(|w| match args.format {
+    let removed = write_all(&b, &plan, rewards.as_ref(), &profile, &target, lang)?;
+    drop(lock);
+    let summary = RunSummary::of(&b, out, outputs, removed);
+    print_summary(&b, &summary, args.format, lang)?;
+    Ok(exit_for(b.errors(), b.warnings(), false))
+}
+
+/// The quarter's reward list (its findings join the batch's), when the quarter is known.
+fn reward_list(
+    b: &mut Batch,
+    profile: &Profile,
+    decision: Option<chrono::NaiveDate>,
+) -> Result<Option<crate::rewards::RewardList>> {
+    let Some(q) = b.quarter else {
+        return Ok(None);
+    };
+    let list = crate::rewards::build(&b.units, q, profile, decision)?;
+    b.add_findings(list.findings.clone());
+    Ok(Some(list))
+}
+
+impl RunSummary {
+    fn of(b: &Batch, out: &Path, outputs: Vec<String>, removed: Vec<String>) -> RunSummary {
+        RunSummary {
+            quarter: b.quarter.map(|q| q.to_string()),
+            files: b.files.len(),
+            skipped: b
+                .files
+                .iter()
+                .filter(|f| f.status == batch::FileStatus::BoQua)
+                .count(),
+            units: b.units.len(),
+            people: b.units.iter().map(|u| u.summary.people).sum(),
+            dat: b.units.iter().map(|u| u.summary.dat).sum(),
+            errors: b.errors(),
+            warnings: b.warnings(),
+            outdir: out.display().to_string(),
+            outputs,
+            removed,
+        }
+    }
+}
+
+/// The closing summary on stdout; as text, after the list of skipped files.
+fn print_summary(b: &Batch, summary: &RunSummary, format: RunFormat, lang: Lang) -> Result<()> {
+    write_stdout(|w| match format {
         RunFormat::Json => {
-            serde_json::to_writer_pretty(&mut *w, &summary)?;
+            serde_json::to_writer_pretty(&mut *w, summary)?;
             w.write_all(b"\n")
         }
         RunFormat::Text => {
             let mut text = Vec::new();
             report::skipped_text(&b.files, lang, &mut text)?;
-            text.extend(summary_text(&summary, lang).into_bytes());
+            text.extend(summary_text(summary, lang).into_bytes());
             w.write_all(&text)
         }
-    })?;
-    Ok(exit_for(b.errors(), b.warnings(), false))
+    })
+}
+
+/// OUTDIR as this run finds it.
+struct Target<'a> {
+    out: &'a Path,
+    /// The files the earlier run listed in its manifest.
+    previous: &'a [String],
+    force: bool,
 }
 
 /// Writes the run into OUTDIR: a manifest naming every file this run may leave (the earlier
 /// run's and this one's, so that an interrupted run leaves nothing unlisted), the outputs, then
 /// the removal of the earlier run's files not written again, and last the manifest of this run.
 /// Returns the files removed.
-#[allow(clippy::too_many_arguments)]
 fn write_all(
     b: &Batch,
     plan: &Plan,
     rewards: Option<&crate::rewards::RewardList>,
     profile: &Profile,
-    out: &Path,
-    previous: &[String],
-    force: bool,
+    target: &Target,
     lang: Lang,
 ) -> Result<Vec<String>> {
+    let Target {
+        out,
+        previous,
+        force,
+    } = *target;
     let outputs = plan.paths();
     if force {
         let dirs = [out.to_path_buf(), out.join(UNITS_DIR), out.join(BLOCS_DIR)];
@@ -300,27 +324,31 @@ const REWARDS_FILE: &str = "khen-thuong.xlsx";
 pub struct Plan {
     /// mẫu 06 file names, one per unit in the batch's order.
     units: Vec<String>,
-    /// mẫu 07 file names, one per bloc present.
-    blocs: Vec<String>,
-    district: bool,
+    /// The blocs present and the whole district, when the quarter is known and a unit counted.
+    district: Option<district::DistrictSummary>,
     rewards: bool,
 }
 
 impl Plan {
     pub fn of(b: &Batch, rewards: bool) -> Plan {
-        let blocs: Vec<String> = b
+        let district = b
             .quarter
-            .map(|q| district::district_summary(q, &b.units).blocs)
-            .unwrap_or_default()
-            .iter()
-            .map(|bs| format!("{}-mau-07.xlsx", bs.bloc.code()))
-            .collect();
+            .map(|q| district::district_summary(q, &b.units))
+            .filter(|d| !d.blocs.is_empty());
         Plan {
             units: unit_file_names(b),
-            district: !blocs.is_empty(),
-            blocs,
+            district,
             rewards,
         }
+    }
+
+    /// mẫu 07 file names, one per bloc present.
+    fn blocs(&self) -> Vec<String> {
+        self.district
+            .iter()
+            .flat_map(|d| &d.blocs)
+            .map(|bs| format!("{}-mau-07.xlsx", bs.bloc.code()))
+            .collect()
     }
 
     /// Every path, in the order of the closing summary.
@@ -330,8 +358,8 @@ impl Plan {
             .iter()
             .map(|n| format!("{UNITS_DIR}/{n}"))
             .collect();
-        p.extend(self.blocs.iter().map(|n| format!("{BLOCS_DIR}/{n}")));
-        if self.district {
+        p.extend(self.blocs().iter().map(|n| format!("{BLOCS_DIR}/{n}")));
+        if self.district.is_some() {
             p.push(DISTRICT_FILE.into());
         }
         if self.rewards {
@@ -378,18 +406,13 @@ pub fn write_outputs(
         .try_for_each(|(u, name)| mau06::write(u, profile, &units_dir.join(name)))?;
 
     // mẫu 07 per bloc present, and the whole district.
-    if let Some(q) = b.quarter {
-        let d = district::district_summary(q, &b.units);
-        if !d.blocs.is_empty() {
-            std::fs::create_dir_all(&blocs_dir)
-                .with_context(|| format!("không tạo được thư mục {}", blocs_dir.display()))?;
+    if let Some(d) = &plan.district {
+        std::fs::create_dir_all(&blocs_dir)
+            .with_context(|| format!("không tạo được thư mục {}", blocs_dir.display()))?;
+        for (bs, name) in d.blocs.iter().zip(plan.blocs()) {
+            mau07::write(bs, d.quarter, profile, &blocs_dir.join(name))?;
         }
-        for (bs, name) in d.blocs.iter().zip(&plan.blocs) {
-            mau07::write(bs, q, profile, &blocs_dir.join(name))?;
-        }
-        if plan.district {
-            toan_quan::write(&d, profile, &out.join(DISTRICT_FILE))?;
-        }
+        toan_quan::write(d, profile, &out.join(DISTRICT_FILE))?;
     }
 
     let mut json = Vec::new();
