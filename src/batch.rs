@@ -3,7 +3,9 @@
 
 use crate::evaluate::{self, UnitResult};
 use crate::finding::{Detail, Finding, Severity, Unreadable};
+use crate::i18n::Lang;
 use crate::model::Quarter;
+use crate::paths::FileKey;
 use crate::profile::Profile;
 use crate::reader::unit::{self, SHEET_INFO};
 use crate::reader::Workbook;
@@ -22,7 +24,105 @@ pub struct Input {
     pub path: PathBuf,
     /// As shown in reports (the path as given or as found under a given directory).
     pub display: String,
+    /// Not read; `reason` says why (`skip == reason.is_some()`).
     pub skip: bool,
+    pub reason: Option<Skip>,
+}
+
+impl Input {
+    /// A file to read.
+    pub fn to_read(path: PathBuf) -> Input {
+        Input {
+            display: path.display().to_string(),
+            path,
+            skip: false,
+            reason: None,
+        }
+    }
+
+    /// A file or folder listed as skipped (`bo-qua`), with the reason.
+    pub fn skipped(path: PathBuf, reason: Skip) -> Input {
+        Input {
+            display: path.display().to_string(),
+            path,
+            skip: true,
+            reason: Some(reason),
+        }
+    }
+}
+
+/// Why an input is not read (status `bo-qua`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// `~$…`: the lock file Excel leaves beside an open workbook.
+    LockFile,
+    /// A name that starts with a dot.
+    Hidden,
+    /// Found in a folder, without a workbook extension.
+    NotWorkbook,
+    /// A link back up to a folder that holds it: following it would search in circles.
+    LinkLoop,
+    /// A folder already searched under another name (a link, or given twice).
+    SameFolder { first: String },
+    /// A file already read under another name (a link, or given twice).
+    SameFile { first: String },
+}
+
+impl Skip {
+    /// The reason in plain words.
+    pub fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Skip::LockFile, Lang::Vi) => {
+                "tệp khóa tạm của Excel (tên bắt đầu bằng ~$, có khi sổ đang mở)".into()
+            }
+            (Skip::LockFile, Lang::En) => {
+                "Excel lock file (its name starts with ~$; left while a workbook is open)".into()
+            }
+            (Skip::Hidden, Lang::Vi) => "tệp ẩn (tên bắt đầu bằng dấu chấm)".into(),
+            (Skip::Hidden, Lang::En) => "hidden file (its name starts with a dot)".into(),
+            (Skip::NotWorkbook, Lang::Vi) => format!(
+                "không phải sổ tính (chỉ đọc tệp {})",
+                extension_list(lang)
+            ),
+            (Skip::NotWorkbook, Lang::En) => format!(
+                "not a workbook (only {} files are read)",
+                extension_list(lang)
+            ),
+            (Skip::LinkLoop, Lang::Vi) => {
+                "liên kết trỏ ngược lên thư mục chứa nó; không đi theo để khỏi tìm vòng quanh mãi"
+                    .into()
+            }
+            (Skip::LinkLoop, Lang::En) => {
+                "a link back up to a folder that holds it; not followed, so the search does not go round in circles".into()
+            }
+            (Skip::SameFolder { first }, Lang::Vi) => {
+                format!("cùng một thư mục với '{first}', chỉ tìm một lần")
+            }
+            (Skip::SameFolder { first }, Lang::En) => {
+                format!("the same folder as '{first}', searched once")
+            }
+            (Skip::SameFile { first }, Lang::Vi) => {
+                format!("cùng một tệp với '{first}', chỉ đọc một lần")
+            }
+            (Skip::SameFile { first }, Lang::En) => {
+                format!("the same file as '{first}', read once")
+            }
+        }
+    }
+}
+
+/// ".xlsx, .xlsm, … hoặc .xlsb": the extensions read as workbooks.
+pub fn extension_list(lang: Lang) -> String {
+    let dotted: Vec<String> = WORKBOOK_EXTENSIONS
+        .iter()
+        .map(|e| format!(".{e}"))
+        .collect();
+    match dotted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), lang.pick("hoặc", "or"))
+        }
+        _ => dotted.join(", "),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -43,6 +143,9 @@ pub struct FileReport {
     pub status: FileStatus,
     pub errors: u32,
     pub warnings: u32,
+    /// Why a `bo-qua` file was skipped (for people; not part of the JSON contract).
+    #[serde(skip)]
+    pub skipped: Option<Skip>,
 }
 
 #[derive(Debug, Default)]
@@ -103,66 +206,157 @@ impl Batch {
     }
 }
 
-fn is_skipped_name(name: &str) -> bool {
-    name.starts_with("~$") || name.starts_with('.')
+/// Why a file of this name is never read, if it is one of those.
+fn skipped_name(name: &str) -> Option<Skip> {
+    if name.starts_with("~$") {
+        Some(Skip::LockFile)
+    } else if name.starts_with('.') {
+        Some(Skip::Hidden)
+    } else {
+        None
+    }
 }
 
 /// Expands the paths given on the command line: directories are searched recursively (sorted by
 /// name, for a stable order); Excel lock files (`~$…`), hidden files and files that are not
-/// workbooks are listed as skipped.
+/// workbooks are listed as skipped. A folder is searched once and a file read once, whatever
+/// names (links, paths given twice) lead to them; a link back up to a folder that holds it is
+/// listed as skipped, not followed.
 pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
-    let mut out = Vec::new();
+    let mut walk = Walk::default();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut out);
+            walk.folder(p);
         } else {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            out.push(Input {
-                path: p.clone(),
-                display: p.display().to_string(),
-                skip: is_skipped_name(name) && p.exists(),
-            });
+            walk.given_file(p);
         }
     }
-    out
+    walk.out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Input>) {
-    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-        Err(_) => {
-            out.push(Input {
-                path: dir.to_path_buf(),
-                display: dir.display().to_string(),
-                skip: false,
-            });
-            return;
+/// A search of the inputs: what was found, and the folders and files met so far (by identity,
+/// with the name they were first met under).
+#[derive(Default)]
+struct Walk {
+    out: Vec<Input>,
+    folders: HashMap<FileKey, String>,
+    files: HashMap<FileKey, String>,
+}
+
+/// A folder being searched: its resolved path and the entries still to look at.
+struct Open {
+    real: PathBuf,
+    entries: std::vec::IntoIter<PathBuf>,
+}
+
+impl Walk {
+    /// A file named on the command line: always read, unless a lock or hidden file, or a file
+    /// already read.
+    fn given_file(&mut self, p: &Path) {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        match skipped_name(name).filter(|_| p.exists()) {
+            Some(why) => self.out.push(Input::skipped(p.to_path_buf(), why)),
+            None => self.file_to_read(p.to_path_buf()),
         }
-    };
-    entries.sort();
-    for p in entries {
-        let name = p
+    }
+
+    fn file_to_read(&mut self, p: PathBuf) {
+        let Some(key) = FileKey::of(&p) else {
+            // Nothing there: read, to be reported as unreadable.
+            return self.out.push(Input::to_read(p));
+        };
+        if let Some(first) = self.files.get(&key) {
+            let why = Skip::SameFile {
+                first: first.clone(),
+            };
+            return self.out.push(Input::skipped(p, why));
+        }
+        self.files.insert(key, p.display().to_string());
+        self.out.push(Input::to_read(p));
+    }
+
+    /// Searches a folder and its subfolders, depth first in name order, without a recursion
+    /// that a deep tree could exhaust.
+    fn folder(&mut self, root: &Path) {
+        let mut stack: Vec<Open> = Vec::new();
+        if let Some(open) = self.enter(root, None) {
+            stack.push(open);
+        }
+        while let Some(top) = stack.last_mut() {
+            let Some(p) = top.entries.next() else {
+                stack.pop();
+                continue;
+            };
+            let here = top.real.clone();
+            if p.is_dir() {
+                if let Some(open) = self.subfolder(&p, &here) {
+                    stack.push(open);
+                }
+            } else {
+                self.found_file(p);
+            }
+        }
+    }
+
+    /// A folder met inside another: hidden folders are not entered (and not listed).
+    fn subfolder(&mut self, p: &Path, here: &Path) -> Option<Open> {
+        let hidden = p
             .file_name()
             .and_then(|n| n.to_str())
-            .unwrap_or("")
-            .to_string();
-        if p.is_dir() {
-            if !name.starts_with('.') {
-                walk(&p, out);
-            }
-            continue;
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            return None;
         }
+        self.enter(p, Some(here))
+    }
+
+    /// Opens a folder unless it was searched already or leads back up to `parent` (the resolved
+    /// folder it was found in) or above; either is listed as skipped.
+    fn enter(&mut self, dir: &Path, parent: Option<&Path>) -> Option<Open> {
+        let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        if parent.is_some_and(|up| up.starts_with(&real)) {
+            self.out
+                .push(Input::skipped(dir.to_path_buf(), Skip::LinkLoop));
+            return None;
+        }
+        if let Some(key) = FileKey::of(dir) {
+            if let Some(first) = self.folders.get(&key) {
+                let why = Skip::SameFolder {
+                    first: first.clone(),
+                };
+                self.out.push(Input::skipped(dir.to_path_buf(), why));
+                return None;
+            }
+            self.folders.insert(key, dir.display().to_string());
+        }
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            // Reported as unreadable when read.
+            self.out.push(Input::to_read(dir.to_path_buf()));
+            return None;
+        };
+        let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        Some(Open {
+            real,
+            entries: entries.into_iter(),
+        })
+    }
+
+    /// A file met in a folder: read when it is a workbook.
+    fn found_file(&mut self, p: PathBuf) {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let ext = p
             .extension()
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        let workbook = WORKBOOK_EXTENSIONS.contains(&ext.as_str());
-        out.push(Input {
-            display: p.display().to_string(),
-            skip: is_skipped_name(&name) || !workbook,
-            path: p,
+        let why = skipped_name(name).or_else(|| {
+            (!WORKBOOK_EXTENSIONS.contains(&ext.as_str())).then_some(Skip::NotWorkbook)
         });
+        match why {
+            Some(why) => self.out.push(Input::skipped(p, why)),
+            None => self.file_to_read(p),
+        }
     }
 }
 
@@ -392,6 +586,7 @@ pub fn run_with_progress(
             status,
             errors,
             warnings,
+            skipped: input.reason.clone(),
         });
         batch.findings.extend(findings);
     }

@@ -1,6 +1,6 @@
 //! The documents and listings printed by `validate` and `evaluate` (SPEC §5–§6).
 
-use crate::batch::{Batch, FileReport};
+use crate::batch::{Batch, FileReport, Input, Skip};
 use crate::evaluate::UnitResult;
 use crate::finding::{Finding, FindingOut, Severity};
 use crate::i18n::Lang;
@@ -277,6 +277,77 @@ fn file_findings_text(
         }
     }
     Ok(())
+}
+
+/// The skipped files (`bo-qua`), each with why it was not read; nothing when none was.
+pub fn skipped_text(files: &[FileReport], lang: Lang, out: &mut impl Write) -> io::Result<()> {
+    let mut skipped = files
+        .iter()
+        .filter_map(|f| Some((f.file.as_str(), f.skipped.as_ref()?)))
+        .peekable();
+    if skipped.peek().is_none() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}",
+        lang.pick("Bỏ qua (không đọc):", "Skipped (not read):")
+    )?;
+    for (file, why) in skipped {
+        writeln!(
+            out,
+            "  {}: {}",
+            terminal_safe(file),
+            terminal_safe(&why.words(lang))
+        )?;
+    }
+    Ok(())
+}
+
+/// At most this many skipped files are named when no workbook was found.
+const SKIPPED_SHOWN: usize = 100;
+
+/// SPEC §4: "không tìm thấy sổ nào", naming what was skipped and why.
+pub fn no_workbook_text(given: &[std::path::PathBuf], inputs: &[Input], lang: Lang) -> String {
+    let places: Vec<String> = given
+        .iter()
+        .map(|p| format!("'{}'", terminal_safe(&p.display().to_string())))
+        .collect();
+    let places = places.join(", ");
+    let kinds = crate::batch::extension_list(lang);
+    let mut t = match lang {
+        Lang::Vi => format!("danhgia: không tìm thấy sổ nào trong {places} (sổ là tệp {kinds}).\n"),
+        Lang::En => {
+            format!("danhgia: no workbook found in {places} (a workbook is a {kinds} file).\n")
+        }
+    };
+    let skipped: Vec<(&Input, &Skip)> = inputs
+        .iter()
+        .filter_map(|i| Some((i, i.reason.as_ref()?)))
+        .collect();
+    if skipped.is_empty() {
+        t.push_str(lang.pick("Không có tệp nào.\n", "There is no file at all.\n"));
+        return t;
+    }
+    t.push_str(&match lang {
+        Lang::Vi => format!("Đã bỏ qua {} mục:\n", skipped.len()),
+        Lang::En => format!("Skipped {}:\n", skipped.len()),
+    });
+    for (input, why) in skipped.iter().take(SKIPPED_SHOWN) {
+        t.push_str(&format!(
+            "  {}: {}\n",
+            terminal_safe(&input.display),
+            terminal_safe(&why.words(lang))
+        ));
+    }
+    if skipped.len() > SKIPPED_SHOWN {
+        let more = skipped.len() - SKIPPED_SHOWN;
+        t.push_str(&match lang {
+            Lang::Vi => format!("  … và {more} mục khác\n"),
+            Lang::En => format!("  … and {more} more\n"),
+        });
+    }
+    t
 }
 
 /// The one-line summary that closes `validate`.

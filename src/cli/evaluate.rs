@@ -34,9 +34,31 @@ fn render(
     }
 }
 
+/// The extension of the results file written with `-o`.
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Json => "json",
+        Format::Csv => "csv",
+        Format::Text => "txt",
+    }
+}
+
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = args.input.load_profile()?;
     let inputs = batch::collect_inputs(&args.input.paths);
+    if let Some(code) = super::no_workbook(&args.input.paths, &inputs, lang) {
+        return Ok(code);
+    }
+    if let Some(dir) = &args.out {
+        let guard = super::guard::Guard::of_inputs(&inputs, args.input.profile.as_deref());
+        let outs = [
+            dir.join(format!("ket-qua.{}", extension(args.format))),
+            dir.join("loi.csv"),
+        ];
+        if let Some(code) = guard.refuse(outs.iter().map(PathBuf::as_path), lang) {
+            return Ok(code);
+        }
+    }
     let b = super::progress::run_batch(&inputs, &profile, args.input.quarter, lang);
     match &args.out {
         None => write_stdout(|out| render(&b, args.format, lang, out))?,
@@ -49,11 +71,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
                     dir.display()
                 )
             })?;
-            let ext = match args.format {
-                Format::Json => "json",
-                Format::Csv => "csv",
-                Format::Text => "txt",
-            };
+            let ext = extension(args.format);
             let mut csv = vec![0xEF, 0xBB, 0xBF];
             report::findings_csv(&b.findings, lang, &mut csv)?;
             crate::output::write_atomic(&dir.join(format!("ket-qua.{ext}")), &body)?;

@@ -25,6 +25,13 @@ pub struct Args {
 
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = super::load_profile(args.profile.as_deref())?;
+    let guard = super::guard::Guard::of_paths(
+        args.files.iter().map(PathBuf::as_path),
+        args.profile.as_deref(),
+    );
+    if let Some(code) = guard.refuse([args.out.as_path()], lang) {
+        return Ok(code);
+    }
     let files: Vec<(PathBuf, String)> = args
         .files
         .iter()

@@ -2,6 +2,7 @@
 
 mod calendar;
 mod evaluate;
+mod guard;
 mod merge;
 mod profile;
 mod progress;
@@ -60,6 +61,18 @@ pub enum Command {
     Calendar(calendar::Args),
     /// Hồ sơ cấu hình (tiêu chí, ngưỡng, lịch, lương cơ sở)
     Profile(profile::Args),
+}
+
+impl Command {
+    /// Does the command write files (so that an interrupt must clean up after it)?
+    fn writes_files(&self) -> bool {
+        match self {
+            Command::Run(_) | Command::Merge(_) | Command::Template(_) => true,
+            Command::Evaluate(a) => a.out.is_some(),
+            Command::Rewards(a) => a.out.is_some(),
+            Command::Validate(_) | Command::Calendar(_) | Command::Profile(_) => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -128,6 +141,9 @@ pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     crate::batch::install_panic_capture();
     let lang = cli.lang;
+    if cli.command.writes_files() {
+        crate::output::clean_up_on_signal();
+    }
     match cli.command {
         Command::Validate(a) => validate::run(a, lang),
         Command::Evaluate(a) => evaluate::run(a, lang),
@@ -148,6 +164,20 @@ pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Re
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("không ghi được ra màn hình / cannot write to stdout"),
     }
+}
+
+/// SPEC §4: when no workbook at all was found, says so on stderr, naming every skipped path and
+/// why, and gives exit code 2.
+pub(crate) fn no_workbook(
+    given: &[PathBuf],
+    inputs: &[crate::batch::Input],
+    lang: Lang,
+) -> Option<ExitCode> {
+    if inputs.iter().any(|i| !i.skip) {
+        return None;
+    }
+    eprint!("{}", crate::report::no_workbook_text(given, inputs, lang));
+    Some(ExitCode::from(EXIT_FAILURE))
 }
 
 /// The exit code for a batch.

@@ -38,9 +38,20 @@ pub struct Args {
 }
 
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
-    match AnyProfile::resolve(args.input.profile.as_deref())? {
-        AnyProfile::Quarterly(profile) => quarterly(&args, &profile, lang),
-        AnyProfile::Campaign(c) => campaign_check(&args, &c, lang),
+    let profile = AnyProfile::resolve(args.input.profile.as_deref())?;
+    let inputs = batch::collect_inputs(&args.input.paths);
+    if let Some(code) = super::no_workbook(&args.input.paths, &inputs, lang) {
+        return Ok(code);
+    }
+    if let Some(out) = &args.out {
+        let guard = super::guard::Guard::of_inputs(&inputs, args.input.profile.as_deref());
+        if let Some(code) = guard.refuse([out.as_path()], lang) {
+            return Ok(code);
+        }
+    }
+    match profile {
+        AnyProfile::Quarterly(profile) => quarterly(&args, &inputs, &profile, lang),
+        AnyProfile::Campaign(c) => campaign_check(&args, &inputs, &c, lang),
     }
 }
 
@@ -53,9 +64,13 @@ fn findings_text(findings: &[Finding], lang: Lang, out: &mut dyn Write) -> std::
     report::findings_text(&b, lang, out)
 }
 
-fn quarterly(args: &Args, profile: &Profile, lang: Lang) -> Result<ExitCode> {
-    let inputs = batch::collect_inputs(&args.input.paths);
-    let b = batch::run(&inputs, profile, args.input.quarter);
+fn quarterly(
+    args: &Args,
+    inputs: &[batch::Input],
+    profile: &Profile,
+    lang: Lang,
+) -> Result<ExitCode> {
+    let b = batch::run(inputs, profile, args.input.quarter);
     let Some(quarter) = b.quarter else {
         // Nothing could be read, so no quarter is known.
         let mut err = std::io::stderr().lock();
@@ -124,9 +139,13 @@ fn quarterly(args: &Args, profile: &Profile, lang: Lang) -> Result<ExitCode> {
     }))
 }
 
-fn campaign_check(args: &Args, c: &Campaign, lang: Lang) -> Result<ExitCode> {
-    let inputs = batch::collect_inputs(&args.input.paths);
-    let check = crate::reader::campaign::check_inputs(&inputs, c);
+fn campaign_check(
+    args: &Args,
+    inputs: &[batch::Input],
+    c: &Campaign,
+    lang: Lang,
+) -> Result<ExitCode> {
+    let check = crate::reader::campaign::check_inputs(inputs, c);
     if let Some(path) = &args.out {
         crate::writer::de_nghi::write_campaign_result(&check, c, path)
             .with_context(|| format!("{}", path.display()))?;

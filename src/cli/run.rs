@@ -1,13 +1,17 @@
 //! `danhgia run`: the whole quarter in one command — validate, evaluate, mẫu 06 per unit, mẫu 07
 //! per bloc, the whole-district result, ket-qua.json and loi.csv (SPEC §4).
 
+use super::guard::Guard;
 use super::{exit_for, progress, write_stdout, InputArgs, EXIT_FAILURE};
-use crate::batch::{self, Batch};
+use crate::batch::{self, Batch, Input};
 use crate::district;
 use crate::i18n::Lang;
+use crate::outdir::{self, RunLock};
 use crate::output::write_atomic;
+use crate::paths;
 use crate::profile::Profile;
 use crate::report;
+use crate::text::terminal_safe;
 use crate::writer::{self, mau06, mau07, toan_quan};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -54,25 +58,8 @@ pub struct RunSummary {
     pub warnings: usize,
     pub outdir: String,
     pub outputs: Vec<String>,
-}
-
-/// The absolute form of a path that may not exist yet (its existing ancestor resolved).
-fn resolved(p: &Path) -> Option<PathBuf> {
-    if let Ok(c) = p.canonicalize() {
-        return Some(c);
-    }
-    let parent = match p.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    Some(resolved(parent)?.join(p.file_name()?))
-}
-
-fn is_inside(child: &Path, parent: &Path) -> bool {
-    match (resolved(child), parent.canonicalize()) {
-        (Some(c), Ok(p)) => c.starts_with(p),
-        _ => false,
-    }
+    /// Files of an earlier run (listed in its manifest) that this run removed.
+    pub removed: Vec<String>,
 }
 
 fn fail(lang: Lang, vi: String, en: String) -> Result<ExitCode> {
@@ -80,103 +67,313 @@ fn fail(lang: Lang, vi: String, en: String) -> Result<ExitCode> {
     Ok(ExitCode::from(EXIT_FAILURE))
 }
 
+/// Why OUTDIR cannot be used, before anything is written.
+enum Refusal {
+    NotAFolder,
+    InsideInput(PathBuf),
+    InputInside(String),
+    NotEmpty,
+}
+
+impl Refusal {
+    fn fail(self, out: &Path, lang: Lang) -> Result<ExitCode> {
+        let o = terminal_safe(&out.display().to_string()).into_owned();
+        match self {
+            Refusal::NotAFolder => fail(
+                lang,
+                format!("'{o}' là một tệp, không phải thư mục."),
+                format!("'{o}' is a file, not a directory."),
+            ),
+            Refusal::InsideInput(p) => {
+                let p = terminal_safe(&p.display().to_string()).into_owned();
+                fail(
+                    lang,
+                    format!("Thư mục kết quả '{o}' nằm trong thư mục đầu vào '{p}'. Chọn thư mục khác."),
+                    format!("The output directory '{o}' is inside the input directory '{p}'. Choose another one."),
+                )
+            }
+            Refusal::InputInside(i) => {
+                let i = terminal_safe(&i).into_owned();
+                fail(
+                    lang,
+                    format!("Tệp đầu vào '{i}' nằm trong thư mục kết quả '{o}'. Lệnh không bao giờ ghi đè hay xóa tệp nó đọc; chọn thư mục kết quả khác."),
+                    format!("The input file '{i}' is inside the output directory '{o}'. No command ever writes over or removes a file it reads; choose another output directory."),
+                )
+            }
+            Refusal::NotEmpty => fail(
+                lang,
+                format!("Thư mục kết quả '{o}' đã có tệp. Chọn thư mục trống, hoặc thêm --force để ghi đè các tệp của lần chạy trước."),
+                format!("The output directory '{o}' is not empty. Choose an empty one, or add --force to replace what an earlier run wrote."),
+            ),
+        }
+    }
+}
+
+/// Never write into an input folder (the next run would read the outputs as inputs), nor where an
+/// input lies (it could be replaced or removed as a stale output). Paths are compared once
+/// resolved (links, `..`). A non-empty OUTDIR is refused later, under the lock, unless `--force`.
+fn check_outdir(args: &Args, inputs: &[Input]) -> Result<(), Refusal> {
+    let out = &args.out;
+    if out.exists() && !out.is_dir() {
+        return Err(Refusal::NotAFolder);
+    }
+    let input_dirs = args.input.paths.iter().filter(|p| p.is_dir());
+    if let Some(dir) = input_dirs.into_iter().find(|d| paths::is_within(out, d)) {
+        return Err(Refusal::InsideInput(dir.clone()));
+    }
+    if !out.exists() {
+        return Ok(());
+    }
+    if let Some(i) = inputs.iter().find(|i| paths::is_within(&i.path, out)) {
+        return Err(Refusal::InputInside(i.display.clone()));
+    }
+    Ok(())
+}
+
+/// The lock of OUTDIR, or exit 2 when another run holds it.
+fn take_lock(out: &Path, lang: Lang) -> Result<RunLock, ExitCode> {
+    match RunLock::take(out) {
+        Ok((lock, None)) => Ok(lock),
+        Ok((lock, Some(h))) => {
+            let msg = match lang {
+                Lang::Vi => format!("danhgia: gỡ khóa cũ của một lần chạy đã dừng (tiến trình {}, bắt đầu {}); lần chạy này tiếp tục.", h.pid, terminal_safe(&h.started)),
+                Lang::En => format!("danhgia: removed the lock of a run that has stopped (process {}, started {}); this run goes on.", h.pid, terminal_safe(&h.started)),
+            };
+            eprintln!("{msg}");
+            Ok(lock)
+        }
+        Err(e) => {
+            eprintln!("danhgia: {}", e.message(lang));
+            Err(ExitCode::from(EXIT_FAILURE))
+        }
+    }
+}
+
+/// The files an earlier run listed in OUTDIR's manifest, warning about what is not trusted.
+fn previous_outputs(out: &Path, lang: Lang) -> Vec<String> {
+    let Some(prev) = outdir::read_manifest(out) else {
+        return Vec::new();
+    };
+    let name = outdir::MANIFEST;
+    if prev.unreadable {
+        let msg = match lang {
+            Lang::Vi => format!("danhgia: cảnh báo: không đọc được danh sách tệp của lần chạy trước ({name}); không xóa tệp cũ nào, chỉ ghi đè các tệp trùng tên."),
+            Lang::En => format!("danhgia: warning: the list of files of the earlier run ({name}) cannot be read; no old file is removed, only files of the same names are replaced."),
+        };
+        eprintln!("{msg}");
+    }
+    if !prev.refused.is_empty() {
+        let list = terminal_safe(&prev.refused.join(", ")).into_owned();
+        let msg = match lang {
+            Lang::Vi => format!("danhgia: cảnh báo: {} mục trong {name} không phải tệp kết quả trong thư mục này; không xóa: {list}", prev.refused.len()),
+            Lang::En => format!("danhgia: warning: {} entries of {name} are not output files inside this folder; not removed: {list}", prev.refused.len()),
+        };
+        eprintln!("{msg}");
+    }
+    prev.files
+}
+
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = args.input.load_profile()?;
     let out = &args.out;
-
-    // Never write into an input folder (the next run would read the outputs as inputs), and never
-    // over existing files unless asked.
-    if out.exists() {
-        if !out.is_dir() {
-            return fail(
-                lang,
-                format!("'{}' là một tệp, không phải thư mục.", out.display()),
-                format!("'{}' is a file, not a directory.", out.display()),
-            );
-        }
-        let non_empty = std::fs::read_dir(out)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(false);
-        if non_empty && !args.force {
-            return fail(
-                lang,
-                format!("Thư mục kết quả '{}' đã có tệp. Chọn thư mục trống, hoặc thêm --force để ghi đè.", out.display()),
-                format!("The output directory '{}' is not empty. Choose an empty one, or add --force to overwrite.", out.display()),
-            );
-        }
+    let inputs = batch::collect_inputs(&args.input.paths);
+    if let Some(code) = super::no_workbook(&args.input.paths, &inputs, lang) {
+        return Ok(code);
     }
-    for p in args.input.paths.iter().filter(|p| p.is_dir()) {
-        if is_inside(out, p) {
-            return fail(
-                lang,
-                format!("Thư mục kết quả '{}' nằm trong thư mục đầu vào '{}'. Chọn thư mục khác.", out.display(), p.display()),
-                format!("The output directory '{}' is inside the input directory '{}'. Choose another one.", out.display(), p.display()),
-            );
-        }
+    if let Err(refusal) = check_outdir(&args, &inputs) {
+        return refusal.fail(out, lang);
     }
-
     std::fs::create_dir_all(out).with_context(|| {
         format!(
             "không tạo được thư mục {} / cannot create it",
             out.display()
         )
     })?;
-
-    let inputs = batch::collect_inputs(&args.input.paths);
-    let b = progress::run_batch(&inputs, &profile, args.input.quarter, lang);
-
-    let mut b = b;
-    let rewards = match b.quarter {
-        Some(q) => {
-            let list = crate::rewards::build(&b.units, q, &profile, args.decision_date)?;
-            b.add_findings(list.findings.clone());
-            Some(list)
-        }
-        None => None,
+    // The lock first, so that a run going on is named as such, whatever else OUTDIR holds.
+    let lock = match take_lock(out, lang) {
+        Ok(lock) => lock,
+        Err(code) => return Ok(code),
     };
-    let mut outputs = write_outputs(&b, &profile, out, lang)?;
-    if let Some(list) = &rewards {
-        crate::writer::khen_thuong::write(list, &profile, &out.join("khen-thuong.xlsx"))?;
-        outputs.insert(outputs.len() - 2, "khen-thuong.xlsx".to_string());
+    if !args.force && !outdir::is_empty(out) {
+        return Refusal::NotEmpty.fail(out, lang);
     }
-    let summary = RunSummary {
-        quarter: b.quarter.map(|q| q.to_string()),
-        files: b.files.len(),
-        skipped: b
-            .files
-            .iter()
-            .filter(|f| f.status == batch::FileStatus::BoQua)
-            .count(),
-        units: b.units.len(),
-        people: b.units.iter().map(|u| u.summary.people).sum(),
-        dat: b.units.iter().map(|u| u.summary.dat).sum(),
-        errors: b.errors(),
-        warnings: b.warnings(),
-        outdir: out.display().to_string(),
-        outputs,
+    let previous = previous_outputs(out, lang);
+
+    let mut b = progress::run_batch(&inputs, &profile, args.input.quarter, lang);
+    let rewards = reward_list(&mut b, &profile, args.decision_date)?;
+    let plan = Plan::of(&b, rewards.is_some());
+    let outputs = plan.paths();
+    let guard = Guard::of_inputs(&inputs, args.input.profile.as_deref());
+    let targets: Vec<PathBuf> = outputs.iter().map(|o| out.join(o)).collect();
+    if let Some(code) = guard.refuse(targets.iter().map(PathBuf::as_path), lang) {
+        return Ok(code);
+    }
+    let target = Target {
+        out,
+        previous: &previous,
+        force: args.force,
     };
-    write_stdout(|w| match args.format {
-        RunFormat::Json => {
-            serde_json::to_writer_pretty(&mut *w, &summary)?;
-            w.write_all(b"\n")
-        }
-        RunFormat::Text => w.write_all(summary_text(&summary, lang).as_bytes()),
-    })?;
+    let removed = write_all(&b, &plan, rewards.as_ref(), &profile, &target, lang)?;
+    drop(lock);
+    let summary = RunSummary::of(&b, out, outputs, removed);
+    print_summary(&b, &summary, args.format, lang)?;
     Ok(exit_for(b.errors(), b.warnings(), false))
 }
 
-/// Writes every output file; returns their paths relative to OUTDIR.
-pub fn write_outputs(b: &Batch, profile: &Profile, out: &Path, lang: Lang) -> Result<Vec<String>> {
-    let mut written = Vec::new();
-    let units_dir = out.join("don-vi");
-    let blocs_dir = out.join("khoi");
-    std::fs::create_dir_all(&units_dir)
-        .with_context(|| format!("không tạo được thư mục {}", units_dir.display()))?;
+/// The quarter's reward list (its findings join the batch's), when the quarter is known.
+fn reward_list(
+    b: &mut Batch,
+    profile: &Profile,
+    decision: Option<chrono::NaiveDate>,
+) -> Result<Option<crate::rewards::RewardList>> {
+    let Some(q) = b.quarter else {
+        return Ok(None);
+    };
+    let list = crate::rewards::build(&b.units, q, profile, decision)?;
+    b.add_findings(list.findings.clone());
+    Ok(Some(list))
+}
 
-    // mẫu 06: one per unit; file names from unit codes, made safe and unique.
+impl RunSummary {
+    fn of(b: &Batch, out: &Path, outputs: Vec<String>, removed: Vec<String>) -> RunSummary {
+        RunSummary {
+            quarter: b.quarter.map(|q| q.to_string()),
+            files: b.files.len(),
+            skipped: b
+                .files
+                .iter()
+                .filter(|f| f.status == batch::FileStatus::BoQua)
+                .count(),
+            units: b.units.len(),
+            people: b.units.iter().map(|u| u.summary.people).sum(),
+            dat: b.units.iter().map(|u| u.summary.dat).sum(),
+            errors: b.errors(),
+            warnings: b.warnings(),
+            outdir: out.display().to_string(),
+            outputs,
+            removed,
+        }
+    }
+}
+
+/// The closing summary on stdout; as text, after the list of skipped files.
+fn print_summary(b: &Batch, summary: &RunSummary, format: RunFormat, lang: Lang) -> Result<()> {
+    write_stdout(|w| match format {
+        RunFormat::Json => {
+            serde_json::to_writer_pretty(&mut *w, summary)?;
+            w.write_all(b"\n")
+        }
+        RunFormat::Text => {
+            let mut text = Vec::new();
+            report::skipped_text(&b.files, lang, &mut text)?;
+            text.extend(summary_text(summary, lang).into_bytes());
+            w.write_all(&text)
+        }
+    })
+}
+
+/// OUTDIR as this run finds it.
+struct Target<'a> {
+    out: &'a Path,
+    /// The files the earlier run listed in its manifest.
+    previous: &'a [String],
+    force: bool,
+}
+
+/// Writes the run into OUTDIR: a manifest naming every file this run may leave (the earlier
+/// run's and this one's, so that an interrupted run leaves nothing unlisted), the outputs, then
+/// the removal of the earlier run's files not written again, and last the manifest of this run.
+/// Returns the files removed.
+fn write_all(
+    b: &Batch,
+    plan: &Plan,
+    rewards: Option<&crate::rewards::RewardList>,
+    profile: &Profile,
+    target: &Target,
+    lang: Lang,
+) -> Result<Vec<String>> {
+    let Target {
+        out,
+        previous,
+        force,
+    } = *target;
+    let outputs = plan.paths();
+    if force {
+        let dirs = [out.to_path_buf(), out.join(UNITS_DIR), out.join(BLOCS_DIR)];
+        outdir::remove_leftover_temps(&dirs);
+    }
+    outdir::write_manifest(out, previous.iter().chain(&outputs))?;
+    write_outputs(b, plan, profile, out, lang)?;
+    if let Some(list) = rewards {
+        crate::writer::khen_thuong::write(list, profile, &out.join(REWARDS_FILE))?;
+    }
+    let planned: HashSet<&String> = outputs.iter().collect();
+    let stale: Vec<&String> = previous.iter().filter(|p| !planned.contains(p)).collect();
+    let removed = outdir::remove_stale(out, &stale);
+    outdir::write_manifest(out, &outputs)?;
+    Ok(removed)
+}
+
+const UNITS_DIR: &str = "don-vi";
+const BLOCS_DIR: &str = "khoi";
+const DISTRICT_FILE: &str = "toan-quan.xlsx";
+const REWARDS_FILE: &str = "khen-thuong.xlsx";
+
+/// The files a run writes, relative to OUTDIR, known before any is written.
+#[derive(Debug)]
+pub struct Plan {
+    /// mẫu 06 file names, one per unit in the batch's order.
+    units: Vec<String>,
+    /// The blocs present and the whole district, when the quarter is known and a unit counted.
+    district: Option<district::DistrictSummary>,
+    rewards: bool,
+}
+
+impl Plan {
+    pub fn of(b: &Batch, rewards: bool) -> Plan {
+        let district = b
+            .quarter
+            .map(|q| district::district_summary(q, &b.units))
+            .filter(|d| !d.blocs.is_empty());
+        Plan {
+            units: unit_file_names(b),
+            district,
+            rewards,
+        }
+    }
+
+    /// mẫu 07 file names, one per bloc present.
+    fn blocs(&self) -> Vec<String> {
+        self.district
+            .iter()
+            .flat_map(|d| &d.blocs)
+            .map(|bs| format!("{}-mau-07.xlsx", bs.bloc.code()))
+            .collect()
+    }
+
+    /// Every path, in the order of the closing summary.
+    pub fn paths(&self) -> Vec<String> {
+        let mut p: Vec<String> = self
+            .units
+            .iter()
+            .map(|n| format!("{UNITS_DIR}/{n}"))
+            .collect();
+        p.extend(self.blocs().iter().map(|n| format!("{BLOCS_DIR}/{n}")));
+        if self.district.is_some() {
+            p.push(DISTRICT_FILE.into());
+        }
+        if self.rewards {
+            p.push(REWARDS_FILE.into());
+        }
+        p.extend(["ket-qua.json".to_string(), "loi.csv".to_string()]);
+        p
+    }
+}
+
+/// mẫu 06 file names from unit codes, made safe and unique.
+fn unit_file_names(b: &Batch) -> Vec<String> {
     let mut used = HashSet::new();
-    let names: Vec<String> = b
-        .units
+    b.units
         .iter()
         .map(|u| {
             let stem = writer::safe_file_stem(&u.code);
@@ -188,42 +385,45 @@ pub fn write_outputs(b: &Batch, profile: &Profile, out: &Path, lang: Lang) -> Re
             }
             name
         })
-        .collect();
+        .collect()
+}
+
+/// Writes every output file of the plan except the reward list.
+pub fn write_outputs(
+    b: &Batch,
+    plan: &Plan,
+    profile: &Profile,
+    out: &Path,
+    lang: Lang,
+) -> Result<()> {
+    let units_dir = out.join(UNITS_DIR);
+    let blocs_dir = out.join(BLOCS_DIR);
+    std::fs::create_dir_all(&units_dir)
+        .with_context(|| format!("không tạo được thư mục {}", units_dir.display()))?;
     b.units
         .par_iter()
-        .zip(names.par_iter())
+        .zip(plan.units.par_iter())
         .try_for_each(|(u, name)| mau06::write(u, profile, &units_dir.join(name)))?;
-    written.extend(names.iter().map(|n| format!("don-vi/{n}")));
 
     // mẫu 07 per bloc present, and the whole district.
-    if let Some(q) = b.quarter {
-        let d = district::district_summary(q, &b.units);
-        if !d.blocs.is_empty() {
-            std::fs::create_dir_all(&blocs_dir)
-                .with_context(|| format!("không tạo được thư mục {}", blocs_dir.display()))?;
+    if let Some(d) = &plan.district {
+        std::fs::create_dir_all(&blocs_dir)
+            .with_context(|| format!("không tạo được thư mục {}", blocs_dir.display()))?;
+        for (bs, name) in d.blocs.iter().zip(plan.blocs()) {
+            mau07::write(bs, d.quarter, profile, &blocs_dir.join(name))?;
         }
-        for bs in &d.blocs {
-            let name = format!("{}-mau-07.xlsx", bs.bloc.code());
-            mau07::write(bs, q, profile, &blocs_dir.join(&name))?;
-            written.push(format!("khoi/{name}"));
-        }
-        if !d.blocs.is_empty() {
-            toan_quan::write(&d, profile, &out.join("toan-quan.xlsx"))?;
-            written.push("toan-quan.xlsx".into());
-        }
+        toan_quan::write(d, profile, &out.join(DISTRICT_FILE))?;
     }
 
     let mut json = Vec::new();
     report::results_json(b, lang, &mut json)?;
     write_atomic(&out.join("ket-qua.json"), &json)?;
-    written.push("ket-qua.json".into());
 
     // UTF-8 with a BOM, so Excel opens the Vietnamese text right.
     let mut csv = vec![0xEF, 0xBB, 0xBF];
     report::findings_csv(&b.findings, lang, &mut csv)?;
     write_atomic(&out.join("loi.csv"), &csv)?;
-    written.push("loi.csv".into());
-    Ok(written)
+    Ok(())
 }
 
 fn summary_text(s: &RunSummary, lang: Lang) -> String {
@@ -265,6 +465,15 @@ fn summary_text(s: &RunSummary, lang: Lang) -> String {
     }
     for o in &s.outputs {
         t.push_str(&format!("  {o}\n"));
+    }
+    if !s.removed.is_empty() {
+        t.push_str(lang.pick(
+            "Đã xóa các tệp cũ của lần chạy trước (không còn trong kết quả lần này):\n",
+            "Removed the earlier run's files that this run no longer writes:\n",
+        ));
+        for r in &s.removed {
+            t.push_str(&format!("  {r}\n"));
+        }
     }
     t
 }

@@ -106,6 +106,10 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
             format!("'{shown}' is a directory, not a file"),
         );
     }
+    let guard = super::guard::Guard::of_paths([], args.profile.as_deref());
+    if let Some(code) = guard.refuse([out.as_path()], lang) {
+        return Ok(code);
+    }
     if out.exists() && !args.force {
         return fail(
             lang,

@@ -22,6 +22,9 @@ pub struct Args {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = args.input.load_profile()?;
     let inputs = batch::collect_inputs(&args.input.paths);
+    if let Some(code) = super::no_workbook(&args.input.paths, &inputs, lang) {
+        return Ok(code);
+    }
     let mut b = super::progress::run_batch(&inputs, &profile, args.input.quarter, lang);
     // A unit sees the faults of its own reward proposals before sending (SPEC §3).
     if let Some(q) = b.quarter {
@@ -35,6 +38,11 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
             let mut buf = Vec::new();
             report::findings_text(&b, lang, &mut buf)?;
             if !b.findings.is_empty() {
+                buf.push(b'\n');
+            }
+            let before = buf.len();
+            report::skipped_text(&b.files, lang, &mut buf)?;
+            if buf.len() > before {
                 buf.push(b'\n');
             }
             report::check_summary(&b, lang, &mut buf)?;
