@@ -1,12 +1,20 @@
 //! A sanity check of OLE2 (Compound File Binary) containers before they reach the .xls reader.
 //!
-//! Damaged or hostile files can hold sector chains that loop; a reader following such a chain
-//! grows its buffer until memory runs out. This check walks every chain once with a visited set
-//! and rejects a container whose chains loop or point outside the file.
+//! Damaged or hostile files can hold sector chains that loop, point past the end of the file or
+//! past the end of the allocation table; a reader following such a chain grows its buffer until
+//! memory runs out, or indexes outside its tables. This check reads the container the way the
+//! .xls reader does (the same sectors, the same directory entries, the same streams) and rejects
+//! one that the reader could not follow safely: a loop, a sector outside the file or outside the
+//! allocation table, a table that is not a whole number of entries.
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const FREESECT: u32 = 0xFFFF_FFFF;
 const MAX_REGULAR: u32 = 0xFFFF_FFFA;
+/// Streams shorter than this live in the mini stream (64-byte mini sectors).
+const MINI_CUTOFF: u64 = 4096;
+const MINI_SECTOR: usize = 64;
+/// The streams the .xls reader opens, by the name it looks them up with.
+const READ_STREAMS: &[&str] = &["Workbook", "Book"];
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
@@ -20,13 +28,30 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CfbDamage(pub &'static str);
 
+const OUTSIDE: CfbDamage =
+    CfbDamage("chuỗi sector trỏ ra ngoài tệp / a sector chain points outside the file");
+const LOOPS: CfbDamage = CfbDamage("chuỗi sector lặp vòng / a sector chain loops");
+const BAD_TABLE: CfbDamage =
+    CfbDamage("bảng cấp phát sector hỏng / damaged sector allocation table");
+
 struct Container<'a> {
     bytes: &'a [u8],
     sector: usize,
     fat: Vec<u32>,
 }
 
+/// One 128-byte directory entry, read as the .xls reader reads it.
+struct Entry {
+    /// The name up to its first NUL (UTF-16LE, lossy), as the reader compares it.
+    name: String,
+    kind: u8,
+    start: u32,
+    size: u64,
+}
+
 impl Container<'_> {
+    /// The bytes of a regular sector: `None` when it does not start inside the file (the last
+    /// sector may be cut short).
     fn sector_data(&self, id: u32) -> Option<&[u8]> {
         let start = (id as usize).checked_add(1)?.checked_mul(self.sector)?;
         let end = start.checked_add(self.sector)?.min(self.bytes.len());
@@ -37,19 +62,21 @@ impl Container<'_> {
         self.bytes.len().div_ceil(self.sector)
     }
 
-    /// Follows a chain in the FAT; errors on a loop or a sector outside the file.
+    /// Follows a chain in the FAT; errors on a loop, a sector outside the file or an entry
+    /// outside the FAT.
     fn walk(&self, start: u32, visited: &mut [bool]) -> Result<Vec<u32>, CfbDamage> {
         let mut chain = Vec::new();
         let mut id = start;
         while id != ENDOFCHAIN && id != FREESECT {
-            if id > MAX_REGULAR || (id as usize) >= visited.len() || (id as usize) >= self.fat.len()
+            if id > MAX_REGULAR
+                || (id as usize) >= visited.len()
+                || (id as usize) >= self.fat.len()
+                || self.sector_data(id).is_none()
             {
-                return Err(CfbDamage(
-                    "chuỗi sector trỏ ra ngoài tệp / a sector chain points outside the file",
-                ));
+                return Err(OUTSIDE);
             }
             if visited[id as usize] {
-                return Err(CfbDamage("chuỗi sector lặp vòng / a sector chain loops"));
+                return Err(LOOPS);
             }
             visited[id as usize] = true;
             chain.push(id);
@@ -57,9 +84,69 @@ impl Container<'_> {
         }
         Ok(chain)
     }
+
+    /// The bytes of a chain, at most `len` of them.
+    fn chain_bytes(&self, chain: &[u32], len: u64) -> Vec<u8> {
+        let mut out = Vec::new();
+        for &id in chain {
+            if out.len() as u64 >= len {
+                break;
+            }
+            let data = self.sector_data(id).unwrap_or_default();
+            let room = (len - out.len() as u64).min(data.len() as u64) as usize;
+            out.extend_from_slice(&data[..room]);
+        }
+        out
+    }
 }
 
-/// Checks an OLE2 container; `Ok` means its chains are finite and inside the file.
+impl Entry {
+    fn of(raw: &[u8], large_sectors: bool) -> Entry {
+        let units: Vec<u16> = raw[..64]
+            .chunks_exact(2)
+            .map(|w| u16::from_le_bytes([w[0], w[1]]))
+            .collect();
+        let mut name = String::from_utf16_lossy(&units);
+        if let Some(nul) = name.find('\0') {
+            name.truncate(nul);
+        }
+        // The reader takes a 64-bit size with 4096-byte sectors, whatever the version says.
+        let low = u32_at(raw, 0x78).unwrap_or(0) as u64;
+        let size = if large_sectors {
+            low | (u32_at(raw, 0x7C).unwrap_or(0) as u64) << 32
+        } else {
+            low
+        };
+        Entry {
+            name,
+            kind: raw[0x42],
+            start: u32_at(raw, 0x74).unwrap_or(ENDOFCHAIN),
+            size,
+        }
+    }
+}
+
+/// Checks a chain of 64-byte mini sectors: each one listed in the mini FAT and starting inside
+/// the mini stream, no loop.
+fn walk_mini(start: u32, minifat: &[u32], ministream_len: usize) -> Result<(), CfbDamage> {
+    let mut visited = vec![false; minifat.len()];
+    let mut id = start;
+    while id != ENDOFCHAIN && id != FREESECT {
+        let i = id as usize;
+        if id > MAX_REGULAR || i >= minifat.len() || i.saturating_mul(MINI_SECTOR) >= ministream_len
+        {
+            return Err(OUTSIDE);
+        }
+        if visited[i] {
+            return Err(LOOPS);
+        }
+        visited[i] = true;
+        id = minifat[i];
+    }
+    Ok(())
+}
+
+/// Checks an OLE2 container; `Ok` means the .xls reader can follow its chains safely.
 pub fn check(bytes: &[u8]) -> Result<(), CfbDamage> {
     let bad_header = CfbDamage("phần đầu tệp OLE2 hỏng / damaged OLE2 header");
     let shift = u16_at(bytes, 0x1E).ok_or(bad_header.clone())?;
@@ -70,6 +157,7 @@ pub fn check(bytes: &[u8]) -> Result<(), CfbDamage> {
     let n_fat = u32_at(bytes, 0x2C).ok_or(bad_header.clone())? as usize;
     let dir_start = u32_at(bytes, 0x30).ok_or(bad_header.clone())?;
     let minifat_start = u32_at(bytes, 0x3C).ok_or(bad_header.clone())?;
+    let minifat_sectors = u32_at(bytes, 0x40).ok_or(bad_header.clone())? as u64;
     let mut difat_next = u32_at(bytes, 0x44).ok_or(bad_header.clone())?;
 
     let mut c = Container {
@@ -84,7 +172,8 @@ pub fn check(bytes: &[u8]) -> Result<(), CfbDamage> {
         ));
     }
 
-    // The FAT sectors: 109 in the header, the rest in the DIFAT chain.
+    // The FAT sectors: 109 in the header, the rest in the DIFAT chain. The reader takes each
+    // DIFAT and FAT sector as a whole number of 4-byte entries.
     let mut fat_sectors: Vec<u32> = (0..109)
         .filter_map(|i| u32_at(bytes, 0x4C + 4 * i))
         .filter(|&id| id <= MAX_REGULAR)
@@ -98,9 +187,10 @@ pub fn check(bytes: &[u8]) -> Result<(), CfbDamage> {
         seen_difat[i] = true;
         let data = c
             .sector_data(difat_next)
+            .filter(|d| d.len() % 4 == 0)
             .ok_or(CfbDamage("chuỗi DIFAT hỏng / damaged DIFAT chain"))?;
         let n = data.len() / 4;
-        for k in 0..n.saturating_sub(1) {
+        for k in 0..n - 1 {
             let id = u32_at(data, 4 * k).unwrap_or(FREESECT);
             if id <= MAX_REGULAR {
                 fat_sectors.push(id);
@@ -112,6 +202,9 @@ pub fn check(bytes: &[u8]) -> Result<(), CfbDamage> {
         let data = c.sector_data(id).ok_or(CfbDamage(
             "sector FAT ngoài tệp / a FAT sector lies outside the file",
         ))?;
+        if data.len() % 4 != 0 {
+            return Err(BAD_TABLE);
+        }
         let entries: Vec<u32> = data
             .chunks_exact(4)
             .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
@@ -122,28 +215,65 @@ pub fn check(bytes: &[u8]) -> Result<(), CfbDamage> {
     // The directory chain, then every stream stored in regular sectors.
     let mut visited = vec![false; total];
     let dir_chain = c.walk(dir_start, &mut visited)?;
-    if minifat_start <= MAX_REGULAR {
-        c.walk(minifat_start, &mut visited)?;
+    let minifat_chain = if minifat_start <= MAX_REGULAR {
+        c.walk(minifat_start, &mut visited)?
+    } else {
+        Vec::new()
+    };
+    let entries: Vec<Entry> = dir_chain
+        .iter()
+        .filter_map(|&id| c.sector_data(id))
+        .flat_map(|data| data.chunks_exact(128))
+        .map(|raw| Entry::of(raw, sector == 4096))
+        .collect();
+    // The reader takes the first entry as the root, whatever its type, and reads its chain
+    // (the mini stream) when the header declares a mini FAT.
+    let root_chain = match entries.first() {
+        Some(root) if minifat_sectors > 0 && root.start <= MAX_REGULAR => {
+            c.walk(root.start, &mut visited)?
+        }
+        _ => Vec::new(),
+    };
+    for (i, e) in entries.iter().enumerate() {
+        // The root's mini stream and streams of 4096 bytes or more live in regular sectors.
+        let regular = e.kind == 5 || (e.kind == 2 && e.size >= MINI_CUTOFF);
+        if i > 0 && regular && e.start <= MAX_REGULAR {
+            c.walk(e.start, &mut visited)?;
+        }
     }
-    let version = u16_at(bytes, 0x1A).unwrap_or(3);
-    for id in dir_chain {
-        let Some(data) = c.sector_data(id) else {
+
+    // The streams the reader opens, found by name as it finds them (the first entry of that
+    // name, whatever its type).
+    let (minifat, ministream_len) = if minifat_sectors > 0 {
+        let table = c.chain_bytes(
+            &minifat_chain,
+            minifat_sectors.saturating_mul(sector as u64),
+        );
+        let minifat: Vec<u32> = table
+            .chunks_exact(4)
+            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+            .collect();
+        let root_len = entries.first().map_or(0, |r| r.size);
+        let available = root_chain
+            .iter()
+            .filter_map(|&id| c.sector_data(id))
+            .map(|d| d.len() as u64)
+            .sum::<u64>();
+        (minifat, root_len.min(available) as usize)
+    } else {
+        (Vec::new(), 0)
+    };
+    for wanted in READ_STREAMS {
+        let Some(e) = entries
+            .iter()
+            .find(|e| e.name.as_bytes().eq_ignore_ascii_case(wanted.as_bytes()))
+        else {
             continue;
         };
-        for entry in data.chunks_exact(128) {
-            let kind = entry[0x42];
-            let start = u32_at(entry, 0x74).unwrap_or(ENDOFCHAIN);
-            let size = if version == 4 {
-                u32_at(entry, 0x78).unwrap_or(0) as u64
-                    | (u32_at(entry, 0x7C).unwrap_or(0) as u64) << 32
-            } else {
-                u32_at(entry, 0x78).unwrap_or(0) as u64
-            };
-            // The root's mini stream and streams of 4096 bytes or more live in regular sectors.
-            let regular = kind == 5 || (kind == 2 && size >= 4096);
-            if regular && start <= MAX_REGULAR {
-                c.walk(start, &mut visited)?;
-            }
+        if e.size >= MINI_CUTOFF {
+            c.walk(e.start, &mut vec![false; total])?;
+        } else {
+            walk_mini(e.start, &minifat, ministream_len)?;
         }
     }
     Ok(())
