@@ -132,9 +132,8 @@ impl Workbook {
                 if encrypted {
                     return Err(Unreadable::Encrypted);
                 }
-                let cfb = cfb_check::check(bytes.as_ref())
+                let stream = cfb_check::check(bytes.as_ref())
                     .map_err(|cfb_check::CfbDamage(why)| Unreadable::Damaged(why.to_string()))?;
-                let stream = cfb.stream("Workbook").or_else(|| cfb.stream("Book"));
                 if let Some(stream) = stream {
                     biff_check::check(&stream).map_err(Unreadable::Oversized)?;
                 }
