@@ -11,7 +11,6 @@ use crate::reader::unit::{self, SHEET_INFO};
 use crate::reader::Workbook;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -360,36 +359,7 @@ impl Walk {
     }
 }
 
-thread_local! {
-    static PANIC_MESSAGE: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Installs a panic hook that keeps the message for the batch instead of printing it: a reader
-/// bug on one file becomes a finding on that file.
-pub fn install_panic_capture() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let in_batch = PANIC_MESSAGE.with(|m| m.borrow().is_some());
-        if in_batch {
-            // Keep the place (crate file and line) but not the build machine's paths.
-            let place = info.location().map(|l| {
-                let f = l.file();
-                let short = f.rfind("/src/").map_or(f, |i| &f[i + 1..]);
-                format!("{short}:{}", l.line())
-            });
-            let payload = info
-                .payload()
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| info.payload().downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            let msg = format!("{payload} ({})", place.unwrap_or_default());
-            PANIC_MESSAGE.with(|m| *m.borrow_mut() = Some(msg));
-        } else {
-            default(info);
-        }
-    }));
-}
+pub use crate::reader::panic_guard::install_panic_capture;
 
 struct FileOutcome {
     unit: Option<UnitResult>,
@@ -456,8 +426,7 @@ fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> Fil
             "không có tệp hoặc thư mục này / no such file or directory".into(),
         ));
     }
-    PANIC_MESSAGE.with(|m| *m.borrow_mut() = Some(String::new()));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let result = crate::reader::panic_guard::catch(|| {
         let mut wb = match Workbook::open(&input.path) {
             Ok(wb) => wb,
             Err(u) => return unreadable(u),
@@ -473,13 +442,10 @@ fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> Fil
             ident,
             findings,
         }
-    }));
-    let message = PANIC_MESSAGE
-        .with(|m| m.borrow_mut().take())
-        .unwrap_or_default();
+    });
     match result {
         Ok(outcome) => outcome,
-        Err(_) => unreadable(Unreadable::Damaged(format!(
+        Err(message) => unreadable(Unreadable::Damaged(format!(
             "lỗi khi đọc tệp / reader failure: {message}"
         ))),
     }

@@ -213,6 +213,9 @@ pub enum Oversize {
     DeclaredStrings { declared: u64, real: u64 },
     /// A sheet holds more filled cells than any unit's workbook.
     TooManyCells { sheet: String, limit: u64 },
+    /// A sheet's cells hold more text, in all, than any unit's workbook (a long text repeated in
+    /// many cells).
+    TooMuchText { sheet: String, limit: u64 },
     /// A sheet declares a size far beyond its real cells.
     DeclaredSize {
         sheet: String,
@@ -957,7 +960,7 @@ fn mb(bytes: u64) -> u64 {
 #[rustfmt::skip]
 fn oversize_message(o: &Oversize, vi: bool) -> String {
     let n = |x: u64| grouped(x, vi);
-    let cells = matches!(o, Oversize::TooManyCells { .. } | Oversize::DeclaredSize { .. } | Oversize::FarCell { .. });
+    let cells = matches!(o, Oversize::TooManyCells { .. } | Oversize::TooMuchText { .. } | Oversize::DeclaredSize { .. } | Oversize::FarCell { .. });
     let (fix_vi, fix_en) = if cells {
         ("Mở tệp bằng Excel, xoá các ô thừa ngoài bảng, lưu lại rồi gửi lại.",
          "Open it in Excel, delete the stray cells outside the table, save it and send it again.")
@@ -977,6 +980,8 @@ fn oversize_message(o: &Oversize, vi: bool) -> String {
         (Oversize::DeclaredStrings { declared, real }, true) => format!("tệp khai báo {} chuỗi văn bản dùng chung nhưng chỉ chứa {}", n(*declared), n(*real)),
         (Oversize::DeclaredStrings { declared, real }, false) => format!("the file declares {} shared texts but holds {}", n(*declared), n(*real)),
         (Oversize::TooManyCells { sheet, limit }, true) => format!("trang '{sheet}' có hơn {} ô có dữ liệu, quá lớn đối với sổ của một đơn vị", n(*limit)),
+        (Oversize::TooMuchText { sheet, limit }, true) => format!("các ô của trang '{sheet}' chứa tổng cộng hơn {} MB chữ, quá lớn đối với sổ của một đơn vị", mb(*limit)),
+        (Oversize::TooMuchText { sheet, limit }, false) => format!("the cells of the sheet '{sheet}' hold over {} MB of text in all, too much for one unit's workbook", mb(*limit)),
         (Oversize::TooManyCells { sheet, limit }, false) => format!("the sheet '{sheet}' has over {} filled cells, too many for one unit's workbook", n(*limit)),
         (Oversize::DeclaredSize { sheet, declared, real }, true) => format!("trang '{sheet}' khai báo {} ô nhưng chỉ dùng {}", n(*declared), n(*real)),
         (Oversize::DeclaredSize { sheet, declared, real }, false) => format!("the sheet '{sheet}' declares {} cells but uses {}", n(*declared), n(*real)),

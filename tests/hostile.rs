@@ -377,3 +377,106 @@ fn thousands_of_overlapping_tall_merges_are_not_spread_forever() {
     assert_eq!(file_status(&doc, "gop.xlsx"), "loi");
     assert_memory_bounded();
 }
+
+#[test]
+fn a_shared_text_count_hidden_behind_a_comment_and_spaces_is_still_checked() {
+    let bytes = xlsx_with("xl/sharedStrings.xml", |d| {
+        let padded = format!("<!-- sst --><sst {}", " ".repeat(8000));
+        let d = replace(d, b"<sst ", padded.as_bytes());
+        replace(
+            &d,
+            br#"uniqueCount="45""#,
+            br#"uniqueCount = "99999999999""#,
+        )
+    });
+    let (_dir, input) = batch_with("sst2.xlsx", &bytes);
+    assert_reported_unreadable(&input, "sst2.xlsx", "99.999.999.999");
+}
+
+#[test]
+fn one_long_shared_text_in_thousands_of_cells_is_reported_not_gigabytes() {
+    // A 1 MB text in the shared table, and 1 000 cells of `Thông tin` pointing at it.
+    let parts = entries(&std::fs::read(fixture("hop-le.xlsx")).unwrap());
+    let strings = &parts
+        .iter()
+        .find(|(n, _)| n == "xl/sharedStrings.xml")
+        .unwrap()
+        .1;
+    let texts = String::from_utf8(strings.clone())
+        .unwrap()
+        .matches("<si>")
+        .count();
+    let edited: Vec<(String, Vec<u8>)> = parts
+        .into_iter()
+        .map(|(n, d)| match n.as_str() {
+            "xl/sharedStrings.xml" => {
+                let long = format!("<si><t>{}</t></si></sst>", "x".repeat(1 << 20));
+                (n, replace(&d, b"</sst>", long.as_bytes()))
+            }
+            "xl/worksheets/sheet1.xml" => {
+                let cells: String = (0..1000)
+                    .map(|i| {
+                        format!(
+                            r#"<row r="{}"><c r="Z{}" t="s"><v>{texts}</v></c></row>"#,
+                            100 + i,
+                            100 + i
+                        )
+                    })
+                    .collect();
+                (
+                    n,
+                    replace(
+                        &d,
+                        b"</sheetData>",
+                        format!("{cells}</sheetData>").as_bytes(),
+                    ),
+                )
+            }
+            _ => (n, d),
+        })
+        .collect();
+    let (_dir, input) = batch_with("chu-dai.xlsx", &package(&edited, None));
+    assert_reported_unreadable(&input, "chu-dai.xlsx", "MB chữ");
+}
+
+#[test]
+fn a_cell_beyond_excels_last_row_is_reported_not_a_minute_of_looping() {
+    let bytes = xlsx_with(LIST_PART, |d| {
+        replace(
+            d,
+            b"</sheetData>",
+            br#"<row r="2"><c r="A4294967295" t="inlineStr"><is><t>x</t></is></c></row></sheetData>"#,
+        )
+    });
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("qua-xa.xlsx"), bytes).unwrap();
+    let (code, doc) = validate(&[dir.path()], &[]);
+    assert_eq!(code, 1, "{doc:#}");
+    let f = finding_values(&doc);
+    assert!(
+        f.iter().any(|f| str_field(f, "code") == "file-unreadable"
+            && str_field(f, "message").contains("A4294967295")),
+        "{doc:#}"
+    );
+    assert_memory_bounded();
+}
+
+#[test]
+fn a_library_panic_on_a_damaged_xlsb_is_the_files_damage_in_every_command() {
+    // Found by the fuzz target: a sheet whose relation id is not in the package makes the
+    // spreadsheet library panic while opening the file.
+    let bad = fixture("fuzz/xlsb-sai-quan-he.xlsb");
+    let (_dir, input) = batch_with("hong.xlsb", &std::fs::read(&bad).unwrap());
+    assert_reported_unreadable(&input, "hong.xlsb", "hỏng");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tq.xlsx");
+    let o = run_raw(&[
+        "merge".as_ref(),
+        bad.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(exit_code(&o), 2, "{stderr}");
+}

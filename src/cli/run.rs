@@ -73,6 +73,9 @@ enum Refusal {
     InsideInput(PathBuf),
     InputInside(String),
     NotEmpty,
+    /// A folder the run writes into (`don-vi/`, `khoi/`) is a link or not a folder: writing
+    /// through it could land anywhere, even among the inputs.
+    LinkedSubfolder(String),
 }
 
 impl Refusal {
@@ -100,6 +103,11 @@ impl Refusal {
                     format!("The input file '{i}' is inside the output directory '{o}'. No command ever writes over or removes a file it reads; choose another output directory."),
                 )
             }
+            Refusal::LinkedSubfolder(sub) => fail(
+                lang,
+                format!("'{o}/{sub}' là một liên kết (hoặc không phải thư mục); danhgia không ghi qua liên kết vì tệp có thể rơi ra ngoài thư mục kết quả. Xóa '{sub}' hoặc chọn thư mục kết quả khác."),
+                format!("'{o}/{sub}' is a link (or not a folder); danhgia does not write through links, which could land files outside the output directory. Remove '{sub}' or choose another output directory."),
+            ),
             Refusal::NotEmpty => fail(
                 lang,
                 format!("Thư mục kết quả '{o}' đã có tệp. Chọn thư mục trống, hoặc thêm --force để ghi đè các tệp của lần chạy trước."),
@@ -149,6 +157,13 @@ fn take_lock(out: &Path, lang: Lang) -> Result<RunLock, ExitCode> {
     }
 }
 
+/// A folder of OUTDIR that the run writes into and that is a link, or not a folder.
+fn linked_subfolder(out: &Path) -> Option<&'static str> {
+    [UNITS_DIR, BLOCS_DIR]
+        .into_iter()
+        .find(|sub| std::fs::symlink_metadata(out.join(sub)).is_ok_and(|m| !m.file_type().is_dir()))
+}
+
 /// The files an earlier run listed in OUTDIR's manifest, warning about what is not trusted.
 fn previous_outputs(out: &Path, lang: Lang) -> Vec<String> {
     let Some(prev) = outdir::read_manifest(out) else {
@@ -196,6 +211,9 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     };
     if !args.force && !outdir::is_empty(out) {
         return Refusal::NotEmpty.fail(out, lang);
+    }
+    if let Some(sub) = linked_subfolder(out) {
+        return Refusal::LinkedSubfolder(sub.to_string()).fail(out, lang);
     }
     let previous = previous_outputs(out, lang);
 

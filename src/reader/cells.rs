@@ -12,7 +12,36 @@ pub const MAX_DENSE_CELLS: u64 = 2_000_000;
 
 /// At most this many filled cells in one sheet. A unit's sheet holds a few tens of thousands; a
 /// sheet beyond this is not a unit's workbook and is reported instead of read.
-pub const MAX_FILLED_CELLS: usize = 2_000_000;
+pub const MAX_FILLED_CELLS: usize = 1_000_000;
+
+/// At most this many bytes of text in one sheet's cells: a text shared by many cells is held once
+/// per cell, so a small file could otherwise hold gigabytes.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Excel's last row and column (zero-based): `XFD1048576`. A cell beyond is damage.
+pub const LAST_CELL: (u32, u32) = (1_048_575, 16_383);
+
+/// The bytes of text a cell value holds.
+pub trait TextBytes {
+    fn text_bytes(&self) -> usize;
+}
+
+impl TextBytes for calamine::Data {
+    fn text_bytes(&self) -> usize {
+        match self {
+            calamine::Data::String(s)
+            | calamine::Data::DateTimeIso(s)
+            | calamine::Data::DurationIso(s) => s.len(),
+            _ => 0,
+        }
+    }
+}
+
+impl TextBytes for String {
+    fn text_bytes(&self) -> usize {
+        self.len()
+    }
+}
 
 /// The cells of a sheet, dense or sparse.
 pub enum Cells<T: CellType> {

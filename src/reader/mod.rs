@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod cells;
 mod cfb_check;
 mod ods_parts;
+pub mod panic_guard;
 mod preflight;
 pub mod proposals;
 pub mod unit;
@@ -75,6 +76,11 @@ fn contains_utf16(hay: &[u8], needle: &str) -> bool {
     hay.windows(pattern.len()).any(|w| w == pattern.as_slice())
 }
 
+/// A panic of the reader on a damaged file, as the file's damage.
+fn library_panic(message: String) -> Unreadable {
+    damaged(format!("lỗi khi đọc tệp / reader failure: {message}"))
+}
+
 fn damaged(e: impl std::fmt::Display) -> Unreadable {
     let mut s = e.to_string();
     if s.len() > 200 {
@@ -107,7 +113,14 @@ impl Workbook {
         Workbook::from_bytes(bytes, &ext)
     }
 
+    /// Opens a workbook from its bytes. A panic of the spreadsheet library on a damaged file is
+    /// the file's damage, not the end of the command.
     pub fn from_bytes(bytes: Vec<u8>, ext: &str) -> Result<Workbook, Unreadable> {
+        panic_guard::catch(|| Workbook::from_bytes_unguarded(bytes, ext))
+            .unwrap_or_else(|m| Err(library_panic(m)))
+    }
+
+    fn from_bytes_unguarded(bytes: Vec<u8>, ext: &str) -> Result<Workbook, Unreadable> {
         use calamine::{open_workbook_from_rs, Ods, Xls, Xlsb, Xlsx};
         let kind = sniff(&bytes);
         if kind == Kind::Zip {
@@ -209,6 +222,10 @@ impl Workbook {
     /// The cells of a sheet. An .xlsx or .xlsb sheet is read cell by cell, so that memory follows the
     /// cells really there (a stray cell at `XFD1048576` costs one cell, not a billion).
     pub fn grid(&mut self, name: &str) -> Result<Grid, Unreadable> {
+        panic_guard::catch(|| self.grid_unguarded(name)).unwrap_or_else(|m| Err(library_panic(m)))
+    }
+
+    fn grid_unguarded(&mut self, name: &str) -> Result<Grid, Unreadable> {
         let cells = match streamed(&mut self.sheets, name) {
             Some(cells) => cells?,
             None => Cells::Dense(self.sheets.worksheet_range(name).map_err(damaged)?),
@@ -219,7 +236,12 @@ impl Workbook {
     /// The cells of a sheet of people, with each cell merged down a column (a `Bộ phận` shared by
     /// several rows) read as the value of its region: every row is someone's, and keeps it.
     pub fn grid_merged_down(&mut self, name: &str) -> Result<Grid, Unreadable> {
-        let mut grid = self.grid(name)?;
+        panic_guard::catch(|| self.grid_merged_down_unguarded(name))
+            .unwrap_or_else(|m| Err(library_panic(m)))
+    }
+
+    fn grid_merged_down_unguarded(&mut self, name: &str) -> Result<Grid, Unreadable> {
+        let mut grid = self.grid_unguarded(name)?;
         let regions: Vec<(u32, u32, u32, u32)> = match &mut self.sheets {
             Sheets::Xlsx(_) => self
                 .part(name)
@@ -254,6 +276,10 @@ impl Workbook {
     /// The formulas of a sheet (absolute positions), when the format keeps them. An .xlsx sheet
     /// whose part holds no formula element is not parsed a second time.
     pub fn formulas(&mut self, name: &str) -> Option<Cells<String>> {
+        panic_guard::catch(|| self.formulas_unguarded(name)).unwrap_or(None)
+    }
+
+    fn formulas_unguarded(&mut self, name: &str) -> Option<Cells<String>> {
         if matches!(self.sheets, Sheets::Xlsx(_))
             && self.part(name).is_some_and(|p| !p.has_formulas)
         {
@@ -275,17 +301,32 @@ fn too_many_cells(sheet: &str) -> Unreadable {
 
 /// The cells a cell reader gives, one by one, without the empty ones; at most
 /// [`cells::MAX_FILLED_CELLS`].
-fn collect<T: calamine::CellType, E: std::fmt::Display>(
+fn collect<T: calamine::CellType + cells::TextBytes, E: std::fmt::Display>(
     sheet: &str,
     mut next: impl FnMut() -> Result<Option<calamine::Cell<T>>, E>,
 ) -> Result<Cells<T>, Unreadable> {
     let mut cells = Vec::new();
+    let mut text = 0usize;
     while let Some(cell) = next().map_err(damaged)? {
         if *cell.get_value() == T::default() {
             continue;
         }
+        let (row, col) = cell.get_position();
+        if row > cells::LAST_CELL.0 || col > cells::LAST_CELL.1 {
+            return Err(Unreadable::Oversized(Oversize::FarCell {
+                sheet: sheet.to_string(),
+                cell: text::a1(row, col),
+            }));
+        }
         if cells.len() >= cells::MAX_FILLED_CELLS {
             return Err(too_many_cells(sheet));
+        }
+        text = text.saturating_add(cell.get_value().text_bytes());
+        if text > cells::MAX_TEXT_BYTES {
+            return Err(Unreadable::Oversized(Oversize::TooMuchText {
+                sheet: sheet.to_string(),
+                limit: cells::MAX_TEXT_BYTES as u64,
+            }));
         }
         cells.push(cell);
     }

@@ -97,7 +97,10 @@ fn check_entry(mut entry: zip::read::ZipFile<'_, Cursor<&[u8]>>) -> Result<u64, 
 }
 
 /// The shared-text table of an .xlsx declares how many texts it holds, and calamine reserves room
-/// for that many before reading them. A count far above the texts really there is refused.
+/// for that many before reading them. The table is read here as calamine reads it (the same XML
+/// settings, the first `sst` element whatever comes before it, the count as written), and a count
+/// far above the texts really there is refused. The texts are counted only when the count is large
+/// enough to matter; a part that cannot be read to its end counts the texts read before.
 fn check_shared_strings(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), Oversize> {
     let names: Vec<String> = zip
         .file_names()
@@ -106,21 +109,22 @@ fn check_shared_strings(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), 
         .map(|n| n.into_owned())
         .collect();
     for name in names {
-        // The count is in the first element: only a count worth checking makes the whole table read.
-        let Some(head) = read_part(zip, &name, 4096) else {
+        let Ok(entry) = zip.by_name(&name) else {
             continue;
         };
-        let Some(declared) = declared_count(&head) else {
+        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+        let config = xml.config_mut();
+        config.check_end_names = false;
+        config.trim_text(false);
+        config.check_comments = false;
+        config.expand_empty_elements = true;
+        let Some(declared) = declared_count(&mut xml) else {
             continue;
         };
         if declared <= STRINGS_TRUSTED {
             continue;
         }
-        let Some(xml) = read_part(zip, &name, MAX_PART_BYTES) else {
-            continue;
-        };
-        let real = memchr::memmem::find_iter(&xml, b"<si").count() as u64
-            + memchr::memmem::find_iter(&xml, b":si").count() as u64;
+        let real = count_texts(&mut xml);
         if declared > real {
             return Err(Oversize::DeclaredStrings { declared, real });
         }
@@ -128,35 +132,40 @@ fn check_shared_strings(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<(), 
     Ok(())
 }
 
-/// The first `limit` bytes of a part, unpacked.
-fn read_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str, limit: u64) -> Option<Vec<u8>> {
-    let mut entry = zip.by_name(name).ok()?;
-    let mut out = Vec::new();
-    entry.by_ref().take(limit).read_to_end(&mut out).ok()?;
-    Some(out)
+/// The `uniqueCount` of the first `sst` element, as calamine reads it (digits only; a number too
+/// large for memory sizes is ignored by calamine, and so here).
+fn declared_count<R: std::io::BufRead>(xml: &mut quick_xml::Reader<R>) -> Option<u64> {
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf).ok()? {
+            quick_xml::events::Event::Start(e) if e.local_name().as_ref() == "sst" => {
+                let attr = e.try_get_attribute("uniqueCount").ok()??;
+                let digits: &str = attr.value.as_ref();
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let n = digits.parse::<u64>().ok()?;
+                return (n <= usize::MAX as u64).then_some(n);
+            }
+            quick_xml::events::Event::Eof => return None,
+            _ => {}
+        }
+    }
 }
 
-/// The `uniqueCount` of the `<sst>` element, when it is a number.
-fn declared_count(xml: &[u8]) -> Option<u64> {
-    let sst = memchr::memmem::find(xml, b"sst")?;
-    let tag_end = memchr::memchr(b'>', &xml[sst..]).map_or(xml.len(), |e| sst + e);
-    let tag = &xml[sst..tag_end];
-    let at = memchr::memmem::find(tag, b"uniqueCount=")? + b"uniqueCount=".len();
-    let value = tag.get(at + 1..)?;
-    let digits: &[u8] = &value[..value
-        .iter()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(value.len())];
-    if digits.is_empty() {
-        return None;
+/// The `si` elements from here to the end of the part (or to the first read error).
+fn count_texts<R: std::io::BufRead>(xml: &mut quick_xml::Reader<R>) -> u64 {
+    let mut buf = Vec::new();
+    let mut n = 0u64;
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(quick_xml::events::Event::Start(e)) if e.local_name().as_ref() == "si" => n += 1,
+            Ok(quick_xml::events::Event::Eof) | Err(_) => return n,
+            _ => {}
+        }
     }
-    // A count too long for u64 is as absurd as u64::MAX.
-    Some(
-        std::str::from_utf8(digits)
-            .ok()?
-            .parse::<u64>()
-            .unwrap_or(u64::MAX),
-    )
 }
 
 #[cfg(test)]
@@ -208,13 +217,29 @@ mod tests {
         let sst = |n: &str| {
             format!("<sst xmlns=\"x\" count=\"2\" uniqueCount=\"{n}\"><si><t>a</t></si><si><t>b</t></si></sst>")
         };
-        for bad in ["99999999999", "18446744073709551616999"] {
+        for bad in ["99999999999", "18446744073709551615"] {
             let err = check_zip(&package(&[("xl/sharedStrings.xml", sst(bad).as_bytes())]));
             assert!(
                 matches!(err, Err(Oversize::DeclaredStrings { real: 2, .. })),
                 "{err:?}"
             );
         }
+        // Preceded by a comment, with spaces around `=` or inside the tag: read as calamine does.
+        let odd = format!(
+            "<!-- sst --><sst xmlns=\"x\" {} uniqueCount = \"99999999999\"><si><t>a</t></si></sst>",
+            " ".repeat(10_000)
+        );
+        let err = check_zip(&package(&[("xl/sharedStrings.xml", odd.as_bytes())]));
+        assert!(
+            matches!(err, Err(Oversize::DeclaredStrings { real: 1, .. })),
+            "{err:?}"
+        );
+        // A count too long for a memory size is ignored by calamine: harmless.
+        let huge = sst("18446744073709551616999");
+        assert_eq!(
+            check_zip(&package(&[("xl/sharedStrings.xml", huge.as_bytes())])),
+            Ok(())
+        );
         // A wrong but harmless count is not a reason to refuse a file.
         assert_eq!(
             check_zip(&package(&[(
