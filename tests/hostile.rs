@@ -480,3 +480,40 @@ fn a_library_panic_on_a_damaged_xlsb_is_the_files_damage_in_every_command() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(exit_code(&o), 2, "{stderr}");
 }
+
+#[test]
+fn ods_repeats_written_to_slip_past_a_simple_reading_are_still_counted() {
+    // Each form the spreadsheet library reads as a million rows: a count past u32, a character
+    // reference, a leading '+', and the row inside a table nested in a cell.
+    let row = |count: &str| {
+        format!(
+            r#"<table:table-row table:number-rows-repeated="{count}"><table:table-cell office:value-type="string" table:number-columns-repeated="40"><text:p>x</text:p></table:table-cell></table:table-row>"#
+        )
+    };
+    let nested = format!(
+        r#"<table:table-row><table:table-cell><table:table table:name="Trong">{}</table:table></table:table-cell></table:table-row>"#,
+        row("1000000")
+    );
+    for (name, extra) in [
+        ("u32.ods", row("4294967296")),
+        ("ref.ods", row("&#49;000000")),
+        ("plus.ods", row("+1000000")),
+        ("nested.ods", nested),
+    ] {
+        let (_dir, input) = batch_with(name, &ods_with_row(&extra));
+        assert_reported_unreadable(&input, name, "Danh sách");
+    }
+}
+
+#[test]
+fn ods_limits_hold_for_the_whole_file_not_each_table() {
+    // 20 tables, each well under the limit, together far over it.
+    let table = |i: usize| {
+        format!(
+            r#"</table:table><table:table table:name="R{i}"><table:table-row table:number-rows-repeated="1999"><table:table-cell office:value-type="string" table:number-columns-repeated="1000"><text:p>x</text:p></table:table-cell></table:table-row>"#
+        )
+    };
+    let extra: String = (0..20).map(table).collect();
+    let (_dir, input) = batch_with("nhieu-bang.ods", &ods_with_row(&extra));
+    assert_reported_unreadable(&input, "nhieu-bang.ods", "R");
+}

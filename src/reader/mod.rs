@@ -130,7 +130,7 @@ impl Workbook {
         let bytes = shared.clone();
         let sheets = match kind {
             Kind::Zip if is_ods(bytes.as_ref()) => Sheets::Ods({
-                ods_parts::check(bytes.as_ref()).map_err(Unreadable::Oversized)?;
+                ods_parts::check(bytes.as_ref())?;
                 open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(damaged)?
             }),
             Kind::Zip if ext == "xlsb" => Sheets::Xlsb(

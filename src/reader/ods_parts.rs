@@ -2,7 +2,7 @@
 //! of a table (`table:number-rows-spanned`). The reader fills them down a column as it does for
 //! .xlsx and .xls, so that a `Bộ phận` shared by several rows belongs to every one of them.
 
-use super::cells::{area, MAX_DENSE_CELLS, MAX_FILLED_CELLS};
+use super::cells::{area, MAX_DENSE_CELLS, MAX_FILLED_CELLS, MAX_TEXT_BYTES};
 use crate::finding::Oversize;
 use crate::text::a1;
 use quick_xml::events::{BytesStart, Event};
@@ -33,10 +33,24 @@ fn content(bytes: &[u8]) -> Option<Vec<u8>> {
 
 /// A numeric attribute of an element, 1 when absent or unreadable.
 fn count(e: &BytesStart, name: &str) -> u32 {
+    // As the library reads it: character references decoded first; a number too large for u32
+    // is as large as u32 allows (the library caps rows and columns lower still).
     e.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == name)
-        .and_then(|a| a.value.trim().parse().ok())
+        .and_then(|a| {
+            let v = a.normalized_value(quick_xml::XmlVersion::default()).ok()?;
+            // Rust's number parsing, which the library uses, takes a leading '+'.
+            let v = v.trim();
+            let v = v.strip_prefix('+').unwrap_or(v);
+            if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            Some(
+                v.parse::<u64>()
+                    .map_or(u32::MAX, |n| n.min(u64::from(u32::MAX)) as u32),
+            )
+        })
         .unwrap_or(1)
         .max(1)
 }
@@ -105,15 +119,26 @@ fn spans(xml: &[u8], sheet: &str) -> Vec<(u32, u32, u32, u32)> {
     }
 }
 
-/// What calamine will hold for one table: it reads every table when the file is opened, repeats
-/// each filled cell `number-columns-repeated` times and each filled row `number-rows-repeated`
-/// times, then makes the box of filled cells dense.
+/// What calamine will hold for the tables of a file: it reads every table when the file is opened,
+/// repeats each filled cell `number-columns-repeated` times and each filled row
+/// `number-rows-repeated` times, then makes each table's box of filled cells dense. The limits
+/// hold for the whole file, not per table.
+#[derive(Default)]
+struct FileSize {
+    /// Cells calamine keeps before making the boxes dense (a row up to its last filled cell).
+    kept: u64,
+    /// The dense boxes of the tables checked so far.
+    area: u64,
+    /// Bytes of text, each counted as many times as it is repeated.
+    text: u64,
+    table: TableSize,
+}
+
+/// One table's box of filled cells, once repeats are expanded.
 #[derive(Default)]
 struct TableSize {
     name: String,
-    /// Cells calamine keeps before making the box dense (a row up to its last filled cell).
-    kept: u64,
-    /// The box of filled cells, once repeats are expanded: first and last (row, column).
+    /// First and last (row, column).
     first: Option<(u32, u32)>,
     last: (u32, u32),
     /// The filled cell with the largest row, for the message.
@@ -121,11 +146,8 @@ struct TableSize {
 }
 
 impl TableSize {
-    fn add_row(&mut self, row: u32, repeat: u32, filled: Option<(u32, u32)>) {
-        let Some((c0, c1)) = filled else {
-            return;
-        };
-        self.kept = self.kept.saturating_add(u64::from(c1) + 1);
+    fn add_row(&mut self, row: u32, repeat: u32, filled: (u32, u32)) {
+        let (c0, c1) = filled;
         let last_row = row.saturating_add(repeat - 1);
         let f = self.first.get_or_insert((row, c0));
         *f = (f.0.min(row), f.1.min(c0));
@@ -135,20 +157,33 @@ impl TableSize {
         }
     }
 
+    fn area(&self) -> u64 {
+        self.first.map_or(0, |first| area(first, self.last))
+    }
+}
+
+impl FileSize {
     fn check(&self) -> Result<(), Oversize> {
+        let sheet = || self.table.name.clone();
         if self.kept > MAX_FILLED_CELLS as u64 {
             return Err(Oversize::TooManyCells {
-                sheet: self.name.clone(),
+                sheet: sheet(),
                 limit: MAX_FILLED_CELLS as u64,
             });
         }
-        match self.first {
-            Some(first) if area(first, self.last) > MAX_DENSE_CELLS => Err(Oversize::FarCell {
-                sheet: self.name.clone(),
-                cell: a1(self.far.0, self.far.1),
-            }),
-            _ => Ok(()),
+        if self.text > MAX_TEXT_BYTES as u64 {
+            return Err(Oversize::TooMuchText {
+                sheet: sheet(),
+                limit: MAX_TEXT_BYTES as u64,
+            });
         }
+        if self.area.saturating_add(self.table.area()) > MAX_DENSE_CELLS {
+            return Err(Oversize::FarCell {
+                sheet: sheet(),
+                cell: a1(self.table.far.0, self.table.far.1),
+            });
+        }
+        Ok(())
     }
 }
 
@@ -163,66 +198,115 @@ fn holds_value(e: &BytesStart, has_children: bool) -> bool {
         })
 }
 
-/// Checks every table of an OpenDocument spreadsheet against what reading it would hold.
-pub fn check(bytes: &[u8]) -> Result<(), Oversize> {
+/// Where the walk through `content.xml` is.
+#[derive(Default)]
+struct Walk {
+    /// Tables open (a table inside a cell of another counts into the outer one).
+    depth: u32,
+    row: u32,
+    col: u32,
+    repeat: u32,
+    /// The repeat of the cell being read, while inside one.
+    cell_repeat: Option<u32>,
+    filled: Option<(u32, u32)>,
+}
+
+/// Checks every table of an OpenDocument spreadsheet against what reading it would hold. XML the
+/// check cannot follow is refused: the library, more lenient, might read it without limits.
+pub fn check(bytes: &[u8]) -> Result<(), super::Unreadable> {
     let Some(xml) = content(bytes) else {
         return Ok(());
     };
     let mut r = quick_xml::Reader::from_reader(xml.as_slice());
+    r.config_mut().check_end_names = false;
     let mut buf = Vec::new();
-    let mut table: Option<TableSize> = None;
-    let (mut row, mut col, mut repeat) = (0u32, 0u32, 1u32);
-    let mut filled: Option<(u32, u32)> = None;
+    let mut size = FileSize::default();
+    let mut w = Walk::default();
     loop {
-        let event = match r.read_event_into(&mut buf) {
-            Ok(e) => e,
-            Err(_) => return Ok(()),
-        };
-        match event {
-            Event::Start(e) if e.name().as_ref() == "table:table" => {
-                table = Some(TableSize {
-                    name: table_name(&e).unwrap_or_default(),
-                    ..TableSize::default()
-                });
-                row = 0;
-            }
-            Event::End(e) if e.name().as_ref() == "table:table" => {
-                if let Some(t) = table.take() {
-                    t.check()?;
-                }
-            }
-            Event::Start(e) if e.name().as_ref() == "table:table-row" => {
-                repeat = count(&e, "table:number-rows-repeated");
-                (col, filled) = (0, None);
-            }
-            Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
-                row = row.saturating_add(count(&e, "table:number-rows-repeated"));
-            }
-            Event::End(e) if e.name().as_ref() == "table:table-row" => {
-                if let Some(t) = table.as_mut() {
-                    t.add_row(row, repeat, filled);
-                }
-                row = row.saturating_add(repeat);
-                repeat = 1;
-            }
-            Event::Start(ref e) | Event::Empty(ref e)
-                if matches!(
-                    e.name().as_ref(),
-                    "table:table-cell" | "table:covered-table-cell"
-                ) =>
-            {
-                let n = count(e, "table:number-columns-repeated");
-                if holds_value(e, matches!(event, Event::Start(_))) {
-                    let last = col.saturating_add(n - 1);
-                    filled = Some(filled.map_or((col, last), |(a, _)| (a, last)));
-                }
-                col = col.saturating_add(n);
-            }
-            Event::Eof => return Ok(()),
-            _ => {}
+        let event = r
+            .read_event_into(&mut buf)
+            .map_err(|e| super::Unreadable::Damaged(format!("content.xml: {e}")))?;
+        if matches!(event, Event::Eof) {
+            return Ok(());
         }
+        step(&event, &mut w, &mut size).map_err(super::Unreadable::Oversized)?;
         buf.clear();
     }
+}
+
+/// One XML event of `content.xml`.
+fn step(event: &Event, w: &mut Walk, size: &mut FileSize) -> Result<(), Oversize> {
+    match event {
+        Event::Start(e) if e.name().as_ref() == "table:table" => {
+            if w.depth == 0 {
+                size.table = TableSize {
+                    name: table_name(e).unwrap_or_default(),
+                    ..TableSize::default()
+                };
+                w.row = 0;
+            }
+            w.depth += 1;
+        }
+        Event::End(e) if e.name().as_ref() == "table:table" => {
+            w.depth = w.depth.saturating_sub(1);
+            if w.depth == 0 {
+                size.check()?;
+                size.area = size.area.saturating_add(size.table.area());
+                size.table = TableSize::default();
+            }
+        }
+        Event::Start(e) if e.name().as_ref() == "table:table-row" => {
+            w.repeat = count(e, "table:number-rows-repeated");
+            (w.col, w.filled) = (0, None);
+        }
+        Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
+            w.row = w.row.saturating_add(count(e, "table:number-rows-repeated"));
+        }
+        Event::End(e) if e.name().as_ref() == "table:table-row" => {
+            if let Some((c0, c1)) = w.filled {
+                size.kept = size.kept.saturating_add(u64::from(c1) + 1);
+                size.table.add_row(w.row, w.repeat, (c0, c1));
+                size.check()?;
+            }
+            w.row = w.row.saturating_add(w.repeat);
+            w.repeat = 1;
+        }
+        Event::Start(e) | Event::Empty(e)
+            if matches!(
+                e.name().as_ref(),
+                "table:table-cell" | "table:covered-table-cell"
+            ) =>
+        {
+            let n = count(e, "table:number-columns-repeated");
+            if holds_value(e, matches!(event, Event::Start(_))) {
+                let last = w.col.saturating_add(n - 1);
+                w.filled = Some(w.filled.map_or((w.col, last), |(a, _)| (a, last)));
+            }
+            if matches!(event, Event::Start(_)) {
+                w.cell_repeat = Some(n);
+            }
+            w.col = w.col.saturating_add(n);
+        }
+        Event::End(e)
+            if matches!(
+                e.name().as_ref(),
+                "table:table-cell" | "table:covered-table-cell"
+            ) =>
+        {
+            w.cell_repeat = None;
+        }
+        Event::Text(t) => {
+            if let Some(n) = w.cell_repeat {
+                let times = u64::from(n).saturating_mul(u64::from(w.repeat.max(1)));
+                size.text = size
+                    .text
+                    .saturating_add((t.len() as u64).saturating_mul(times));
+                size.check()?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 fn table_name(e: &BytesStart) -> Option<String> {
