@@ -12,6 +12,7 @@ use crate::text::a1;
 const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
 const BOUNDSHEET: u16 = 0x0085;
+const FILEPASS: u16 = 0x002F;
 const DIMENSIONS: u16 = 0x0200;
 const MULRK: u16 = 0x00BD;
 /// Records of one cell that calamine keeps: number, label, rich string, bool/error, RK, label
@@ -159,6 +160,14 @@ fn sheet_names(stream: &[u8]) -> Vec<(usize, String)> {
 /// Checks every sheet of a BIFF workbook stream, each read from where its BOUNDSHEET record says
 /// it starts (as calamine reads it).
 pub fn check(stream: &[u8]) -> Result<(), Oversize> {
+    // A password-protected workbook: its records are scrambled, and the reader refuses it
+    // (reported as protected) before reading any sheet.
+    if records(stream)
+        .take_while(|r| r.typ != EOF)
+        .any(|r| r.typ == FILEPASS)
+    {
+        return Ok(());
+    }
     for (at, name) in sheet_names(stream) {
         if let Some(part) = stream.get(at..) {
             check_sheet(part, name)?;

@@ -20,6 +20,21 @@ pub fn merged_down(bytes: &[u8], sheet: &str) -> Vec<(u32, u32, u32, u32)> {
     spans(&xml, sheet)
 }
 
+/// A password-protected OpenDocument file: its manifest lists how each part is encrypted.
+fn encrypted(bytes: &[u8]) -> bool {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(f) = zip.by_name("META-INF/manifest.xml") else {
+        return false;
+    };
+    let mut manifest = Vec::new();
+    if f.take(MAX_CONTENT).read_to_end(&mut manifest).is_err() {
+        return false;
+    }
+    memchr::memmem::find(&manifest, b"encryption-data").is_some()
+}
+
 fn content(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let mut f = zip.by_name("content.xml").ok()?;
@@ -214,6 +229,9 @@ struct Walk {
 /// Checks every table of an OpenDocument spreadsheet against what reading it would hold. XML the
 /// check cannot follow is refused: the library, more lenient, might read it without limits.
 pub fn check(bytes: &[u8]) -> Result<(), super::Unreadable> {
+    if encrypted(bytes) {
+        return Err(super::Unreadable::Encrypted);
+    }
     let Some(xml) = content(bytes) else {
         return Ok(());
     };
