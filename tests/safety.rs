@@ -424,15 +424,18 @@ fn a_hostile_manifest_never_removes_a_file_outside_outdir() {
     std::os::unix::fs::symlink("..", ra.join("lien-ket")).unwrap();
     let doc = serde_json::json!({"schema": "danhgia/manifest/v1", "files": hostile});
     std::fs::write(ra.join(".danhgia-manifest.json"), doc.to_string()).unwrap();
+    // The outputs in `ra` are no longer listed, so they are not known to be a run's: `--force`
+    // refuses to replace them (SPEC §4), and nothing outside is touched.
     let o = run_in(tmp.path(), &["run", "in", "-o", "ra", "--force"]);
-    assert_eq!(exit_code(&o), 0, "{}", stderr(&o));
+    assert_eq!(exit_code(&o), 2, "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep");
     assert_eq!(std::fs::read_to_string(&outside_xlsx).unwrap(), "keep");
     assert!(stderr(&o).contains("không xóa"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("ket-qua.json"), "{}", stderr(&o));
     // A manifest that is not one at all removes nothing either.
     std::fs::write(ra.join(".danhgia-manifest.json"), "../outside.txt").unwrap();
     let o = run_in(tmp.path(), &["run", "in", "-o", "ra", "--force"]);
-    assert_eq!(exit_code(&o), 0, "{}", stderr(&o));
+    assert_eq!(exit_code(&o), 2, "{}", stderr(&o));
     assert!(outside.is_file() && outside_xlsx.is_file());
 }
 
@@ -596,4 +599,27 @@ fn run_force_never_writes_through_a_linked_subfolder_of_outdir() {
     assert_eq!(exit_code(&o), 2, "{}", stderr(&o));
     assert!(stderr(&o).contains("don-vi"), "{}", stderr(&o));
     assert_eq!(tree(&dir.join("in")), before);
+}
+
+/// `--force` replaces only what an earlier run listed (SPEC §4): the user's own files that happen
+/// to carry an output's name are never overwritten.
+#[test]
+fn run_force_never_replaces_a_users_file_that_no_run_listed() {
+    let tmp = workspace(false);
+    let mine = tmp.path().join("mine");
+    std::fs::create_dir_all(mine.join("don-vi")).unwrap();
+    std::fs::write(mine.join("loi.csv"), "của tôi").unwrap();
+    std::fs::write(mine.join("ghi-chu.txt"), "ghi chú").unwrap();
+    let o = run_in(tmp.path(), &["run", "in", "-o", "mine", "--force"]);
+    assert_eq!(exit_code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("loi.csv"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(mine.join("loi.csv")).unwrap(),
+        "của tôi"
+    );
+    // Moved away, the run goes ahead and keeps the unrelated file.
+    std::fs::remove_file(mine.join("loi.csv")).unwrap();
+    let o = run_in(tmp.path(), &["run", "in", "-o", "mine", "--force"]);
+    assert_eq!(exit_code(&o), 0, "{}", stderr(&o));
+    assert!(mine.join("loi.csv").is_file() && mine.join("ghi-chu.txt").is_file());
 }

@@ -76,6 +76,9 @@ enum Refusal {
     /// A folder the run writes into (`don-vi/`, `khoi/`) is a link or not a folder: writing
     /// through it could land anywhere, even among the inputs.
     LinkedSubfolder(String),
+    /// Files of OUTDIR with the names of this run's outputs that no earlier run listed: the
+    /// user's own, never replaced.
+    NotOurs(Vec<String>),
 }
 
 impl Refusal {
@@ -108,6 +111,20 @@ impl Refusal {
                 format!("'{o}/{sub}' là một liên kết (hoặc không phải thư mục); danhgia không ghi qua liên kết vì tệp có thể rơi ra ngoài thư mục kết quả. Xóa '{sub}' hoặc chọn thư mục kết quả khác."),
                 format!("'{o}/{sub}' is a link (or not a folder); danhgia does not write through links, which could land files outside the output directory. Remove '{sub}' or choose another output directory."),
             ),
+            Refusal::NotOurs(files) => {
+                let shown = terminal_safe(&files.iter().take(5).cloned().collect::<Vec<_>>().join(", ")).into_owned();
+                let more = files.len().saturating_sub(5);
+                let (more_vi, more_en) = if more > 0 {
+                    (format!(" và {more} tệp khác"), format!(" and {more} more"))
+                } else {
+                    (String::new(), String::new())
+                };
+                fail(
+                    lang,
+                    format!("Thư mục kết quả '{o}' có tệp trùng tên với kết quả nhưng không do lần chạy trước ghi (không có trong danh sách {}): {shown}{more_vi}. --force chỉ thay tệp của lần chạy trước; di chuyển các tệp này hoặc chọn thư mục khác.", outdir::MANIFEST),
+                    format!("The output directory '{o}' holds files with the names of outputs that no earlier run wrote (not listed in {}): {shown}{more_en}. --force only replaces an earlier run's files; move these or choose another directory.", outdir::MANIFEST),
+                )
+            }
             Refusal::NotEmpty => fail(
                 lang,
                 format!("Thư mục kết quả '{o}' đã có tệp. Chọn thư mục trống, hoặc thêm --force để ghi đè các tệp của lần chạy trước."),
@@ -157,6 +174,16 @@ fn take_lock(out: &Path, lang: Lang) -> Result<RunLock, ExitCode> {
     }
 }
 
+/// The outputs of this run that already exist in OUTDIR but that no earlier run listed.
+fn not_ours(out: &Path, outputs: &[String], previous: &[String]) -> Vec<String> {
+    let listed: HashSet<&String> = previous.iter().collect();
+    outputs
+        .iter()
+        .filter(|o| !listed.contains(o) && std::fs::symlink_metadata(out.join(o)).is_ok())
+        .cloned()
+        .collect()
+}
+
 /// A folder of OUTDIR that the run writes into and that is a link, or not a folder.
 fn linked_subfolder(out: &Path) -> Option<&'static str> {
     [UNITS_DIR, BLOCS_DIR]
@@ -172,8 +199,8 @@ fn previous_outputs(out: &Path, lang: Lang) -> Vec<String> {
     let name = outdir::MANIFEST;
     if prev.unreadable {
         let msg = match lang {
-            Lang::Vi => format!("danhgia: cảnh báo: không đọc được danh sách tệp của lần chạy trước ({name}); không xóa tệp cũ nào, chỉ ghi đè các tệp trùng tên."),
-            Lang::En => format!("danhgia: warning: the list of files of the earlier run ({name}) cannot be read; no old file is removed, only files of the same names are replaced."),
+            Lang::Vi => format!("danhgia: cảnh báo: không đọc được danh sách tệp của lần chạy trước ({name}); không xóa tệp cũ nào, và không ghi đè tệp nào không có trong danh sách."),
+            Lang::En => format!("danhgia: warning: the list of files of the earlier run ({name}) cannot be read; no old file is removed, and no file missing from the list is replaced."),
         };
         eprintln!("{msg}");
     }
@@ -225,6 +252,10 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let targets: Vec<PathBuf> = outputs.iter().map(|o| out.join(o)).collect();
     if let Some(code) = guard.refuse(targets.iter().map(PathBuf::as_path), lang) {
         return Ok(code);
+    }
+    let foreign = not_ours(out, &outputs, &previous);
+    if !foreign.is_empty() {
+        return Refusal::NotOurs(foreign).fail(out, lang);
     }
     let target = Target {
         out,
