@@ -57,6 +57,8 @@ pub enum Skip {
     LockFile,
     /// A name that starts with a dot.
     Hidden,
+    /// A folder whose name starts with a dot (`.git`, a sync tool's folder): not searched.
+    HiddenFolder,
     /// Found in a folder, without a workbook extension.
     NotWorkbook,
     /// A link back up to a folder that holds it: following it would search in circles.
@@ -79,6 +81,12 @@ impl Skip {
             }
             (Skip::Hidden, Lang::Vi) => "tệp ẩn (tên bắt đầu bằng dấu chấm)".into(),
             (Skip::Hidden, Lang::En) => "hidden file (its name starts with a dot)".into(),
+            (Skip::HiddenFolder, Lang::Vi) => {
+                "thư mục ẩn (tên bắt đầu bằng dấu chấm), không tìm bên trong".into()
+            }
+            (Skip::HiddenFolder, Lang::En) => {
+                "hidden folder (its name starts with a dot), not searched".into()
+            }
             (Skip::NotWorkbook, Lang::Vi) => format!(
                 "không phải sổ tính (chỉ đọc tệp {})",
                 extension_list(lang)
@@ -297,13 +305,15 @@ impl Walk {
         }
     }
 
-    /// A folder met inside another: hidden folders are not entered (and not listed).
+    /// A folder met inside another: hidden folders are not entered, and listed as skipped.
     fn subfolder(&mut self, p: &Path, here: &Path) -> Option<Open> {
         let hidden = p
             .file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with('.'));
         if hidden {
+            self.out
+                .push(Input::skipped(p.to_path_buf(), Skip::HiddenFolder));
             return None;
         }
         self.enter(p, Some(here))

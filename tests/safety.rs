@@ -623,3 +623,16 @@ fn run_force_never_replaces_a_users_file_that_no_run_listed() {
     assert_eq!(exit_code(&o), 0, "{}", stderr(&o));
     assert!(mine.join("loi.csv").is_file() && mine.join("ghi-chu.txt").is_file());
 }
+
+/// SPEC §4: no workbook found names what was skipped and why — a hidden folder included.
+#[test]
+fn a_workbook_only_inside_a_hidden_folder_is_named_as_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let hidden = tmp.path().join("in").join(".dong-bo");
+    std::fs::create_dir_all(&hidden).unwrap();
+    std::fs::copy(fixture("hop-le.xlsx"), hidden.join("hop-le.xlsx")).unwrap();
+    let o = run_in(tmp.path(), &["validate", "in"]);
+    assert_eq!(exit_code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains(".dong-bo"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("thư mục ẩn"), "{}", stderr(&o));
+}
