@@ -13,6 +13,7 @@ const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
 const BOUNDSHEET: u16 = 0x0085;
 const FILEPASS: u16 = 0x002F;
+const FORMULA_STRING: u16 = 0x0207;
 const DIMENSIONS: u16 = 0x0200;
 const MULRK: u16 = 0x00BD;
 /// Records of one cell that calamine keeps: number, label, rich string, bool/error, RK, label
@@ -168,9 +169,26 @@ pub fn check(stream: &[u8]) -> Result<(), Oversize> {
     {
         return Ok(());
     }
+    // The reader builds every sheet the sheet list names, even one named twice: the limits hold
+    // for the whole file.
+    let (mut cells, mut area) = (0usize, 0u64);
     for (at, name) in sheet_names(stream) {
         if let Some(part) = stream.get(at..) {
-            check_sheet(part, name)?;
+            let s = check_sheet(part, name)?;
+            cells = cells.saturating_add(s.cells);
+            area = area.saturating_add(s.real_area());
+            if cells > MAX_FILLED_CELLS {
+                return Err(Oversize::TooManyCells {
+                    sheet: s.name,
+                    limit: MAX_FILLED_CELLS as u64,
+                });
+            }
+            if area > MAX_DENSE_CELLS {
+                return Err(Oversize::FarCell {
+                    sheet: s.name,
+                    cell: a1(s.far.0, s.far.1),
+                });
+            }
         }
     }
     Ok(())
@@ -178,7 +196,7 @@ pub fn check(stream: &[u8]) -> Result<(), Oversize> {
 
 /// One sheet's substream: its first BOF is its own, a later one opens an embedded chart or the
 /// like (skipped to its EOF); the sheet ends at its EOF.
-fn check_sheet(part: &[u8], name: String) -> Result<(), Oversize> {
+fn check_sheet(part: &[u8], name: String) -> Result<SheetSize, Oversize> {
     let mut s = SheetSize {
         name,
         ..SheetSize::default()
@@ -201,11 +219,17 @@ fn check_sheet(part: &[u8], name: String) -> Result<(), Oversize> {
             _ => read_cells(&mut s, &r),
         }
     }
-    s.check()
+    s.check()?;
+    Ok(s)
 }
 
 /// Adds the cells (or the declared size) of one record of a sheet.
 fn read_cells(s: &mut SheetSize, r: &Record<'_>) {
+    // The text of a formula: one more cell, at the formula's place.
+    if r.typ == FORMULA_STRING {
+        s.cells += 1;
+        return;
+    }
     let (Some(row), Some(col)) = (u16_at(r.data, 0), u16_at(r.data, 2)) else {
         return;
     };
@@ -307,6 +331,29 @@ mod tests {
                 sheet: "DS".into(),
                 cell: "IV65536".into()
             })
+        );
+    }
+
+    #[test]
+    fn a_sheet_listed_many_times_counts_each_time() {
+        // One sheet of 20 000 cells, named by 200 sheet-list records: 4 million cells read.
+        let cells: Vec<Vec<u8>> = (0..20_000u16).map(|i| number(i, 0)).collect();
+        let mut s = book(&cells);
+        let bound = s.windows(4).position(|w| w == [0x85, 0x00, 10, 0]).unwrap();
+        let record = s[bound..bound + 14].to_vec();
+        for _ in 0..199 {
+            s.splice(bound..bound, record.clone());
+        }
+        // The sheet moved by the added records: point every record at its new place.
+        let at = (s.len() - (book(&cells).len() - (bound + 14 + 4))) as u32;
+        for k in 0..200 {
+            let p = bound + 14 * k + 4;
+            s[p..p + 4].copy_from_slice(&at.to_le_bytes());
+        }
+        assert!(
+            matches!(check(&s), Err(Oversize::TooManyCells { .. })),
+            "{:?}",
+            check(&s)
         );
     }
 
