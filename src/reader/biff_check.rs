@@ -5,7 +5,7 @@
 //! A 12-byte edit of a DIMENSIONS record, or one cell at `IV65536` beside a table at `A1`, is then
 //! gigabytes. Here each sheet's declared size and cell box are measured from its records first.
 
-use super::cells::{area, MAX_DENSE_CELLS, MAX_FILLED_CELLS};
+use super::cells::{area, MAX_DENSE_CELLS, MAX_FILLED_CELLS, MAX_TEXT_BYTES};
 use crate::finding::Oversize;
 use crate::text::a1;
 
@@ -14,6 +14,9 @@ const EOF: u16 = 0x000A;
 const BOUNDSHEET: u16 = 0x0085;
 const FILEPASS: u16 = 0x002F;
 const FORMULA_STRING: u16 = 0x0207;
+const LABELSST: u16 = 0x00FD;
+const SST: u16 = 0x00FC;
+const CONTINUE: u16 = 0x003C;
 const DIMENSIONS: u16 = 0x0200;
 const MULRK: u16 = 0x00BD;
 /// Records of one cell that calamine keeps: number, label, rich string, bool/error, RK, label
@@ -62,6 +65,8 @@ struct SheetSize {
     last: (u32, u32),
     /// The filled cell with the largest row, for the message.
     far: (u32, u32),
+    /// Bytes of text its cells will hold (a shared text is held once per cell that uses it).
+    text: u64,
 }
 
 impl SheetSize {
@@ -158,6 +163,133 @@ fn sheet_names(stream: &[u8]) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// The data of the shared-string table: the SST record and the CONTINUE records after it, as
+/// segments (a string's characters that cross into a new segment start with a new flags byte).
+fn sst_segments(stream: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for r in records(stream).take_while(|r| r.typ != EOF) {
+        match r.typ {
+            SST => {
+                out.clear();
+                out.push(r.data.get(8..).unwrap_or_default());
+                inside = true;
+            }
+            CONTINUE if inside => out.push(r.data),
+            _ if inside => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A reader over the SST segments.
+struct SstCursor<'a> {
+    segments: Vec<&'a [u8]>,
+    seg: usize,
+    at: usize,
+}
+
+impl SstCursor<'_> {
+    fn left_in_segment(&self) -> usize {
+        self.segments
+            .get(self.seg)
+            .map_or(0, |s| s.len().saturating_sub(self.at))
+    }
+
+    /// Moves to the next segment when this one is used up; `false` at the end.
+    fn ensure(&mut self) -> bool {
+        while self.left_in_segment() == 0 {
+            if self.seg + 1 >= self.segments.len() {
+                return false;
+            }
+            self.seg += 1;
+            self.at = 0;
+        }
+        true
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        if !self.ensure() {
+            return None;
+        }
+        let b = self.segments[self.seg][self.at];
+        self.at += 1;
+        Some(b)
+    }
+
+    fn u16(&mut self) -> Option<u16> {
+        Some(u16::from_le_bytes([self.byte()?, self.byte()?]))
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes([
+            self.byte()?,
+            self.byte()?,
+            self.byte()?,
+            self.byte()?,
+        ]))
+    }
+
+    /// Skips `n` bytes across segments.
+    fn skip(&mut self, mut n: usize) -> Option<()> {
+        while n > 0 {
+            if !self.ensure() {
+                return None;
+            }
+            let step = n.min(self.left_in_segment());
+            self.at += step;
+            n -= step;
+        }
+        Some(())
+    }
+
+    /// Skips `chars` characters, 1 or 2 bytes each; a new segment starts with a flags byte.
+    fn skip_chars(&mut self, mut chars: usize, mut wide: bool) -> Option<()> {
+        while chars > 0 {
+            if self.left_in_segment() == 0 {
+                if !self.ensure() {
+                    return None;
+                }
+                wide = self.byte()? & 1 == 1;
+            }
+            let width = if wide { 2 } else { 1 };
+            let fit = (self.left_in_segment() / width).clamp(1, chars);
+            self.skip(fit * width)?;
+            chars -= fit;
+        }
+        Some(())
+    }
+}
+
+/// The length, in characters, of each text of the shared-string table, in order (as far as the
+/// table can be followed).
+fn shared_text_lengths(stream: &[u8]) -> Vec<u32> {
+    let mut c = SstCursor {
+        segments: sst_segments(stream),
+        seg: 0,
+        at: 0,
+    };
+    let mut out = Vec::new();
+    while let Some(chars) = c.u16() {
+        let Some(flags) = c.byte() else { break };
+        let runs = if flags & 0x8 != 0 { c.u16() } else { Some(0) };
+        let ext = if flags & 0x4 != 0 { c.u32() } else { Some(0) };
+        let (Some(runs), Some(ext)) = (runs, ext) else {
+            break;
+        };
+        out.push(u32::from(chars));
+        let rest = c
+            .skip_chars(chars as usize, flags & 1 == 1)
+            .and_then(|_| c.skip(4 * runs as usize))
+            .and_then(|_| c.skip(ext as usize));
+        if rest.is_none() {
+            break;
+        }
+    }
+    out
+}
+
 /// Checks every sheet of a BIFF workbook stream, each read from where its BOUNDSHEET record says
 /// it starts (as calamine reads it).
 pub fn check(stream: &[u8]) -> Result<(), Oversize> {
@@ -171,12 +303,20 @@ pub fn check(stream: &[u8]) -> Result<(), Oversize> {
     }
     // The reader builds every sheet the sheet list names, even one named twice: the limits hold
     // for the whole file.
-    let (mut cells, mut area) = (0usize, 0u64);
+    let sst = shared_text_lengths(stream);
+    let (mut cells, mut area, mut text) = (0usize, 0u64, 0u64);
     for (at, name) in sheet_names(stream) {
         if let Some(part) = stream.get(at..) {
-            let s = check_sheet(part, name)?;
+            let s = check_sheet(part, name, &sst)?;
             cells = cells.saturating_add(s.cells);
             area = area.saturating_add(s.real_area());
+            text = text.saturating_add(s.text);
+            if text > MAX_TEXT_BYTES as u64 {
+                return Err(Oversize::TooMuchText {
+                    sheet: s.name,
+                    limit: MAX_TEXT_BYTES as u64,
+                });
+            }
             if cells > MAX_FILLED_CELLS {
                 return Err(Oversize::TooManyCells {
                     sheet: s.name,
@@ -196,7 +336,7 @@ pub fn check(stream: &[u8]) -> Result<(), Oversize> {
 
 /// One sheet's substream: its first BOF is its own, a later one opens an embedded chart or the
 /// like (skipped to its EOF); the sheet ends at its EOF.
-fn check_sheet(part: &[u8], name: String) -> Result<SheetSize, Oversize> {
+fn check_sheet(part: &[u8], name: String, sst: &[u32]) -> Result<SheetSize, Oversize> {
     let mut s = SheetSize {
         name,
         ..SheetSize::default()
@@ -216,7 +356,7 @@ fn check_sheet(part: &[u8], name: String) -> Result<SheetSize, Oversize> {
             BOF if seen_bof => depth += 1,
             BOF => seen_bof = true,
             EOF => break,
-            _ => read_cells(&mut s, &r),
+            _ => read_cells(&mut s, &r, sst),
         }
     }
     s.check()?;
@@ -224,7 +364,7 @@ fn check_sheet(part: &[u8], name: String) -> Result<SheetSize, Oversize> {
 }
 
 /// Adds the cells (or the declared size) of one record of a sheet.
-fn read_cells(s: &mut SheetSize, r: &Record<'_>) {
+fn read_cells(s: &mut SheetSize, r: &Record<'_>, sst: &[u32]) {
     // The text of a formula: one more cell, at the formula's place.
     if r.typ == FORMULA_STRING {
         s.cells += 1;
@@ -251,6 +391,13 @@ fn read_cells(s: &mut SheetSize, r: &Record<'_>) {
                 s.add(row, last);
                 s.cells += (last - col - 1) as usize;
             }
+        }
+        LABELSST => {
+            s.add(row, col);
+            let text = u32_at(r.data, 6)
+                .and_then(|i| sst.get(i as usize))
+                .map_or(0, |&chars| u64::from(chars) * 3);
+            s.text = s.text.saturating_add(text);
         }
         t if ONE_CELL.contains(&t) => s.add(row, col),
         _ => {}
@@ -355,6 +502,42 @@ mod tests {
             "{:?}",
             check(&s)
         );
+    }
+
+    #[test]
+    fn one_long_shared_text_in_many_cells_is_weighed_per_cell() {
+        // The SST: one text of 20 000 wide characters, split over a CONTINUE record.
+        let mut sst = vec![0u8; 8];
+        sst.extend_from_slice(&20_000u16.to_le_bytes());
+        sst.push(1);
+        sst.extend(std::iter::repeat_n(0x4Eu8, 8000));
+        let mut cont = vec![1u8];
+        cont.extend(std::iter::repeat_n(0x4Eu8, 32_000));
+        let cell = |row: u16| {
+            let mut d = row.to_le_bytes().to_vec();
+            d.extend_from_slice(&[0, 0, 0, 0]);
+            d.extend_from_slice(&0u32.to_le_bytes());
+            rec(LABELSST, &d)
+        };
+        let with_cells = |n: u16| {
+            let mut s = book(&(0..n).map(cell).collect::<Vec<_>>());
+            // The SST goes among the globals, before their EOF.
+            let eof = s.windows(4).position(|w| w == [0x0A, 0, 0, 0]).unwrap();
+            let mut table = rec(SST, &sst);
+            table.extend(rec(CONTINUE, &cont));
+            let added = table.len() as u32;
+            s.splice(eof..eof, table);
+            let bound = s.windows(4).position(|w| w == [0x85, 0, 10, 0]).unwrap() + 4;
+            let at = u32::from_le_bytes(s[bound..bound + 4].try_into().unwrap()) + added;
+            s[bound..bound + 4].copy_from_slice(&at.to_le_bytes());
+            s
+        };
+        assert_eq!(shared_text_lengths(&with_cells(1)), vec![20_000]);
+        assert_eq!(check(&with_cells(10)), Ok(()));
+        assert!(matches!(
+            check(&with_cells(2000)),
+            Err(Oversize::TooMuchText { .. })
+        ));
     }
 
     #[test]
