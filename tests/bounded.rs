@@ -164,51 +164,11 @@ fn the_profile_scale_is_the_scale_scores_are_read_on() {
 
 // ------------------------------------------------------------------------------------ mẫu 07
 
-/// A count cell of a hand-typed mẫu 07.
-#[derive(Clone)]
-enum N {
-    Num(f64),
-    Text(&'static str),
-}
+use common::Typed as N;
 
 /// A mẫu 07 re-typed by hand (title, bloc, header on row 4, one row per unit from row 5).
 fn hand_mau07(path: &Path, bloc: &str, rows: &[(String, [N; 5])]) {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("Mẫu 07").unwrap();
-    ws.write_string(
-        0,
-        0,
-        "BÁO CÁO KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP QUÝ I NĂM 2024",
-    )
-    .unwrap();
-    ws.write_string(1, 0, format!("Khối: {bloc}")).unwrap();
-    let headers = [
-        "STT",
-        "Đơn vị",
-        "Tổng số CBCCVC, NLĐ",
-        "Số không đánh giá",
-        "Số được đánh giá",
-        "Số đạt chuyên nghiệp",
-        "Tỷ lệ (%)",
-        "Số không đạt",
-        "Ghi chú",
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string(3, c as u16, *h).unwrap();
-    }
-    for (i, (name, n)) in rows.iter().enumerate() {
-        let r = 4 + i as u32;
-        ws.write_number(r, 0, (i + 1) as f64).unwrap();
-        ws.write_string(r, 1, name).unwrap();
-        for (k, c) in [2u16, 3, 4, 5, 7].iter().enumerate() {
-            match &n[k] {
-                N::Num(x) => ws.write_number(r, *c, *x).unwrap(),
-                N::Text(s) => ws.write_string(r, *c, *s).unwrap(),
-            };
-        }
-    }
-    wb.save(path).unwrap();
+    common::hand_typed_mau07(path, bloc, "QUÝ I NĂM 2024", rows);
 }
 
 fn nums(n: [f64; 5]) -> [N; 5] {

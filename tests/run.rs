@@ -284,39 +284,16 @@ fn merge_of_the_bloc_files_reproduces_toan_quan() {
 
 /// A mẫu 07 re-typed by hand: no heading block, its own title, a totals row.
 fn hand_made_mau07(path: &Path, bloc: &str, quarter: &str, rows: &[(&str, [u32; 5])]) {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name("Mẫu 07").unwrap();
-    ws.write_string(
-        0,
-        0,
-        format!("BÁO CÁO KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP {quarter}"),
-    )
-    .unwrap();
-    ws.write_string(1, 0, format!("Khối: {bloc}")).unwrap();
-    let headers = [
-        "STT",
-        "Đơn vị",
-        "Tổng số CBCCVC, NLĐ",
-        "Số không đánh giá",
-        "Số được đánh giá",
-        "Số đạt chuyên nghiệp",
-        "Tỷ lệ (%)",
-        "Số không đạt",
-        "Ghi chú",
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string(3, c as u16, *h).unwrap();
-    }
-    for (i, (name, n)) in rows.iter().enumerate() {
-        let r = 4 + i as u32;
-        ws.write_number(r, 0, (i + 1) as f64).unwrap();
-        ws.write_string(r, 1, *name).unwrap();
-        for (k, c) in [2u16, 3, 4, 5, 7].iter().enumerate() {
-            ws.write_number(r, *c, n[k] as f64).unwrap();
-        }
-    }
-    wb.save(path).unwrap();
+    let rows: Vec<(String, [common::Typed; 5])> = rows
+        .iter()
+        .map(|(name, n)| {
+            (
+                name.to_string(),
+                n.map(|x| common::Typed::Num(f64::from(x))),
+            )
+        })
+        .collect();
+    common::hand_typed_mau07(path, bloc, quarter, &rows);
 }
 
 fn merge_findings(files: &[PathBuf], out: &Path) -> (i32, String) {

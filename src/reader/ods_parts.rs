@@ -83,16 +83,7 @@ fn spans(xml: &[u8], sheet: &str) -> Vec<(u32, u32, u32, u32)> {
         };
         match event {
             Event::Start(e) if e.name().as_ref() == "table:table" => {
-                let name = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.as_ref() == "table:name")
-                    .and_then(|a| {
-                        a.normalized_value(quick_xml::XmlVersion::default())
-                            .ok()
-                            .map(|v| v.into_owned())
-                    });
-                inside = name.as_deref() == Some(sheet);
+                inside = table_name(&e).as_deref() == Some(sheet);
                 (row, col) = (0, 0);
             }
             Event::End(e) if inside && e.name().as_ref() == "table:table" => return out,

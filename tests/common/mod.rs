@@ -387,3 +387,52 @@ pub fn assert_people(doc: &Value, expected: &[PersonExpect]) {
         assert_person(doc, e);
     }
 }
+
+/// A number or a text typed in a count cell of a hand-made mẫu 07.
+#[derive(Clone)]
+pub enum Typed {
+    Num(f64),
+    Text(&'static str),
+}
+
+/// A mẫu 07 re-typed by hand: no heading block, its own title (with `quarter`), the bloc on row 2,
+/// the header on row 4, one row per unit from row 5 (counts in the columns of `Tổng số`,
+/// `Số không đánh giá`, `Số được đánh giá`, `Số đạt chuyên nghiệp`, `Số không đạt`).
+pub fn hand_typed_mau07(path: &Path, bloc: &str, quarter: &str, rows: &[(String, [Typed; 5])]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Mẫu 07").unwrap();
+    ws.write_string(
+        0,
+        0,
+        format!("BÁO CÁO KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP {quarter}"),
+    )
+    .unwrap();
+    ws.write_string(1, 0, format!("Khối: {bloc}")).unwrap();
+    let headers = [
+        "STT",
+        "Đơn vị",
+        "Tổng số CBCCVC, NLĐ",
+        "Số không đánh giá",
+        "Số được đánh giá",
+        "Số đạt chuyên nghiệp",
+        "Tỷ lệ (%)",
+        "Số không đạt",
+        "Ghi chú",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    for (i, (name, n)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        ws.write_number(r, 0, (i + 1) as f64).unwrap();
+        ws.write_string(r, 1, name).unwrap();
+        for (k, c) in [2u16, 3, 4, 5, 7].iter().enumerate() {
+            match &n[k] {
+                Typed::Num(x) => ws.write_number(r, *c, *x).unwrap(),
+                Typed::Text(s) => ws.write_string(r, *c, *s).unwrap(),
+            };
+        }
+    }
+    wb.save(path).unwrap();
+}
