@@ -517,3 +517,12 @@ fn ods_limits_hold_for_the_whole_file_not_each_table() {
     let (_dir, input) = batch_with("nhieu-bang.ods", &ods_with_row(&extra));
     assert_reported_unreadable(&input, "nhieu-bang.ods", "R");
 }
+
+#[test]
+fn an_xlsb_record_declaring_256_mb_is_reported_not_allocated() {
+    // Found by the fuzz target: a record of a binary part declares a length far beyond the part,
+    // which the spreadsheet library would allocate before reading.
+    let bad = std::fs::read(fixture("fuzz/xlsb-ban-ghi-dai.xlsb")).unwrap();
+    let (_dir, input) = batch_with("dai.xlsb", &bad);
+    assert_reported_unreadable(&input, "dai.xlsb", "bản ghi dài hơn");
+}

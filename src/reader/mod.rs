@@ -125,6 +125,13 @@ impl Workbook {
         let kind = sniff(&bytes);
         if kind == Kind::Zip {
             preflight::check_zip(&bytes).map_err(Unreadable::Oversized)?;
+            if ext == "xlsb" {
+                preflight::check_xlsb(&bytes).map_err(|part| {
+                    damaged(format!(
+                        "bản ghi dài hơn phần '{part}' chứa nó / a record longer than the part '{part}' that holds it"
+                    ))
+                })?;
+            }
         }
         let shared = SharedBytes(Arc::new(bytes));
         let bytes = shared.clone();

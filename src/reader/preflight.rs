@@ -96,6 +96,69 @@ fn check_entry(mut entry: zip::read::ZipFile<'_, Cursor<&[u8]>>) -> Result<u64, 
     Ok(real)
 }
 
+/// Checks the binary parts of an .xlsb package: the library allocates each record's declared
+/// length before reading it, so a record longer than the part that holds it (up to 256 MB
+/// declared in a few bytes) is refused as damage. `Err` names the part.
+pub fn check_xlsb(bytes: &[u8]) -> Result<(), String> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| {
+            // The record-format parts the library reads (not macros or printer settings).
+            let n = n.to_ascii_lowercase();
+            n.ends_with(".bin")
+                && (n.starts_with("xl/worksheets/")
+                    || ["xl/workbook.bin", "xl/sharedstrings.bin", "xl/styles.bin"]
+                        .contains(&n.as_str()))
+        })
+        .map(|n| n.into_owned())
+        .collect();
+    for name in names {
+        let Ok(entry) = zip.by_name(&name) else {
+            continue;
+        };
+        let mut part = Vec::new();
+        if entry.take(MAX_PART_BYTES).read_to_end(&mut part).is_err() {
+            continue;
+        }
+        if !records_fit(&part) {
+            return Err(name);
+        }
+    }
+    Ok(())
+}
+
+/// Do the records of a binary part (type and length as variable-length integers) each fit in
+/// what is left of the part?
+fn records_fit(part: &[u8]) -> bool {
+    let mut at = 0usize;
+    let varint = |at: &mut usize, max_bytes: usize| -> Option<usize> {
+        let mut value = 0usize;
+        for i in 0..max_bytes {
+            let b = *part.get(*at)?;
+            *at += 1;
+            value |= usize::from(b & 0x7F) << (7 * i);
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        Some(value)
+    };
+    while at < part.len() {
+        let (Some(_), Some(len)) = (varint(&mut at, 2), varint(&mut at, 4)) else {
+            return true; // cut short: the library reports it
+        };
+        if len > part.len() - at.min(part.len()) {
+            return false;
+        }
+        at += len;
+    }
+    true
+}
+
 /// The shared-text table of an .xlsx declares how many texts it holds, and calamine reserves room
 /// for that many before reading them. The table is read here as calamine reads it (the same XML
 /// settings, the first `sst` element whatever comes before it, the count as written), and a count
@@ -247,6 +310,19 @@ mod tests {
                 sst("5000").as_bytes()
             )])),
             Ok(())
+        );
+    }
+
+    #[test]
+    fn an_xlsb_record_longer_than_its_part_is_refused() {
+        // Type 0x0001, length 3 and 3 bytes; then a record declaring 256 MB in 5 bytes.
+        let sound = [0x01u8, 0x03, 1, 2, 3];
+        assert_eq!(check_xlsb(&package(&[("xl/workbook.bin", &sound)])), Ok(()));
+        let mut bad = sound.to_vec();
+        bad.extend_from_slice(&[0x01, 0xFF, 0xFF, 0xFF, 0x7F]);
+        assert_eq!(
+            check_xlsb(&package(&[("xl/workbook.bin", &bad)])),
+            Err("xl/workbook.bin".to_string())
         );
     }
 
