@@ -14,6 +14,7 @@ const EOF: u16 = 0x000A;
 const BOUNDSHEET: u16 = 0x0085;
 const FILEPASS: u16 = 0x002F;
 const FORMULA_STRING: u16 = 0x0207;
+const FORMULA: u16 = 0x0006;
 const LABELSST: u16 = 0x00FD;
 const SST: u16 = 0x00FC;
 const CONTINUE: u16 = 0x003C;
@@ -67,6 +68,9 @@ struct SheetSize {
     far: (u32, u32),
     /// Bytes of text its cells will hold (a shared text is held once per cell that uses it).
     text: u64,
+    /// Where the reader puts the text of a formula (a STRING record): at the last FORMULA
+    /// record's cell, or at A1 when none came before it.
+    formula_at: (u32, u32),
 }
 
 impl SheetSize {
@@ -138,29 +142,35 @@ fn declared_cells(data: &[u8]) -> u64 {
     u64::from(rows).saturating_mul(u64::from(cols))
 }
 
-/// Sheet names by the offset of their BOF record, from the BOUNDSHEET records.
+/// Sheet names by the offset of their BOF record, from the BOUNDSHEET records. Every record
+/// with an offset counts, whatever its name holds: the reader builds the sheet even when the
+/// name is cut short (a fuzz finding), so the check must weigh it too.
 fn sheet_names(stream: &[u8]) -> Vec<(usize, String)> {
     records(stream)
         .take_while(|r| r.typ != EOF)
         .filter(|r| r.typ == BOUNDSHEET)
         .filter_map(|r| {
             let at = u32_at(r.data, 0)? as usize;
-            let cch = *r.data.get(6)? as usize;
-            let wide = r.data.get(7).is_some_and(|f| f & 1 == 1);
-            let name = if wide {
-                let bytes = r.data.get(8..8 + 2 * cch)?;
-                let units: Vec<u16> = bytes
-                    .chunks_exact(2)
-                    .map(|w| u16::from_le_bytes([w[0], w[1]]))
-                    .collect();
-                String::from_utf16_lossy(&units)
-            } else {
-                let bytes = r.data.get(8..8 + cch)?;
-                bytes.iter().map(|&b| b as char).collect()
-            };
-            Some((at, name))
+            Some((at, sheet_name(r.data)))
         })
         .collect()
+}
+
+/// The name a BOUNDSHEET record gives, as far as its bytes go (for messages only).
+fn sheet_name(data: &[u8]) -> String {
+    let cch = data.get(6).copied().unwrap_or(0) as usize;
+    let wide = data.get(7).is_some_and(|f| f & 1 == 1);
+    let bytes = data.get(8..).unwrap_or(&[]);
+    if wide {
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .take(cch)
+            .map(|w| u16::from_le_bytes([w[0], w[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().take(cch).map(|&b| b as char).collect()
+    }
 }
 
 /// The data of the shared-string table: the SST record and the CONTINUE records after it, as
@@ -365,9 +375,10 @@ fn check_sheet(part: &[u8], name: String, sst: &[u32]) -> Result<SheetSize, Over
 
 /// Adds the cells (or the declared size) of one record of a sheet.
 fn read_cells(s: &mut SheetSize, r: &Record<'_>, sst: &[u32]) {
-    // The text of a formula: one more cell, at the formula's place.
+    // The text of a formula: one more cell, at the last formula's place (A1 before any).
     if r.typ == FORMULA_STRING {
-        s.cells += 1;
+        let (row, col) = s.formula_at;
+        s.add(row, col);
         return;
     }
     let (Some(row), Some(col)) = (u16_at(r.data, 0), u16_at(r.data, 2)) else {
@@ -376,6 +387,12 @@ fn read_cells(s: &mut SheetSize, r: &Record<'_>, sst: &[u32]) {
     let (row, col) = (u32::from(row), u32::from(col));
     match r.typ {
         DIMENSIONS => s.declared = s.declared.max(declared_cells(r.data)),
+        FORMULA => {
+            if r.data.len() >= 20 {
+                s.formula_at = (row, col);
+            }
+            s.add(row, col);
+        }
         MULRK => {
             let last = r
                 .data
@@ -545,5 +562,42 @@ mod tests {
         let mut chart = vec![rec(BOF, &[0; 16]), number(65535, 255), rec(EOF, &[])];
         chart.insert(0, number(0, 0));
         assert_eq!(check(&book(&chart)), Ok(()));
+    }
+
+    /// Fuzz finding: a formula's text (STRING record) before any formula is put at A1 by the
+    /// reader, which then spans the sheet from A1 to a far cell — 500 MB for a 230 KB file.
+    #[test]
+    fn a_formula_text_before_any_formula_lands_at_a1() {
+        let string = rec(FORMULA_STRING, &[1, 0, 0, b'x']);
+        let s = book(&[string, number(60000, 200)]);
+        assert!(
+            matches!(check(&s), Err(Oversize::FarCell { .. })),
+            "{:?}",
+            check(&s)
+        );
+        // After a formula, its text is at the formula's cell: a compact table passes.
+        let mut f = 60000u16.to_le_bytes().to_vec();
+        f.extend_from_slice(&199u16.to_le_bytes());
+        f.extend_from_slice(&[0; 16]);
+        let s = book(&[
+            rec(FORMULA, &f),
+            rec(FORMULA_STRING, &[1, 0, 0, b'x']),
+            number(60000, 200),
+        ]);
+        assert_eq!(check(&s), Ok(()));
+    }
+
+    /// Fuzz finding: a sheet whose name is cut short in the sheet list is still built by the
+    /// reader; the check once skipped it and let a 500 MB table through.
+    #[test]
+    fn a_sheet_with_a_cut_name_is_weighed_too() {
+        let mut s = book(&[number(0, 0), number(60000, 200)]);
+        // Claim a 200-character name in the BOUNDSHEET record (at offset 20 + 4 + 6).
+        s[20 + 4 + 6] = 200;
+        assert!(
+            matches!(check(&s), Err(Oversize::FarCell { .. })),
+            "{:?}",
+            check(&s)
+        );
     }
 }

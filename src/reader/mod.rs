@@ -5,6 +5,7 @@ mod biff_check;
 pub mod campaign;
 pub mod cells;
 mod cfb_check;
+pub mod layout;
 mod ods_parts;
 pub mod panic_guard;
 mod preflight;

@@ -2,7 +2,8 @@
 //! proposes for the quarter's reward, with their priority. Whether each proposal can be granted
 //! (the person exists, is đạt, fits under the cap) is decided later, in [`crate::rewards`].
 
-use super::{is_blank, Grid, Workbook};
+use super::layout::{find_header, names, Header, Spec};
+use super::{Grid, Workbook};
 use crate::finding::{Detail, Finding};
 use crate::text::{self, a1};
 use calamine::Data;
@@ -50,15 +51,28 @@ enum Col {
     Priority,
 }
 
-fn classify(k: &str) -> Option<Col> {
-    Some(match k {
-        "stt" | "so tt" | "so thu tu" => Col::Stt,
-        "ma cb" | "ma can bo" | "ma cbccvc" | "ma so" | "ma nhan vien" => Col::Id,
-        "ho va ten" | "ho ten" | "ho va ten can bo" => Col::Name,
-        "thu tu uu tien" | "uu tien" | "thu tu" | "muc uu tien" | "tt uu tien" => Col::Priority,
-        _ => return None,
-    })
-}
+/// The columns of `Đề nghị khen thưởng` (SPEC §3).
+const PROPOSALS: Spec<Col> = Spec {
+    columns: &[
+        (Col::Stt, &["stt", "so tt", "so thu tu"]),
+        (Col::Id, names::ID),
+        (Col::Name, names::NAME),
+        (
+            Col::Priority,
+            &[
+                "thu tu uu tien",
+                "uu tien",
+                "thu tu",
+                "muc uu tien",
+                "tt uu tien",
+            ],
+        ),
+    ],
+    pattern: None,
+    keys: &[Col::Id, Col::Name],
+    min_columns: 2,
+    two_rows: false,
+};
 
 struct Reader<'a> {
     file: &'a str,
@@ -134,28 +148,15 @@ pub fn read(file: &str, wb: &mut Workbook) -> (Option<ProposalSheet>, Vec<Findin
         return (None, r.findings);
     }
 
-    // The header row: the one in the first 20 rows naming the most known columns.
-    let mut best: Option<(u32, Vec<(u32, Col)>)> = None;
-    for row in grid.row_start()..grid.row_end().min(20) {
-        let mut cols = Vec::new();
-        for col in grid.col_start()..grid.col_end() {
-            if is_blank(grid.get(row, col)) {
-                continue;
-            }
-            if let Some(c) = classify(&text::key(&r.text(&grid, row, col))) {
-                cols.push((col, c));
-            }
-        }
-        let keyed = cols.iter().any(|(_, c)| matches!(c, Col::Id | Col::Name));
-        if keyed && cols.len() >= 2 && best.as_ref().is_none_or(|(_, b)| cols.len() > b.len()) {
-            best = Some((row, cols));
-        }
-    }
-    let Some((hrow, cols)) = best else {
+    let best = find_header(&grid, &PROPOSALS, &mut |row, col| r.text(&grid, row, col));
+    let Some(Header {
+        row: hrow, cols, ..
+    }) = best
+    else {
         r.push(None, None, Detail::HeaderNotFound);
         return (None, r.findings);
     };
-    let find = |want: Col| cols.iter().find(|(_, c)| *c == want).map(|(col, _)| *col);
+    let find = |want: Col| cols.iter().find(|c| c.kind == want).map(|c| c.col);
     let Some(id_col) = find(Col::Id) else {
         r.push(
             Some(a1(hrow, grid.col_start())),

@@ -3,6 +3,7 @@
 use super::{find_header, is_summary_label, CellFormulas, Ctx, COL_ID};
 use crate::finding::Detail;
 use crate::model::{Form, Score, Total};
+use crate::reader::layout::{names, Spec};
 use crate::reader::{display, is_blank, Grid};
 use crate::text::{self, a1, ScoreError};
 use crate::vocab;
@@ -42,8 +43,25 @@ enum FormCol {
     Remark,
 }
 
-fn form_col(d: &Data, k: &str) -> Option<FormCol> {
-    use FormCol::*;
+/// The columns of a score sheet (SPEC §3): contents are headed by their numbers.
+const FORM: Spec<FormCol> = Spec {
+    columns: &[
+        (FormCol::Id, names::ID),
+        (FormCol::Name, names::NAME),
+        (
+            FormCol::Total,
+            &["tong diem", "tong", "tong cong", "tong so diem"],
+        ),
+        (FormCol::Remark, &["nhan xet", "nhan xet danh gia"]),
+    ],
+    pattern: Some(content_number),
+    keys: &[FormCol::Id, FormCol::Name],
+    min_columns: 2,
+    two_rows: false,
+};
+
+/// A content column: its number, written as a number or as text of up to three digits.
+fn content_number(d: &Data, k: &str) -> Option<FormCol> {
     let number = match d {
         Data::Int(i) => u16::try_from(*i).ok(),
         Data::Float(f) if f.fract() == 0.0 && *f >= 1.0 && *f <= 200.0 => Some(*f as u16),
@@ -54,16 +72,7 @@ fn form_col(d: &Data, k: &str) -> Option<FormCol> {
         }
         _ => None,
     };
-    if let Some(n) = number.filter(|n| *n >= 1) {
-        return Some(Item(n));
-    }
-    Some(match k {
-        "ma cb" | "ma can bo" | "ma cbccvc" | "ma so" | "ma nhan vien" => Id,
-        "ho va ten" | "ho ten" | "ho va ten can bo" => Name,
-        "tong diem" | "tong" | "tong cong" | "tong so diem" => Total,
-        "nhan xet" | "nhan xet danh gia" => Remark,
-        _ => return None,
-    })
+    number.filter(|n| *n >= 1).map(FormCol::Item)
 }
 
 /// Where the columns of a score sheet are.
@@ -111,9 +120,7 @@ pub(super) fn read_form(
 /// The header row, with `Mã CB` and every content column of the form.
 fn form_layout(cx: &mut Ctx, grid: &Grid, sheet: &str, form: Form) -> Option<Layout> {
     let items = cx.profile.form(form).items as usize;
-    let Some((hrow, cols)) = find_header(cx, grid, sheet, form_col, |c| {
-        matches!(c, FormCol::Id | FormCol::Name)
-    }) else {
+    let Some((hrow, cols)) = find_header(cx, grid, sheet, &FORM) else {
         cx.push(Some(sheet), None, None, Detail::HeaderNotFound);
         return None;
     };

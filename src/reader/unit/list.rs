@@ -5,6 +5,7 @@ use super::{find_header, is_summary_label, CellFormulas, Ctx, COL_ID, COL_NAME};
 use crate::calendar::CalendarError;
 use crate::finding::Detail;
 use crate::model::{Quarter, Rating};
+use crate::reader::layout::{names, Spec};
 use crate::reader::{date_of_cell, display, is_blank, Grid};
 use crate::text::{self, a1};
 use crate::vocab::{self, Inspection, Vocabulary};
@@ -75,33 +76,69 @@ pub(super) enum ListCol {
     Note,
 }
 
-pub(super) fn list_col(_: &Data, k: &str) -> Option<ListCol> {
-    use ListCol::*;
-    Some(match k {
-        "stt" | "so tt" | "so thu tu" | "tt" => Stt,
-        "ma cb" | "ma can bo" | "ma cbccvc" | "ma so" | "ma nhan vien" => Id,
-        "ho va ten" | "ho ten" | "ho va ten can bo" => Name,
-        "ngay sinh" | "ngay thang nam sinh" => Birth,
-        "chuc vu" | "chuc danh" | "chuc vu chuc danh" => Title,
-        "bo phan" | "to bo phan" | "phong ban" => Part,
-        "phu trach" | "bo phan phu trach" => InCharge,
-        "dien btv quan ly" | "dien btv" | "btv quan ly" | "dien ban thuong vu quan ly" => Btv,
-        "ky luat" => Discipline,
-        "thanh tra kiem tra" | "thanh tra" | "kiem tra" => Inspection,
-        "kiem diem" | "kiem diem trach nhiem" => Review,
-        "so ngay nghi" | "so ngay vang" | "so ngay nghi trong quy" => Days,
-        "nghi tu ngay" | "tu ngay" => From,
-        "nghi den ngay" | "den ngay" => To,
-        "ngay bat dau" | "ngay bat dau cong tac" | "ngay den" | "ngay vao" => Start,
-        "ngay thoi" | "ngay thoi cong tac" | "ngay nghi viec" | "ngay chuyen di" => End,
-        "doi tuong" | "loai" | "loai hop dong" => Kind,
-        "ghi chu" => Note,
-        _ => {
-            return text::parse_month_header(k)
-                .map(Month)
-                .or_else(|| decision_col(k))
-        }
-    })
+/// The columns of `Danh sách` (SPEC §3) and the names offices give them.
+pub(super) const LIST: Spec<ListCol> = Spec {
+    columns: &[
+        (ListCol::Stt, names::STT),
+        (ListCol::Id, names::ID),
+        (ListCol::Name, names::NAME),
+        (ListCol::Birth, names::BIRTH),
+        (ListCol::Title, names::TITLE),
+        (ListCol::Part, &["bo phan", "to bo phan", "phong ban"]),
+        (ListCol::InCharge, &["phu trach", "bo phan phu trach"]),
+        (
+            ListCol::Btv,
+            &[
+                "dien btv quan ly",
+                "dien btv",
+                "btv quan ly",
+                "dien ban thuong vu quan ly",
+            ],
+        ),
+        (ListCol::Discipline, &["ky luat"]),
+        (
+            ListCol::Inspection,
+            &["thanh tra kiem tra", "thanh tra", "kiem tra"],
+        ),
+        (ListCol::Review, &["kiem diem", "kiem diem trach nhiem"]),
+        (
+            ListCol::Days,
+            &["so ngay nghi", "so ngay vang", "so ngay nghi trong quy"],
+        ),
+        (ListCol::From, &["nghi tu ngay", "tu ngay"]),
+        (ListCol::To, &["nghi den ngay", "den ngay"]),
+        (
+            ListCol::Start,
+            &[
+                "ngay bat dau",
+                "ngay bat dau cong tac",
+                "ngay den",
+                "ngay vao",
+            ],
+        ),
+        (
+            ListCol::End,
+            &[
+                "ngay thoi",
+                "ngay thoi cong tac",
+                "ngay nghi viec",
+                "ngay chuyen di",
+            ],
+        ),
+        (ListCol::Kind, &["doi tuong", "loai", "loai hop dong"]),
+        (ListCol::Note, names::NOTE),
+    ],
+    pattern: Some(list_pattern),
+    keys: &[ListCol::Id, ListCol::Name],
+    min_columns: 2,
+    two_rows: false,
+};
+
+/// A month column ("Tháng 4", "T4"), or a decision column named in other words.
+fn list_pattern(_: &Data, k: &str) -> Option<ListCol> {
+    text::parse_month_header(k)
+        .map(ListCol::Month)
+        .or_else(|| decision_col(k))
 }
 
 /// A header that names a decision column in other words ("Hình thức kỷ luật", "Kỷ luật Đảng",
@@ -265,9 +302,7 @@ pub(super) fn read_list(
 /// Finds the header row and checks the columns every list needs: `Mã CB`, `Họ và tên`, and
 /// one column per month of the quarter.
 fn list_layout(cx: &mut Ctx, grid: &Grid, sheet: &str, quarter: Option<Quarter>) -> Option<Layout> {
-    let Some((hrow, cols)) = find_header(cx, grid, sheet, list_col, |c| {
-        matches!(c, ListCol::Id | ListCol::Name)
-    }) else {
+    let Some((hrow, cols)) = find_header(cx, grid, sheet, &LIST) else {
         cx.push(Some(sheet), None, None, Detail::HeaderNotFound);
         return None;
     };

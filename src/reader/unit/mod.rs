@@ -8,6 +8,7 @@ mod list;
 pub use form::{FormSheet, ScoredRow};
 pub use list::{Member, Unidentified};
 
+use super::layout::{self, Spec};
 use super::{cell_text, date_of_cell, display, is_blank, CellText, Cells, Grid, Workbook};
 use crate::finding::{Detail, Expected, Finding};
 use crate::model::{Bloc, Form, Quarter};
@@ -500,40 +501,22 @@ fn whole_number(d: &Data) -> Option<u32> {
 /// A header row: its row and the recognised columns (column, kind, header text).
 type Header<C> = (u32, Vec<(u32, C, String)>);
 
-/// Finds the header row in the first 20 rows: the row that names the most known columns
-/// (at least two, one of them `Mã CB` or `Họ và tên`). The search ends at the first filled row
-/// below a header that names no key column: the data has begun.
+/// Finds the header row of a sheet with the one header matcher ([`super::layout`]), reading
+/// each cell through the workbook's context (legacy encodings are reported once per sheet).
 fn find_header<C: Copy + PartialEq>(
     cx: &mut Ctx,
     grid: &Grid,
     sheet: &str,
-    classify: impl Fn(&Data, &str) -> Option<C>,
-    is_key: impl Fn(C) -> bool,
+    spec: &Spec<C>,
 ) -> Option<Header<C>> {
-    let mut best: Option<Header<C>> = None;
-    let last = grid.row_end().min(20);
-    for row in 0..last {
-        let mut cols = Vec::new();
-        let mut filled = false;
-        for col in grid.col_start()..grid.col_end() {
-            let d = grid.get(row, col);
-            if is_blank(d) {
-                continue;
-            }
-            filled = true;
-            let t = cx.text(grid, sheet, row, col);
-            if let Some(c) = classify(d, &text::key(&t)) {
-                cols.push((col, c, t));
-            }
-        }
-        let keyed = cols.iter().any(|(_, c, _)| is_key(*c));
-        if keyed && cols.len() >= 2 && best.as_ref().is_none_or(|(_, b)| cols.len() > b.len()) {
-            best = Some((row, cols));
-        } else if !keyed && filled && best.is_some() {
-            break;
-        }
-    }
-    best
+    let h = layout::find_header(grid, spec, &mut |r, c| cx.text(grid, sheet, r, c))?;
+    Some((
+        h.row,
+        h.cols
+            .into_iter()
+            .map(|c| (c.col, c.kind, c.text))
+            .collect(),
+    ))
 }
 
 fn is_summary_label(name: &str) -> bool {
