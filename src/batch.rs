@@ -4,9 +4,11 @@
 use crate::evaluate::{self, UnitResult};
 use crate::finding::{Detail, Finding, Severity, Unreadable};
 use crate::i18n::Lang;
+use crate::lists::{Sourced, UnitRef};
 use crate::model::Quarter;
 use crate::paths::FileKey;
 use crate::profile::Profile;
+use crate::reader::lists::MonthlyList;
 use crate::reader::unit::{self, SHEET_INFO};
 use crate::reader::Workbook;
 use rayon::prelude::*;
@@ -376,6 +378,24 @@ struct FileOutcome {
     /// Who the file says it is, even when it could not be evaluated.
     ident: Option<Ident>,
     findings: Vec<Finding>,
+    /// A monthly rating list (SPEC §3), matched to its units once every file is read.
+    list: Option<MonthlyList>,
+}
+
+impl FileOutcome {
+    fn failed(findings: Vec<Finding>) -> FileOutcome {
+        FileOutcome {
+            unit: None,
+            ident: None,
+            findings,
+            list: None,
+        }
+    }
+
+    /// A unit workbook (read, or at least naming its unit): what lists can be matched to.
+    fn is_unit_book(&self) -> bool {
+        self.unit.is_some() || self.ident.is_some()
+    }
 }
 
 /// A file's identity (SPEC §3 "Identity"), from its `Thông tin`.
@@ -418,46 +438,131 @@ fn fallback_code(path: &Path) -> String {
         .to_string()
 }
 
-fn process_file(input: &Input, profile: &Profile, asked: Option<Quarter>) -> FileOutcome {
-    let unreadable = |u: Unreadable| FileOutcome {
-        unit: None,
-        ident: None,
-        findings: vec![Finding {
+/// Reads one input: a unit workbook is read and evaluated (with the rows of monthly lists
+/// matched to it, when there are any); a monthly rating list is only read.
+fn process_file(
+    input: &Input,
+    profile: &Profile,
+    asked: Option<Quarter>,
+    lists: &[Sourced<'_>],
+) -> (FileOutcome, Vec<Finding>) {
+    let unreadable = |u: Unreadable| {
+        FileOutcome::failed(vec![Finding {
             file: input.display.clone(),
             sheet: None,
             cell: None,
             person: None,
             person_name: None,
             detail: Detail::Unreadable(u),
-        }],
+        }])
     };
     if !input.path.exists() {
-        return unreadable(Unreadable::Io(
-            "không có tệp hoặc thư mục này / no such file or directory".into(),
-        ));
+        let u = Unreadable::Io("không có tệp hoặc thư mục này / no such file or directory".into());
+        return (unreadable(u), Vec::new());
     }
     let result = crate::reader::panic_guard::catch(|| {
         let mut wb = match Workbook::open(&input.path) {
             Ok(wb) => wb,
-            Err(u) => return unreadable(u),
+            Err(u) => return (unreadable(u), Vec::new()),
         };
-        let (read, mut findings) = unit::read_unit(&input.display, &mut wb, profile, asked);
+        if !unit::looks_like_unit(&wb) {
+            if let Some((list, findings)) = crate::reader::lists::read(&input.display, &mut wb) {
+                let outcome = FileOutcome {
+                    list: Some(list),
+                    ..FileOutcome::failed(findings)
+                };
+                return (outcome, Vec::new());
+            }
+        }
+        let (mut read, mut findings) = unit::read_unit(&input.display, &mut wb, profile, asked);
         drop(wb);
+        let from_lists = crate::lists::apply(&mut read, lists);
         evaluate::name_people(&mut findings, &read.members, &read.scored);
         let ident = Ident::of(&read.info);
         let (unit, more) = evaluate::evaluate_unit(read, profile, &fallback_code(&input.path));
         findings.extend(more);
-        FileOutcome {
+        let outcome = FileOutcome {
             unit,
             ident,
             findings,
-        }
+            list: None,
+        };
+        (outcome, from_lists)
     });
     match result {
-        Ok(outcome) => outcome,
-        Err(message) => unreadable(Unreadable::Damaged(format!(
-            "lỗi khi đọc tệp / reader failure: {message}"
-        ))),
+        Ok(done) => done,
+        Err(message) => (
+            unreadable(Unreadable::Damaged(format!(
+                "lỗi khi đọc tệp / reader failure: {message}"
+            ))),
+            Vec::new(),
+        ),
+    }
+}
+
+/// Monthly rating lists (SPEC §3): every list row is given to the unit workbooks it belongs
+/// to, and those units are read again with them (a batch without lists reads each file once).
+/// The findings about lists go to the list files.
+fn apply_lists(
+    inputs: &[Input],
+    outcomes: &mut [Option<FileOutcome>],
+    profile: &Profile,
+    asked: Option<Quarter>,
+) {
+    let no_folder = Path::new("");
+    let folder = |i: usize| inputs[i].path.parent().unwrap_or(no_folder);
+    let books: Vec<usize> = (0..outcomes.len())
+        .filter(|&i| outcomes[i].as_ref().is_some_and(FileOutcome::is_unit_book))
+        .collect();
+    let refs: Vec<UnitRef> = books
+        .iter()
+        .map(|&i| {
+            let ident = outcomes[i].as_ref().and_then(|o| o.ident.as_ref());
+            UnitRef {
+                code: ident.and_then(|id| id.code.clone()),
+                name: ident.map(|id| id.name.clone()).unwrap_or_default(),
+                folder: folder(i),
+            }
+        })
+        .collect();
+    let lists: Vec<(usize, MonthlyList)> = outcomes
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(i, o)| Some((i, o.as_mut()?.list.take()?)))
+        .collect();
+    let mut given: BTreeMap<usize, Vec<Sourced>> = BTreeMap::new();
+    let mut list_findings: Vec<(usize, Vec<Finding>)> = Vec::new();
+    for (i, list) in &lists {
+        let (rows, findings) =
+            crate::lists::assign(&inputs[*i].display, folder(*i), &list.rows, &refs);
+        list_findings.push((*i, findings));
+        for (u, row) in rows {
+            given.entry(books[u]).or_default().push(Sourced {
+                file: &inputs[*i].display,
+                row,
+            });
+        }
+    }
+    let redone: Vec<(usize, (FileOutcome, Vec<Finding>))> = given
+        .par_iter()
+        .map(|(&u, rows)| (u, process_file(&inputs[u], profile, asked, rows)))
+        .collect();
+    let at: HashMap<&str, usize> = lists
+        .iter()
+        .map(|(i, _)| (inputs[*i].display.as_str(), *i))
+        .collect();
+    for (u, (outcome, about_lists)) in redone {
+        outcomes[u] = Some(outcome);
+        for f in about_lists {
+            if let Some(o) = at.get(f.file.as_str()).and_then(|&l| outcomes[l].as_mut()) {
+                o.findings.push(f);
+            }
+        }
+    }
+    for (i, findings) in list_findings {
+        if let Some(o) = outcomes[i].as_mut() {
+            o.findings.extend(findings);
+        }
     }
 }
 
@@ -473,14 +578,17 @@ pub fn run_with_progress(
     asked: Option<Quarter>,
     on_file: &(dyn Fn() + Sync),
 ) -> Batch {
-    let outcomes: Vec<Option<FileOutcome>> = inputs
+    let mut outcomes: Vec<Option<FileOutcome>> = inputs
         .par_iter()
         .map(|input| {
-            let outcome = (!input.skip).then(|| process_file(input, profile, asked));
+            let outcome = (!input.skip).then(|| process_file(input, profile, asked, &[]).0);
             on_file();
             outcome
         })
         .collect();
+    if outcomes.iter().flatten().any(|o| o.list.is_some()) {
+        apply_lists(inputs, &mut outcomes, profile, asked);
+    }
 
     let mut batch = Batch {
         quarter: asked,

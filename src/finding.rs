@@ -4,7 +4,7 @@
 //! report is printed, in the language asked for.
 
 use crate::i18n::Lang;
-use crate::model::{Form, Quarter, Scale, Score, Total};
+use crate::model::{Form, Quarter, Rating, Scale, Score, Total};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -66,10 +66,11 @@ pub enum Code {
     UnitResubmitted,
     ProfileOutOfPeriod,
     RatingConflict,
+    ListUnitUnknown,
 }
 
 impl Code {
-    pub const ALL: [Code; 37] = [
+    pub const ALL: [Code; 38] = [
         Code::FileUnreadable,
         Code::SheetMissing,
         Code::ColumnMissing,
@@ -107,6 +108,7 @@ impl Code {
         Code::UnitResubmitted,
         Code::ProfileOutOfPeriod,
         Code::RatingConflict,
+        Code::ListUnitUnknown,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -148,6 +150,7 @@ impl Code {
             Code::UnitResubmitted => "unit-resubmitted",
             Code::ProfileOutOfPeriod => "profile-out-of-period",
             Code::RatingConflict => "rating-conflict",
+            Code::ListUnitUnknown => "list-unit-unknown",
         }
     }
 
@@ -479,6 +482,62 @@ pub enum Detail {
         column: &'static str,
         other: String,
     },
+    /// A finding about a monthly rating list (SPEC §3 "Monthly rating lists").
+    List(ListFinding),
+}
+
+/// What can be wrong with a monthly rating list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListFinding {
+    /// A monthly rating list (SPEC §3) that matches no unit workbook of the batch.
+    UnitUnknown {
+        /// The unit the list names (code or name), when it names one.
+        named: Option<String>,
+        /// How many unit workbooks its folder holds.
+        books_in_folder: usize,
+    },
+    /// A monthly rating list whose month is written nowhere (title, sheet name, `Tháng` column).
+    MonthUnknown,
+    /// A list's month is not a month of the unit's quarter.
+    MonthOutside {
+        month: u32,
+        year: Option<i32>,
+        quarter: Quarter,
+    },
+    /// A list's rating disagrees with the rating written in the unit's `Danh sách`.
+    RatingConflict {
+        month: u32,
+        list: Rating,
+        book: Rating,
+        book_file: String,
+        book_cell: Option<String>,
+    },
+    /// Two lists (or two rows) give different ratings for one month of one person.
+    Disagree {
+        month: u32,
+        this: Rating,
+        other: Rating,
+        other_at: String,
+    },
+    /// A listed person who matches nobody of the unit (a warning, SPEC §3).
+    PersonUnmatched {
+        name: String,
+        unit: String,
+        why: ListMiss,
+    },
+    /// A list row whose rating cannot be read (the month cell it would fill is left alone).
+    RatingUnknown { month: Option<u32>, value: String },
+}
+
+/// Why a listed person matched nobody of the unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListMiss {
+    /// No one of this code, name and date of birth.
+    NotInUnit,
+    /// The code is someone else's in the workbook.
+    CodeOfOther { other: String },
+    /// Several people of the unit bear this name and no code or date of birth tells them apart.
+    Ambiguous { count: usize },
 }
 
 /// Which equation of a mẫu 07 row failed.
@@ -541,6 +600,16 @@ impl Detail {
             JoinLeaveOrder => Code::DateInvalid,
             MonthColumnsDisagree { .. } => Code::RatingConflict,
             ColumnsDisagree { .. } => Code::ValueUnclear,
+            List(l) => l.code(),
+        }
+    }
+
+    /// The severity: the code's, except a listed person matching nobody (SPEC §3 makes that
+    /// `person-unmatched` a warning: the list is extra evidence, the workbook still decides).
+    pub fn severity(&self) -> Severity {
+        match self {
+            Detail::List(ListFinding::PersonUnmatched { .. }) => Severity::Warning,
+            _ => self.code().severity(),
         }
     }
 
@@ -934,7 +1003,91 @@ impl Detail {
             } else {
                 format!("The profile's holiday calendar has no year {year}, so working days cannot be counted. Add {year} to the profile (--profile).")
             },
+            List(l) => l.message(vi),
         }
+    }
+}
+
+impl ListFinding {
+    pub fn code(&self) -> Code {
+        use ListFinding::*;
+        match self {
+            UnitUnknown { .. } => Code::ListUnitUnknown,
+            MonthUnknown => Code::InfoMissing,
+            MonthOutside { .. } => Code::MonthMismatch,
+            RatingConflict { .. } | Disagree { .. } => Code::RatingConflict,
+            PersonUnmatched { .. } => Code::PersonUnmatched,
+            RatingUnknown { .. } => Code::RatingUnknown,
+        }
+    }
+
+    /// What is wrong with the list and what would be right, in the list's words.
+    fn message(&self, vi: bool) -> String {
+        use ListFinding::*;
+        match self {
+            UnitUnknown { named: Some(unit), .. } => if vi {
+                format!("Danh sách xếp loại này ghi đơn vị '{unit}', nhưng không có sổ đánh giá nào của đơn vị đó trong lần chạy này. Gửi kèm sổ của đơn vị, hoặc sửa 'Đơn vị'/'Mã đơn vị' cho đúng như trang 'Thông tin' của sổ.")
+            } else {
+                format!("This rating list names the unit '{unit}', but no workbook of that unit is in this run. Send the unit's workbook with it, or correct 'Đơn vị'/'Mã đơn vị' to match the workbook's 'Thông tin' sheet.")
+            },
+            UnitUnknown { named: None, books_in_folder } => if vi {
+                format!("Không biết danh sách xếp loại này của đơn vị nào: không có dòng 'Đơn vị: …' ở tiêu đề, không có cột 'Mã đơn vị', và thư mục của nó có {books_in_folder} sổ đánh giá (cần đúng 1). Ghi 'Đơn vị: <tên đơn vị>' ở dòng tiêu đề, hoặc để danh sách cùng thư mục với sổ của đơn vị.")
+            } else {
+                format!("Which unit this rating list belongs to is unknown: no 'Đơn vị: …' title line, no 'Mã đơn vị' column, and its folder holds {books_in_folder} unit workbooks (exactly 1 is needed). Write 'Đơn vị: <unit name>' in a title line, or keep the list in the folder of the unit's workbook.")
+            },
+            MonthUnknown => tr(vi,
+                "Không biết danh sách xếp loại này của tháng nào: tiêu đề, tên trang và cột 'Tháng' đều không ghi tháng. Ghi tiêu đề như 'DANH SÁCH XẾP LOẠI THÁNG 4/2024', đặt tên trang 'Tháng 4', hoặc thêm cột 'Tháng'.",
+                "Which month this rating list is for is unknown: neither its title, its sheet name nor a 'Tháng' column says. Write a title such as 'DANH SÁCH XẾP LOẠI THÁNG 4/2024', name the sheet 'Tháng 4', or add a 'Tháng' column."),
+            MonthOutside { month, year, quarter } => {
+                let when = year.map_or(format!("{month}"), |y| format!("{month}/{y}"));
+                if vi {
+                    format!("Danh sách xếp loại tháng {when} không thuộc quý {} nên không dùng được. Gửi danh sách của các tháng {} của quý.", format!("{}/{}", quarter.roman(), quarter.year), months_words(quarter.months(), vi))
+                } else {
+                    format!("The rating list of month {when} is not of quarter {} and cannot be used. Send the lists of months {} of the quarter.", format!("{}/{}", quarter.roman(), quarter.year), months_words(quarter.months(), vi))
+                }
+            }
+            RatingConflict { month, list, book, book_file, book_cell } => {
+                let at = book_cell.as_deref().map_or(String::new(), |c| format!(" ô {c}"));
+                let at_en = book_cell.as_deref().map_or(String::new(), |c| format!(" cell {c}"));
+                if vi {
+                    format!("Danh sách xếp loại ghi tháng {month} là {}, nhưng sổ đánh giá ({book_file}, trang 'Danh sách'{at}) ghi {}. Không biết bên nào đúng nên chưa xét người này; sửa cho hai nơi ghi giống nhau.", list.abbrev(), book.abbrev())
+                } else {
+                    format!("The rating list gives month {month} as {}, but the workbook ({book_file}, sheet 'Danh sách'{at_en}) says {}. Which is right is unknown, so this person is not decided; make the two agree.", list.abbrev(), book.abbrev())
+                }
+            }
+            Disagree { month, this, other, other_at } => if vi {
+                format!("Tháng {month} của người này được ghi là {} ở đây nhưng là {} ở {other_at}. Không biết bên nào đúng nên chưa xét người này; sửa cho các danh sách ghi giống nhau.", this.abbrev(), other.abbrev())
+            } else {
+                format!("Month {month} of this person is {} here but {} at {other_at}. Which is right is unknown, so this person is not decided; make the lists agree.", this.abbrev(), other.abbrev())
+            },
+            PersonUnmatched { name, unit, why } => match (why, vi) {
+                (ListMiss::NotInUnit, true) => format!("'{name}' có trong danh sách xếp loại nhưng không có trong trang 'Danh sách' của sổ {unit} (theo Mã CB, Họ và tên, Ngày sinh). Xếp loại của dòng này không được dùng; kiểm tra lại tên hoặc Mã CB."),
+                (ListMiss::NotInUnit, false) => format!("'{name}' is in the rating list but not in the 'Danh sách' sheet of {unit}'s workbook (by Mã CB, name, date of birth). This row's rating is not used; check the name or Mã CB."),
+                (ListMiss::CodeOfOther { other }, true) => format!("Mã CB của dòng này là của '{other}' trong sổ {unit}, không phải của '{name}'. Xếp loại của dòng này không được dùng; sửa Mã CB hoặc họ tên cho khớp."),
+                (ListMiss::CodeOfOther { other }, false) => format!("This row's Mã CB belongs to '{other}' in {unit}'s workbook, not to '{name}'. This row's rating is not used; make the Mã CB and name agree."),
+                (ListMiss::Ambiguous { count }, true) => format!("Sổ {unit} có {count} người tên '{name}'; danh sách không ghi Mã CB hay Ngày sinh để phân biệt. Xếp loại của dòng này không được dùng; thêm cột 'Mã CB' hoặc 'Ngày sinh'."),
+                (ListMiss::Ambiguous { count }, false) => format!("{unit}'s workbook has {count} people named '{name}' and the list gives no Mã CB or date of birth to tell them apart. This row's rating is not used; add a 'Mã CB' or 'Ngày sinh' column."),
+            },
+            RatingUnknown { month, value } => {
+                let m = month.map_or(String::new(), |m| format!(" tháng {m}"));
+                let m_en = month.map_or(String::new(), |m| format!(" of month {m}"));
+                if vi {
+                    format!("Xếp loại{m} '{value}' trong danh sách không hợp lệ nên không được dùng. Dùng: HTXSNV, HTTNV, HTNV, KHTNV (hoặc ghi đầy đủ, hoặc A/B/C/D).")
+                } else {
+                    format!("The rating{m_en} '{value}' in the list is not recognised and is not used. Use HTXSNV, HTTNV, HTNV, KHTNV (or the full words, or A/B/C/D).")
+                }
+            }
+        }
+    }
+}
+
+/// "4, 5, 6" / "4, 5 và 6".
+fn months_words(months: [u32; 3], vi: bool) -> String {
+    let [a, b, c] = months;
+    if vi {
+        format!("{a}, {b} và {c}")
+    } else {
+        format!("{a}, {b} and {c}")
     }
 }
 
@@ -1036,7 +1189,7 @@ impl Finding {
         self.detail.code()
     }
     pub fn severity(&self) -> Severity {
-        self.code().severity()
+        self.detail.severity()
     }
 
     /// The message, opened by the person it is about (name and code) when there is one.

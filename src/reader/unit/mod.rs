@@ -134,6 +134,17 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether a workbook is a unit's workbook (SPEC §3): it has a `Thông tin` sheet or a score
+/// sheet. Anything else may be another kind of file a unit sends (a monthly rating list, a
+/// mẫu 06 typed by hand); a workbook that is none of them is read as a unit's, and its missing
+/// sheets are reported.
+pub fn looks_like_unit(wb: &Workbook) -> bool {
+    !wb.sheets_named(SHEET_INFO).is_empty()
+        || Form::ALL
+            .iter()
+            .any(|f| !wb.sheets_named(f.sheet_name()).is_empty())
+}
+
 /// Reads a unit's workbook. `quarter` is the quarter asked for on the command line, if any.
 pub fn read_unit(
     file: &str,
