@@ -218,7 +218,7 @@ fn write_month_list(path: &Path, unit: &Unit, month: usize) -> Result<(), XlsxEr
 /// list is matched to the only workbook of its folder).
 fn write_sheet_per_month(path: &Path, unit: &Unit) -> Result<(), XlsxError> {
     let mut wb = new_book()?;
-    for month in 0..3 {
+    for (month, rating) in RATINGS.iter().enumerate() {
         let ws = wb
             .add_worksheet()
             .set_name(format!("Tháng {}", month + 1))?;
@@ -226,7 +226,7 @@ fn write_sheet_per_month(path: &Path, unit: &Unit) -> Result<(), XlsxError> {
         for (i, p) in unit.people.iter().enumerate() {
             let id = format!("{}{}", unit.code, &p.id[2..]);
             let stt = (i + 1).to_string();
-            row_of(ws, 1 + i as u32, &[&stt, &id, p.name, RATINGS[month]])?;
+            row_of(ws, 1 + i as u32, &[&stt, &id, p.name, rating])?;
         }
     }
     wb.save(path)
@@ -278,15 +278,11 @@ fn write_export(path: &Path, unit: &Unit) -> Result<(), XlsxError> {
         "Hoàn thành tốt nhiệm vụ",
     ];
     let mut r = 7;
-    for month in 0..3 {
+    for (month, word) in words.iter().enumerate() {
         for p in unit.people.iter().chain(std::iter::once(&stranger())) {
             let stt = (r - 6).to_string();
             let m = (month + 1).to_string();
-            row_of(
-                ws,
-                r,
-                &[&stt, unit.code, p.name, &p.birth, &m, words[month]],
-            )?;
+            row_of(ws, r, &[&stt, unit.code, p.name, &p.birth, &m, word])?;
             r += 1;
         }
     }
@@ -335,13 +331,13 @@ fn write_names_only(path: &Path, unit: &Unit) -> Result<(), XlsxError> {
             names.push(p.name);
         }
     }
-    for month in 0..3 {
+    for (month, rating) in RATINGS.iter().enumerate() {
         let ws = wb
             .add_worksheet()
             .set_name(format!("Tháng {}", month + 1))?;
         row_of(ws, 0, &["Họ và tên", "Xếp loại"])?;
         for (i, n) in names.iter().enumerate() {
-            row_of(ws, 1 + i as u32, &[n, RATINGS[month]])?;
+            row_of(ws, 1 + i as u32, &[n, rating])?;
         }
     }
     wb.save(path)

@@ -1040,10 +1040,11 @@ impl ListFinding {
                 "Which month this rating list is for is unknown: neither its title, its sheet name nor a 'Tháng' column says. Write a title such as 'DANH SÁCH XẾP LOẠI THÁNG 4/2024', name the sheet 'Tháng 4', or add a 'Tháng' column."),
             MonthOutside { month, year, quarter } => {
                 let when = year.map_or(format!("{month}"), |y| format!("{month}/{y}"));
+                let q = format!("{}/{}", quarter.roman(), quarter.year);
                 if vi {
-                    format!("Danh sách xếp loại tháng {when} không thuộc quý {} nên không dùng được. Gửi danh sách của các tháng {} của quý.", format!("{}/{}", quarter.roman(), quarter.year), months_words(quarter.months(), vi))
+                    format!("Danh sách xếp loại tháng {when} không thuộc quý {q} nên không dùng được. Gửi danh sách của các tháng {} của quý.", months_words(quarter.months(), vi))
                 } else {
-                    format!("The rating list of month {when} is not of quarter {} and cannot be used. Send the lists of months {} of the quarter.", format!("{}/{}", quarter.roman(), quarter.year), months_words(quarter.months(), vi))
+                    format!("The rating list of month {when} is not of quarter {q} and cannot be used. Send the lists of months {} of the quarter.", months_words(quarter.months(), vi))
                 }
             }
             RatingConflict { month, list, book, book_file, book_cell } => {
