@@ -3,6 +3,7 @@
 //! <dossier columns of the profile> | Ghi chú` — and, for a deadline counted from an event, the
 //! event's date in the `Thông tin` sheet. Headers are found by name in the first 20 rows.
 
+use super::layout::{find_header, Header, Layout};
 use super::{display, is_blank, Grid, Workbook};
 use crate::batch::Input;
 use crate::campaign::{
@@ -14,7 +15,7 @@ use crate::text::{self, a1};
 use calamine::Data;
 use chrono::NaiveDate;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
     Stt,
     Unit,
@@ -53,6 +54,24 @@ fn classify(k: &str, c: &Campaign) -> Option<Col> {
         "ghi chu" => Col::Note,
         _ => return None,
     })
+}
+
+/// The columns of a campaign's list: fixed ones, and the dossier parts its profile names.
+struct Dossier<'a>(&'a Campaign);
+
+impl Layout<Col> for Dossier<'_> {
+    fn classify(&self, _: &Data, key: &str) -> Option<Col> {
+        classify(key, self.0)
+    }
+    fn is_key(&self, c: Col) -> bool {
+        c == Col::Name
+    }
+    fn min_columns(&self) -> usize {
+        3
+    }
+    fn two_rows(&self) -> bool {
+        false
+    }
 }
 
 struct Reader<'a> {
@@ -201,29 +220,16 @@ pub fn read(
             return (None, r.findings);
         }
     };
-    let mut best: Option<(u32, Vec<(u32, Col)>)> = None;
-    for row in grid.row_start()..grid.row_end().min(20) {
-        let mut cols: Vec<(u32, Col)> = Vec::new();
-        for col in grid.col_start()..grid.col_end() {
-            if is_blank(grid.get(row, col)) {
-                continue;
-            }
-            if let Some(k) = classify(&text::key(&cell_text(&grid, row, col)), c) {
-                if !cols.iter().any(|(_, x)| *x == k) {
-                    cols.push((col, k));
-                }
-            }
-        }
-        let keyed = cols.iter().any(|(_, k)| *k == Col::Name);
-        if keyed && cols.len() >= 3 && best.as_ref().is_none_or(|(_, b)| cols.len() > b.len()) {
-            best = Some((row, cols));
-        }
-    }
-    let Some((hrow, cols)) = best else {
+    let layout = Dossier(c);
+    let header = find_header(&grid, &layout, &mut |row, col| cell_text(&grid, row, col));
+    let Some(Header {
+        row: hrow, cols, ..
+    }) = header
+    else {
         r.push(Some(&sheet), None, None, Detail::HeaderNotFound);
         return (None, r.findings);
     };
-    let find = |want: &Col| cols.iter().find(|(_, k)| k == want).map(|(c, _)| *c);
+    let find = |want: &Col| cols.iter().find(|h| h.kind == *want).map(|h| h.col);
     let mut required: Vec<(Col, String)> = vec![
         (Col::Unit, "Đơn vị".into()),
         (Col::Kind, "Loại".into()),

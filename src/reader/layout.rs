@@ -63,9 +63,21 @@ pub struct Spec<C: 'static> {
     pub two_rows: bool,
 }
 
-impl<C: Copy + PartialEq> Spec<C> {
-    /// The kind of column a header cell names, if any.
-    pub fn classify(&self, d: &Data, key: &str) -> Option<C> {
+/// What the matcher needs of a layout. [`Spec`] is the usual one, a fixed table; a layout whose
+/// columns come from data (a campaign's dossier parts, named in its profile) implements this.
+pub trait Layout<C> {
+    /// The kind of column a header cell names, if any (`key` as [`text::key`] gives it).
+    fn classify(&self, d: &Data, key: &str) -> Option<C>;
+    /// Whether a header row must name a column of this kind (one of them at least).
+    fn is_key(&self, c: C) -> bool;
+    /// A header row names at least this many columns.
+    fn min_columns(&self) -> usize;
+    /// Whether the header may stand on two rows.
+    fn two_rows(&self) -> bool;
+}
+
+impl<C: Copy + PartialEq> Layout<C> for Spec<C> {
+    fn classify(&self, d: &Data, key: &str) -> Option<C> {
         self.columns
             .iter()
             .find(|(_, names)| names.contains(&key))
@@ -75,6 +87,14 @@ impl<C: Copy + PartialEq> Spec<C> {
 
     fn is_key(&self, c: C) -> bool {
         self.keys.contains(&c)
+    }
+
+    fn min_columns(&self) -> usize {
+        self.min_columns
+    }
+
+    fn two_rows(&self) -> bool {
+        self.two_rows
     }
 }
 
@@ -132,7 +152,7 @@ impl<C: Copy + PartialEq> Header<C> {
 /// once); it is asked only for cells that are not blank.
 pub fn find_header<C: Copy + PartialEq>(
     grid: &Grid,
-    spec: &Spec<C>,
+    spec: &dyn Layout<C>,
     text: &mut dyn FnMut(u32, u32) -> String,
 ) -> Option<Header<C>> {
     let last = grid.row_end().min(SEARCH_ROWS);
@@ -149,7 +169,7 @@ pub fn find_header<C: Copy + PartialEq>(
                 cols: single.clone(),
             });
         }
-        if spec.two_rows {
+        if spec.two_rows() {
             if let Some(above) = rows.last().filter(|a| a.row + 1 == row) {
                 let pair = classify_pair(spec, above, &here);
                 let above_single = classify_row(spec, above);
@@ -176,8 +196,8 @@ pub fn find_header<C: Copy + PartialEq>(
     best
 }
 
-fn better<C>(spec: &Spec<C>, cols: &[HeaderCol<C>], best: Option<&Header<C>>) -> bool {
-    cols.len() >= spec.min_columns.max(1) && best.is_none_or(|b| cols.len() > b.cols.len())
+fn better<C>(spec: &dyn Layout<C>, cols: &[HeaderCol<C>], best: Option<&Header<C>>) -> bool {
+    cols.len() >= spec.min_columns().max(1) && best.is_none_or(|b| cols.len() > b.cols.len())
 }
 
 /// The filled cells of one row: (column, value, text, key).
@@ -205,7 +225,7 @@ impl RowCells {
     }
 }
 
-fn classify_row<C: Copy + PartialEq>(spec: &Spec<C>, row: &RowCells) -> Vec<HeaderCol<C>> {
+fn classify_row<C: Copy + PartialEq>(spec: &dyn Layout<C>, row: &RowCells) -> Vec<HeaderCol<C>> {
     row.cells
         .iter()
         .filter_map(|(col, d, t, k)| {
@@ -223,7 +243,7 @@ fn classify_row<C: Copy + PartialEq>(spec: &Spec<C>, row: &RowCells) -> Vec<Head
 /// the lower cell is blank (a heading merged down both rows) — by its upper cell. A group heading
 /// covers the columns to its right whose upper cell is blank, up to the next upper heading.
 fn classify_pair<C: Copy + PartialEq>(
-    spec: &Spec<C>,
+    spec: &dyn Layout<C>,
     upper: &RowCells,
     lower: &RowCells,
 ) -> Vec<HeaderCol<C>> {
