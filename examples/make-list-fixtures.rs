@@ -94,6 +94,16 @@ fn new_book() -> Result<Workbook, XlsxError> {
     Ok(wb)
 }
 
+/// Column widths (in characters) and one page wide, so that the printed list reads as a
+/// clerk would see it.
+fn widths(ws: &mut Worksheet, w: &[f64]) -> Result<(), XlsxError> {
+    for (c, &chars) in w.iter().enumerate() {
+        ws.set_column_width(c as u16, chars)?;
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
 fn row_of(ws: &mut Worksheet, row: u32, cells: &[&str]) -> Result<(), XlsxError> {
     for (c, v) in cells.iter().enumerate() {
         if !v.is_empty() {
@@ -192,6 +202,7 @@ fn write_unit(path: &Path, unit: &Unit) -> Result<(), XlsxError> {
 fn write_month_list(path: &Path, unit: &Unit, month: usize) -> Result<(), XlsxError> {
     let mut wb = new_book()?;
     let ws = wb.add_worksheet().set_name("Sheet1")?;
+    widths(ws, &[6.0, 24.0, 16.0, 12.0, 14.0])?;
     let title = format!(
         "DANH SÁCH XẾP LOẠI CÁN BỘ, CÔNG CHỨC THÁNG {}/2024",
         month + 1
@@ -222,6 +233,7 @@ fn write_sheet_per_month(path: &Path, unit: &Unit) -> Result<(), XlsxError> {
         let ws = wb
             .add_worksheet()
             .set_name(format!("Tháng {}", month + 1))?;
+        widths(ws, &[6.0, 10.0, 24.0, 14.0])?;
         row_of(ws, 0, &["STT", "Mã CB", "Họ và tên", "Mức xếp loại"])?;
         for (i, p) in unit.people.iter().enumerate() {
             let id = format!("{}{}", unit.code, &p.id[2..]);
@@ -238,6 +250,7 @@ fn write_sheet_per_month(path: &Path, unit: &Unit) -> Result<(), XlsxError> {
 fn write_export(path: &Path, unit: &Unit) -> Result<(), XlsxError> {
     let mut wb = new_book()?;
     let ws = wb.add_worksheet().set_name("KetQua")?;
+    widths(ws, &[6.0, 11.0, 20.0, 12.0, 7.0, 30.0])?;
     row_of(
         ws,
         0,
@@ -307,6 +320,7 @@ fn stranger() -> Person {
 fn write_conflicting(path: &Path, unit: &Unit, who: &str, rating: &str) -> Result<(), XlsxError> {
     let mut wb = new_book()?;
     let ws = wb.add_worksheet().set_name("Tháng 2")?;
+    widths(ws, &[6.0, 10.0, 24.0, 12.0])?;
     row_of(ws, 0, &[&format!("Đơn vị: {}", unit.name)])?;
     row_of(ws, 1, &["DANH SÁCH XẾP LOẠI THÁNG 2 NĂM 2024"])?;
     row_of(ws, 2, &["STT", "Mã CB", "Họ và tên", "Xếp loại"])?;
@@ -335,6 +349,7 @@ fn write_names_only(path: &Path, unit: &Unit) -> Result<(), XlsxError> {
         let ws = wb
             .add_worksheet()
             .set_name(format!("Tháng {}", month + 1))?;
+        widths(ws, &[24.0, 12.0])?;
         row_of(ws, 0, &["Họ và tên", "Xếp loại"])?;
         for (i, n) in names.iter().enumerate() {
             row_of(ws, 1 + i as u32, &[n, rating])?;
