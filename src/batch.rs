@@ -530,11 +530,12 @@ fn apply_lists(
         .enumerate()
         .filter_map(|(i, o)| Some((i, o.as_mut()?.list.take()?)))
         .collect();
+    let index = crate::lists::UnitIndex::new(&refs);
     let mut given: BTreeMap<usize, Vec<Sourced>> = BTreeMap::new();
     let mut list_findings: Vec<(usize, Vec<Finding>)> = Vec::new();
     for (i, list) in &lists {
         let (rows, findings) =
-            crate::lists::assign(&inputs[*i].display, folder(*i), &list.rows, &refs);
+            crate::lists::assign(&inputs[*i].display, folder(*i), &list.rows, &index);
         list_findings.push((*i, findings));
         for (u, row) in rows {
             given.entry(books[u]).or_default().push(Sourced {

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// A row of `Danh sách`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Member {
     pub id: String,
     pub name: String,
