@@ -323,6 +323,38 @@ fn an_ods_cell_repeated_across_every_column_is_reported() {
     assert_reported_unreadable(&input, "rong.ods", "Danh sách");
 }
 
+/// Fuzz finding: a table the document never closes made the library loop forever (one 23 KB
+/// file held a whole batch). The end tag may be missing, or sit where the library skips it (in
+/// a cell's content).
+#[test]
+fn an_ods_table_never_closed_is_reported_not_a_hang() {
+    let cut = |at_cell: bool| {
+        let bytes = std::fs::read(fixture("hop-le.ods")).unwrap();
+        let edited: Vec<(String, Vec<u8>)> = entries(&bytes)
+            .into_iter()
+            .map(|(n, d)| {
+                if n != "content.xml" {
+                    return (n, d);
+                }
+                let s = String::from_utf8(d).unwrap();
+                let table = s.find("table:name=\"Danh sách\"").unwrap();
+                let end = table + s[table..].find("</table:table>").unwrap();
+                let tail = if at_cell {
+                    "<table:table-row><table:table-cell><text:p>x</table:table></text:p></table:table-cell></table:table-row>"
+                } else {
+                    ""
+                };
+                (n, format!("{}{tail}", &s[..end]).into_bytes())
+            })
+            .collect();
+        package(&edited, None)
+    };
+    for (name, at_cell) in [("mo.ods", false), ("trong-o.ods", true)] {
+        let (_dir, input) = batch_with(name, &cut(at_cell));
+        assert_reported_unreadable(&input, name, "content.xml");
+    }
+}
+
 #[test]
 fn run_over_every_hostile_file_still_writes_the_valid_units_results() {
     let (dir, input) = batch_with("sst.xlsx", &xlsx_with_cell("XFD4000"));

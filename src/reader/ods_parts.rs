@@ -231,15 +231,67 @@ pub fn check(bytes: &[u8]) -> Result<(), super::Unreadable> {
     let mut buf = Vec::new();
     let mut size = FileSize::default();
     let mut w = Walk::default();
+    let mut open = OpenElements::default();
+    let damaged = |why: String| super::Unreadable::Damaged(format!("content.xml: {why}"));
     loop {
         let event = r
             .read_event_into(&mut buf)
-            .map_err(|e| super::Unreadable::Damaged(format!("content.xml: {e}")))?;
+            .map_err(|e| damaged(e.to_string()))?;
+        open.follow(&event).map_err(damaged)?;
         if matches!(event, Event::Eof) {
             return Ok(());
         }
         step(&event, &mut w, &mut size).map_err(super::Unreadable::Oversized)?;
         buf.clear();
+    }
+}
+
+/// The elements open at a point of `content.xml`. The library reads the XML without matching
+/// end tags to start tags, and a table left open at the end of the document makes it loop
+/// forever (a fuzz finding): the document must be well formed before the library sees it.
+#[derive(Default)]
+struct OpenElements {
+    /// The names of the open elements, one after the other.
+    names: Vec<u8>,
+    /// Where each name starts in `names`.
+    starts: Vec<usize>,
+}
+
+/// No spreadsheet nests elements this deep; a document that does is refused.
+const MAX_DEPTH: usize = 10_000;
+
+impl OpenElements {
+    fn follow(&mut self, event: &Event) -> Result<(), String> {
+        match event {
+            Event::Start(e) => {
+                if self.starts.len() >= MAX_DEPTH {
+                    return Err(format!("elements nested deeper than {MAX_DEPTH}"));
+                }
+                self.starts.push(self.names.len());
+                self.names
+                    .extend_from_slice(e.name().into_inner().as_bytes());
+            }
+            Event::End(e) => {
+                let start = self.starts.pop().ok_or("an end tag closes nothing")?;
+                if self.names[start..] != *e.name().into_inner().as_bytes() {
+                    return Err(format!(
+                        "</{}> closes <{}>",
+                        e.name().into_inner(),
+                        String::from_utf8_lossy(&self.names[start..])
+                    ));
+                }
+                self.names.truncate(start);
+            }
+            Event::Eof if !self.starts.is_empty() => {
+                let start = *self.starts.last().unwrap_or(&0);
+                return Err(format!(
+                    "the document ends inside <{}>",
+                    String::from_utf8_lossy(&self.names[start..])
+                ));
+            }
+            _ => {}
+        }
+        Ok(())
     }
 }
 
@@ -347,5 +399,33 @@ mod tests {
         assert_eq!(spans(xml, "Khác"), vec![(0, 0, 2, 0)]);
         assert!(spans(xml, "Không có").is_empty());
         assert!(merged_down(b"not a zip", "Danh sách").is_empty());
+    }
+
+    fn well_formed(xml: &str) -> Result<(), String> {
+        let mut r = quick_xml::Reader::from_reader(xml.as_bytes());
+        r.config_mut().check_end_names = false;
+        let mut open = OpenElements::default();
+        let mut buf = Vec::new();
+        loop {
+            let event = r.read_event_into(&mut buf).map_err(|e| e.to_string())?;
+            open.follow(&event)?;
+            if matches!(event, Event::Eof) {
+                return Ok(());
+            }
+            buf.clear();
+        }
+    }
+
+    #[test]
+    fn only_a_well_formed_document_reaches_the_library() {
+        assert_eq!(well_formed("<a><b/><c>x</c></a>"), Ok(()));
+        assert!(well_formed("<t:table><t:row>").is_err(), "never closed");
+        assert!(
+            well_formed("<a><t:table></a></t:table>").is_err(),
+            "crossed"
+        );
+        assert!(well_formed("<a></a></a>").is_err(), "closes nothing");
+        let deep = "<a>".repeat(MAX_DEPTH + 1);
+        assert!(well_formed(&deep).unwrap_err().contains("deeper"));
     }
 }
