@@ -20,6 +20,7 @@ pub mod district;
 pub mod evaluate;
 pub mod finding;
 pub mod legacy;
+pub mod mau06;
 pub mod merge;
 pub mod model;
 pub mod money;
