@@ -5,16 +5,19 @@ use crate::evaluate::{self, UnitResult};
 use crate::finding::{Detail, Finding, Severity, Unreadable};
 use crate::i18n::Lang;
 use crate::lists::{Sourced, UnitRef};
+use crate::mau06::Declaration;
 use crate::model::Quarter;
 use crate::paths::FileKey;
 use crate::profile::Profile;
 use crate::reader::lists::MonthlyList;
+use crate::reader::mau06::Mau06Input;
 use crate::reader::unit::{self, SHEET_INFO};
 use crate::reader::Workbook;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Extensions read as workbooks when a directory is searched.
 pub const WORKBOOK_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "xlsb"];
@@ -392,9 +395,12 @@ impl FileOutcome {
         }
     }
 
-    /// A unit workbook (read, or at least naming its unit): what lists can be matched to.
+    /// A unit workbook (read, or at least naming its unit): what lists can be matched to. A
+    /// mẫu 06 typed by hand is not one: lists fill the month cells of a `Danh sách`.
     fn is_unit_book(&self) -> bool {
-        self.unit.is_some() || self.ident.is_some()
+        let mau06 = self.unit.as_ref().is_some_and(UnitResult::from_mau06)
+            || self.ident.as_ref().is_some_and(|i| i.mau06.is_some());
+        !mau06 && (self.unit.is_some() || self.ident.is_some())
     }
 }
 
@@ -410,6 +416,8 @@ struct Ident {
     sent: Option<chrono::NaiveDate>,
     quarter: Option<Quarter>,
     code_cell: Option<String>,
+    /// The file is a mẫu 06 sent instead of a workbook: what it declared (SPEC §3).
+    mau06: Option<Arc<Declaration>>,
 }
 
 impl Ident {
@@ -427,6 +435,31 @@ impl Ident {
             sent: info.sent,
             quarter: info.quarter,
             code_cell: info.code_cell.clone(),
+            mau06: None,
+        })
+    }
+
+    /// The sheet that says who the file is: `Thông tin`, or the mẫu 06's own.
+    fn info_sheet(&self) -> &str {
+        self.mau06.as_ref().map_or(SHEET_INFO, |d| &d.sheet)
+    }
+
+    /// Who a mẫu 06 says it is: the unit and code of its title lines.
+    fn of_mau06(m: &Mau06Input) -> Option<Ident> {
+        let name = m.unit.clone().unwrap_or_default();
+        let code = m.code.as_deref().map(crate::text::key);
+        (code.is_some() || !name.is_empty()).then(|| Ident {
+            code,
+            name: crate::text::key(&name),
+            shown: if name.is_empty() {
+                m.code.clone().unwrap_or_default()
+            } else {
+                name
+            },
+            sent: None,
+            quarter: m.quarter,
+            code_cell: m.code_cell.clone(),
+            mau06: None,
         })
     }
 }
@@ -465,6 +498,10 @@ fn process_file(
             Ok(wb) => wb,
             Err(u) => return (unreadable(u), Vec::new()),
         };
+        if let Some((sheet, grid)) = crate::reader::mau06::find(&mut wb) {
+            let outcome = mau06_outcome(input, &mut wb, (&sheet, &grid), profile, asked);
+            return (outcome, Vec::new());
+        }
         if !unit::looks_like_unit(&wb) {
             if let Some((list, findings)) = crate::reader::lists::read(&input.display, &mut wb) {
                 let outcome = FileOutcome {
@@ -567,6 +604,31 @@ fn apply_lists(
     }
 }
 
+/// A mẫu 06 sent instead of a workbook (SPEC §3 "Mẫu 06 typed by hand"): read, and decided on what
+/// it shows.
+fn mau06_outcome(
+    input: &Input,
+    wb: &mut Workbook,
+    (sheet, grid): (&str, &crate::reader::Grid),
+    profile: &Profile,
+    asked: Option<Quarter>,
+) -> FileOutcome {
+    let (read, mut findings) =
+        crate::reader::mau06::read(&input.display, wb, sheet, grid, profile, asked);
+    let ident = Ident::of_mau06(&read);
+    let (unit, declared, more) = crate::mau06::evaluate(read, profile, &fallback_code(&input.path));
+    findings.extend(more);
+    FileOutcome {
+        unit,
+        ident: ident.map(|i| Ident {
+            mau06: Some(declared),
+            ..i
+        }),
+        findings,
+        list: None,
+    }
+}
+
 /// Reads and evaluates every input.
 pub fn run(inputs: &[Input], profile: &Profile, asked: Option<Quarter>) -> Batch {
     run_with_progress(inputs, profile, asked, &|| {})
@@ -632,7 +694,7 @@ pub fn run_with_progress(
             }
             per_file[*i].push(Finding {
                 file: inputs[*i].display.clone(),
-                sheet: Some(SHEET_INFO.to_string()),
+                sheet: Some(u.info_sheet().to_string()),
                 cell: u.quarter_cell.clone(),
                 person: None,
                 person_name: None,
@@ -700,6 +762,7 @@ fn one_file_per_unit(
                 sent: u.sent,
                 quarter: Some(u.quarter),
                 code_cell: u.code_cell.clone(),
+                mau06: u.mau06.clone(),
             };
             (i, ident, Some(u))
         })
@@ -710,7 +773,7 @@ fn one_file_per_unit(
     let mut keep = vec![false; files.len()];
     let mut code_of_group: Vec<Option<String>> = Vec::with_capacity(groups.len());
     for group in &groups {
-        keep[choose_file(group, &files, inputs, per_file)] = true;
+        keep[choose_for_unit(group, &files, inputs, per_file)] = true;
         code_of_group.push(
             group
                 .iter()
@@ -737,6 +800,47 @@ fn one_file_per_unit(
         kept.push((i, u));
     }
     kept
+}
+
+/// The file used for one unit. Its workbooks decide over its mẫu 06 (SPEC §3 "Identity"): a
+/// mẫu 06 beside a workbook is compared with it and is never a second file of the unit; the
+/// files of one kind are chosen among as [`choose_file`] says.
+fn choose_for_unit(
+    group: &[usize],
+    files: &[(usize, Ident, Option<UnitResult>)],
+    inputs: &[Input],
+    per_file: &mut [Vec<Finding>],
+) -> usize {
+    let (sheets, books): (Vec<usize>, Vec<usize>) =
+        group.iter().partition(|&&k| files[k].1.mau06.is_some());
+    if books.is_empty() {
+        return choose_file(&sheets, files, inputs, per_file);
+    }
+    let used = choose_file(&books, files, inputs, per_file);
+    for k in sheets {
+        beside_workbook(&files[k], files[used].2.as_ref(), per_file);
+    }
+    used
+}
+
+/// A mẫu 06 beside the unit's workbook: it needs no bloc of its own, and every disagreement with
+/// the workbook's results is `result-mismatch` on it (nothing to compare when the workbook could
+/// not be evaluated: its own findings say why).
+fn beside_workbook(
+    (i, ident, _): &(usize, Ident, Option<UnitResult>),
+    book: Option<&UnitResult>,
+    per_file: &mut [Vec<Finding>],
+) {
+    let no_bloc = |f: &Finding| {
+        f.detail
+            == Detail::Mau06TitleMissing {
+                what: crate::finding::Mau06Field::Bloc,
+            }
+    };
+    per_file[*i].retain(|f| !no_bloc(f));
+    if let (Some(declared), Some(book)) = (&ident.mau06, book) {
+        per_file[*i].extend(crate::mau06::compare(declared, book));
+    }
 }
 
 /// The files of each unit: by code where written, then files without a code join by name.
@@ -784,7 +888,7 @@ fn choose_file(
     let mut finding = |k: usize, detail: Detail| {
         per_file[files[k].0].push(Finding {
             file: file(k),
-            sheet: Some(SHEET_INFO.to_string()),
+            sheet: Some(files[k].1.info_sheet().to_string()),
             cell: files[k].1.code_cell.clone(),
             person: None,
             person_name: None,
@@ -912,9 +1016,13 @@ fn one_unit_per_person(
                 .collect();
             let (i, u) = &mut units[ui];
             let p = &mut u.people[pi];
+            let sheet = match &u.mau06 {
+                Some(d) => d.sheet.clone(),
+                None => crate::reader::unit::SHEET_LIST.to_string(),
+            };
             per_file[*i].push(Finding {
                 file: inputs[*i].display.clone(),
-                sheet: Some(crate::reader::unit::SHEET_LIST.to_string()),
+                sheet: Some(sheet),
                 cell: p.id_pos.map(|(r, c)| crate::text::a1(r, c)),
                 person: Some(p.id.clone()),
                 person_name: Some(p.name.clone()),

@@ -120,14 +120,17 @@ impl DistrictSummary {
 /// A unit's line from its results.
 pub fn unit_line(u: &UnitResult) -> UnitLine {
     let s = &u.summary;
-    let note = if s.loi > 0 {
-        format!(
+    let mut notes: Vec<String> = Vec::new();
+    if u.from_mau06() {
+        notes.push(crate::mau06::note(crate::i18n::Lang::Vi).to_string());
+    }
+    if s.loi > 0 {
+        notes.push(format!(
             "{} người chưa xác định (lỗi dữ liệu), tính vào số không đạt",
             s.loi
-        )
-    } else {
-        String::new()
-    };
+        ));
+    }
+    let note = notes.join("; ");
     UnitLine {
         name: u.unit.clone(),
         people: s.people,

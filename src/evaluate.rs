@@ -76,6 +76,22 @@ pub struct UnitResult {
     /// The `Đề nghị khen thưởng` sheet, when the unit sent one (read by [`crate::rewards`]).
     #[serde(skip)]
     pub proposals: Option<crate::reader::proposals::ProposalSheet>,
+    /// What the unit's own mẫu 06 declared, when the unit is counted from its mẫu 06 sent alone
+    /// (SPEC §3 "Mẫu 06 typed by hand"): no score sheets.
+    #[serde(skip)]
+    pub mau06: Option<std::sync::Arc<crate::mau06::Declaration>>,
+}
+
+impl UnitResult {
+    /// The unit is counted from its mẫu 06, without score sheets.
+    pub fn from_mau06(&self) -> bool {
+        self.mau06.is_some()
+    }
+
+    /// The sheet that says which unit and quarter this is: `Thông tin`, or the mẫu 06's own.
+    pub fn info_sheet(&self) -> &str {
+        self.mau06.as_ref().map_or(SHEET_INFO, |d| &d.sheet)
+    }
 }
 
 /// Findings about one file, located and pushed in reading order.
@@ -621,6 +637,7 @@ fn unit_result(
         code_cell: info.code_cell.clone(),
         sent: info.sent,
         proposals: input.proposals,
+        mau06: None,
     })
 }
 

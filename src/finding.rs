@@ -4,7 +4,7 @@
 //! report is printed, in the language asked for.
 
 use crate::i18n::Lang;
-use crate::model::{Form, Quarter, Rating, Scale, Score, Total};
+use crate::model::{Form, Quarter, Rating, Reason, Scale, Score, Status, Total};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -67,10 +67,11 @@ pub enum Code {
     ProfileOutOfPeriod,
     RatingConflict,
     ListUnitUnknown,
+    ResultMismatch,
 }
 
 impl Code {
-    pub const ALL: [Code; 38] = [
+    pub const ALL: [Code; 39] = [
         Code::FileUnreadable,
         Code::SheetMissing,
         Code::ColumnMissing,
@@ -109,6 +110,7 @@ impl Code {
         Code::ProfileOutOfPeriod,
         Code::RatingConflict,
         Code::ListUnitUnknown,
+        Code::ResultMismatch,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -151,6 +153,7 @@ impl Code {
             Code::ProfileOutOfPeriod => "profile-out-of-period",
             Code::RatingConflict => "rating-conflict",
             Code::ListUnitUnknown => "list-unit-unknown",
+            Code::ResultMismatch => "result-mismatch",
         }
     }
 
@@ -482,6 +485,64 @@ pub enum Detail {
         column: &'static str,
         other: String,
     },
+    /// A mẫu 06 sent alone whose title lines do not give what it needs.
+    Mau06TitleMissing {
+        what: Mau06Field,
+    },
+    /// A mẫu 06 without a header row naming `Họ và tên`.
+    Mau06HeaderNotFound,
+    /// A mẫu 06 whose table lists nobody.
+    Mau06Empty,
+    /// A mẫu 06 row with a result or ratings but no `Họ và tên`.
+    Mau06RowWithoutName,
+    /// Mẫu 06 `Kết quả` blank (`value` empty) or outside its words.
+    Mau06ResultUnclear {
+        value: String,
+    },
+    /// Mẫu 06 `Mẫu phiếu` that names no form; blank (`value` empty) beside a declared `Đạt`.
+    Mau06FormUnclear {
+        value: String,
+    },
+    /// A declared `Không đánh giá` whose reason cannot be read (`value`: the `Ghi chú`).
+    Mau06ReasonUnclear {
+        value: String,
+    },
+    /// Mẫu 06 `Tổng điểm` that is not a number of half points.
+    Mau06TotalInvalid {
+        value: String,
+    },
+    /// A declared `Đạt` without `Tổng điểm`.
+    Mau06TotalMissing,
+    /// A declared `Đạt` with a month not rated.
+    Mau06RatingMissing {
+        month: u32,
+    },
+    /// A declared `Đạt` that the checks without scores contradict (SPEC §3).
+    ResultMismatch {
+        reasons: Vec<Reason>,
+        /// The months rated below "hoàn thành tốt nhiệm vụ".
+        low_months: Vec<u32>,
+        total: Option<Total>,
+        /// The passing range of the form.
+        range: Option<(Total, Total)>,
+        form: Option<Form>,
+    },
+    /// Mẫu 06 beside the unit's workbook: a person's `Kết quả` is not the workbook's result.
+    Mau06Disagrees {
+        declared: Status,
+        decided: Status,
+        workbook: String,
+    },
+    /// Mẫu 06 beside the unit's workbook: a person the workbook does not list.
+    Mau06NotInWorkbook {
+        workbook: String,
+    },
+    /// Mẫu 06 beside the unit's workbook: a person of the workbook the mẫu 06 leaves out.
+    Mau06PersonMissing {
+        id: String,
+        name: String,
+        workbook: String,
+    },
     /// A finding about a monthly rating list (SPEC §3 "Monthly rating lists").
     List(ListFinding),
 }
@@ -538,6 +599,14 @@ pub enum ListMiss {
     CodeOfOther { other: String },
     /// Several people of the unit bear this name and no code or date of birth tells them apart.
     Ambiguous { count: usize },
+}
+
+/// What the title lines of a mẫu 06 must give when it is sent alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mau06Field {
+    Unit,
+    Quarter,
+    Bloc,
 }
 
 /// Which equation of a mẫu 07 row failed.
@@ -600,6 +669,20 @@ impl Detail {
             JoinLeaveOrder => Code::DateInvalid,
             MonthColumnsDisagree { .. } => Code::RatingConflict,
             ColumnsDisagree { .. } => Code::ValueUnclear,
+            Mau06TitleMissing { .. } => Code::InfoMissing,
+            Mau06HeaderNotFound => Code::ColumnMissing,
+            Mau06Empty => Code::UnitEmpty,
+            Mau06RowWithoutName => Code::PersonUnmatched,
+            Mau06ResultUnclear { .. } | Mau06FormUnclear { .. } | Mau06ReasonUnclear { .. } => {
+                Code::ValueUnclear
+            }
+            Mau06TotalInvalid { .. } => Code::ScoreNotNumber,
+            Mau06TotalMissing => Code::ScoreMissing,
+            Mau06RatingMissing { .. } => Code::RatingMissing,
+            ResultMismatch { .. }
+            | Mau06Disagrees { .. }
+            | Mau06NotInWorkbook { .. }
+            | Mau06PersonMissing { .. } => Code::ResultMismatch,
             List(l) => l.code(),
         }
     }
@@ -995,6 +1078,77 @@ impl Detail {
             } else {
                 format!("The workbook has two '{column}' columns, and cell {other} says otherwise than this one. Keep a single '{column}' column or write the same value.")
             },
+            Mau06TitleMissing { what } => mau06_title_message(*what, vi),
+            Mau06HeaderNotFound => tr(vi,
+                "Không tìm thấy dòng tên cột của bảng Mẫu 06 trong 20 dòng đầu. Bảng cần các cột 'Họ và tên', 'Mẫu phiếu', 'Tổng điểm', ba cột tháng của quý và 'Kết quả' (thêm 'STT', 'Chức vụ', 'Ghi chú' nếu có).",
+                "No header row of the mẫu 06 table in the first 20 rows. The table needs the columns 'Họ và tên', 'Mẫu phiếu', 'Tổng điểm', the quarter's three months and 'Kết quả' (and 'STT', 'Chức vụ', 'Ghi chú' where used)."),
+            Mau06Empty => tr(vi,
+                "Bảng Mẫu 06 không có người nào. Ghi mỗi CBCCVC, NLĐ của đơn vị một dòng (Họ và tên, Mẫu phiếu, Tổng điểm, xếp loại ba tháng, Kết quả).",
+                "The mẫu 06 table lists nobody. Write one row per member of staff (Họ và tên, Mẫu phiếu, Tổng điểm, the three monthly ratings, Kết quả)."),
+            Mau06RowWithoutName => tr(vi,
+                "Dòng này có kết quả hoặc xếp loại nhưng thiếu 'Họ và tên', nên không tính là một người. Ghi họ tên người đó, hoặc xóa dòng.",
+                "This row has a result or ratings but no 'Họ và tên', so it is nobody. Write the person's name, or delete the row."),
+            Mau06ResultUnclear { value } => match (value.is_empty(), vi) {
+                (true, true) => "Chưa ghi 'Kết quả' của người này. Ghi 'Đạt', 'Không đạt' hoặc 'Không đánh giá' (kèm lý do ở cột 'Ghi chú').".to_string(),
+                (true, false) => "This person has no 'Kết quả'. Write 'Đạt', 'Không đạt' or 'Không đánh giá' (with the reason in 'Ghi chú').".to_string(),
+                (false, true) => format!("Không hiểu 'Kết quả' '{value}', nên chưa xác định được kết quả của người này (không tự đoán). Ghi 'Đạt', 'Không đạt' hoặc 'Không đánh giá' (kèm lý do ở cột 'Ghi chú')."),
+                (false, false) => format!("The 'Kết quả' '{value}' is not understood, so this person's result cannot be decided (it is not guessed). Write 'Đạt', 'Không đạt' or 'Không đánh giá' (with the reason in 'Ghi chú')."),
+            },
+            Mau06FormUnclear { value } => match (value.is_empty(), vi) {
+                (true, true) => "Người này ghi 'Đạt' nhưng chưa ghi 'Mẫu phiếu', nên không kiểm tra được tổng điểm theo khung của mẫu phiếu. Ghi 03, 04 hoặc 05 (ví dụ 'Mẫu 04').".to_string(),
+                (true, false) => "This person is declared 'Đạt' but has no 'Mẫu phiếu', so the total cannot be checked against the form's range. Write 03, 04 or 05 (e.g. 'Mẫu 04').".to_string(),
+                (false, true) => format!("Không hiểu 'Mẫu phiếu' '{value}'. Ghi 03 (diện Ban Thường vụ quản lý), 04 (đơn vị dưới 20 người) hoặc 05 (đơn vị từ 20 người), ví dụ 'Mẫu 04' hoặc '04'."),
+                (false, false) => format!("The 'Mẫu phiếu' '{value}' is not understood. Write 03 (managed by the Standing Committee), 04 (units under 20 people) or 05 (units of 20 or more), e.g. 'Mẫu 04' or '04'."),
+            },
+            Mau06ReasonUnclear { value } => {
+                let said = match (value.is_empty(), vi) {
+                    (true, true) => String::new(),
+                    (false, true) => format!(" (ghi chú: '{value}')"),
+                    (true, false) => String::new(),
+                    (false, false) => format!(" (note: '{value}')"),
+                };
+                if vi {
+                    format!("Người này ghi 'Không đánh giá' nhưng không rõ lý do{said}, nên chưa xác định được. Ghi ở cột 'Ghi chú' một trong các lý do: nghỉ từ 15 ngày làm việc trở lên (thai sản, ốm, không lương, phép, nghỉ hè…); không công tác tại đơn vị đủ thời gian (mới tuyển, chuyển đến, chuyển đi, nghỉ hưu, thôi việc); không thuộc đối tượng đánh giá (hợp đồng dưới 12 tháng, không đóng BHXH).")
+                } else {
+                    format!("This person is declared 'Không đánh giá' without a readable reason{said}, so the result is unknown. Write in 'Ghi chú' one of: absent 15 working days or more (maternity, sickness, unpaid leave, leave, summer break…); not with the unit long enough (newly recruited, moved in or out, retired, left); outside the people evaluated (contract under 12 months, no social insurance).")
+                }
+            }
+            Mau06TotalInvalid { value } => if vi {
+                format!("'Tổng điểm' là '{value}', không phải một số điểm (bước 0,5). Ghi tổng điểm như 286,5 hoặc 290.")
+            } else {
+                format!("'Tổng điểm' is '{value}', not a total of scores (steps of 0.5). Write a total such as 286.5 or 290.")
+            },
+            Mau06TotalMissing => tr(vi,
+                "Người này ghi 'Đạt' nhưng chưa ghi 'Tổng điểm', nên không kiểm tra được tổng điểm có trong khung đạt hay không. Ghi tổng điểm của phiếu đánh giá.",
+                "This person is declared 'Đạt' but has no 'Tổng điểm', so the total cannot be checked against the passing range. Write the total of the score sheet."),
+            Mau06RatingMissing { month } => if vi {
+                format!("Người này ghi 'Đạt' nhưng chưa có xếp loại tháng {month}. Điều kiện đạt cần xếp loại cả ba tháng của quý (từ hoàn thành tốt nhiệm vụ trở lên, ít nhất một tháng hoàn thành xuất sắc).")
+            } else {
+                format!("This person is declared 'Đạt' but month {month} has no rating. Passing needs all three months rated (hoàn thành tốt nhiệm vụ or better, at least one month hoàn thành xuất sắc).")
+            },
+            ResultMismatch { reasons, low_months, total, range, form } => {
+                let why = mismatch_words(reasons, low_months, *total, *range, *form, vi);
+                if vi {
+                    format!("'Kết quả' ghi 'Đạt' nhưng {why}. Người này chưa được tính là đạt chuyên nghiệp: sửa lại kết quả, hoặc xếp loại, tổng điểm cho đúng.")
+                } else {
+                    format!("'Kết quả' says 'Đạt' but {why}. The person is not counted as đạt: correct the result, or the ratings and total.")
+                }
+            }
+            Mau06Disagrees { declared, decided, workbook } => if vi {
+                format!("Mẫu 06 ghi '{}' nhưng theo sổ đánh giá của đơn vị ({workbook}) người này là '{}'. Kết quả theo sổ được dùng; sửa Mẫu 06 cho khớp.", declared.words(lang), decided.words(lang))
+            } else {
+                format!("The mẫu 06 says '{}' but by the unit's workbook ({workbook}) this person is '{}'. The workbook's result is used; correct the mẫu 06.", declared.words(Lang::Vi), decided.words(lang))
+            },
+            Mau06NotInWorkbook { workbook } => if vi {
+                format!("Người này có trong Mẫu 06 nhưng không có trong sổ đánh giá của đơn vị ({workbook}). Kết quả theo sổ được dùng; kiểm tra lại họ tên (hoặc Mã CB), hoặc bổ sung người này vào sổ.")
+            } else {
+                format!("This person is on the mẫu 06 but not in the unit's workbook ({workbook}). The workbook's results are used; check the name (or Mã CB), or add the person to the workbook.")
+            },
+            Mau06PersonMissing { id, name, workbook } => if vi {
+                format!("{name} ({id}) có trong sổ đánh giá của đơn vị ({workbook}) nhưng không có trong Mẫu 06. Kết quả theo sổ được dùng; bổ sung người này vào Mẫu 06.")
+            } else {
+                format!("{name} ({id}) is in the unit's workbook ({workbook}) but not on the mẫu 06. The workbook's result is used; add the person to the mẫu 06.")
+            },
             JoinLeaveOrder => tr(vi,
                 "'Ngày bắt đầu' sau 'Ngày thôi'. Kiểm tra lại hai ngày.",
                 "'Ngày bắt đầu' is after 'Ngày thôi'. Check the two dates."),
@@ -1090,6 +1244,83 @@ fn months_words(months: [u32; 3], vi: bool) -> String {
     } else {
         format!("{a}, {b} and {c}")
     }
+}
+
+/// What a mẫu 06 sent alone misses in its title lines, and how to write it.
+fn mau06_title_message(what: Mau06Field, vi: bool) -> String {
+    match (what, vi) {
+        (Mau06Field::Unit, true) => "Mẫu 06 không ghi tên đơn vị ở các dòng tiêu đề, nên không biết đây là kết quả của đơn vị nào. Thêm dòng 'Đơn vị: <tên đơn vị>' phía trên bảng (hoặc ghi tên đơn vị dưới tên cơ quan cấp trên ở góc trái, như mẫu).",
+        (Mau06Field::Unit, false) => "The mẫu 06 does not name its unit in the lines above the table, so it is not known whose results these are. Add a line 'Đơn vị: <unit name>' above the table (or the unit's name under its superior body at the top left, as in the form).",
+        (Mau06Field::Quarter, true) => "Mẫu 06 không ghi quý đánh giá ở các dòng tiêu đề. Ghi quý trong tiêu đề, ví dụ 'KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP CỦA CBCCVC, NLĐ QUÝ I NĂM 2024', hoặc thêm dòng 'Quý: I/2024'.",
+        (Mau06Field::Quarter, false) => "The mẫu 06 does not give the quarter in the lines above the table. Write it in the title, e.g. 'KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP CỦA CBCCVC, NLĐ QUÝ I NĂM 2024', or add a line 'Quý: I/2024'.",
+        (Mau06Field::Bloc, true) => "Mẫu 06 không ghi khối của đơn vị, nên chưa tính được vào Mẫu 07 và danh sách khen thưởng. Thêm dòng 'Khối: Chính quyền' (hoặc 'Đảng - Đoàn thể', 'Trường học') phía trên bảng. Không cần khi đơn vị gửi kèm sổ đánh giá.",
+        (Mau06Field::Bloc, false) => "The mẫu 06 does not give the unit's bloc, so it cannot be counted in mẫu 07 and the reward list. Add a line 'Khối: Chính quyền' (or 'Đảng - Đoàn thể', 'Trường học') above the table. Not needed when the unit also sends its workbook.",
+    }
+    .to_string()
+}
+
+/// Why a declared "Đạt" cannot stand, in words: the months below "tốt", no month "xuất sắc", the
+/// total outside the form's range.
+fn mismatch_words(
+    reasons: &[Reason],
+    low_months: &[u32],
+    total: Option<Total>,
+    range: Option<(Total, Total)>,
+    form: Option<Form>,
+    vi: bool,
+) -> String {
+    let months = low_months
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let num = |t: Total| {
+        let s = t.to_string();
+        if vi {
+            s
+        } else {
+            s.replace(',', ".")
+        }
+    };
+    let parts: Vec<String> = reasons
+        .iter()
+        .filter_map(|r| match (r, vi) {
+            (Reason::ThangDuoiTot, true) => Some(format!(
+                "tháng {months} xếp loại dưới mức hoàn thành tốt nhiệm vụ"
+            )),
+            (Reason::ThangDuoiTot, false) => Some(format!(
+                "month {months} is rated below 'hoàn thành tốt nhiệm vụ'"
+            )),
+            (Reason::KhongThangXuatSac, true) => {
+                Some("không có tháng nào hoàn thành xuất sắc nhiệm vụ".to_string())
+            }
+            (Reason::KhongThangXuatSac, false) => {
+                Some("no month is rated 'hoàn thành xuất sắc nhiệm vụ'".to_string())
+            }
+            (Reason::TongNgoaiKhung, _) => {
+                let (t, (lo, hi), f) = (total?, range?, form?);
+                Some(if vi {
+                    format!(
+                        "tổng điểm {} ngoài khung đạt {}–{} của Mẫu {}",
+                        num(t),
+                        num(lo),
+                        num(hi),
+                        f.code()
+                    )
+                } else {
+                    format!(
+                        "the total {} is outside the passing range {}–{} of mẫu {}",
+                        num(t),
+                        num(lo),
+                        num(hi),
+                        f.code()
+                    )
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    parts.join("; ")
 }
 
 /// A count with its thousands marked: "2.000.000" in Vietnamese, "2,000,000" in English.

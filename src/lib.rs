@@ -21,6 +21,7 @@ pub mod evaluate;
 pub mod finding;
 pub mod legacy;
 pub mod lists;
+pub mod mau06;
 pub mod merge;
 pub mod model;
 pub mod money;

@@ -60,22 +60,7 @@ fn summary_col(k: &str) -> Option<Col> {
     })
 }
 
-/// A quarter named in a title such as "… QUÝ I NĂM 2024" or "Quý II/2024".
-pub fn quarter_in_title(s: &str) -> Option<Quarter> {
-    let k = text::key(s);
-    let words: Vec<&str> = k.split(' ').collect();
-    let at = words.iter().position(|w| *w == "quy")?;
-    let rest: Vec<&str> = words[at + 1..]
-        .iter()
-        .copied()
-        .filter(|w| *w != "nam")
-        .take(2)
-        .collect();
-    if rest.len() < 2 {
-        return None;
-    }
-    text::parse_quarter(&format!("{} {}", rest[0], rest[1]))
-}
+pub use crate::text::quarter_in_title;
 
 use crate::model::MAX_COUNT;
 

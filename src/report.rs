@@ -405,6 +405,9 @@ pub fn results_text(batch: &Batch, lang: Lang, out: &mut (impl Write + ?Sized)) 
             terminal_safe(&u.code),
             u.bloc.code()
         )?;
+        if u.from_mau06() {
+            writeln!(out, "  {}.", crate::mau06::note(lang))?;
+        }
         if vi {
             writeln!(
                 out,

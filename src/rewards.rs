@@ -185,6 +185,9 @@ pub struct UnitRewards {
     pub suggestions: Vec<Awardee>,
     #[serde(skip)]
     pub file: String,
+    /// The unit is counted from its mẫu 06 sent alone, without score sheets.
+    #[serde(skip)]
+    pub from_mau06: bool,
 }
 
 /// The reward document of SPEC §5 (`danhgia/khen-thuong/v1`), with what the workbook needs.
@@ -397,6 +400,7 @@ fn unit_rewards(
         awardees: accepted.into_iter().map(awardee).collect(),
         suggestions: suggested.into_iter().map(awardee).collect(),
         file: u.source.clone(),
+        from_mau06: u.from_mau06(),
     }
 }
 
@@ -549,6 +553,9 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
             text::terminal_safe(&u.code),
             u.bloc.code()
         );
+        if u.from_mau06 {
+            let _ = writeln!(s, "  {}.", crate::mau06::note(lang));
+        }
         if u.source == Source::DeXuat && u.cap == 0 {
             let _ = writeln!(
                 s,
@@ -731,6 +738,7 @@ mod tests {
                     })
                     .collect(),
             }),
+            mau06: None,
         }
     }
 

@@ -2,7 +2,7 @@
 
 use crate::model::{Form, Rating, Reason, Score, Status, Total};
 use crate::profile::{RewardBase, Rounding, Thresholds};
-use crate::vocab::Inspection;
+use crate::vocab::{Declared, Inspection};
 
 /// A person's scores on one form, with the form's mandatory mask (from the catalogue or from the
 /// sheet's `Bắt buộc` row).
@@ -170,6 +170,98 @@ fn loi() -> Outcome {
         status: Status::Loi,
         reasons: Vec::new(),
         total: None,
+    }
+}
+
+/// What a unit's own mẫu 06 shows of a person (SPEC §3 "Mẫu 06 typed by hand"): the monthly
+/// ratings, and the total with the passing range of the form written beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mau06Facts {
+    /// `None` where blank or unreadable.
+    pub ratings: [Option<Rating>; 3],
+    pub total: Option<Total>,
+    /// The passing range of the form ([`total_bounds`]), when the form is known.
+    pub range: Option<(Total, Total)>,
+}
+
+/// The conditions of SPEC §2 that need no per-content score, checked on what a mẫu 06 shows: the
+/// monthly conditions (1.) and the total inside the form's range (3.). Returns the reasons that
+/// fail, in contract order, and whether every value those checks need was known (all three
+/// months, the total and the form). The other conditions (discipline, inspection, each content,
+/// a leader's unit) cannot be seen on a mẫu 06.
+pub fn mau06_checks(f: &Mau06Facts) -> (Vec<Reason>, bool) {
+    let known: Vec<Rating> = f.ratings.iter().flatten().copied().collect();
+    let all_months = known.len() == 3;
+    let mut reasons = Vec::new();
+    if known.iter().any(|r| !r.at_least_good()) {
+        reasons.push(Reason::ThangDuoiTot);
+    }
+    if all_months && !known.contains(&Rating::XuatSac) {
+        reasons.push(Reason::KhongThangXuatSac);
+    }
+    let range_known = match (f.total, f.range) {
+        (Some(t), Some((lo, hi))) => {
+            if t < lo || t > hi {
+                reasons.push(Reason::TongNgoaiKhung);
+            }
+            true
+        }
+        _ => false,
+    };
+    (reasons, all_months && range_known)
+}
+
+/// A mẫu 06 person's result (SPEC §3): the unit's declaration, as far as the checks without scores
+/// allow it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mau06Outcome {
+    pub status: Status,
+    pub reasons: Vec<Reason>,
+    /// A declared `Đạt` that the checks contradict (`result-mismatch`).
+    pub mismatch: bool,
+}
+
+/// What a mẫu 06 row says, for [`mau06_outcome`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mau06Declaration<'a> {
+    /// `None` when blank or unreadable (reported).
+    pub declared: Option<Declared>,
+    /// Why a declared `Không đánh giá` is not evaluated, when it can be read.
+    pub not_evaluated: Option<Reason>,
+    /// Reasons the `Ghi chú` names.
+    pub noted: &'a [Reason],
+    /// An error was reported on the row (an unreadable cell, a value a declared `Đạt` needs).
+    pub has_errors: bool,
+}
+
+/// Decides a mẫu 06 person:
+/// - `Không đánh giá` with a readable reason stays not evaluated with that one reason (the months
+///   and scores of someone not evaluated decide nothing); without one it is `loi`;
+/// - a declared `Đạt` that a check contradicts is `loi` with `mismatch` (SPEC §3); a `Đạt` whose
+///   checks lack a value, or whose row holds an error, is `loi`; else `dat`;
+/// - `Không đạt` stays `khong-dat`, with the reasons the checks and the `Ghi chú` give (possibly
+///   none: the contents, discipline and inspection that decided it are not on a mẫu 06, and a
+///   "không đạt" grants nothing, so it is never turned into `dat` nor doubted);
+/// - anything else (a blank or unreadable `Kết quả`, an error on the row) is `loi`.
+pub fn mau06_outcome(d: &Mau06Declaration, checks: &[Reason], complete: bool) -> Mau06Outcome {
+    let outcome = |status, reasons, mismatch| Mau06Outcome {
+        status,
+        reasons,
+        mismatch,
+    };
+    match (d.declared, d.not_evaluated) {
+        (Some(Declared::KhongDanhGia), Some(r)) => outcome(Status::KhongDanhGia, vec![r], false),
+        (Some(Declared::Dat), _) if !checks.is_empty() => outcome(Status::Loi, vec![], true),
+        (Some(Declared::Dat), _) if complete && !d.has_errors => {
+            outcome(Status::Dat, vec![], false)
+        }
+        (Some(Declared::KhongDat), _) if !d.has_errors => {
+            let mut reasons: Vec<Reason> = checks.iter().chain(d.noted).copied().collect();
+            reasons.sort();
+            reasons.dedup();
+            outcome(Status::KhongDat, reasons, false)
+        }
+        _ => outcome(Status::Loi, vec![], false),
     }
 }
 
@@ -677,6 +769,72 @@ mod tests {
             ScopeStanding::Breached
         );
         assert_eq!(scope_standing(&[]), ScopeStanding::Clear);
+    }
+
+    #[test]
+    fn mau06_checks_need_no_scores() {
+        let range = Some((Total(560), Total(600)));
+        let good = Mau06Facts {
+            ratings: GOOD,
+            total: Some(Total(573)),
+            range,
+        };
+        assert_eq!(mau06_checks(&good), (vec![], true));
+        let mut f = good;
+        f.ratings[1] = Some(Rating::HoanThanh);
+        f.total = Some(Total(558));
+        assert_eq!(
+            mau06_checks(&f),
+            (vec![Reason::ThangDuoiTot, Reason::TongNgoaiKhung], true)
+        );
+        // A month missing: a failing month still shows, "no month xuất sắc" cannot.
+        let mut f = good;
+        f.ratings = [Some(Rating::Tot), None, Some(Rating::Tot)];
+        assert_eq!(mau06_checks(&f), (vec![], false));
+        f.range = None;
+        f.ratings = [Some(Rating::Tot); 3];
+        assert_eq!(mau06_checks(&f), (vec![Reason::KhongThangXuatSac], false));
+    }
+
+    #[test]
+    fn mau06_declarations() {
+        let d = |declared, has_errors| Mau06Declaration {
+            declared,
+            not_evaluated: None,
+            noted: &[],
+            has_errors,
+        };
+        let dat = Some(Declared::Dat);
+        assert_eq!(mau06_outcome(&d(dat, false), &[], true).status, Status::Dat);
+        assert_eq!(
+            mau06_outcome(&d(dat, false), &[], false).status,
+            Status::Loi
+        );
+        assert_eq!(mau06_outcome(&d(dat, true), &[], true).status, Status::Loi);
+        let o = mau06_outcome(&d(dat, true), &[Reason::ThangDuoiTot], true);
+        assert_eq!((o.status, o.mismatch), (Status::Loi, true));
+        let kd = Some(Declared::KhongDat);
+        let o = mau06_outcome(&d(kd, false), &[], false);
+        assert_eq!((o.status, o.reasons), (Status::KhongDat, vec![]));
+        let noted = [Reason::BatBuocDuoi10];
+        let mut x = d(kd, false);
+        x.noted = &noted;
+        let o = mau06_outcome(&x, &[Reason::ThangDuoiTot], true);
+        assert_eq!(o.reasons, vec![Reason::ThangDuoiTot, Reason::BatBuocDuoi10]);
+        assert_eq!(mau06_outcome(&d(kd, true), &[], true).status, Status::Loi);
+        let kdg = Some(Declared::KhongDanhGia);
+        assert_eq!(mau06_outcome(&d(kdg, false), &[], true).status, Status::Loi);
+        let mut x = d(kdg, true);
+        x.not_evaluated = Some(Reason::Vang15Ngay);
+        let o = mau06_outcome(&x, &[Reason::ThangDuoiTot], false);
+        assert_eq!(
+            (o.status, o.reasons),
+            (Status::KhongDanhGia, vec![Reason::Vang15Ngay])
+        );
+        assert_eq!(
+            mau06_outcome(&d(None, false), &[], true).status,
+            Status::Loi
+        );
     }
 
     fn rating() -> impl Strategy<Value = Rating> {

@@ -264,6 +264,23 @@ pub fn parse_quarter(s: &str) -> Option<Quarter> {
     }
 }
 
+/// A quarter named in a title such as "… QUÝ I NĂM 2024" or "Quý II/2024".
+pub fn quarter_in_title(s: &str) -> Option<Quarter> {
+    let k = key(s);
+    let words: Vec<&str> = k.split(' ').collect();
+    let at = words.iter().position(|w| *w == "quy")?;
+    let rest: Vec<&str> = words[at + 1..]
+        .iter()
+        .copied()
+        .filter(|w| *w != "nam")
+        .take(2)
+        .collect();
+    if rest.len() < 2 {
+        return None;
+    }
+    parse_quarter(&format!("{} {}", rest[0], rest[1]))
+}
+
 /// A date typed as text: `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy` or `yyyy-mm-dd`.
 pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
     let t = s.trim();

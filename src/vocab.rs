@@ -4,6 +4,7 @@
 //! (`value-unclear`) and the person is `loi`. Nothing here guesses "no" for an unknown text.
 //! Everything is pure and compares case-, spacing- and diacritics-insensitively.
 
+use crate::model::{Form, Reason, Status};
 use crate::text::key;
 
 /// What the `Thanh tra, kiểm tra` column says.
@@ -278,6 +279,173 @@ pub fn parse_mark(s: &str) -> Option<bool> {
     None
 }
 
+/// What a unit declared in the `Kết quả` column of its own mẫu 06 (SPEC §3 "Mẫu 06 typed by hand").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Declared {
+    Dat,
+    KhongDat,
+    KhongDanhGia,
+}
+
+impl Declared {
+    /// The status the declaration claims.
+    pub fn status(self) -> Status {
+        match self {
+            Declared::Dat => Status::Dat,
+            Declared::KhongDat => Status::KhongDat,
+            Declared::KhongDanhGia => Status::KhongDanhGia,
+        }
+    }
+}
+
+/// Mẫu 06 `Kết quả`: `Đạt`, `Không đạt`, `Không đánh giá` / `Không xét` (the latter may go on with
+/// its reason: "Không đánh giá (nghỉ thai sản)"); `None` for anything else, blank included.
+pub fn parse_declared(s: &str) -> Option<Declared> {
+    let k = key(s);
+    let starts = |p: &str| k == p || k.starts_with(&format!("{p} "));
+    match k.as_str() {
+        "dat" | "dat chuyen nghiep" => Some(Declared::Dat),
+        "khong dat"
+        | "chua dat"
+        | "khong dat chuyen nghiep"
+        | "chua dat chuyen nghiep"
+        | "k dat"
+        | "ko dat" => Some(Declared::KhongDat),
+        _ if [
+            "khong danh gia",
+            "khong xet",
+            "khong xep loai",
+            "khong thuoc dien danh gia",
+        ]
+        .iter()
+        .any(|p| starts(p)) =>
+        {
+            Some(Declared::KhongDanhGia)
+        }
+        _ => None,
+    }
+}
+
+/// Mẫu 06 `Mẫu phiếu`: 03, 04 or 05 in any spelling ("Mẫu 04", "Mẫu số 04", "04", "4", "M04").
+pub fn parse_form(s: &str) -> Option<Form> {
+    let k = key(s);
+    let rest = [
+        "mau phieu so ",
+        "mau phieu ",
+        "mau so ",
+        "mau ",
+        "phieu so ",
+        "phieu ",
+        "m",
+    ]
+    .iter()
+    .find_map(|p| k.strip_prefix(p))
+    .unwrap_or(&k);
+    match rest.trim_start_matches('0') {
+        "3" => Some(Form::M03),
+        "4" => Some(Form::M04),
+        "5" => Some(Form::M05),
+        _ => None,
+    }
+}
+
+/// Phrases of a mẫu 06 `Ghi chú` (or of its `Kết quả`) that say why a person is not evaluated,
+/// by reason. The reason words of [`Reason::words`] (this tool's own mẫu 06) are among them.
+const NOT_EVALUATED_WORDS: [(Reason, &[&str]); 3] = [
+    (
+        Reason::Vang15Ngay,
+        &[
+            "nghi tu 15 ngay",
+            "vang tu 15 ngay",
+            "thai san",
+            "nghi om",
+            "om dau",
+            "om dai ngay",
+            "dieu tri",
+            "nghi khong luong",
+            "nghi phep",
+            "nghi he",
+            "nghi viec rieng",
+            "vang 15 ngay",
+        ],
+    ),
+    (
+        Reason::KhongDuThoiGian,
+        &[
+            "khong cong tac tai don vi du thoi gian",
+            "khong du thoi gian",
+            "nghi huu",
+            "thoi viec",
+            "nghi viec",
+            "chuyen cong tac",
+            "chuyen den",
+            "chuyen di",
+            "moi tuyen",
+            "moi tiep nhan",
+            "moi chuyen ve",
+            "moi ve",
+            "dieu dong",
+            "luan chuyen",
+        ],
+    ),
+    (
+        Reason::NgoaiDoiTuong,
+        &[
+            "khong thuoc doi tuong",
+            "ngoai doi tuong",
+            "hd duoi 12 thang",
+            "hop dong duoi 12 thang",
+            "khong bhxh",
+            "khong dong bhxh",
+            "khong co bhxh",
+        ],
+    ),
+];
+
+/// Why a person declared `Không đánh giá` is not evaluated, from the words written beside it; the
+/// first reason in the contract's order of precedence (SPEC §5) when several are named. `None` when
+/// no reason can be read: it is never guessed.
+pub fn parse_not_evaluated(s: &str) -> Option<Reason> {
+    let words = format!(" {} ", key(s));
+    NOT_EVALUATED_WORDS
+        .iter()
+        .find(|(reason, phrases)| {
+            phrases.iter().any(|p| words.contains(&format!(" {p} ")))
+                || (*reason == Reason::Vang15Ngay && absent_days_named(&words))
+        })
+        .map(|(reason, _)| *reason)
+}
+
+/// "nghỉ 20 ngày", "vắng 16 ngày làm việc": an absence of 15 days or more, in words.
+fn absent_days_named(words: &str) -> bool {
+    let w: Vec<&str> = words.split_whitespace().collect();
+    w.windows(3).any(|x| {
+        matches!(x[0], "nghi" | "vang")
+            && x[1].parse::<u32>().is_ok_and(|n| (15..=366).contains(&n))
+            && x[2] == "ngay"
+    })
+}
+
+/// The reasons a mẫu 06 `Ghi chú` names in this tool's own words ([`Reason::words`], as its mẫu 06
+/// writes them, `;`-separated) or by their codes; anything else is a plain note.
+pub fn reasons_in_note(s: &str) -> Vec<Reason> {
+    let mut found: Vec<Reason> = s
+        .split([';', '\n'])
+        .map(key)
+        .filter(|k| !k.is_empty())
+        .filter_map(|k| {
+            Reason::ALL.into_iter().find(|r| {
+                k == key(r.code())
+                    || k == key(r.words(crate::i18n::Lang::Vi))
+                    || k == key(r.words(crate::i18n::Lang::En))
+            })
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
 /// The accepted choices of each column, for messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Vocabulary {
@@ -441,6 +609,83 @@ mod tests {
         assert_eq!(parse_mark("x"), Some(true));
         assert_eq!(parse_mark(""), Some(false));
         assert_eq!(parse_mark("có lẽ"), None);
+    }
+
+    #[test]
+    fn mau06_words() {
+        use Declared::*;
+        for (s, want) in [
+            ("Đạt", Some(Dat)),
+            ("ĐẠT", Some(Dat)),
+            (" dat ", Some(Dat)),
+            ("Không đạt", Some(KhongDat)),
+            ("Chưa đạt", Some(KhongDat)),
+            ("Không đánh giá", Some(KhongDanhGia)),
+            ("Không xét", Some(KhongDanhGia)),
+            ("Không đánh giá (nghỉ thai sản)", Some(KhongDanhGia)),
+            ("", None),
+            ("x", None),
+            ("Chưa xác định", None),
+            ("HTXSNV", None),
+            ("Không đạt được", None),
+        ] {
+            assert_eq!(parse_declared(s), want, "{s:?}");
+        }
+        for (s, want) in [
+            ("Mẫu 04", Some(Form::M04)),
+            ("04", Some(Form::M04)),
+            ("4", Some(Form::M04)),
+            ("Mẫu số 03", Some(Form::M03)),
+            ("M05", Some(Form::M05)),
+            ("mau 5", Some(Form::M05)),
+            ("06", None),
+            ("Mẫu", None),
+            ("", None),
+            ("40", None),
+        ] {
+            assert_eq!(parse_form(s), want, "{s:?}");
+        }
+        for (s, want) in [
+            ("Nghỉ thai sản", Some(Reason::Vang15Ngay)),
+            ("nghỉ ốm 20 ngày", Some(Reason::Vang15Ngay)),
+            ("Vắng 16 ngày làm việc", Some(Reason::Vang15Ngay)),
+            ("Nghỉ việc riêng", Some(Reason::Vang15Ngay)),
+            ("Chuyển công tác từ 15/2", Some(Reason::KhongDuThoiGian)),
+            ("Mới tuyển dụng", Some(Reason::KhongDuThoiGian)),
+            ("HĐ dưới 12 tháng", Some(Reason::NgoaiDoiTuong)),
+            (
+                Reason::Vang15Ngay.words(crate::i18n::Lang::Vi),
+                Some(Reason::Vang15Ngay),
+            ),
+            (
+                Reason::KhongDuThoiGian.words(crate::i18n::Lang::Vi),
+                Some(Reason::KhongDuThoiGian),
+            ),
+            (
+                Reason::NgoaiDoiTuong.words(crate::i18n::Lang::Vi),
+                Some(Reason::NgoaiDoiTuong),
+            ),
+            ("Nghỉ thai sản; chuyển công tác", Some(Reason::Vang15Ngay)),
+            ("nghỉ 10 ngày", None),
+            ("", None),
+            ("lý do khác", None),
+        ] {
+            assert_eq!(parse_not_evaluated(s), want, "{s:?}");
+        }
+        let note = format!(
+            "{}; {}; đã nhắc nhở",
+            Reason::TongNgoaiKhung.words(crate::i18n::Lang::Vi),
+            Reason::ThangDuoiTot.words(crate::i18n::Lang::Vi)
+        );
+        assert_eq!(
+            reasons_in_note(&note),
+            vec![Reason::ThangDuoiTot, Reason::TongNgoaiKhung]
+        );
+        assert_eq!(
+            reasons_in_note("bat-buoc-duoi-10"),
+            vec![Reason::BatBuocDuoi10]
+        );
+        assert!(reasons_in_note("Có sai phạm").is_empty());
     }
 
     proptest! {

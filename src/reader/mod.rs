@@ -7,6 +7,7 @@ pub mod cells;
 mod cfb_check;
 pub mod layout;
 pub mod lists;
+pub mod mau06;
 mod ods_parts;
 pub mod panic_guard;
 mod preflight;

@@ -628,6 +628,9 @@ fn people_sheet(
 pub fn unit_note(u: &UnitRewards, list: &RewardList) -> String {
     use crate::i18n::Lang::Vi;
     let mut parts: Vec<String> = Vec::new();
+    if u.from_mau06 {
+        parts.push(format!("{}.", crate::mau06::note(Vi)));
+    }
     if u.cap == 0 {
         parts.push(u.basis.explain(Vi));
     }
