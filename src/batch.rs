@@ -158,6 +158,21 @@ pub struct FileReport {
     /// Why a `bo-qua` file was skipped (for people; not part of the JSON contract).
     #[serde(skip)]
     pub skipped: Option<Skip>,
+    /// What the file was read as (for people; not part of the JSON contract).
+    #[serde(skip)]
+    pub kind: FileKind,
+}
+
+/// What an input file was read as (SPEC §3).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FileKind {
+    /// A unit's workbook (or a file read as one, with its faults reported).
+    #[default]
+    Book,
+    /// A monthly rating list.
+    RatingList,
+    /// A mẫu 06 typed by hand, sent instead of the workbook or beside it.
+    Mau06,
 }
 
 #[derive(Debug, Default)]
@@ -395,12 +410,22 @@ impl FileOutcome {
         }
     }
 
+    fn kind(&self) -> FileKind {
+        let mau06 = self.unit.as_ref().is_some_and(UnitResult::from_mau06)
+            || self.ident.as_ref().is_some_and(|i| i.mau06.is_some());
+        if self.list.is_some() {
+            FileKind::RatingList
+        } else if mau06 {
+            FileKind::Mau06
+        } else {
+            FileKind::Book
+        }
+    }
+
     /// A unit workbook (read, or at least naming its unit): what lists can be matched to. A
     /// mẫu 06 typed by hand is not one: lists fill the month cells of a `Danh sách`.
     fn is_unit_book(&self) -> bool {
-        let mau06 = self.unit.as_ref().is_some_and(UnitResult::from_mau06)
-            || self.ident.as_ref().is_some_and(|i| i.mau06.is_some());
-        !mau06 && (self.unit.is_some() || self.ident.is_some())
+        self.kind() == FileKind::Book && (self.unit.is_some() || self.ident.is_some())
     }
 }
 
@@ -649,7 +674,11 @@ pub fn run_with_progress(
             outcome
         })
         .collect();
-    if outcomes.iter().flatten().any(|o| o.list.is_some()) {
+    let kinds: Vec<FileKind> = outcomes
+        .iter()
+        .map(|o| o.as_ref().map_or(FileKind::Book, FileOutcome::kind))
+        .collect();
+    if kinds.contains(&FileKind::RatingList) {
         apply_lists(inputs, &mut outcomes, profile, asked);
     }
 
@@ -734,6 +763,7 @@ pub fn run_with_progress(
             errors,
             warnings,
             skipped: input.reason.clone(),
+            kind: kinds[i],
         });
         batch.findings.extend(findings);
     }

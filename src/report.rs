@@ -350,11 +350,53 @@ pub fn no_workbook_text(given: &[std::path::PathBuf], inputs: &[Input], lang: La
     t
 }
 
+/// What the files other than unit workbooks were read as, when there are any: "Trong đó 3 danh
+/// sách xếp loại tháng, 1 Mẫu 06 đơn vị tự lập."
+fn kinds_line(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Result<()> {
+    use crate::batch::FileKind;
+    let n = |k| {
+        batch
+            .files
+            .iter()
+            .filter(|f| f.kind == k && f.status != crate::batch::FileStatus::BoQua)
+            .count()
+    };
+    let (lists, mau06) = (n(FileKind::RatingList), n(FileKind::Mau06));
+    let mut parts = Vec::new();
+    match lang {
+        Lang::Vi => {
+            if lists > 0 {
+                parts.push(format!("{lists} danh sách xếp loại tháng"));
+            }
+            if mau06 > 0 {
+                parts.push(format!("{mau06} Mẫu 06 đơn vị tự lập"));
+            }
+        }
+        Lang::En => {
+            if lists > 0 {
+                let s = if lists == 1 { "" } else { "s" };
+                parts.push(format!("{lists} monthly rating list{s}"));
+            }
+            if mau06 > 0 {
+                parts.push(format!("{mau06} hand-typed mẫu 06"));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return Ok(());
+    }
+    match lang {
+        Lang::Vi => writeln!(out, "Trong số tệp đã đọc có {}.", parts.join(", ")),
+        Lang::En => writeln!(out, "The files read include {}.", parts.join(", ")),
+    }
+}
+
 /// The one-line summary that closes `validate`.
 pub fn check_summary(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Result<()> {
     use crate::batch::FileStatus::*;
     let n = |s| batch.files.iter().filter(|f| f.status == s).count();
     let read = batch.files.len() - n(BoQua);
+    kinds_line(batch, lang, out)?;
     match lang {
         Lang::Vi => writeln!(
             out,

@@ -410,3 +410,22 @@ fn a_list_naming_a_unit_that_sent_nothing() {
         15
     );
 }
+
+#[test]
+fn the_text_summary_says_what_the_lists_were_read_as() {
+    let out = run_raw(&["validate".as_ref(), folder("moi-thang-mot-tep").as_os_str()]);
+    assert_eq!(exit_code(&out), 0);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Trong số tệp đã đọc có 3 danh sách xếp loại tháng."),
+        "{text}"
+    );
+    let out = run_raw(&[
+        "--lang".as_ref(),
+        "en".as_ref(),
+        "validate".as_ref(),
+        folder("mot-tep-ba-trang").as_os_str(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("include 1 monthly rating list."), "{text}");
+}
