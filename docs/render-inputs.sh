@@ -27,3 +27,4 @@ picture() {
 picture tep-danh-sach-mot-thang fixtures/danh-sach-thang/moi-thang-mot-tep/xep-loai-thang-1.xlsx 1 260
 picture tep-danh-sach-ba-trang fixtures/danh-sach-thang/mot-tep-ba-trang/xep-loai-quy-1.xlsx 1 180
 picture tep-danh-sach-ket-xuat fixtures/danh-sach-thang/xuat-tu-phan-mem/ket-xuat-xep-loai.xlsx 1 470
+picture tep-mau-06-tu-lap fixtures/mau-06/khop/mau-06.xlsx 1 330

@@ -87,6 +87,9 @@ fn write_book(path: &Path, sheets: &[Sheet]) -> Result<(), XlsxError> {
         for &(c, w) in &sh.widths {
             ws.set_column_width(c, w)?;
         }
+        // Printed as a unit would print it: landscape, one page wide.
+        ws.set_landscape();
+        ws.set_print_fit_to_pages(1, 0);
         let merged_first: Vec<(u32, u16)> = sh.merges.iter().map(|m| (m.0, m.1)).collect();
         for (r0, c0, r1, c1) in &sh.merges {
             let text = sh
