@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod cells;
 mod cfb_check;
 pub mod layout;
+pub mod mau07;
 mod ods_parts;
 pub mod panic_guard;
 mod preflight;
