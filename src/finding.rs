@@ -1090,7 +1090,8 @@ fn mau07_message(detail: &Detail, vi: bool) -> String {
             if vi {
                 format!("Bảng Mẫu 07 thiếu cột {list}. Mỗi dòng phải có Số đạt, và đủ số để tính Tổng số CBCCVC, NLĐ = Số được đánh giá + Số không đánh giá, Số được đánh giá = Số đạt + Số không đạt (mỗi đẳng thức thiếu được nhiều nhất một cột). Thêm cột; tệp này chưa được gộp.")
             } else {
-                format!("The mẫu 07 table lacks the column {list}. Each row needs its Số đạt and enough numbers for Tổng số CBCCVC, NLĐ = Số được đánh giá + Số không đánh giá and Số được đánh giá = Số đạt + Số không đạt (at most one column missing from each). Add the column; the file is not merged.")
+                let columns = if columns.len() > 1 { "columns" } else { "column" };
+                format!("The mẫu 07 table lacks the {columns} {list}. Each row needs its Số đạt and enough numbers for Tổng số CBCCVC, NLĐ = Số được đánh giá + Số không đánh giá and Số được đánh giá = Số đạt + Số không đạt (at most one column missing from each). Add the column; the file is not merged.")
             }
         }
         Mau07UnitTwice { at, unit, other_file, other_cell } => if vi {

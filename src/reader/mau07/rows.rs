@@ -276,25 +276,24 @@ fn first_text(cx: &mut Ctx, grid: &Grid, sheet: &str, row: u32) -> String {
         .unwrap_or_default()
 }
 
-/// The row of column numbers under a header: "(1) (2) (3) …" or "1 2 3 …", maybe "5=6+7".
-fn is_numbering_row(grid: &Grid, cols: &Columns, row: u32) -> bool {
-    let name = display(grid.get(row, cols.name));
-    if name.chars().count() > 4 {
-        return false;
-    }
-    let mut nums: Vec<(u32, i64)> = cols
-        .nums
-        .iter()
-        .flatten()
-        .filter_map(|&c| {
-            let t = display(grid.get(row, c));
+/// The row of column numbers under a header: "(1) (2) (3) …", "A B 1 2 3 …", maybe "5=6+7":
+/// every filled cell a number (or a letter before them), the numbers consecutive.
+fn is_numbering_row(grid: &Grid) -> impl Fn(u32) -> bool + '_ {
+    move |row| {
+        let mut nums: Vec<i64> = Vec::new();
+        for (_, d) in grid.filled(row) {
+            let t = display(d);
             let t = t.split('=').next().unwrap_or("").trim();
             let t = t.trim_start_matches('(').trim_end_matches(')');
-            t.parse::<i64>().ok().map(|n| (c, n))
-        })
-        .collect();
-    nums.sort_unstable();
-    nums.len() >= 3 && nums.windows(2).all(|w| w[1].1 == w[0].1 + 1)
+            match t.parse::<i64>() {
+                Ok(n) => nums.push(n),
+                Err(_)
+                    if nums.is_empty() && t.len() == 1 && t.as_bytes()[0].is_ascii_uppercase() => {}
+                Err(_) => return false,
+            }
+        }
+        nums.len() >= 3 && nums.windows(2).all(|w| w[1] == w[0] + 1)
+    }
 }
 
 enum Kind {
@@ -400,8 +399,9 @@ pub fn read(cx: &mut Ctx, grid: &Grid, place: &Place, cols: &Columns, start: u32
         section: 0,
         leading: None,
     };
+    let numbering = is_numbering_row(grid);
     for row in start..grid.row_end() {
-        if grid.is_row_empty(row) || is_numbering_row(grid, cols, row) {
+        if grid.is_row_empty(row) || numbering(row) {
             continue;
         }
         let line = Line::read(w.cx, grid, place, cols, row);
@@ -536,7 +536,7 @@ fn unit(cx: &mut Ctx, place: &Place, cols: &Columns, line: Line) -> Option<UnitR
         None => None,
     });
     let solved = solve(read);
-    let values = numbers(cx, place, &line, &read, &solved)?;
+    let values = numbers(cx, place, cols.name, &line, &read, &solved)?;
     for (e, &(w, a, b)) in EQUATIONS.iter().enumerate() {
         let (Some(tw), Some(ta), Some(tb)) = (read[w], read[a], read[b]) else {
             continue;
@@ -559,6 +559,7 @@ fn unit(cx: &mut Ctx, place: &Place, cols: &Columns, line: Line) -> Option<UnitR
 fn numbers(
     cx: &mut Ctx,
     place: &Place,
+    name_col: u32,
     line: &Line,
     read: &[Option<i64>; 5],
     solved: &Solved,
@@ -580,7 +581,8 @@ fn numbers(
             part: (LABELS[other], v[other].unwrap_or(0).max(0) as u64),
             whole: (LABELS[w], v[w].unwrap_or(0).max(0) as u64),
         };
-        cx.push(Some(place.sheet), None, detail);
+        let cell = Some(a1(line.row, name_col));
+        cx.push(Some(place.sheet), cell, detail);
         return None;
     }
     let mut out = [0u32; 5];
