@@ -194,7 +194,14 @@ impl Gaps {
             .lists
             .iter()
             .map(|g| {
-                let bloc = &profile.bloc(g.bloc).name;
+                let name = &profile.bloc(g.bloc).name;
+                // Two files of one bloc: each is named.
+                let twice = self.lists.iter().filter(|o| o.bloc == g.bloc).count() > 1;
+                let bloc = if twice {
+                    format!("{name} ({})", short_file(&g.file))
+                } else {
+                    name.clone()
+                };
                 match (g.listed, vi) {
                     (None, true) => format!("khối {bloc} không gửi danh sách người đạt ({} người)", g.dat),
                     (Some(n), true) => format!("khối {bloc} gửi danh sách {n} người, bảng Mẫu 07 ghi {} người đạt (thiếu {})", g.dat, g.dat.saturating_sub(n)),

@@ -403,6 +403,9 @@ pub enum Detail {
         what: Mau07Check,
         parts: [u64; 2],
         whole: u64,
+        /// The number of the equation the table has no column for (worked out from the other
+        /// equation), if any.
+        worked_out: Option<&'static str>,
     },
     /// Mẫu 07 without one column of an equation: the column would come out below zero
     /// (`part` is larger than `whole`); the row is not counted.
@@ -1034,16 +1037,21 @@ fn mau07_message(detail: &Detail, vi: bool) -> String {
         } else {
             format!("{}: the '{column}' cell says '{value}', not a number of people. Write a whole number from 0 to {max}, e.g. 12 (blank or '-' is 0). This row is not counted.", at.words(vi))
         },
-        Mau07Sum { at, unit, what, parts, whole } => {
+        Mau07Sum { at, unit, what, parts, whole, worked_out } => {
             let (a, b, c) = match what {
                 Mau07Check::People => ("Số được đánh giá", "Số không đánh giá", "Tổng số CBCCVC, NLĐ"),
                 Mau07Check::Evaluated => ("Số đạt", "Số không đạt", "Số được đánh giá"),
             };
             let [x, y] = parts;
+            let how = match (worked_out, vi) {
+                (Some(w), true) => format!(" (bảng không có cột '{w}': số này tính từ các cột còn lại)"),
+                (Some(w), false) => format!(" (the table has no '{w}' column: it is worked out from the others)"),
+                (None, _) => String::new(),
+            };
             if vi {
-                format!("{}, đơn vị '{unit}': {a} {x} + {b} {y} ≠ {c} {whole}. Sửa lại cho khớp (dòng này vẫn được cộng như đã ghi).", at.words(vi))
+                format!("{}, đơn vị '{unit}': {a} {x} + {b} {y} ≠ {c} {whole}{how}. Sửa lại cho khớp (dòng này vẫn được cộng như đã ghi).", at.words(vi))
             } else {
-                format!("{}, unit '{unit}': {a} {x} + {b} {y} ≠ {c} {whole}. Make them agree (the row is counted as written).", at.words(vi))
+                format!("{}, unit '{unit}': {a} {x} + {b} {y} ≠ {c} {whole}{how}. Make them agree (the row is counted as written).", at.words(vi))
             }
         }
         Mau07Derived { at, unit, derived, part, whole } => if vi {

@@ -537,22 +537,43 @@ fn unit(cx: &mut Ctx, place: &Place, cols: &Columns, line: Line) -> Option<UnitR
     });
     let solved = solve(read);
     let values = numbers(cx, place, cols.name, &line, &read, &solved)?;
-    for (e, &(w, a, b)) in EQUATIONS.iter().enumerate() {
-        let (Some(tw), Some(ta), Some(tb)) = (read[w], read[a], read[b]) else {
-            continue;
-        };
-        if ta + tb != tw {
-            let detail = Detail::Mau07Sum {
-                at: at.clone(),
-                unit: line.name.clone(),
-                what: [Mau07Check::People, Mau07Check::Evaluated][e],
-                parts: [ta as u64, tb as u64],
-                whole: tw as u64,
-            };
-            cx.push(Some(place.sheet), here(w), detail);
-        }
-    }
+    check_equations(cx, place, cols, &line, &read, values);
     Some(unit_row(line, values, cols))
+}
+
+/// Both equations of a unit row, on its numbers as read or worked out: a column worked out
+/// from one equation still has to agree with the other ("Số được đánh giá" from the head count
+/// must be "Số đạt" + "Số không đạt"). The row is counted as written all the same.
+fn check_equations(
+    cx: &mut Ctx,
+    place: &Place,
+    cols: &Columns,
+    line: &Line,
+    read: &[Option<i64>; 5],
+    v: [u32; 5],
+) {
+    for (e, &(w, a, b)) in EQUATIONS.iter().enumerate() {
+        let [tw, ta, tb] = [w, a, b].map(|i| u64::from(v[i]));
+        if ta + tb == tw {
+            continue;
+        }
+        let cell = [w, a, b]
+            .into_iter()
+            .find_map(|i| cols.nums[i])
+            .map(|c| a1(line.row, c));
+        let detail = Detail::Mau07Sum {
+            at: place.at(line.row),
+            unit: line.name.clone(),
+            what: [Mau07Check::People, Mau07Check::Evaluated][e],
+            parts: [ta, tb],
+            whole: tw,
+            worked_out: [w, a, b]
+                .into_iter()
+                .find(|&i| read[i].is_none())
+                .map(|i| LABELS[i]),
+        };
+        cx.push(Some(place.sheet), cell, detail);
+    }
 }
 
 /// The five numbers of a row, or `None` (with the finding) when a worked-out one is below zero.
