@@ -441,6 +441,8 @@ pub enum Detail {
     },
     /// Mẫu 07: no sheet holds a summary table in its first rows.
     Mau07HeaderNotFound,
+    /// Mẫu 07: a table with no unit row (only headings, groups or totals).
+    Mau07NoUnits,
     /// Mẫu 07: columns that are missing and that the others do not determine.
     Mau07ColumnMissing {
         columns: Vec<&'static str>,
@@ -597,6 +599,7 @@ impl Detail {
             | CountInvalid { .. }
             | Mau07NoName { .. }
             | Mau07NoNumbers { .. }
+            | Mau07NoUnits
             | Mau07TitleMissing { .. } => Code::InfoMissing,
             Mau07Sum { .. }
             | Mau07Derived { .. }
@@ -877,6 +880,7 @@ impl Detail {
             | Mau07NoNumbers { .. }
             | Mau07TitleMissing { .. }
             | Mau07HeaderNotFound
+            | Mau07NoUnits
             | Mau07ColumnMissing { .. }
             | Mau07UnitTwice { .. }
             | ListMissing { .. }
@@ -1093,6 +1097,9 @@ fn mau07_message(detail: &Detail, vi: bool) -> String {
         Mau07HeaderNotFound => tr(vi,
             "Không thấy bảng Mẫu 07 trong 20 dòng đầu của trang nào: cần một dòng tên cột (một hoặc hai dòng) có 'Đơn vị', 'Số đạt' và các cột số người ('Tổng số CBCCVC, NLĐ', 'Số không đánh giá', 'Số được đánh giá', 'Số không đạt'). Tệp này chưa được gộp.",
             "No mẫu 07 table in the first 20 rows of any sheet: a header (on one or two rows) with 'Đơn vị', 'Số đạt' and the columns of numbers of people ('Tổng số CBCCVC, NLĐ', 'Số không đánh giá', 'Số được đánh giá', 'Số không đạt') is needed. The file is not merged."),
+        Mau07NoUnits => tr(vi,
+            "Bảng Mẫu 07 không có dòng đơn vị nào (chỉ có tên cột, dòng nhóm hoặc dòng tổng). Ghi mỗi đơn vị một dòng, có tên và số người; tệp này chưa được gộp.",
+            "The mẫu 07 table has no unit row (only headers, group or total rows). Write one row per unit, with its name and numbers; the file is not merged."),
         Mau07ColumnMissing { columns } => {
             let list = columns.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(if vi { " và " } else { " and " });
             if vi {

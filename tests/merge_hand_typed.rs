@@ -714,7 +714,7 @@ fn rows_that_are_no_unit_are_named_in_the_forms_words() {
             &[],
         )],
     );
-    let m = merge(&[f.clone()]);
+    let m = merge(std::slice::from_ref(&f));
     assert_eq!(m.code, 1, "{}", m.stdout);
     assert_eq!(
         findings(&m.stdout)
@@ -869,6 +869,55 @@ fn a_column_worked_out_from_one_equation_must_agree_with_the_other() {
         "{}",
         m.stdout
     );
+}
+
+#[test]
+fn a_table_without_unit_rows_is_not_a_bloc() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = in_dir(&dir, "truong-hoc.xlsx");
+    typed(
+        &f,
+        &[(
+            "Mẫu 07",
+            &[
+                &["Quý I/2024"],
+                &[
+                    "STT",
+                    "Đơn vị",
+                    "Tổng số",
+                    "Số không đánh giá",
+                    "Số được đánh giá",
+                    "Số đạt",
+                    "Số không đạt",
+                ],
+                &["I", "Khối Mầm non"],
+                &["", "Tổng cộng", "0", "0", "0", "0", "0"],
+            ],
+            &[],
+        )],
+    );
+    let m = merge(&[mau07("song-sinh/dang-doan-the.xlsx"), f]);
+    assert_eq!(m.code, 1, "{}", m.stdout);
+    assert_eq!(
+        findings(&m.stdout),
+        [(
+            "lỗi".to_string(),
+            "info-missing".to_string(),
+            "Mẫu 07!A2".to_string()
+        )]
+    );
+    assert!(
+        m.stdout.contains("Bảng Mẫu 07 không có dòng đơn vị nào"),
+        "{}",
+        m.stdout
+    );
+    let d = district(&m.out);
+    assert!(
+        d.notes[0].contains("Chưa tính tệp truong-hoc.xlsx (khối Trường học)"),
+        "{:?}",
+        d.notes
+    );
+    assert_eq!(d.total().1, [22, 0, 22, 8, 14]);
 }
 
 #[test]

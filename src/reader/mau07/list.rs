@@ -152,6 +152,7 @@ fn is_summary(name: &str) -> bool {
 
 /// "I. Phòng Nội vụ" → "Phòng Nội vụ".
 fn strip_numbering(s: &str) -> &str {
+    let s = s.trim_start();
     let first = s.split_whitespace().next().unwrap_or("");
     let marker = first.trim_end_matches(['.', ')', '-']);
     let numbered = first.len() > marker.len()

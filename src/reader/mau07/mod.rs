@@ -14,7 +14,7 @@ mod rows;
 use super::layout::{find_header, names, Header, Spec};
 use super::{Grid, Workbook};
 use crate::district::{DatPerson, UnitLine};
-use crate::finding::{Detail, Finding, Mau07Title};
+use crate::finding::{Detail, Finding, Mau07Title, Severity};
 use crate::model::{Bloc, Quarter};
 use crate::profile::Profile;
 use crate::text::{self, a1};
@@ -330,64 +330,55 @@ pub fn read(path: &Path, display_name: &str, profile: &Profile) -> (Mau07, Vec<F
         bloc: None,
         table: None,
     };
-    let mut wb = match Workbook::open(path) {
-        Ok(wb) => wb,
-        Err(u) => {
-            out.bloc = bloc_of_file(path);
-            cx.push(None, None, Detail::Unreadable(u));
-            return (out, cx.findings);
-        }
-    };
-    let Some((sheet, grid, header)) = find_table(&mut cx, &mut wb) else {
+    out.table = read_table(&mut cx, &mut out, path, profile);
+    if out.table.is_none() && out.bloc.is_none() {
         out.bloc = bloc_of_file(path);
-        return (out, cx.findings);
-    };
-    let titles = Titles::read(&mut cx, &grid, &sheet, header.row, profile);
-    out.quarter = titles.quarter;
-    if out.quarter.is_none() {
-        cx.push(
-            Some(&sheet),
-            None,
-            Detail::Mau07TitleMissing {
-                what: Mau07Title::Quarter,
-            },
-        );
     }
-    let cols = match Columns::of(&header) {
-        Ok(cols) => cols,
-        Err(columns) => {
-            out.bloc = titles.bloc.or_else(|| bloc_of_file(path));
-            let cell = a1(header.row, grid.col_start());
-            cx.push(
-                Some(&sheet),
-                Some(cell),
-                Detail::Mau07ColumnMissing { columns },
-            );
-            return (out, cx.findings);
-        }
-    };
-    out.bloc = titles
+    (out, cx.findings)
+}
+
+/// The steps of [`read`]: open, find the table, read its titles and columns, its rows, its list.
+fn read_table(cx: &mut Ctx, out: &mut Mau07, path: &Path, profile: &Profile) -> Option<Table> {
+    let mut wb = Workbook::open(path)
+        .map_err(|u| cx.push(None, None, Detail::Unreadable(u)))
+        .ok()?;
+    let (sheet, grid, header) = find_table(cx, &mut wb)?;
+    let titles = Titles::read(cx, &grid, &sheet, header.row, profile);
+    out.quarter = titles.quarter;
+    out.bloc = titles.bloc;
+    if out.quarter.is_none() {
+        let what = Mau07Title::Quarter;
+        cx.push(Some(&sheet), None, Detail::Mau07TitleMissing { what });
+    }
+    let cols = Columns::of(&header)
+        .map_err(|columns| {
+            let cell = Some(a1(header.row, grid.col_start()));
+            cx.push(Some(&sheet), cell, Detail::Mau07ColumnMissing { columns });
+        })
+        .ok()?;
+    out.bloc = out
         .bloc
-        .or_else(|| rows::bloc_of_groups(&mut cx, &grid, &sheet, &cols, &header, profile))
+        .or_else(|| rows::bloc_of_groups(cx, &grid, &sheet, &cols, &header, profile))
         .or_else(|| bloc_of_file(path));
     let Some(bloc) = out.bloc else {
-        cx.push(
-            Some(&sheet),
-            None,
-            Detail::Mau07TitleMissing {
-                what: Mau07Title::Bloc,
-            },
-        );
-        return (out, cx.findings);
+        let what = Mau07Title::Bloc;
+        cx.push(Some(&sheet), None, Detail::Mau07TitleMissing { what });
+        return None;
     };
     let at = rows::Place {
         sheet: &sheet,
         bloc: &profile.bloc(bloc).name,
     };
-    let units = rows::read(&mut cx, &grid, &at, &cols, header.data_start());
-    let list = list::read(&mut cx, &mut wb, &sheet);
-    out.table = Some(Table { sheet, units, list });
-    (out, cx.findings)
+    let units = rows::read(cx, &grid, &at, &cols, header.data_start());
+    if units.is_empty() && !cx.findings.iter().any(|f| f.severity() == Severity::Error) {
+        let cell = Some(a1(header.row, grid.col_start()));
+        cx.push(Some(&sheet), cell, Detail::Mau07NoUnits);
+    }
+    if units.is_empty() {
+        return None;
+    }
+    let list = list::read(cx, &mut wb, &sheet);
+    Some(Table { sheet, units, list })
 }
 
 /// The sheet that holds the table: `Mẫu 07` when there is one, else the first sheet (other

@@ -478,7 +478,7 @@ impl Walk<'_, '_, '_> {
             .first()
             .zip(units.last())
             .map(|(a, b)| (a.row + 1, b.row + 1));
-        for i in 0..5 {
+        for (i, label) in LABELS.iter().enumerate() {
             let (Some(Cnt::N(written)), Some(col)) = (line.counts[i], self.cols.nums[i]) else {
                 continue;
             };
@@ -490,7 +490,7 @@ impl Walk<'_, '_, '_> {
                     Detail::Mau07TotalRow {
                         at: self.place.at(line.row),
                         label: line.label.clone(),
-                        column: LABELS[i],
+                        column: label,
                         written: written.into(),
                         sum,
                         units: rows,
@@ -516,12 +516,12 @@ fn unit(cx: &mut Ctx, place: &Place, cols: &Columns, line: Line) -> Option<UnitR
         return None;
     }
     let mut bad = false;
-    for i in 0..5 {
+    for (i, column) in LABELS.iter().enumerate() {
         if line.counts[i] == Some(Cnt::Bad) {
             bad = true;
             let detail = Detail::CountInvalid {
                 at: at.clone(),
-                column: LABELS[i],
+                column,
                 value: line.shown[i].clone(),
             };
             cx.push(Some(place.sheet), here(i), detail);
