@@ -2,7 +2,9 @@
 //! evaluation results (`run`) or from mẫu 07 workbooks read back (`merge`).
 
 use crate::evaluate::UnitResult;
+use crate::i18n::Lang;
 use crate::model::{Bloc, Quarter, Status, Total};
+use crate::profile::Profile;
 
 /// One unit's line in mẫu 07.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +109,121 @@ pub struct DistrictSummary {
     pub quarter: Quarter,
     /// In the order of [`Bloc::ALL`]; only blocs present.
     pub blocs: Vec<BlocSummary>,
+    /// What the district lacks (only a district merged from mẫu 07 workbooks has gaps).
+    pub gaps: Gaps,
+}
+
+/// What a district merged from the blocs' mẫu 07 lacks: said on the result, never left silent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gaps {
+    /// Bloc files whose list of people đạt is missing or shorter than their `Số đạt`.
+    pub lists: Vec<ListGap>,
+    /// Files that could not be read into the district.
+    pub unread: Vec<UnreadFile>,
+    /// Blocs of the contract with no mẫu 07 read (in the order of [`Bloc::ALL`]).
+    pub absent: Vec<Bloc>,
+}
+
+/// A bloc file whose list of people đạt is missing (`listed: None`) or short.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListGap {
+    pub bloc: Bloc,
+    pub file: String,
+    pub dat: u64,
+    pub listed: Option<u64>,
+}
+
+/// A mẫu 07 file that could not be read into the district, with its bloc when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadFile {
+    pub file: String,
+    pub bloc: Option<Bloc>,
+}
+
+impl Gaps {
+    pub fn is_empty(&self) -> bool {
+        self.lists.is_empty() && self.unread.is_empty() && self.absent.is_empty()
+    }
+
+    /// Whether the district's numbers leave out a bloc or a file.
+    pub fn numbers_incomplete(&self) -> bool {
+        !self.unread.is_empty() || !self.absent.is_empty()
+    }
+
+    /// The notes that say what is missing, one sentence each.
+    pub fn notes(&self, profile: &Profile, lang: Lang) -> Vec<String> {
+        let vi = lang == Lang::Vi;
+        let name = |b: Bloc| profile.bloc(b).name.clone();
+        let mut out = Vec::new();
+        for u in &self.unread {
+            let file = short_file(&u.file);
+            out.push(match (u.bloc, vi) {
+                (Some(b), true) => format!("Chưa tính tệp {file} (khối {}): không đọc được Mẫu 07 này, xem thông báo lỗi.", name(b)),
+                (None, true) => format!("Chưa tính tệp {file} (chưa rõ khối): không đọc được Mẫu 07 này, xem thông báo lỗi."),
+                (Some(b), false) => format!("The file {file} ({} bloc) is not counted: its mẫu 07 could not be read, see the findings.", name(b)),
+                (None, false) => format!("The file {file} (bloc unknown) is not counted: its mẫu 07 could not be read, see the findings."),
+            });
+        }
+        if !self.absent.is_empty() {
+            let names: Vec<String> = self.absent.iter().map(|b| name(*b)).collect();
+            out.push(if vi {
+                let these = if names.len() > 1 {
+                    "các khối này"
+                } else {
+                    "khối này"
+                };
+                format!(
+                    "Số liệu toàn quận chưa gồm khối {}: chưa có Mẫu 07 đọc được của {these}.",
+                    names.join(", ")
+                )
+            } else {
+                format!(
+                    "The district numbers leave out the {} bloc(s): no readable mẫu 07 of them.",
+                    names.join(", ")
+                )
+            });
+        }
+        if !self.lists.is_empty() {
+            out.push(self.list_note(profile, vi));
+        }
+        out
+    }
+
+    fn list_note(&self, profile: &Profile, vi: bool) -> String {
+        let parts: Vec<String> = self
+            .lists
+            .iter()
+            .map(|g| {
+                let name = &profile.bloc(g.bloc).name;
+                // Two files of one bloc: each is named.
+                let twice = self.lists.iter().filter(|o| o.bloc == g.bloc).count() > 1;
+                let bloc = if twice {
+                    format!("{name} ({})", short_file(&g.file))
+                } else {
+                    name.clone()
+                };
+                match (g.listed, vi) {
+                    (None, true) => format!("khối {bloc} không gửi danh sách người đạt ({} người)", g.dat),
+                    (Some(n), true) => format!("khối {bloc} gửi danh sách {n} người, bảng Mẫu 07 ghi {} người đạt (thiếu {})", g.dat, g.dat.saturating_sub(n)),
+                    (None, false) => format!("the {bloc} bloc sent no list of people đạt ({} people)", g.dat),
+                    (Some(n), false) => format!("the {bloc} bloc listed {n} people, its mẫu 07 says {} đạt ({} missing)", g.dat, g.dat.saturating_sub(n)),
+                }
+            })
+            .collect();
+        if vi {
+            format!("Danh sách chưa đầy đủ: {}.", parts.join("; "))
+        } else {
+            format!(
+                "The list of people đạt is incomplete: {}.",
+                parts.join("; ")
+            )
+        }
+    }
+}
+
+/// The file name of a path as given (the folders say nothing on an official document).
+fn short_file(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
 impl DistrictSummary {
@@ -172,7 +289,11 @@ pub fn district_summary(quarter: Quarter, units: &[UnitResult]) -> DistrictSumma
             (!of_bloc.is_empty()).then(|| bloc_summary(b, &of_bloc))
         })
         .collect();
-    DistrictSummary { quarter, blocs }
+    DistrictSummary {
+        quarter,
+        blocs,
+        gaps: Gaps::default(),
+    }
 }
 
 #[cfg(test)]
@@ -228,6 +349,7 @@ mod tests {
         let d = DistrictSummary {
             quarter: Quarter::new(2024, 1).unwrap(),
             blocs: vec![b.clone(), b],
+            gaps: Gaps::default(),
         };
         assert_eq!(d.sums().people, 6 * u64::from(u32::MAX));
         assert_eq!(d.sums().rate(), 1.0);

@@ -68,10 +68,12 @@ pub enum Code {
     RatingConflict,
     ListUnitUnknown,
     ResultMismatch,
+    /// A bloc's mẫu 07 without its list of people đạt, or with a shorter one (SPEC §4 `merge`).
+    ListMissing,
 }
 
 impl Code {
-    pub const ALL: [Code; 39] = [
+    pub const ALL: [Code; 40] = [
         Code::FileUnreadable,
         Code::SheetMissing,
         Code::ColumnMissing,
@@ -111,6 +113,7 @@ impl Code {
         Code::RatingConflict,
         Code::ListUnitUnknown,
         Code::ResultMismatch,
+        Code::ListMissing,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -154,6 +157,7 @@ impl Code {
             Code::RatingConflict => "rating-conflict",
             Code::ListUnitUnknown => "list-unit-unknown",
             Code::ResultMismatch => "result-mismatch",
+            Code::ListMissing => "list-missing",
         }
     }
 
@@ -166,7 +170,8 @@ impl Code {
             | Code::Late
             | Code::Early
             | Code::UnitResubmitted
-            | Code::ProfileOutOfPeriod => Severity::Warning,
+            | Code::ProfileOutOfPeriod
+            | Code::ListMissing => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -391,19 +396,83 @@ pub enum Detail {
         basis: crate::cap::CapBasis,
         priority: Option<u32>,
     },
-    /// Mẫu 07: a count that is not a whole number.
+    /// Mẫu 07: a count cell that is no number of people; the row is not counted.
     CountInvalid {
+        at: Mau07At,
+        column: &'static str,
         value: String,
     },
-    /// Mẫu 07: a unit's numbers do not add up.
+    /// Mẫu 07: a unit's numbers do not add up (`parts[0] + parts[1] ≠ whole`).
     Mau07Sum {
+        at: Mau07At,
         unit: String,
         what: Mau07Check,
-        left: u64,
-        right: u64,
+        parts: [u64; 2],
+        whole: u64,
+        /// The number of the equation the table has no column for (worked out from the other
+        /// equation), if any.
+        worked_out: Option<&'static str>,
     },
-    /// Mẫu 07: the totals row is not the sum of the unit rows.
-    Mau07TotalRow,
+    /// Mẫu 07 without one column of an equation: the column would come out below zero
+    /// (`part` is larger than `whole`); the row is not counted.
+    Mau07Derived {
+        at: Mau07At,
+        unit: String,
+        derived: &'static str,
+        part: (&'static str, u64),
+        whole: (&'static str, u64),
+    },
+    /// Mẫu 07: a total, subtotal or group row whose number is not the sum of its units.
+    Mau07TotalRow {
+        at: Mau07At,
+        label: String,
+        column: &'static str,
+        written: u64,
+        sum: u64,
+        /// The rows (1-based, first and last) of the units summed; `None` when there are none.
+        units: Option<(u32, u32)>,
+    },
+    /// Mẫu 07: a numbered row with counts and no unit name; not counted.
+    Mau07NoName {
+        at: Mau07At,
+    },
+    /// Mẫu 07: a unit row with no count at all; not counted.
+    Mau07NoNumbers {
+        at: Mau07At,
+        unit: String,
+    },
+    /// Mẫu 07: the title lines name no quarter, or no bloc.
+    Mau07TitleMissing {
+        what: Mau07Title,
+    },
+    /// Mẫu 07: no sheet holds a summary table in its first rows.
+    Mau07HeaderNotFound,
+    /// Mẫu 07: a table with no unit row (only headings, groups or totals).
+    Mau07NoUnits,
+    /// Mẫu 07: columns that are missing and that the others do not determine.
+    Mau07ColumnMissing {
+        columns: Vec<&'static str>,
+    },
+    /// Mẫu 07: a unit already counted (in this file or another); this row is not counted.
+    Mau07UnitTwice {
+        at: Mau07At,
+        unit: String,
+        other_file: String,
+        other_cell: String,
+    },
+    /// A bloc's mẫu 07 without its list of people đạt (`listed: None`), or with fewer people
+    /// than its `Số đạt`.
+    ListMissing {
+        bloc: String,
+        dat: u64,
+        listed: Option<u64>,
+    },
+    /// A bloc's list of people đạt names more people than its `Số đạt`.
+    Mau07ListLonger {
+        bloc: String,
+        dat: u64,
+        listed: u64,
+    },
     /// A decision cell whose text is outside the column's closed vocabulary.
     ValueUnclear {
         vocabulary: crate::vocab::Vocabulary,
@@ -618,6 +687,33 @@ pub enum Mau07Check {
     Evaluated,
 }
 
+/// Where in a mẫu 07 a finding stands, for its words: "Dòng 12 của Mẫu 07 khối Trường học".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mau07At {
+    /// The row as Excel numbers it (from 1).
+    pub row: u32,
+    /// The bloc's name, empty when the title names none.
+    pub bloc: String,
+}
+
+/// What a mẫu 07's title lines should name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mau07Title {
+    Quarter,
+    Bloc,
+}
+
+impl Mau07At {
+    fn words(&self, vi: bool) -> String {
+        match (vi, self.bloc.is_empty()) {
+            (true, false) => format!("Dòng {} của Mẫu 07 khối {}", self.row, self.bloc),
+            (true, true) => format!("Dòng {} của Mẫu 07", self.row),
+            (false, false) => format!("Row {} of the mẫu 07 of the {} bloc", self.row, self.bloc),
+            (false, true) => format!("Row {} of the mẫu 07", self.row),
+        }
+    }
+}
+
 impl Detail {
     pub fn code(&self) -> Code {
         use Detail::*;
@@ -628,8 +724,18 @@ impl Detail {
             InfoMissing { .. }
             | InfoInvalid { .. }
             | YearNotInCalendar { .. }
-            | CountInvalid { .. } => Code::InfoMissing,
-            Mau07Sum { .. } | Mau07TotalRow => Code::TotalMismatch,
+            | CountInvalid { .. }
+            | Mau07NoName { .. }
+            | Mau07NoNumbers { .. }
+            | Mau07NoUnits
+            | Mau07TitleMissing { .. } => Code::InfoMissing,
+            Mau07Sum { .. }
+            | Mau07Derived { .. }
+            | Mau07TotalRow { .. }
+            | Mau07ListLonger { .. } => Code::TotalMismatch,
+            Mau07HeaderNotFound | Mau07ColumnMissing { .. } => Code::ColumnMissing,
+            Mau07UnitTwice { .. } => Code::UnitDuplicate,
+            ListMissing { .. } => Code::ListMissing,
             QuarterMismatch { .. } => Code::QuarterMismatch,
             MonthMismatch { .. } => Code::MonthMismatch,
             ScoreNotNumber { .. } => Code::ScoreNotNumber,
@@ -918,33 +1024,19 @@ impl Detail {
             } else {
                 format!("Sent on {}, after the deadline for mẫu 06 and reward proposals, {} (see danhgia calendar).", d(sent), d(deadline))
             },
-            CountInvalid { value } => {
-                let max = crate::model::MAX_COUNT.to_string();
-                let grouped = |sep: char| {
-                    let mut out = String::new();
-                    for (i, c) in max.chars().enumerate() {
-                        if i > 0 && (max.len() - i) % 3 == 0 {
-                            out.push(sep);
-                        }
-                        out.push(c);
-                    }
-                    out
-                };
-                if vi {
-                    format!("'{value}' không phải số người. Ghi số nguyên từ 0 đến {}, ví dụ 12. Dòng này không được cộng vào tổng.", grouped('.'))
-                } else {
-                    format!("'{value}' is not a number of people. Write a whole number from 0 to {}, e.g. 12. This row is not counted.", grouped(','))
-                }
-            }
-            Mau07Sum { unit, what, left, right } => match (what, vi) {
-                (Mau07Check::People, true) => format!("Dòng '{unit}': số được đánh giá + số không đánh giá = {left}, khác tổng số CBCCVC, NLĐ ({right}). Sửa lại cho khớp."),
-                (Mau07Check::People, false) => format!("Row '{unit}': evaluated + not evaluated = {left}, not the head count ({right}). Make them agree."),
-                (Mau07Check::Evaluated, true) => format!("Dòng '{unit}': số đạt + số không đạt = {left}, khác số được đánh giá ({right}). Sửa lại cho khớp."),
-                (Mau07Check::Evaluated, false) => format!("Row '{unit}': đạt + không đạt = {left}, not the number evaluated ({right}). Make them agree."),
-            },
-            Mau07TotalRow => tr(vi,
-                "Dòng 'Tổng cộng' không bằng tổng các dòng đơn vị. Cộng lại các cột.",
-                "The 'Tổng cộng' row is not the sum of the unit rows. Add the columns up again."),
+            CountInvalid { .. }
+            | Mau07Sum { .. }
+            | Mau07Derived { .. }
+            | Mau07TotalRow { .. }
+            | Mau07NoName { .. }
+            | Mau07NoNumbers { .. }
+            | Mau07TitleMissing { .. }
+            | Mau07HeaderNotFound
+            | Mau07NoUnits
+            | Mau07ColumnMissing { .. }
+            | Mau07UnitTwice { .. }
+            | ListMissing { .. }
+            | Mau07ListLonger { .. } => mau07_message(self, vi),
             RewardUnknownPerson { id, name } => match (id.is_empty(), vi) {
                 (false, true) => format!("Mã CB '{id}' được đề nghị khen thưởng nhưng không có trong trang 'Danh sách' của đơn vị. Sửa lại Mã CB cho đúng như ở 'Danh sách'."),
                 (false, false) => format!("The Mã CB '{id}' is proposed for a reward but is not in the unit's 'Danh sách'. Correct it to the Mã CB used in 'Danh sách'."),
@@ -1321,6 +1413,109 @@ fn mismatch_words(
         })
         .collect();
     parts.join("; ")
+}
+
+/// The words of the findings about a mẫu 07 (`merge`), in the form's own terms.
+#[rustfmt::skip]
+fn mau07_message(detail: &Detail, vi: bool) -> String {
+    use Detail::*;
+    let max = grouped(u64::from(crate::model::MAX_COUNT), vi);
+    match detail {
+        CountInvalid { at, column, value } => if vi {
+            format!("{}: ô '{column}' ghi '{value}', không phải số người. Ghi số nguyên từ 0 đến {max}, ví dụ 12 (để trống hoặc '-' là 0). Dòng này không được cộng vào tổng.", at.words(vi))
+        } else {
+            format!("{}: the '{column}' cell says '{value}', not a number of people. Write a whole number from 0 to {max}, e.g. 12 (blank or '-' is 0). This row is not counted.", at.words(vi))
+        },
+        Mau07Sum { at, unit, what, parts, whole, worked_out } => {
+            let (a, b, c) = match what {
+                Mau07Check::People => ("Số được đánh giá", "Số không đánh giá", "Tổng số CBCCVC, NLĐ"),
+                Mau07Check::Evaluated => ("Số đạt", "Số không đạt", "Số được đánh giá"),
+            };
+            let [x, y] = parts;
+            let how = match (worked_out, vi) {
+                (Some(w), true) => format!(" (bảng không có cột '{w}': số này tính từ các cột còn lại)"),
+                (Some(w), false) => format!(" (the table has no '{w}' column: it is worked out from the others)"),
+                (None, _) => String::new(),
+            };
+            if vi {
+                format!("{}, đơn vị '{unit}': {a} {x} + {b} {y} ≠ {c} {whole}{how}. Sửa lại cho khớp (dòng này vẫn được cộng như đã ghi).", at.words(vi))
+            } else {
+                format!("{}, unit '{unit}': {a} {x} + {b} {y} ≠ {c} {whole}{how}. Make them agree (the row is counted as written).", at.words(vi))
+            }
+        }
+        Mau07Derived { at, unit, derived, part, whole } => if vi {
+            format!("{}, đơn vị '{unit}': {} {} lớn hơn {} {}, nên không tính được '{derived}' (bảng không có cột này). Dòng này không được cộng; sửa lại số liệu.", at.words(vi), part.0, part.1, whole.0, whole.1)
+        } else {
+            format!("{}, unit '{unit}': {} {} is larger than {} {}, so '{derived}' (a column the table lacks) cannot be worked out. The row is not counted; correct the numbers.", at.words(vi), part.0, part.1, whole.0, whole.1)
+        },
+        Mau07TotalRow { at, label, column, written, sum, units } => {
+            let range = match (units, vi) {
+                (Some((a, b)), true) if a == b => format!("đơn vị ở dòng {a}"),
+                (Some((a, b)), true) => format!("các đơn vị từ dòng {a} đến dòng {b}"),
+                (Some((a, b)), false) if a == b => format!("the unit in row {a}"),
+                (Some((a, b)), false) => format!("the units in rows {a} to {b}"),
+                (None, true) => "các đơn vị (không có dòng đơn vị nào)".to_string(),
+                (None, false) => "the units (there is no unit row)".to_string(),
+            };
+            if vi {
+                format!("{} ('{label}'): cột '{column}' ghi {written}, nhưng cộng {range} được {sum}. Dòng tổng chỉ dùng để đối chiếu, không tính là một đơn vị; sửa lại cho khớp.", at.words(vi))
+            } else {
+                format!("{} ('{label}'): the '{column}' column says {written}, but {range} add up to {sum}. A total row is only checked, never counted as a unit; make them agree.", at.words(vi))
+            }
+        }
+        Mau07NoName { at } => if vi {
+            format!("{}: có số liệu nhưng không có tên đơn vị ở cột 'Đơn vị'. Ghi tên đơn vị; dòng này không được cộng.", at.words(vi))
+        } else {
+            format!("{}: numbers without a unit name in the 'Đơn vị' column. Write the unit's name; the row is not counted.", at.words(vi))
+        },
+        Mau07NoNumbers { at, unit } => if vi {
+            format!("{}: đơn vị '{unit}' không có số liệu nào. Ghi số người (0 nếu không có) hoặc xóa dòng; dòng này không được cộng.", at.words(vi))
+        } else {
+            format!("{}: the unit '{unit}' has no numbers. Write the numbers of people (0 where none) or delete the row; the row is not counted.", at.words(vi))
+        },
+        Mau07TitleMissing { what: Mau07Title::Quarter } => tr(vi,
+            "Không thấy quý trong tiêu đề Mẫu 07 (ví dụ \"QUÝ I NĂM 2024\" hoặc \"Quý I/2024\" ở các dòng trên bảng). Thêm quý vào tiêu đề; tệp này được gộp theo quý của các tệp khác.",
+            "No quarter in the title of the mẫu 07 (e.g. \"QUÝ I NĂM 2024\" or \"Quý I/2024\" on the lines above the table). Add it to the title; the file is merged with the quarter of the other files."),
+        Mau07TitleMissing { what: Mau07Title::Bloc } => tr(vi,
+            "Không thấy khối trong tiêu đề Mẫu 07 (ví dụ \"KHỐI TRƯỜNG HỌC\" hoặc \"Khối: Chính quyền\" ở các dòng trên bảng), tên tệp cũng không cho biết khối. Thêm khối vào tiêu đề; tệp này chưa được gộp.",
+            "No bloc in the title of the mẫu 07 (e.g. \"KHỐI TRƯỜNG HỌC\" or \"Khối: Chính quyền\" on the lines above the table), nor in the file name. Add it to the title; the file is not merged."),
+        Mau07HeaderNotFound => tr(vi,
+            "Không thấy bảng Mẫu 07 trong 20 dòng đầu của trang nào: cần một dòng tên cột (một hoặc hai dòng) có 'Đơn vị', 'Số đạt' và các cột số người ('Tổng số CBCCVC, NLĐ', 'Số không đánh giá', 'Số được đánh giá', 'Số không đạt'). Tệp này chưa được gộp.",
+            "No mẫu 07 table in the first 20 rows of any sheet: a header (on one or two rows) with 'Đơn vị', 'Số đạt' and the columns of numbers of people ('Tổng số CBCCVC, NLĐ', 'Số không đánh giá', 'Số được đánh giá', 'Số không đạt') is needed. The file is not merged."),
+        Mau07NoUnits => tr(vi,
+            "Bảng Mẫu 07 không có dòng đơn vị nào (chỉ có tên cột, dòng nhóm hoặc dòng tổng). Ghi mỗi đơn vị một dòng, có tên và số người; tệp này chưa được gộp.",
+            "The mẫu 07 table has no unit row (only headers, group or total rows). Write one row per unit, with its name and numbers; the file is not merged."),
+        Mau07ColumnMissing { columns } => {
+            let list = columns.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(if vi { " và " } else { " and " });
+            if vi {
+                format!("Bảng Mẫu 07 thiếu cột {list}. Mỗi dòng phải có Số đạt, và đủ số để tính Tổng số CBCCVC, NLĐ = Số được đánh giá + Số không đánh giá, Số được đánh giá = Số đạt + Số không đạt (mỗi đẳng thức thiếu được nhiều nhất một cột). Thêm cột; tệp này chưa được gộp.")
+            } else {
+                let columns = if columns.len() > 1 { "columns" } else { "column" };
+                format!("The mẫu 07 table lacks the {columns} {list}. Each row needs its Số đạt and enough numbers for Tổng số CBCCVC, NLĐ = Số được đánh giá + Số không đánh giá and Số được đánh giá = Số đạt + Số không đạt (at most one column missing from each). Add the column; the file is not merged.")
+            }
+        }
+        Mau07UnitTwice { at, unit, other_file, other_cell } => if vi {
+            format!("{}: đơn vị '{unit}' đã có ở tệp {other_file} ({other_cell}). Mỗi đơn vị chỉ được tính một lần: dòng này không được cộng.", at.words(vi))
+        } else {
+            format!("{}: the unit '{unit}' already came in {other_file} ({other_cell}). A unit is counted once: this row is not counted.", at.words(vi))
+        },
+        ListMissing { bloc, dat, listed: None } => if vi {
+            format!("Mẫu 07 khối {bloc} không kèm danh sách người đạt (bảng ghi {dat} người đạt). Danh sách đạt toàn quận thiếu những người này và ghi rõ là chưa đầy đủ; đề nghị khối gửi kèm trang 'Danh sách đạt' (Họ và tên, Chức vụ, Đơn vị, Tổng điểm).")
+        } else {
+            format!("The mẫu 07 of the {bloc} bloc comes without its list of people đạt (the table says {dat} people đạt). The district list lacks them and says it is incomplete; ask the bloc for its 'Danh sách đạt' sheet (Họ và tên, Chức vụ, Đơn vị, Tổng điểm).")
+        },
+        ListMissing { bloc, dat, listed: Some(n) } => if vi {
+            format!("Danh sách người đạt kèm Mẫu 07 khối {bloc} có {n} người, bảng ghi {dat} người đạt (thiếu {}). Danh sách đạt toàn quận ghi rõ là chưa đầy đủ; đề nghị khối gửi lại danh sách đủ.", dat.saturating_sub(*n))
+        } else {
+            format!("The list of people đạt with the mẫu 07 of the {bloc} bloc names {n} people, the table says {dat} ({} missing). The district list says it is incomplete; ask the bloc for the full list.", dat.saturating_sub(*n))
+        },
+        Mau07ListLonger { bloc, dat, listed } => if vi {
+            format!("Danh sách người đạt kèm Mẫu 07 khối {bloc} có {listed} người, nhiều hơn {dat} người đạt trong bảng. Kiểm tra lại danh sách hoặc bảng (mọi người trong danh sách vẫn được ghi vào danh sách đạt toàn quận).")
+        } else {
+            format!("The list of people đạt with the mẫu 07 of the {bloc} bloc names {listed} people, more than the {dat} đạt of the table. Check the list or the table (everyone listed is still in the district list).")
+        },
+        _ => String::new(),
+    }
 }
 
 /// A count with its thousands marked: "2.000.000" in Vietnamese, "2,000,000" in English.

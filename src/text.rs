@@ -268,17 +268,21 @@ pub fn parse_quarter(s: &str) -> Option<Quarter> {
 pub fn quarter_in_title(s: &str) -> Option<Quarter> {
     let k = key(s);
     let words: Vec<&str> = k.split(' ').collect();
-    let at = words.iter().position(|w| *w == "quy")?;
-    let rest: Vec<&str> = words[at + 1..]
-        .iter()
-        .copied()
-        .filter(|w| *w != "nam")
-        .take(2)
-        .collect();
-    if rest.len() < 2 {
-        return None;
-    }
-    parse_quarter(&format!("{} {}", rest[0], rest[1]))
+    // Each "quý" in turn: "… quý báu … QUÝ I NĂM 2024" names the second.
+    words.iter().enumerate().find_map(|(at, w)| {
+        if *w != "quy" {
+            return None;
+        }
+        let rest: Vec<&str> = words[at + 1..]
+            .iter()
+            .copied()
+            .filter(|w| *w != "nam")
+            .take(2)
+            .collect();
+        (rest.len() == 2)
+            .then(|| parse_quarter(&format!("{} {}", rest[0], rest[1])))
+            .flatten()
+    })
 }
 
 /// A date typed as text: `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy` or `yyyy-mm-dd`.

@@ -100,6 +100,15 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
             args.out.display()
         ),
     };
-    write_stdout(|out| out.write_all(line.as_bytes()))?;
+    let notes: String = district
+        .gaps
+        .notes(&profile, lang)
+        .iter()
+        .map(|n| format!("  {n}\n"))
+        .collect();
+    write_stdout(|out| {
+        out.write_all(line.as_bytes())?;
+        out.write_all(notes.as_bytes())
+    })?;
     Ok(exit_for(b.errors(), b.warnings(), false))
 }

@@ -238,9 +238,11 @@ fn classify_row<C: Copy + PartialEq>(spec: &dyn Layout<C>, row: &RowCells) -> Ve
         .collect()
 }
 
-/// A header on two rows. Each column is named by its lower cell, else by the group heading above
-/// it and its lower cell read together ("Kết quả" + "Số đạt", "Xếp loại tháng" + "4"), else — when
-/// the lower cell is blank (a heading merged down both rows) — by its upper cell. A group heading
+/// A header on two rows. Each column is named by the group heading above it and its lower cell
+/// read together ("Kết quả" + "Số đạt", "Xếp loại tháng" + "4", "Số được đánh giá" + "Tổng số"),
+/// else by its lower cell alone, else — when the lower cell is blank (a heading merged down both
+/// rows) — by its upper cell. The group comes first because it qualifies the words under it: a
+/// "Tổng số" under "Số được đánh giá" is the number evaluated, not the head count. A group heading
 /// covers the columns to its right whose upper cell is blank, up to the next upper heading.
 fn classify_pair<C: Copy + PartialEq>(
     spec: &dyn Layout<C>,
@@ -264,14 +266,12 @@ fn classify_pair<C: Copy + PartialEq>(
         }
         let found = match (lower.at(col), group) {
             (Some((_, d, t, k)), g) => {
-                spec.classify(d, k)
-                    .map(|kind| (kind, t.clone()))
-                    .or_else(|| {
-                        let (_, _, gt, gk) = g?;
-                        let joined = format!("{gk} {k}");
-                        spec.classify(&Data::String(joined.clone()), &joined)
-                            .map(|kind| (kind, format!("{gt} {t}")))
-                    })
+                let with_group = g.and_then(|(_, _, gt, gk)| {
+                    let joined = format!("{gk} {k}");
+                    spec.classify(&Data::String(joined.clone()), &joined)
+                        .map(|kind| (kind, format!("{gt} {t}")))
+                });
+                with_group.or_else(|| spec.classify(d, k).map(|kind| (kind, t.clone())))
             }
             (None, _) => {
                 up.and_then(|(_, d, t, k)| spec.classify(d, k).map(|kind| (kind, t.clone())))
@@ -376,6 +376,51 @@ mod tests {
         let h = find(&g, &SPEC).expect("a header");
         assert_eq!(h.rows, 2);
         assert_eq!(h.cols_of(K::Month(5)), vec![2]);
+    }
+
+    #[test]
+    fn a_group_heading_qualifies_the_words_under_it() {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        enum C {
+            Name,
+            People,
+            Evaluated,
+            Dat,
+        }
+        const S: Spec<C> = Spec {
+            columns: &[
+                (C::Name, names::UNIT_NAME),
+                (C::People, &["tong so"]),
+                (C::Dat, &["dat"]),
+                (
+                    C::Evaluated,
+                    &["so duoc danh gia", "so duoc danh gia tong so"],
+                ),
+            ],
+            pattern: None,
+            keys: &[C::Name],
+            min_columns: 2,
+            two_rows: true,
+        };
+        let g = grid(&[
+            &["Đơn vị", "Tổng số", "Số được đánh giá", ""],
+            &["", "", "Tổng số", "Đạt"],
+            &["Phòng A", "10", "9", "4"],
+        ]);
+        let h =
+            find_header(&g, &S, &mut |r, c| super::super::display(g.get(r, c))).expect("a header");
+        assert_eq!(h.rows, 2);
+        assert_eq!(
+            h.col(C::People),
+            Some(1),
+            "merged down: named by its upper cell"
+        );
+        assert_eq!(
+            h.cols_of(C::Evaluated),
+            vec![2],
+            "'Tổng số' under its group"
+        );
+        assert_eq!(h.col(C::Dat), Some(3), "alone, when the group adds nothing");
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod cfb_check;
 pub mod layout;
 pub mod lists;
 pub mod mau06;
+pub mod mau07;
 mod ods_parts;
 pub mod panic_guard;
 mod preflight;

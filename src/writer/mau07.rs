@@ -105,11 +105,14 @@ pub(crate) fn sums_row(
     Ok(())
 }
 
-/// The sheet of people đạt; `with_bloc` adds the bloc column (whole district).
+/// The sheet of people đạt; a bloc given with each person adds the bloc column (whole
+/// district). `note`, when not empty, stands between the title and the table (a list that is
+/// not complete says so there).
 pub(crate) fn dat_sheet(
     wb: &mut Workbook,
     s: &Styles,
     title: &str,
+    note: &str,
     people: &[(&DatPerson, Option<&str>)],
 ) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
@@ -132,6 +135,13 @@ pub(crate) fn dat_sheet(
     }
     ws.set_row_height(0, 36)?;
     merge_text(ws, 0, 0, last, title, &s.title)?;
+    if !note.is_empty() {
+        let width: f64 = [6.0, 28.0, 22.0, 40.0, 10.0, 18.0][..=usize::from(last)]
+            .iter()
+            .sum();
+        ws.set_row_height(1, super::kit::wrapped_height(note, width, 16.0))?;
+        merge_text(ws, 1, 0, last, note, &s.note)?;
+    }
     header_row(ws, &s.header, 2, &headers)?;
     ws.set_freeze_panes(3, 0)?;
     official_page(ws, Some((2, 2)))?;
@@ -248,6 +258,7 @@ pub fn build(
             quarter.year,
             spec.name
         ),
+        "",
         &people,
     )?;
     Ok(wb)

@@ -82,6 +82,8 @@ pub struct Styles {
     pub total_percent: Format,
     pub total_money: Format,
     pub date: Format,
+    /// A note that says what a result lacks: italic, wrapped, dark red.
+    pub note: Format,
 }
 
 impl Default for Styles {
@@ -149,6 +151,12 @@ impl Styles {
                 .clone()
                 .set_align(FormatAlign::Center)
                 .set_num_format("dd/mm/yyyy"),
+            note: base
+                .clone()
+                .set_italic()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_font_color(0xC00000),
             cell,
             base,
         }

@@ -85,8 +85,14 @@ pub fn build(d: &DistrictSummary, profile: &Profile) -> Result<Workbook, WriterE
         subtotal_rows.push((spec.name.clone(), b.sums()));
         row += 1;
     }
-    sums_row(ws, &s, row, "TỔNG CỘNG TOÀN QUẬN", &d.sums())?;
-    row += 3;
+    let label = if d.gaps.numbers_incomplete() {
+        "TỔNG CỘNG (CHƯA ĐỦ CÁC KHỐI, XEM GHI CHÚ)"
+    } else {
+        "TỔNG CỘNG TOÀN QUẬN"
+    };
+    sums_row(ws, &s, row, label, &d.sums())?;
+    let notes = d.gaps.notes(profile, crate::i18n::Lang::Vi);
+    row = notes_rows(ws, &s, row + 2, &notes)?;
     signature(
         ws,
         &s,
@@ -111,6 +117,7 @@ pub fn build(d: &DistrictSummary, profile: &Profile) -> Result<Workbook, WriterE
             q.year,
             profile.district.to_uppercase()
         ),
+        &notes.join("\n"),
         &people,
     )?;
 
@@ -145,6 +152,29 @@ pub fn build(d: &DistrictSummary, profile: &Profile) -> Result<Workbook, WriterE
     chart.y_axis().set_num_format("0%");
     cs.insert_chart(1, 3, &chart)?;
     Ok(wb)
+}
+
+/// The notes under the district table ("Ghi chú: …", one line each), when the district lacks
+/// something; returns the row for the signature block.
+fn notes_rows(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    s: &Styles,
+    mut row: u32,
+    notes: &[String],
+) -> Result<u32, rust_xlsxwriter::XlsxError> {
+    // The summary columns' widths (see `set_summary_columns`).
+    const WIDTH: f64 = 6.0 + 40.0 + 12.0 * 3.0 + 13.0 + 10.0 + 12.0 + 50.0;
+    for (i, note) in notes.iter().enumerate() {
+        let line = if i == 0 {
+            format!("Ghi chú: {note}")
+        } else {
+            note.clone()
+        };
+        ws.set_row_height(row, super::kit::wrapped_height(&line, WIDTH, 16.0))?;
+        merge_text(ws, row, 0, LAST_COL, &line, &s.note)?;
+        row += 1;
+    }
+    Ok(row + 1)
 }
 
 pub fn write(d: &DistrictSummary, profile: &Profile, path: &Path) -> Result<(), WriterError> {
