@@ -28,3 +28,4 @@ picture tep-danh-sach-mot-thang fixtures/danh-sach-thang/moi-thang-mot-tep/xep-l
 picture tep-danh-sach-ba-trang fixtures/danh-sach-thang/mot-tep-ba-trang/xep-loai-quy-1.xlsx 1 180
 picture tep-danh-sach-ket-xuat fixtures/danh-sach-thang/xuat-tu-phan-mem/ket-xuat-xep-loai.xlsx 1 470
 picture tep-mau-06-tu-lap fixtures/mau-06/khop/mau-06.xlsx 1 330
+picture tep-mau-07-go-tay fixtures/mau-07/tieu-de-hai-dong.xlsx 1 320

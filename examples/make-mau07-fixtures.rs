@@ -157,9 +157,21 @@ fn total_value(p: &DatPerson) -> V {
     p.total.map_or(V::Blank, |t| V::N(f64::from(t.0) / 2.0))
 }
 
+/// Columns wide enough to read a printed copy (numbers, then a long unit or person name), one
+/// page wide, as an office would print it.
+fn readable(ws: &mut rust_xlsxwriter::Worksheet) {
+    for c in 0..12u16 {
+        ws.set_column_width(c, if c == 1 { 30 } else { 13 })
+            .expect("a column width");
+    }
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+}
+
 /// A list of people đạt on a sheet of its own, in the columns given.
 fn list_sheet(wb: &mut Workbook, name: &str, title: &str, cols: &[&str], people: &[DatPerson]) {
     let ws = wb.add_worksheet();
+    readable(ws);
     ws.set_name(name).expect("a sheet name");
     ws.write_string(0, 0, title).expect("a title");
     put_row(ws, 2, &cols.iter().map(|c| t(c)).collect::<Vec<_>>());
@@ -223,6 +235,7 @@ fn two_row_header(out: &Path) -> Entry {
     let people = people_of(&units, "Trưởng phòng", "Chuyên viên", 0);
     let mut wb = book();
     let ws = wb.add_worksheet();
+    readable(ws);
     ws.set_name("Mẫu 07").expect("a sheet name");
     ws.write_string(0, 0, "PHÒNG NỘI VỤ").expect("a cell");
     merged(
@@ -339,6 +352,7 @@ fn group_rows(out: &Path) -> Entry {
     let people = people_of(&units, "Hiệu trưởng", "Giáo viên", 100);
     let mut wb = book();
     let ws = wb.add_worksheet();
+    readable(ws);
     ws.set_name("Sheet1").expect("a sheet name");
     ws.write_string(0, 0, "KHỐI TRƯỜNG HỌC").expect("a cell");
     ws.write_string(1, 0, "Kết quả đánh giá sự chuyên nghiệp Quý I/2024")
@@ -424,6 +438,7 @@ fn total_rows(out: &Path) -> Entry {
     let people = people_of(&units, "Trưởng ban", "Chuyên viên", 300);
     let mut wb = book();
     let ws = wb.add_worksheet();
+    readable(ws);
     ws.set_name("Mẫu 07").expect("a sheet name");
     ws.write_string(0, 0, "BAN TỔ CHỨC QUẬN ỦY")
         .expect("a cell");
@@ -536,6 +551,7 @@ fn no_list(out: &Path) -> Entry {
     ];
     let mut wb = book();
     let ws = wb.add_worksheet();
+    readable(ws);
     ws.set_name("Tổng hợp").expect("a sheet name");
     ws.write_string(0, 0, "Khối: Chính quyền").expect("a cell");
     ws.write_string(1, 0, "Báo cáo kết quả quý I/2024")
@@ -814,6 +830,8 @@ fn twins(out: &Path) -> Vec<Entry> {
         };
         let mut wb = book();
         let ws = wb.add_worksheet();
+        readable(ws);
+    readable(ws);
         ws.set_name(sheet).expect("a sheet name");
         match b.bloc {
             Bloc::DangDoanThe => twin_dang(ws, &b),
@@ -852,6 +870,7 @@ fn twins(out: &Path) -> Vec<Entry> {
 /// A list with each unit as a heading row ("I. Phòng Nội vụ") above its people.
 fn headed_list(wb: &mut Workbook, name: &str, b: &BlocSummary) {
     let ws = wb.add_worksheet();
+    readable(ws);
     ws.set_name(name).expect("a sheet name");
     ws.write_string(0, 0, "DANH SÁCH CBCCVC, NLĐ ĐẠT CHUYÊN NGHIỆP QUÝ I/2024")
         .expect("a cell");

@@ -482,6 +482,7 @@ fn bloc_of_file(path: &Path) -> Option<Bloc> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reader::layout::Layout;
 
     fn col(k: &str) -> Option<Col> {
         let k = text::key(k);
