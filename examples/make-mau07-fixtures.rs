@@ -831,7 +831,7 @@ fn twins(out: &Path) -> Vec<Entry> {
         let mut wb = book();
         let ws = wb.add_worksheet();
         readable(ws);
-    readable(ws);
+        readable(ws);
         ws.set_name(sheet).expect("a sheet name");
         match b.bloc {
             Bloc::DangDoanThe => twin_dang(ws, &b),

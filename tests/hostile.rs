@@ -550,6 +550,70 @@ fn ods_limits_hold_for_the_whole_file_not_each_table() {
     assert_reported_unreadable(&input, "nhieu-bang.ods", "R");
 }
 
+/// The package with the stored checksum of one part spoiled, in its local header and in the
+/// central directory: the zip reader then fails only at the end of that part.
+fn with_bad_checksum(bytes: &[u8], part: &str) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let name = part.as_bytes();
+    let u16_at = |b: &[u8], at: usize| usize::from(u16::from_le_bytes([b[at], b[at + 1]]));
+    let mut spoiled = 0;
+    for at in 0..out.len().saturating_sub(46) {
+        let (crc_at, name_len_at, name_at) = match &out[at..at + 4] {
+            b"PK\x03\x04" => (at + 14, at + 26, at + 30),
+            b"PK\x01\x02" => (at + 16, at + 28, at + 46),
+            _ => continue,
+        };
+        let len = u16_at(&out, name_len_at);
+        if out.get(name_at..name_at + len) == Some(name) {
+            for b in &mut out[crc_at..crc_at + 4] {
+                *b ^= 0xFF;
+            }
+            spoiled += 1;
+        }
+    }
+    assert_eq!(
+        spoiled, 2,
+        "the part is named in a local header and the directory"
+    );
+    out
+}
+
+/// Fuzz finding: a part whose checksum is wrong could not be read to its end by the pre-flight,
+/// which then skipped it, while the library reads (and allocates) its records before it meets
+/// the checksum. Both a binary part and an OpenDocument table are checked as far as they go.
+#[test]
+fn a_bad_checksum_does_not_hide_a_hostile_part() {
+    let long_record = std::fs::read(fixture("fuzz/xlsb-ban-ghi-dai.xlsb")).unwrap();
+    let bad = with_bad_checksum(&long_record, "xl/workbook.bin");
+    let (_dir, input) = batch_with("crc.xlsb", &bad);
+    assert_reported_unreadable(&input, "crc.xlsb", "bản ghi dài hơn");
+
+    let stored: Vec<(String, Vec<u8>)> = entries(&ods_with_row(
+        r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+    ));
+    let mut out = Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut out);
+        for (name, data) in &stored {
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            zip.start_file(name.as_str(), opts).unwrap();
+            zip.write_all(data).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    let bad = with_bad_checksum(&out.into_inner(), "content.xml");
+    let (_dir, input) = batch_with("crc.ods", &bad);
+    assert_reported_unreadable(&input, "crc.ods", "Danh sách");
+
+    // 20 MB of spaces packed 1 000 to 1, read to the end before the checksum fails.
+    let parts = entries(&std::fs::read(fixture("hop-le.xlsx")).unwrap());
+    let packed = package(&parts, Some(("xl/sharedStrings.xml", b"</sst>", 20 << 20)));
+    let bad = with_bad_checksum(&packed, "xl/sharedStrings.xml");
+    let (_dir, input) = batch_with("crc.xlsx", &bad);
+    assert_reported_unreadable(&input, "crc.xlsx", "khoảng trống");
+}
+
 #[test]
 fn an_xlsb_record_declaring_256_mb_is_reported_not_allocated() {
     // Found by the fuzz target: a record of a binary part declares a length far beyond the part,
