@@ -523,11 +523,17 @@ fn process_file(
             Ok(wb) => wb,
             Err(u) => return (unreadable(u), Vec::new()),
         };
-        if let Some((sheet, grid)) = crate::reader::mau06::find(&mut wb) {
+        // A unit's workbook first (SPEC §3): a `Thông tin` or a score sheet makes one, whatever
+        // else the file holds; then a mẫu 06 typed by hand; then a list of monthly ratings.
+        let book = unit::looks_like_unit(&wb);
+        if let Some((sheet, grid)) = (!book)
+            .then(|| crate::reader::mau06::find(&mut wb))
+            .flatten()
+        {
             let outcome = mau06_outcome(input, &mut wb, (&sheet, &grid), profile, asked);
             return (outcome, Vec::new());
         }
-        if !unit::looks_like_unit(&wb) {
+        if !book {
             if let Some((list, findings)) = crate::reader::lists::read(&input.display, &mut wb) {
                 let outcome = FileOutcome {
                     list: Some(list),

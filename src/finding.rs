@@ -626,8 +626,11 @@ pub enum ListFinding {
         /// How many unit workbooks its folder holds.
         books_in_folder: usize,
     },
-    /// A monthly rating list whose month is written nowhere (title, sheet name, `Tháng` column).
+    /// A monthly rating list whose month is written nowhere (title, sheet name, `Tháng` column),
+    /// or a blank `Tháng` cell.
     MonthUnknown,
+    /// A `Tháng` cell of a list that holds no month ("Tháng Hai", "quý I").
+    MonthUnreadable { value: String },
     /// A list's month is not a month of the unit's quarter.
     MonthOutside {
         month: u32,
@@ -1260,6 +1263,7 @@ impl ListFinding {
         match self {
             UnitUnknown { .. } => Code::ListUnitUnknown,
             MonthUnknown => Code::InfoMissing,
+            MonthUnreadable { .. } => Code::ValueUnclear,
             MonthOutside { .. } => Code::MonthMismatch,
             RatingConflict { .. } | Disagree { .. } => Code::RatingConflict,
             PersonUnmatched { .. } => Code::PersonUnmatched,
@@ -1284,6 +1288,11 @@ impl ListFinding {
             MonthUnknown => tr(vi,
                 "Không biết danh sách xếp loại này của tháng nào: tiêu đề, tên trang và cột 'Tháng' đều không ghi tháng. Ghi tiêu đề như 'DANH SÁCH XẾP LOẠI THÁNG 4/2024', đặt tên trang 'Tháng 4', hoặc thêm cột 'Tháng'.",
                 "Which month this rating list is for is unknown: neither its title, its sheet name nor a 'Tháng' column says. Write a title such as 'DANH SÁCH XẾP LOẠI THÁNG 4/2024', name the sheet 'Tháng 4', or add a 'Tháng' column."),
+            MonthUnreadable { value } => if vi {
+                format!("Ô 'Tháng' ghi '{value}', không phải một tháng. Ghi số tháng (ví dụ 4 hoặc 4/2024); xếp loại của dòng này chưa được dùng.")
+            } else {
+                format!("The 'Tháng' cell says '{value}', which is no month. Write the month's number (e.g. 4 or 4/2024); this row's rating is not used yet.")
+            },
             MonthOutside { month, year, quarter } => {
                 let when = year.map_or(format!("{month}"), |y| format!("{month}/{y}"));
                 let q = format!("{}/{}", quarter.roman(), quarter.year);

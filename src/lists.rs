@@ -136,7 +136,7 @@ pub fn apply(input: &mut UnitInput, rows: &[Sourced<'_>]) -> Vec<Finding> {
     let keys: Vec<(String, String)> = input
         .members
         .iter()
-        .map(|m| (text::key(&m.id), text::key(&m.name)))
+        .map(|m| (text::key(&m.id), name_key(&m.name)))
         .collect();
     // (member, month index) → the rows that give it.
     let mut given: BTreeMap<(usize, usize), Vec<Sourced>> = BTreeMap::new();
@@ -160,7 +160,7 @@ pub fn apply(input: &mut UnitInput, rows: &[Sourced<'_>]) -> Vec<Finding> {
         match person_of(&input.members, &keys, row) {
             Ok(m) => given.entry((m, i)).or_default().push(*s),
             Err(why) => {
-                let key = (s.file.to_string(), row.sheet.clone(), text::key(&row.name));
+                let key = (s.file.to_string(), row.sheet.clone(), name_key(&row.name));
                 if unmatched.insert(key) {
                     findings.push(about_row(
                         s,
@@ -251,7 +251,7 @@ fn person_of(
     keys: &[(String, String)],
     row: &ListRow,
 ) -> Result<usize, ListMiss> {
-    let name = text::key(&row.name);
+    let name = name_key(&row.name);
     if let Some(id) = row.id.as_deref().map(text::key) {
         if let Some(i) = keys.iter().position(|(k, _)| *k == id) {
             return if name.is_empty() || keys[i].1 == name {
@@ -285,6 +285,16 @@ fn person_of(
         1 => Err(ListMiss::NotInUnit),
         count => Err(ListMiss::Ambiguous { count }),
     }
+}
+
+/// A person's name for matching: case and spacing do not matter, diacritics do ("Lê Văn Hưng"
+/// is not "Lê Văn Hùng").
+fn name_key(name: &str) -> String {
+    let tidy = text::tidy(name);
+    tidy.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn unit_words(input: &UnitInput) -> String {
@@ -349,7 +359,7 @@ mod tests {
 
     fn keys(ms: &[Member]) -> Vec<(String, String)> {
         ms.iter()
-            .map(|m| (text::key(&m.id), text::key(&m.name)))
+            .map(|m| (text::key(&m.id), name_key(&m.name)))
             .collect()
     }
 
@@ -383,6 +393,18 @@ mod tests {
         assert_eq!(person_of(&ms, &k, &other_birth), Err(ListMiss::NotInUnit));
         let unknown_code = row(Some("ZZ"), "Nguyễn Văn An", 1, Rating::Tot);
         assert_eq!(person_of(&ms, &k, &unknown_code), Ok(0), "the name decides");
+        let other_tone = row(None, "Nguyễn Văn Ân", 1, Rating::Tot);
+        assert_eq!(
+            person_of(&ms, &k, &other_tone),
+            Err(ListMiss::NotInUnit),
+            "diacritics tell names apart"
+        );
+        let spaced = row(None, "  nguyễn   văn an ", 1, Rating::Tot);
+        assert_eq!(
+            person_of(&ms, &k, &spaced),
+            Ok(0),
+            "case and spacing do not"
+        );
     }
 
     #[test]

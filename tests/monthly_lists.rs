@@ -429,3 +429,187 @@ fn the_text_summary_says_what_the_lists_were_read_as() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("include 1 monthly rating list."), "{text}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Regressions found by review.
+
+/// The place-and-date line "Long Biên, ngày 05 tháng 3 năm 2024" above a list of February once
+/// gave its month: February's list filled March, and the real conflict went unseen.
+#[test]
+fn the_signing_date_line_is_not_the_lists_month() {
+    let dir = folder_with_unit("mot-tep-ba-trang");
+    let mut rows = vec![
+        vec!["", "", "", "Long Biên, ngày 05 tháng 3 năm 2024"],
+        vec!["DANH SÁCH XẾP LOẠI THÁNG 2/2024"],
+        vec!["STT", "Mã CB", "Họ và tên", "Xếp loại"],
+    ];
+    let ids = ["KD01", "KD02", "KD03", "KD04", "KD05"];
+    for (i, n) in NAMES.iter().enumerate() {
+        rows.push(vec!["", ids[i], n, "HTTNV"]);
+    }
+    write_list(&dir.path().join("thang-2.xlsx"), &[("Sheet1", rows)]);
+    let (_, doc) = evaluate(&[dir.path()], &[]);
+    // Month 2 is filled; months 1 and 3 stay blank.
+    let p = person(&doc, "KD02");
+    assert_eq!(
+        p["ratings"],
+        serde_json::json!([null, "tot", null]),
+        "{doc}"
+    );
+}
+
+/// "Tháng 1/2023 | Tháng 2/2023 | Tháng 3/2023" columns once filled quarter I/2024.
+#[test]
+fn a_month_column_of_another_year_fills_nothing() {
+    let dir = folder_with_unit("mot-tep-ba-trang");
+    let mut rows = vec![vec![
+        "Họ và tên",
+        "Tháng 1/2023",
+        "Tháng 2/2023",
+        "Tháng 3/2023",
+    ]];
+    for n in NAMES {
+        rows.push(vec![n, "HTXSNV", "HTTNV", "HTTNV"]);
+    }
+    write_list(&dir.path().join("nam-truoc.xlsx"), &[("DS", rows)]);
+    let (code, doc) = evaluate(&[dir.path()], &[]);
+    assert_eq!(code, 1);
+    assert!(
+        findings(&doc).iter().any(|f| f.1 == "month-mismatch"),
+        "{doc}"
+    );
+    assert_eq!(
+        findings(&doc)
+            .iter()
+            .filter(|f| f.1 == "rating-missing")
+            .count(),
+        15,
+        "nothing filled: {doc}"
+    );
+}
+
+/// A `Tháng` column left blank under each month's first row: each blank cell is reported, never
+/// taken from the title's month (a cell merged down over the rows is read into each of them).
+#[test]
+fn a_months_column_is_read_row_by_row() {
+    let dir = folder_with_unit("mot-tep-ba-trang");
+    let mut rows = vec![
+        vec!["DANH SÁCH XẾP LOẠI THÁNG 3/2024"],
+        vec!["Tháng", "Mã CB", "Họ và tên", "Xếp loại"],
+    ];
+    let ids = ["KD01", "KD02", "KD03", "KD04", "KD05"];
+    for (m, rating) in [("1", "HTXSNV"), ("2", "HTTNV"), ("3", "HTTNV")] {
+        for (i, n) in NAMES.iter().enumerate() {
+            // The month only on the first row of each month, then blank (as when merged).
+            let month = if i == 0 { m } else { "" };
+            rows.push(vec![month, ids[i], n, rating]);
+        }
+    }
+    write_list(&dir.path().join("xl.xlsx"), &[("Sheet1", rows)]);
+    let (code, doc) = evaluate(&[dir.path()], &[]);
+    assert_eq!(code, 1);
+    // Every blank month cell is reported; only the rows with their month fill anything.
+    let unknown: Vec<_> = findings(&doc)
+        .into_iter()
+        .filter(|f| f.1 == "info-missing")
+        .collect();
+    assert_eq!(unknown.len(), 12, "{doc}");
+    assert_eq!(
+        person(&doc, "KD01")["ratings"],
+        serde_json::json!(["xuat-sac", "tot", "tot"])
+    );
+    assert_eq!(
+        person(&doc, "KD02")["ratings"],
+        serde_json::json!([null, null, null])
+    );
+}
+
+/// A unit's workbook without `Thông tin` and score sheets (only its `Danh sách`) was once read
+/// as a list of ratings, and its people vanished with a warning.
+#[test]
+fn a_workbook_list_of_people_is_never_a_list_of_ratings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rows = vec![
+        vec![
+            "STT",
+            "Mã CB",
+            "Họ và tên",
+            "Tháng 1",
+            "Tháng 2",
+            "Tháng 3",
+            "Kỷ luật",
+            "Thanh tra, kiểm tra",
+            "Số ngày nghỉ",
+        ],
+        vec![
+            "1",
+            "B01",
+            "Ngô Văn Bảy",
+            "HTXSNV",
+            "HTTNV",
+            "HTTNV",
+            "",
+            "",
+            "0",
+        ],
+    ];
+    write_list(&dir.path().join("don-vi-b.xlsx"), &[("Danh sách", rows)]);
+    let (code, doc) = validate(&[dir.path()], &[]);
+    assert_eq!(code, 1);
+    assert!(
+        findings(&doc).iter().any(|f| f.1 == "sheet-missing"),
+        "read as a unit's workbook and its missing sheets reported: {doc}"
+    );
+    assert!(!findings(&doc).iter().any(|f| f.1 == "list-unit-unknown"));
+}
+
+/// A file with score sheets and a mẫu 06 sheet but no `Thông tin` was once read as a mẫu 06
+/// alone, and its score sheets were ignored: score sheets make it a unit's workbook.
+#[test]
+fn score_sheets_make_a_unit_workbook_even_beside_a_mau_06() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mau06 = vec![
+        vec!["KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP CỦA CBCCVC, NLĐ QUÝ I NĂM 2024"],
+        vec!["Đơn vị: Phòng Thử nghiệm", "", "Khối: Chính quyền"],
+        vec![
+            "STT",
+            "Họ và tên",
+            "Chức vụ",
+            "Mẫu phiếu",
+            "Tổng điểm",
+            "Tháng 1",
+            "Tháng 2",
+            "Tháng 3",
+            "Kết quả",
+        ],
+        vec![
+            "1",
+            "Nguyễn Văn An",
+            "Trưởng phòng",
+            "04",
+            "300",
+            "HTXSNV",
+            "HTTNV",
+            "HTTNV",
+            "Đạt",
+        ],
+    ];
+    let form = vec![
+        vec!["STT", "Mã CB", "Họ và tên", "1", "2"],
+        vec!["1", "TN01", "Nguyễn Văn An", "10", "9,5"],
+    ];
+    write_list(
+        &dir.path().join("ca-hai.xlsx"),
+        &[("Mẫu 06", mau06), ("Mẫu 04", form)],
+    );
+    let (code, doc) = validate(&[dir.path()], &[]);
+    assert_eq!(code, 1);
+    let sheets_missing: Vec<_> = findings(&doc)
+        .into_iter()
+        .filter(|f| f.1 == "sheet-missing")
+        .collect();
+    assert!(
+        !sheets_missing.is_empty(),
+        "read as a unit's workbook: {doc}"
+    );
+}

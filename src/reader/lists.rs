@@ -7,7 +7,7 @@
 //! ([`crate::lists`]); this module decides nothing.
 
 use super::layout::{find_header, names, Header, Spec};
-use super::{cell_text, date_of_cell, display, is_blank, Grid, Workbook};
+use super::{cell_text, date_of_cell, display, is_blank, Cells, Grid, Workbook};
 use crate::finding::{Detail, Finding, ListFinding};
 use crate::model::Rating;
 use crate::text::{self, a1};
@@ -56,6 +56,9 @@ enum Col {
     UnitCode,
     UnitName,
     Note,
+    /// A column only a unit's `Danh sách` has (`Kỷ luật`, `Số ngày nghỉ`…): the sheet is a
+    /// workbook's list of people, not a list of ratings.
+    UnitOnly,
 }
 
 /// The columns of a monthly rating list.
@@ -95,6 +98,20 @@ const LIST: Spec<Col> = Spec {
         (Col::UnitCode, names::UNIT_CODE),
         (Col::UnitName, names::UNIT_NAME),
         (Col::Note, names::NOTE),
+        (
+            Col::UnitOnly,
+            &[
+                "ky luat",
+                "thanh tra kiem tra",
+                "so ngay nghi",
+                "dien btv quan ly",
+                "dien btv",
+                "nghi tu ngay",
+                "nghi den ngay",
+                "phu trach",
+                "kiem diem",
+            ],
+        ),
     ],
     pattern: Some(month_rating),
     keys: &[Col::Name],
@@ -108,9 +125,12 @@ fn month_rating(_: &Data, k: &str) -> Option<Col> {
     text::parse_month_header(k).map(Col::MonthRating)
 }
 
-/// A sheet's header makes it a list: a name column and a rating column (or a column per month).
+/// A sheet's header makes it a list: a name column and a rating column (or a column per month),
+/// and none of the columns only a unit's `Danh sách` has (such a workbook is read as a unit's,
+/// and its missing sheets are reported).
 fn is_list_header(h: &Header<Col>) -> bool {
     h.has(Col::Name)
+        && !h.has(Col::UnitOnly)
         && (h.has(Col::Rating) || h.cols.iter().any(|c| matches!(c.kind, Col::MonthRating(_))))
 }
 
@@ -124,7 +144,10 @@ pub fn read(file: &str, wb: &mut Workbook) -> Option<(MonthlyList, Vec<Finding>)
     let mut findings = Vec::new();
     let mut any = false;
     for sheet in wb.sheet_names().to_vec() {
-        let Ok(grid) = wb.grid(&sheet) else { continue };
+        // A `Tháng` cell merged down over a person's rows belongs to each of them.
+        let Ok(grid) = wb.grid_merged_down(&sheet) else {
+            continue;
+        };
         let mut r = SheetReader::new(file, &sheet, &grid);
         let Some(header) = find_header(&grid, &LIST, &mut |row, col| r.text(row, col)) else {
             continue;
@@ -133,6 +156,7 @@ pub fn read(file: &str, wb: &mut Workbook) -> Option<(MonthlyList, Vec<Finding>)
             continue;
         }
         any = true;
+        r.formulas = wb.formulas(&sheet);
         r.read_rows(&header, &mut list);
         findings.append(&mut r.findings);
     }
@@ -144,6 +168,8 @@ struct SheetReader<'a> {
     file: &'a str,
     sheet: &'a str,
     grid: &'a Grid,
+    /// The sheet's formulas: a blank cell that holds one is no blank (`formula-no-value`).
+    formulas: Option<Cells<String>>,
     findings: Vec<Finding>,
     legacy_reported: bool,
 }
@@ -151,7 +177,8 @@ struct SheetReader<'a> {
 /// What the title lines above a header say.
 #[derive(Debug, Default, PartialEq)]
 struct Titles {
-    month: Option<(u32, Option<i32>)>,
+    /// Every month the title lines name (not counting a place-and-date line).
+    months: Vec<(u32, Option<i32>)>,
     unit_name: Option<String>,
     unit_code: Option<String>,
 }
@@ -162,9 +189,19 @@ impl<'a> SheetReader<'a> {
             file,
             sheet,
             grid,
+            formulas: None,
             findings: Vec::new(),
             legacy_reported: false,
         }
+    }
+
+    /// The formula of a cell that shows no value, if any.
+    fn formula_at(&self, row: u32, col: u32) -> Option<String> {
+        self.formulas
+            .as_ref()?
+            .get(row, col)
+            .filter(|f| !f.is_empty())
+            .cloned()
     }
 
     fn push(&mut self, cell: Option<String>, detail: Detail) {
@@ -199,28 +236,30 @@ impl<'a> SheetReader<'a> {
 
     fn read_rows(&mut self, header: &Header<Col>, list: &mut MonthlyList) {
         let titles = self.titles(header.row);
-        let sheet_month = titles.month.or_else(|| month_of_text(self.sheet));
         let unit_cols = header.has(Col::UnitCode) || header.has(Col::UnitName);
         list.names_unit |= unit_cols || titles.unit_code.is_some() || titles.unit_name.is_some();
-        let rating_cols = rating_columns(header);
         let month_col = header.col(Col::Month);
+        let sheet_month = self.sheet_month(&titles, header, month_col.is_none());
         let mut month_unknown_reported = false;
         for row in header.data_start()..self.grid.row_end() {
             let Some(who) = self.who(header, row, &titles) else {
                 continue;
             };
-            for &(col, fixed) in &rating_cols {
-                let month = match fixed {
-                    Some(m) => Some((m, None)),
-                    None => month_col
-                        .and_then(|c| month_of_cell(self.grid.get(row, c)))
-                        .or(sheet_month),
+            for (col, fixed) in rating_columns(header) {
+                if is_blank(self.grid.get(row, col)) && self.formula_at(row, col).is_none() {
+                    continue;
+                }
+                let month = match (fixed, month_col) {
+                    (Some(m), _) => Some(m),
+                    (None, Some(c)) => self.row_month(row, c),
+                    (None, None) => sheet_month,
                 };
                 let Some(rating) = self.rating(row, col, month.map(|m| m.0)) else {
                     continue;
                 };
                 let Some((month, year)) = month else {
-                    if !month_unknown_reported {
+                    // A `Tháng` cell that says no month is reported at that cell.
+                    if month_col.is_none() && !month_unknown_reported {
                         month_unknown_reported = true;
                         self.push(Some(a1(row, col)), Detail::List(ListFinding::MonthUnknown));
                     }
@@ -236,6 +275,48 @@ impl<'a> SheetReader<'a> {
                 });
             }
         }
+    }
+
+    /// The month of a whole sheet: the one its title lines name, else its name. Title lines
+    /// naming two different months name none (reported when the sheet needs it).
+    fn sheet_month(
+        &mut self,
+        titles: &Titles,
+        header: &Header<Col>,
+        needed: bool,
+    ) -> Option<(u32, Option<i32>)> {
+        match titles.months.as_slice() {
+            [one] => Some(*one),
+            [] => month_of_text(self.sheet),
+            _ => {
+                let fixed = rating_columns(header).iter().all(|(_, m)| m.is_some());
+                if needed && !fixed {
+                    let cell = Some(a1(header.row, header.cols[0].col));
+                    self.push(cell, Detail::List(ListFinding::MonthUnknown));
+                }
+                None
+            }
+        }
+    }
+
+    /// The month a row's `Tháng` cell names. A blank cell, a formula without a value or words
+    /// that are no month are reported — never replaced by the title's month.
+    fn row_month(&mut self, row: u32, col: u32) -> Option<(u32, Option<i32>)> {
+        let d = self.grid.get(row, col);
+        if let Some(m) = month_of_cell(d) {
+            return Some(m);
+        }
+        let cell = Some(a1(row, col));
+        if is_blank(d) {
+            match self.formula_at(row, col) {
+                Some(formula) => self.push(cell, Detail::FormulaNoValue { formula }),
+                None => self.push(cell, Detail::List(ListFinding::MonthUnknown)),
+            }
+        } else {
+            let value = self.text(row, col);
+            self.push(cell, Detail::List(ListFinding::MonthUnreadable { value }));
+        }
+        None
     }
 
     /// Who a row is about; `None` for a blank, summary or signature row.
@@ -277,6 +358,9 @@ impl<'a> SheetReader<'a> {
     /// The rating in a cell; a blank cell is no rating, an unreadable one is reported.
     fn rating(&mut self, row: u32, col: u32, month: Option<u32>) -> Option<Rating> {
         if is_blank(self.grid.get(row, col)) {
+            if let Some(formula) = self.formula_at(row, col) {
+                self.push(Some(a1(row, col)), Detail::FormulaNoValue { formula });
+            }
             return None;
         }
         let t = self.text(row, col);
@@ -307,8 +391,10 @@ impl<'a> SheetReader<'a> {
                 .collect();
             for (i, (_, s)) in cells.iter().enumerate() {
                 let next = cells.get(i + 1).map(|(_, n)| n.as_str());
-                if t.month.is_none() {
-                    t.month = month_in_title(s);
+                if let Some(m) = month_in_title(s) {
+                    if !t.months.contains(&m) {
+                        t.months.push(m);
+                    }
                 }
                 match labelled(s, next) {
                     Some((Label::UnitCode, v)) if t.unit_code.is_none() => t.unit_code = Some(v),
@@ -321,17 +407,28 @@ impl<'a> SheetReader<'a> {
     }
 }
 
-/// The rating columns of a header with the month each fixes (`None`: the row's month).
-fn rating_columns(header: &Header<Col>) -> Vec<(u32, Option<u32>)> {
+/// The rating columns of a header with the month (and year) each fixes (`None`: the row's or
+/// the sheet's month).
+fn rating_columns(header: &Header<Col>) -> Vec<(u32, Option<(u32, Option<i32>)>)> {
     header
         .cols
         .iter()
         .filter_map(|c| match c.kind {
             Col::Rating => Some((c.col, None)),
-            Col::MonthRating(m) => Some((c.col, Some(m))),
+            Col::MonthRating(m) => {
+                let year = header_month(&c.text).and_then(|(_, y)| y);
+                Some((c.col, Some((m, year))))
+            }
             _ => None,
         })
         .collect()
+}
+
+/// The month and year of a month column's header ("Tháng 4/2024", "Xếp loại T4").
+fn header_month(text: &str) -> Option<(u32, Option<i32>)> {
+    let k = text::key(text);
+    let k = k.strip_prefix("xep loai ").unwrap_or(&k);
+    month_of_text(k)
 }
 
 fn is_summary(name: &str) -> bool {
@@ -371,7 +468,9 @@ fn labelled(cell: &str, next: Option<&str>) -> Option<(Label, String)> {
 pub fn month_in_title(s: &str) -> Option<(u32, Option<i32>)> {
     let k = text::key(s);
     let words: Vec<&str> = k.split(' ').collect();
-    let at = words.iter().position(|w| *w == "thang")?;
+    // "…, ngày 05 tháng 3 năm 2024" is the date the list was signed, not its month.
+    let is_date = |at: usize| at >= 2 && words[at - 2] == "ngay";
+    let at = (0..words.len()).find(|&at| words[at] == "thang" && !is_date(at))?;
     let month: u32 = words.get(at + 1)?.parse().ok()?;
     if !(1..=12).contains(&month) {
         return None;
