@@ -14,6 +14,9 @@ use crate::text::{self, a1};
 use calamine::Data;
 use chrono::{Datelike, NaiveDate};
 
+/// A month, with the year when one is written.
+type MonthOf = (u32, Option<i32>);
+
 /// One row of a list: one person's rating of one month.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListRow {
@@ -409,7 +412,7 @@ impl<'a> SheetReader<'a> {
 
 /// The rating columns of a header with the month (and year) each fixes (`None`: the row's or
 /// the sheet's month).
-fn rating_columns(header: &Header<Col>) -> Vec<(u32, Option<(u32, Option<i32>)>)> {
+fn rating_columns(header: &Header<Col>) -> Vec<(u32, Option<MonthOf>)> {
     header
         .cols
         .iter()
