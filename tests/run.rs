@@ -577,3 +577,19 @@ fn run_writes_the_same_reward_list_as_rewards() {
     let b = std::fs::read(out.join("khen-thuong.xlsx")).unwrap();
     assert_eq!(a, b, "run and rewards write the same workbook");
 }
+
+/// The toàn quận chart once started its axis at 38%, exaggerating the differences between the
+/// blocs: the rate axis runs from 0% to 100%.
+#[test]
+fn the_district_chart_axis_starts_at_zero() {
+    let (_dir, out) = demo_run();
+    let bytes = std::fs::read(out.join("toan-quan.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/charts/chart1.xml").unwrap(), &mut xml)
+        .unwrap();
+    let scaling = &xml[xml.find("<c:valAx>").expect("a value axis")..];
+    let scaling = &scaling[..scaling.find("</c:scaling>").expect("its scaling")];
+    assert!(scaling.contains(r#"<c:min val="0"/>"#), "{scaling}");
+    assert!(scaling.contains(r#"<c:max val="1"/>"#), "{scaling}");
+}
