@@ -150,7 +150,11 @@ pub fn build(d: &DistrictSummary, profile: &Profile) -> Result<Workbook, WriterE
     ));
     chart.legend().set_hidden();
     // From 0% to 100%: an axis starting near the lowest rate would exaggerate the differences.
-    chart.y_axis().set_num_format("0%").set_min(0.0).set_max(1.0);
+    chart
+        .y_axis()
+        .set_num_format("0%")
+        .set_min(0.0)
+        .set_max(1.0);
     cs.insert_chart(1, 3, &chart)?;
     Ok(wb)
 }
