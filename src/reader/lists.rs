@@ -7,7 +7,7 @@
 //! ([`crate::lists`]); this module decides nothing.
 
 use super::layout::{find_header, names, Header, Spec};
-use super::{cell_text, date_of_cell, display, is_blank, Cells, Grid, Workbook};
+use super::{date_of_cell, display, is_blank, text_noting_legacy, Cells, Grid, Workbook};
 use crate::finding::{Detail, Finding, ListFinding};
 use crate::model::Rating;
 use crate::text::{self, a1};
@@ -220,21 +220,11 @@ impl<'a> SheetReader<'a> {
 
     /// A cell's text, tidied; a legacy-encoded text is converted and reported once per sheet.
     fn text(&mut self, row: u32, col: u32) -> String {
-        let t = cell_text(self.grid.get(row, col));
-        if let Some((encoding, before)) = t.legacy {
-            if !self.legacy_reported {
-                self.legacy_reported = true;
-                self.push(
-                    Some(a1(row, col)),
-                    Detail::LegacyEncoding {
-                        encoding: encoding.name(),
-                        before,
-                        after: t.text.clone(),
-                    },
-                );
-            }
+        let (text, legacy) = text_noting_legacy(self.grid.get(row, col), &mut self.legacy_reported);
+        if let Some(detail) = legacy {
+            self.push(Some(a1(row, col)), detail);
         }
-        t.text
+        text
     }
 
     fn read_rows(&mut self, header: &Header<Col>, list: &mut MonthlyList) {

@@ -16,7 +16,7 @@ pub mod proposals;
 pub mod unit;
 mod xlsx_parts;
 
-use crate::finding::{Oversize, Unreadable};
+use crate::finding::{Detail, Oversize, Unreadable};
 use crate::text;
 use calamine::{Data, Range, Reader, Sheets};
 pub use cells::Cells;
@@ -511,6 +511,25 @@ pub struct CellText {
     pub text: String,
     /// The legacy encoding and the text as typed, when a conversion happened.
     pub legacy: Option<(crate::legacy::LegacyEncoding, String)>,
+}
+
+/// A cell's text for a reader that reports legacy-encoded text once (per sheet, or per file):
+/// the text, and — the first time a conversion happens, when `*reported` is still false — the
+/// `legacy-encoding` detail to report at that cell.
+pub fn text_noting_legacy(d: &Data, reported: &mut bool) -> (String, Option<Detail>) {
+    let CellText { text, legacy } = cell_text(d);
+    let detail = match legacy {
+        Some((encoding, before)) if !*reported => {
+            *reported = true;
+            Some(Detail::LegacyEncoding {
+                encoding: encoding.name(),
+                before,
+                after: text.clone(),
+            })
+        }
+        _ => None,
+    };
+    (text, detail)
 }
 
 pub fn cell_text(d: &Data) -> CellText {

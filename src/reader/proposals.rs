@@ -95,20 +95,10 @@ impl Reader<'_> {
 
     /// A cell's text: NFC, trimmed, converted from TCVN3/VNI when it is legacy text.
     fn text(&mut self, grid: &Grid, row: u32, col: u32) -> String {
-        let super::CellText { text, legacy } = super::cell_text(grid.get(row, col));
-        if let Some((enc, before)) = legacy {
-            if !self.legacy_reported {
-                self.legacy_reported = true;
-                self.push(
-                    Some(a1(row, col)),
-                    None,
-                    Detail::LegacyEncoding {
-                        encoding: enc.name(),
-                        before,
-                        after: text.clone(),
-                    },
-                );
-            }
+        let (text, legacy) =
+            super::text_noting_legacy(grid.get(row, col), &mut self.legacy_reported);
+        if let Some(detail) = legacy {
+            self.push(Some(a1(row, col)), None, detail);
         }
         text
     }

@@ -9,7 +9,7 @@ pub use form::{FormSheet, ScoredRow};
 pub use list::{Member, Unidentified};
 
 use super::layout::{self, Spec};
-use super::{cell_text, date_of_cell, display, is_blank, CellText, Cells, Grid, Workbook};
+use super::{date_of_cell, display, is_blank, text_noting_legacy, Cells, Grid, Workbook};
 use crate::finding::{Detail, Expected, Finding};
 use crate::model::{Bloc, Form, Quarter};
 use crate::profile::Profile;
@@ -114,21 +114,11 @@ impl Ctx<'_> {
 
     /// The text of a cell, tidied (NFC, trimmed), converted from TCVN3/VNI when it is legacy text.
     fn text(&mut self, grid: &Grid, sheet: &str, row: u32, col: u32) -> String {
-        let CellText { text, legacy } = cell_text(grid.get(row, col));
-        if let Some((enc, before)) = legacy {
-            if !self.legacy_reported.iter().any(|s| s == sheet) {
-                self.legacy_reported.push(sheet.to_string());
-                self.push(
-                    Some(sheet),
-                    Some(a1(row, col)),
-                    None,
-                    Detail::LegacyEncoding {
-                        encoding: enc.name(),
-                        before,
-                        after: text.clone(),
-                    },
-                );
-            }
+        let mut reported = self.legacy_reported.iter().any(|s| s == sheet);
+        let (text, legacy) = text_noting_legacy(grid.get(row, col), &mut reported);
+        if let Some(detail) = legacy {
+            self.legacy_reported.push(sheet.to_string());
+            self.push(Some(sheet), Some(a1(row, col)), None, detail);
         }
         text
     }
