@@ -460,12 +460,29 @@ pub enum Detail {
         other_file: String,
         other_cell: String,
     },
+    /// Mẫu 07: a row that could be read two ways (a unit, or a group or total row); how it
+    /// was read is said, and what to write so that it reads one way only.
+    Mau07RowUnclear {
+        at: Mau07At,
+        label: String,
+        reading: Mau07Reading,
+    },
+    /// Mẫu 07: a unit below the total row that closed the table; counted, but the total does
+    /// not hold it.
+    Mau07UnitAfterTotal {
+        at: Mau07At,
+        unit: String,
+        total_row: u32,
+        label: String,
+    },
     /// A bloc's mẫu 07 without its list of people đạt (`listed: None`), or with fewer people
-    /// than its `Số đạt`.
+    /// than its `Số đạt`. `passed_over`: sheets with a list of people that were not taken for
+    /// the list of people đạt (the sheet's name, and whether it says "không đạt").
     ListMissing {
         bloc: String,
         dat: u64,
         listed: Option<u64>,
+        passed_over: Vec<(String, bool)>,
     },
     /// A bloc's list of people đạt names more people than its `Số đạt`.
     Mau07ListLonger {
@@ -681,6 +698,23 @@ pub enum Mau06Field {
     Bloc,
 }
 
+/// How a mẫu 07 row that could be read two ways was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mau07Reading {
+    /// A numbered row above rows without a number, whose numbers are not theirs: read as the
+    /// heading of a group over them (`units`, rows from 1), not counted.
+    GroupOrUnit {
+        units: (u32, u32),
+        column: &'static str,
+        written: u64,
+        sum: u64,
+    },
+    /// A label that may name a total ("Cộng …", "Tong cong …" typed without diacritics) or a
+    /// unit: read as a total when its numbers are the sum of the units `units` above it, else
+    /// counted as a unit (`units: None`).
+    TotalOrUnit { units: Option<(u32, u32)> },
+}
+
 /// Which equation of a mẫu 07 row failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mau07Check {
@@ -738,6 +772,8 @@ impl Detail {
             | Mau07ListLonger { .. } => Code::TotalMismatch,
             Mau07HeaderNotFound | Mau07ColumnMissing { .. } => Code::ColumnMissing,
             Mau07UnitTwice { .. } => Code::UnitDuplicate,
+            Mau07RowUnclear { .. } => Code::ValueUnclear,
+            Mau07UnitAfterTotal { .. } => Code::TotalMismatch,
             ListMissing { .. } => Code::ListMissing,
             QuarterMismatch { .. } => Code::QuarterMismatch,
             MonthMismatch { .. } => Code::MonthMismatch,
@@ -1038,6 +1074,8 @@ impl Detail {
             | Mau07NoUnits
             | Mau07ColumnMissing { .. }
             | Mau07UnitTwice { .. }
+            | Mau07RowUnclear { .. }
+            | Mau07UnitAfterTotal { .. }
             | ListMissing { .. }
             | Mau07ListLonger { .. } => mau07_message(self, vi),
             RewardUnknownPerson { id, name } => match (id.is_empty(), vi) {
@@ -1508,12 +1546,51 @@ fn mau07_message(detail: &Detail, vi: bool) -> String {
         } else {
             format!("{}: the unit '{unit}' already came in {other_file} ({other_cell}). A unit is counted once: this row is not counted.", at.words(vi))
         },
-        ListMissing { bloc, dat, listed: None } => if vi {
-            format!("Mẫu 07 khối {bloc} không kèm danh sách người đạt (bảng ghi {dat} người đạt). Danh sách đạt toàn quận thiếu những người này và ghi rõ là chưa đầy đủ; đề nghị khối gửi kèm trang 'Danh sách đạt' (Họ và tên, Chức vụ, Đơn vị, Tổng điểm).")
+        Mau07RowUnclear { at, label, reading: Mau07Reading::GroupOrUnit { units: (a, b), column, written, sum } } => {
+            if vi {
+                let rows = if a == b { format!("dòng {a}") } else { format!("các dòng {a}–{b}") };
+                format!("{} ('{label}'): không rõ là một đơn vị hay dòng nhóm. Dòng này có STT, còn {rows} ngay dưới không có STT nên được đọc là các đơn vị của nhóm này; nhưng cột '{column}' của dòng này ghi {written}, cộng {rows} được {sum}. Dòng này không được cộng như một đơn vị. Nếu '{label}' là một đơn vị, ghi STT cho từng đơn vị bên dưới; nếu là dòng nhóm, sửa số cho khớp.", at.words(vi))
+            } else {
+                let (rows, have, add) = if a == b {
+                    (format!("row {a}"), "has", "adds")
+                } else {
+                    (format!("rows {a}–{b}"), "have", "add")
+                };
+                format!("{} ('{label}'): unclear whether this is a unit or a group heading. It has an STT and {rows} just below {have} none, so they are read as the units of this group; but its '{column}' says {written} while {rows} {add} up to {sum}. This row is not counted as a unit. If '{label}' is a unit, give each unit below its own STT; if it is a group, correct its numbers.", at.words(vi))
+            }
+        }
+        Mau07RowUnclear { at, label, reading: Mau07Reading::TotalOrUnit { units: Some((a, b)) } } => if vi {
+            format!("{} ('{label}'): không rõ là dòng tổng hay tên một đơn vị. Số của dòng này bằng tổng các đơn vị từ dòng {a} đến dòng {b} nên được coi là dòng tổng, không được cộng. Nếu là dòng tổng, ghi rõ 'Tổng cộng' hoặc 'Cộng …' (có dấu); nếu là một đơn vị, ghi đầy đủ tên đơn vị, có dấu.", at.words(vi))
         } else {
-            format!("The mẫu 07 of the {bloc} bloc comes without its list of people đạt (the table says {dat} people đạt). The district list lacks them and says it is incomplete; ask the bloc for its 'Danh sách đạt' sheet (Họ và tên, Chức vụ, Đơn vị, Tổng điểm).")
+            format!("{} ('{label}'): unclear whether this is a total row or a unit's name. Its numbers are the sum of the units in rows {a} to {b}, so it is read as a total and not counted. If it is a total, write 'Tổng cộng' or 'Cộng …' (with diacritics); if it is a unit, write the unit's full name, with diacritics.", at.words(vi))
         },
-        ListMissing { bloc, dat, listed: Some(n) } => if vi {
+        Mau07RowUnclear { at, label, reading: Mau07Reading::TotalOrUnit { units: None } } => if vi {
+            format!("{} ('{label}'): không rõ là dòng tổng hay tên một đơn vị. Số của dòng này không bằng tổng các đơn vị phía trên nên dòng này được cộng như một đơn vị. Nếu là dòng tổng, ghi rõ 'Tổng cộng' hoặc 'Cộng …' (có dấu) và sửa số cho khớp; nếu là một đơn vị, ghi đầy đủ tên đơn vị, có dấu.", at.words(vi))
+        } else {
+            format!("{} ('{label}'): unclear whether this is a total row or a unit's name. Its numbers are not the sum of the units above, so it is counted as a unit. If it is a total, write 'Tổng cộng' or 'Cộng …' (with diacritics) and correct its numbers; if it is a unit, write the unit's full name, with diacritics.", at.words(vi))
+        },
+        Mau07UnitAfterTotal { at, unit, total_row, label } => if vi {
+            format!("{}: đơn vị '{unit}' nằm dưới dòng tổng '{label}' (dòng {total_row}) nên không có trong số của dòng tổng đó. Dòng tổng phải ở cuối bảng: nếu đây là đơn vị của khối, chuyển dòng tổng xuống dưới đơn vị cuối cùng; nếu không (bảng khác, danh sách người…), chuyển sang trang khác. Các đơn vị dưới dòng tổng vẫn được cộng.", at.words(vi))
+        } else {
+            format!("{}: the unit '{unit}' stands below the total row '{label}' (row {total_row}), so that total does not hold it. The total row ends the table: if this is a unit of the bloc, move the total below the last unit; if not (another table, a list of people…), move it to another sheet. The units below the total are still counted.", at.words(vi))
+        },
+        ListMissing { bloc, dat, listed: None, passed_over } => {
+            let mut m = if vi {
+                format!("Mẫu 07 khối {bloc} không kèm danh sách người đạt (bảng ghi {dat} người đạt). Danh sách đạt toàn quận thiếu những người này và ghi rõ là chưa đầy đủ; đề nghị khối gửi kèm trang 'Danh sách đạt' (Họ và tên, Chức vụ, Đơn vị, Tổng điểm).")
+            } else {
+                format!("The mẫu 07 of the {bloc} bloc comes without its list of people đạt (the table says {dat} people đạt). The district list lacks them and says it is incomplete; ask the bloc for its 'Danh sách đạt' sheet (Họ và tên, Chức vụ, Đơn vị, Tổng điểm).")
+            };
+            for (sheet, not_dat) in passed_over {
+                m.push_str(&match (not_dat, vi) {
+                    (true, true) => format!(" Trang '{sheet}' là danh sách không đạt nên không được dùng."),
+                    (true, false) => format!(" The sheet '{sheet}' is a list of people không đạt, so it is not used."),
+                    (false, true) => format!(" Trang '{sheet}' có danh sách người nhưng không ghi rõ là danh sách người đạt nên không được dùng: nếu đúng là danh sách đạt, đặt tên trang 'Danh sách đạt' hoặc ghi tiêu đề 'DANH SÁCH … ĐẠT CHUYÊN NGHIỆP' ở trên bảng."),
+                    (false, false) => format!(" The sheet '{sheet}' holds a list of people but does not say it is the list of people đạt, so it is not used: if it is, name the sheet 'Danh sách đạt' or give it the title 'DANH SÁCH … ĐẠT CHUYÊN NGHIỆP' above the table."),
+                });
+            }
+            m
+        }
+        ListMissing { bloc, dat, listed: Some(n), .. } => if vi {
             format!("Danh sách người đạt kèm Mẫu 07 khối {bloc} có {n} người, bảng ghi {dat} người đạt (thiếu {}). Danh sách đạt toàn quận ghi rõ là chưa đầy đủ; đề nghị khối gửi lại danh sách đủ.", dat.saturating_sub(*n))
         } else {
             format!("The list of people đạt with the mẫu 07 of the {bloc} bloc names {n} people, the table says {dat} ({} missing). The district list says it is incomplete; ask the bloc for the full list.", dat.saturating_sub(*n))

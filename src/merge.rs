@@ -8,7 +8,7 @@ use crate::district::{BlocSummary, DistrictSummary, Gaps, ListGap, UnreadFile};
 use crate::finding::{Detail, Finding, Mau07At, Unreadable};
 use crate::model::{Bloc, Quarter};
 use crate::profile::Profile;
-use crate::reader::mau07::{self, Mau07, Table};
+use crate::reader::mau07::{self, Mau07, NotRead, Table};
 use crate::text;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -22,6 +22,8 @@ pub struct Merged {
     pub findings: Vec<Finding>,
     /// Distinct quarters found, with the files that gave them (more than one: the merge is refused).
     pub quarters: Vec<(Quarter, Vec<String>)>,
+    /// Each file that gives nothing to merge, and why.
+    pub not_read: Vec<(String, NotRead)>,
 }
 
 /// Merges mẫu 07 workbooks: one quarter, each unit once, every gap said.
@@ -34,6 +36,10 @@ pub fn merge(files: &[(PathBuf, String)], profile: &Profile) -> Merged {
         read.push(m);
     }
     let quarters = quarters_of(&read);
+    let not_read = read
+        .iter()
+        .filter_map(|m| m.why.map(|w| (m.file.clone(), w)))
+        .collect();
     let quarter = match quarters.as_slice() {
         [(q, _)] => Some(*q),
         _ => None,
@@ -51,6 +57,7 @@ pub fn merge(files: &[(PathBuf, String)], profile: &Profile) -> Merged {
         district,
         findings,
         quarters,
+        not_read,
     }
 }
 
@@ -65,6 +72,7 @@ fn read_guarded(path: &Path, name: &str, profile: &Profile) -> (Mau07, Vec<Findi
             quarter: None,
             bloc: None,
             table: None,
+            why: Some(NotRead::Unreadable),
         };
         let f = Finding {
             file: name.to_string(),
@@ -102,7 +110,7 @@ fn assemble(
 ) -> (Vec<BlocSummary>, Gaps) {
     let mut blocs: Vec<BlocSummary> = Vec::new();
     let mut gaps = Gaps::default();
-    let mut seen: HashMap<String, (String, String)> = HashMap::new();
+    let mut seen: HashMap<String, Vec<Seen>> = HashMap::new();
     for m in read {
         let (Some(bloc), Some(table)) = (m.bloc, m.table) else {
             gaps.unread.push(UnreadFile {
@@ -139,20 +147,48 @@ fn assemble(
     (blocs, gaps)
 }
 
+/// A unit already counted: its file, its group in that file, and its cell.
+struct Seen {
+    file: String,
+    group: String,
+    cell: String,
+}
+
 /// Adds a table's units to its bloc, each unit once across all files; returns the `Số đạt` of
-/// the units added.
+/// the units added. Within one file, units of one name under different groups ("Phường Bồ Đề"
+/// of "Đảng ủy các phường" and of "Ủy ban MTTQ các phường") are different units, each shown with
+/// its group's name; across files a name is one unit.
 fn add_units(
     bloc: &mut BlocSummary,
     file: &str,
     table: &Table,
     bloc_name: &str,
-    seen: &mut HashMap<String, (String, String)>,
+    seen: &mut HashMap<String, Vec<Seen>>,
     findings: &mut Vec<Finding>,
 ) -> u64 {
+    let group_key = |u: &mau07::UnitRow| u.group.as_deref().map(text::key).unwrap_or_default();
+    // The names that stand under more than one group of this file.
+    let mut groups_of: HashMap<String, Vec<String>> = HashMap::new();
+    for u in &table.units {
+        let groups = groups_of.entry(text::key(&u.line.name)).or_default();
+        let g = group_key(u);
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
     let mut dat = 0u64;
     for u in &table.units {
         let key = text::key(&u.line.name);
-        if let Some((other_file, other_cell)) = seen.get(&key) {
+        let group = group_key(u);
+        let other = seen
+            .get(&key)
+            .and_then(|s| s.iter().find(|o| o.file != file || o.group == group));
+        if let Some(Seen {
+            file: other_file,
+            cell: other_cell,
+            ..
+        }) = other
+        {
             findings.push(Finding {
                 file: file.to_string(),
                 sheet: Some(table.sheet.clone()),
@@ -171,10 +207,19 @@ fn add_units(
             });
             continue;
         }
-        let cell = format!("{}!{}", table.sheet, u.cell);
-        seen.insert(key, (file.to_string(), cell));
-        dat += u64::from(u.line.dat);
-        bloc.units.push(u.line.clone());
+        let mut line = u.line.clone();
+        if let Some(g) = u.group.as_ref().filter(|g| !g.is_empty()) {
+            if groups_of.get(&key).is_some_and(|gs| gs.len() > 1) {
+                line.name = format!("{} ({g})", line.name);
+            }
+        }
+        seen.entry(key).or_default().push(Seen {
+            file: file.to_string(),
+            group,
+            cell: format!("{}!{}", table.sheet, u.cell),
+        });
+        dat += u64::from(line.dat);
+        bloc.units.push(line);
     }
     dat
 }
@@ -202,6 +247,11 @@ fn check_list(
             bloc: bloc_name.to_string(),
             dat,
             listed,
+            passed_over: if listed.is_none() {
+                table.passed_over.clone()
+            } else {
+                Vec::new()
+            },
         },
     };
     let short = matches!(detail, Detail::ListMissing { .. });

@@ -1017,3 +1017,524 @@ fn a_list_shorter_or_longer_than_so_dat() {
         m.stdout
     );
 }
+
+// ------------------------------------------- rows offices type that were read wrong (review)
+
+/// The header of the tables below: one row, every column.
+const HEADER: &[&str] = &[
+    "STT",
+    "Đơn vị",
+    "Tổng số CBCCVC, NLĐ",
+    "Số không đánh giá",
+    "Số được đánh giá",
+    "Số đạt",
+    "Số không đạt",
+];
+
+/// A school bloc's mẫu 07 of quarter I/2024 on one sheet: the title, [`HEADER`], the rows.
+fn school_table(path: &Path, rows: &[&[&str]]) {
+    let mut all: Vec<&[&str]> = vec![&["KHỐI TRƯỜNG HỌC - QUÝ I NĂM 2024"], HEADER];
+    all.extend_from_slice(rows);
+    typed(path, &[("Mẫu 07", &all, &[])]);
+}
+
+#[test]
+fn group_rows_numbered_1_2_over_unnumbered_schools_are_not_counted_as_units() {
+    let dir = tempfile::tempdir().unwrap();
+    // "1 | Khối Mầm non" with the sum of its schools, which have no STT or "-".
+    let f = in_dir(&dir, "truong-hoc.xlsx");
+    school_table(
+        &f,
+        &[
+            &["1", "Khối Mầm non", "56", "1", "55", "17", "38"],
+            &["", "Trường Mầm non Hoa Mai", "30", "1", "29", "9", "20"],
+            &["", "Trường Mầm non Sơn Ca", "26", "0", "26", "8", "18"],
+            &["2", "Khối Tiểu học", "38", "2", "36", "12", "24"],
+            &["-", "Trường Tiểu học Đoàn Kết", "38", "2", "36", "12", "24"],
+            &["3", "Các trường THCS"],
+            &["-", "Trường THCS Gia Thụy", "40", "0", "40", "13", "27"],
+            // A row with an STT and the sum of the unnumbered rows below: a group, whatever its
+            // name.
+            &[
+                "4",
+                "Trường Tiểu học Thạch Bàn",
+                "32",
+                "0",
+                "32",
+                "10",
+                "22",
+            ],
+            &["-", "Điểm trường chính", "20", "0", "20", "6", "14"],
+            &["-", "Điểm trường lẻ", "12", "0", "12", "4", "8"],
+        ],
+    );
+    let m = merge(&[f]);
+    assert_eq!(codes(&m.stdout), ["list-missing"], "{}", m.stdout);
+    let d = district(&m.out);
+    assert_eq!(
+        d.units.keys().collect::<Vec<_>>(),
+        [
+            "Trường Mầm non Hoa Mai",
+            "Trường Mầm non Sơn Ca",
+            "Trường THCS Gia Thụy",
+            "Trường Tiểu học Đoàn Kết",
+            "Điểm trường chính",
+            "Điểm trường lẻ",
+        ]
+    );
+    assert_eq!(d.total().1, [166, 3, 163, 52, 111], "each school once");
+    assert!(m.stdout.contains("6 đơn vị"), "{}", m.stdout);
+
+    // A group whose number is wrong is named, and still not counted.
+    let g = in_dir(&dir, "sai.xlsx");
+    school_table(
+        &g,
+        &[
+            &["1", "Khối Mầm non", "57", "1", "56", "17", "39"],
+            &["", "Trường Mầm non Hoa Mai", "30", "1", "29", "9", "20"],
+            &["", "Trường Mầm non Sơn Ca", "26", "0", "26", "8", "18"],
+            &["2", "Phòng Giáo dục và Đào tạo", "10", "0", "10", "3", "7"],
+        ],
+    );
+    let m = merge(&[g]);
+    assert_eq!(m.code, 1, "{}", m.stdout);
+    let places: Vec<String> = findings(&m.stdout)
+        .iter()
+        .map(|(_, c, p)| format!("{c} {p}"))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "total-mismatch Mẫu 07!C3",
+            "total-mismatch Mẫu 07!E3",
+            "total-mismatch Mẫu 07!G3",
+            "list-missing Mẫu 07"
+        ],
+        "{}",
+        m.stdout
+    );
+    // "2 | Phòng …" ends the group: it is a unit of its own, not one of the group's.
+    assert!(
+        m.stdout.contains(
+            "cột 'Tổng số CBCCVC, NLĐ' ghi 57, nhưng cộng các đơn vị từ dòng 4 đến dòng 5 được 56"
+        ),
+        "{}",
+        m.stdout
+    );
+    assert_eq!(district(&m.out).total().1, [66, 1, 65, 20, 45]);
+}
+
+#[test]
+fn a_numbered_row_over_unnumbered_rows_that_are_not_its_sum_is_unclear_never_counted_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = in_dir(&dir, "truong-hoc.xlsx");
+    school_table(
+        &f,
+        &[
+            &[
+                "1",
+                "Trường Tiểu học Thạch Bàn",
+                "32",
+                "0",
+                "32",
+                "10",
+                "22",
+            ],
+            &["", "Trường Tiểu học Đoàn Kết", "38", "2", "36", "12", "24"],
+            &["2", "Trường THCS Gia Thụy", "40", "0", "40", "13", "27"],
+        ],
+    );
+    let m = merge(std::slice::from_ref(&f));
+    assert_eq!(m.code, 1, "{}", m.stdout);
+    assert_eq!(
+        findings(&m.stdout)[0],
+        (
+            "lỗi".to_string(),
+            "value-unclear".to_string(),
+            "Mẫu 07!B3".to_string()
+        ),
+        "{}",
+        m.stdout
+    );
+    assert!(
+        m.stdout.contains("Dòng 3 của Mẫu 07 khối Trường học ('Trường Tiểu học Thạch Bàn'): không rõ là một đơn vị hay dòng nhóm. Dòng này có STT, còn dòng 4 ngay dưới không có STT nên được đọc là các đơn vị của nhóm này; nhưng cột 'Tổng số CBCCVC, NLĐ' của dòng này ghi 32, cộng dòng 4 được 38. Dòng này không được cộng như một đơn vị."),
+        "{}",
+        m.stdout
+    );
+    let d = district(&m.out);
+    assert_eq!(
+        d.units.keys().collect::<Vec<_>>(),
+        ["Trường THCS Gia Thụy", "Trường Tiểu học Đoàn Kết"]
+    );
+    let en = merge_with(&[f], &["--lang", "en"]);
+    assert!(
+        en.stdout
+            .contains("unclear whether this is a unit or a group heading"),
+        "{}",
+        en.stdout
+    );
+}
+
+#[test]
+fn totals_worded_tong_toan_nganh_toan_quan_tong_chung_are_not_counted_as_units() {
+    let dir = tempfile::tempdir().unwrap();
+    for label in [
+        "Tổng:",
+        "Tổng khối trường học",
+        "Toàn ngành",
+        "Toàn quận",
+        "Tổng chung",
+        "Tổng số",
+        "TỔNG CỘNG TOÀN KHỐI",
+    ] {
+        let f = in_dir(&dir, "truong-hoc.xlsx");
+        school_table(
+            &f,
+            &[
+                &["1", "Trường Mầm non Hoa Mai", "30", "1", "29", "9", "20"],
+                &["2", "Trường Mầm non Sơn Ca", "26", "0", "26", "8", "18"],
+                &["", label, "56", "1", "55", "17", "38"],
+            ],
+        );
+        let m = merge(&[f]);
+        assert_eq!(codes(&m.stdout), ["list-missing"], "{label}: {}", m.stdout);
+        let d = district(&m.out);
+        assert_eq!(d.units.len(), 2, "{label}: {:?}", d.units.keys());
+        assert_eq!(d.total().1, [56, 1, 55, 17, 38], "{label}");
+    }
+}
+
+#[test]
+fn a_unit_named_tong_doi_is_counted_and_a_total_typed_without_diacritics_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = in_dir(&dir, "chinh-quyen.xlsx");
+    typed(
+        &f,
+        &[(
+            "Mẫu 07",
+            &[
+                &["KHỐI CHÍNH QUYỀN - QUÝ I NĂM 2024"],
+                HEADER,
+                &["1", "Phòng Nội vụ", "10", "0", "10", "4", "6"],
+                &[
+                    "2",
+                    "Tổng đội Thanh niên xung phong",
+                    "12",
+                    "0",
+                    "12",
+                    "5",
+                    "7",
+                ],
+                &["", "Tong cong ty", "22", "0", "22", "9", "13"],
+                &["", "Tổng cộng", "22", "0", "22", "9", "13"],
+            ],
+            &[],
+        )],
+    );
+    let m = merge(&[f]);
+    assert_eq!(m.code, 1, "{}", m.stdout);
+    assert_eq!(
+        codes(&m.stdout),
+        ["value-unclear", "list-missing"],
+        "{}",
+        m.stdout
+    );
+    assert!(
+        m.stdout.contains("('Tong cong ty'): không rõ là dòng tổng hay tên một đơn vị. Số của dòng này bằng tổng các đơn vị từ dòng 3 đến dòng 4 nên được coi là dòng tổng, không được cộng."),
+        "{}",
+        m.stdout
+    );
+    let d = district(&m.out);
+    assert_eq!(
+        d.units.keys().collect::<Vec<_>>(),
+        ["Phòng Nội vụ", "Tổng đội Thanh niên xung phong"]
+    );
+    assert_eq!(d.total().1, [22, 0, 22, 9, 13]);
+}
+
+#[test]
+fn a_tong_so_khoi_subtotal_in_the_middle_does_not_end_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = in_dir(&dir, "truong-hoc.xlsx");
+    school_table(
+        &f,
+        &[
+            &["I", "Khối Mầm non"],
+            &["1", "Trường Mầm non Hoa Mai", "30", "1", "29", "9", "20"],
+            &["2", "Trường Mầm non Sơn Ca", "26", "0", "26", "8", "18"],
+            &["", "Tổng số khối Mầm non", "56", "1", "55", "17", "38"],
+            &["II", "Khối Tiểu học"],
+            &["3", "Trường Tiểu học Đoàn Kết", "38", "2", "36", "12", "24"],
+            &["", "Tổng cộng", "94", "3", "91", "29", "62"],
+            &[],
+            &["", "NGƯỜI LẬP BIỂU"],
+        ],
+    );
+    let m = merge(&[f]);
+    assert_eq!(codes(&m.stdout), ["list-missing"], "{}", m.stdout);
+    let d = district(&m.out);
+    assert_eq!(d.units.len(), 3, "{:?}", d.units.keys());
+    assert!(d.units.contains_key("Trường Tiểu học Đoàn Kết"));
+    assert_eq!(d.total().1, [94, 3, 91, 29, 62]);
+
+    // Units below the total that closes the table are counted, and said.
+    let g = in_dir(&dir, "duoi.xlsx");
+    school_table(
+        &g,
+        &[
+            &["1", "Trường Mầm non Hoa Mai", "30", "1", "29", "9", "20"],
+            &["", "Tổng cộng", "30", "1", "29", "9", "20"],
+            &["2", "Trường Mầm non Sơn Ca", "26", "0", "26", "8", "18"],
+        ],
+    );
+    let m = merge(&[g]);
+    assert_eq!(m.code, 1, "{}", m.stdout);
+    assert_eq!(
+        codes(&m.stdout),
+        ["total-mismatch", "list-missing"],
+        "{}",
+        m.stdout
+    );
+    assert!(
+        m.stdout.contains("Dòng 5 của Mẫu 07 khối Trường học: đơn vị 'Trường Mầm non Sơn Ca' nằm dưới dòng tổng 'Tổng cộng' (dòng 4)"),
+        "{}",
+        m.stdout
+    );
+    assert_eq!(district(&m.out).total().1, [56, 1, 55, 17, 38]);
+}
+
+/// A Chính quyền mẫu 07 of one unit with 2 people đạt, and the sheets given after it.
+fn with_lists(path: &Path, lists: &[Typed]) {
+    let table: &[&[&str]] = &[
+        &["KHỐI CHÍNH QUYỀN - QUÝ I NĂM 2024"],
+        HEADER,
+        &["1", "Phòng Nội vụ", "5", "0", "5", "2", "3"],
+    ];
+    let mut sheets: Vec<Typed> = vec![("Mẫu 07", table, &[])];
+    sheets.extend_from_slice(lists);
+    typed(path, &sheets);
+}
+
+const KHONG_DAT: &[&[&str]] = &[
+    &["STT", "Họ và tên", "Đơn vị", "Lý do"],
+    &[
+        "1",
+        "Trần Văn Bảo",
+        "Phòng Nội vụ",
+        "Tháng 2 không hoàn thành",
+    ],
+    &["2", "Lê Thị Cúc", "Phòng Nội vụ", "Tổng điểm dưới mức"],
+    &["3", "Phạm Văn Dũng", "Phòng Nội vụ", "Kỷ luật"],
+];
+
+#[test]
+fn a_sheet_of_people_khong_dat_is_never_published_as_dat() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = in_dir(&dir, "chinh-quyen.xlsx");
+    with_lists(
+        &f,
+        &[
+            ("Không đạt", KHONG_DAT, &[]),
+            (
+                "DS đạt",
+                &[
+                    &["STT", "Họ và tên", "Đơn vị"],
+                    &["1", "Nguyễn Văn An", "Phòng Nội vụ"],
+                    &["2", "Hoàng Thị Hà", "Phòng Nội vụ"],
+                ],
+                &[],
+            ),
+        ],
+    );
+    let m = merge(&[f]);
+    assert_eq!(m.code, 0, "{}", m.stdout);
+    assert!(codes(&m.stdout).is_empty(), "{}", m.stdout);
+    let names: Vec<String> = dat_list(&m.out).1.iter().map(|p| p[0].clone()).collect();
+    assert_eq!(names, ["Nguyễn Văn An", "Hoàng Thị Hà"]);
+
+    // No sheet says it is the list of people đạt: the list is missing, never guessed.
+    let g = in_dir(&dir, "khong-ro.xlsx");
+    with_lists(
+        &g,
+        &[
+            ("Không đạt", KHONG_DAT, &[]),
+            (
+                "Sheet3",
+                &[
+                    &["STT", "Họ và tên", "Đơn vị"],
+                    &["1", "Nguyễn Văn An", "Phòng Nội vụ"],
+                    &["2", "Hoàng Thị Hà", "Phòng Nội vụ"],
+                ],
+                &[],
+            ),
+            (
+                "Sheet4",
+                &[
+                    &["DANH SÁCH CBCCVC CHƯA ĐẠT CHUYÊN NGHIỆP"],
+                    &["STT", "Họ và tên", "Đơn vị"],
+                    &["1", "Trần Văn Bảo", "Phòng Nội vụ"],
+                ],
+                &[],
+            ),
+        ],
+    );
+    let m = merge(std::slice::from_ref(&g));
+    assert_eq!(codes(&m.stdout), ["list-missing"], "{}", m.stdout);
+    for words in [
+        "Trang 'Không đạt' là danh sách không đạt nên không được dùng.",
+        "Trang 'Sheet3' có danh sách người nhưng không ghi rõ là danh sách người đạt",
+        "Trang 'Sheet4' là danh sách không đạt nên không được dùng.",
+    ] {
+        assert!(m.stdout.contains(words), "{words}\n{}", m.stdout);
+    }
+    let (note, people) = dat_list(&m.out);
+    assert!(people.is_empty(), "{people:?}");
+    assert!(note.contains("Danh sách chưa đầy đủ"), "{note}");
+    let en = merge_with(&[g], &["--lang", "en"]);
+    assert!(
+        en.stdout
+            .contains("The sheet 'Không đạt' is a list of people không đạt, so it is not used."),
+        "{}",
+        en.stdout
+    );
+}
+
+#[test]
+fn a_person_named_tong_cong_or_tong_son_is_published() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = in_dir(&dir, "chinh-quyen.xlsx");
+    with_lists(
+        &f,
+        &[(
+            "Danh sách đạt",
+            &[
+                &["STT", "Họ và tên", "Đơn vị"],
+                &["1", "Tống Công Minh", "Phòng Nội vụ"],
+                &["2", "TỐNG SƠN HẢI", "Phòng Nội vụ"],
+                &["", "Tổng cộng: 2 người"],
+                &["", "TỔNG SỐ", "2"],
+            ],
+            &[],
+        )],
+    );
+    let m = merge(&[f]);
+    assert_eq!(m.code, 0, "{}", m.stdout);
+    assert!(codes(&m.stdout).is_empty(), "{}", m.stdout);
+    let names: Vec<String> = dat_list(&m.out).1.iter().map(|p| p[0].clone()).collect();
+    assert_eq!(names, ["Tống Công Minh", "TỐNG SƠN HẢI"]);
+}
+
+#[test]
+fn one_ward_under_two_groups_is_two_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = in_dir(&dir, "dang-doan-the.xlsx");
+    typed(
+        &f,
+        &[(
+            "Mẫu 07",
+            &[
+                &["KHỐI ĐẢNG - ĐOÀN THỂ - QUÝ I NĂM 2024"],
+                HEADER,
+                &["I", "Đảng ủy các phường"],
+                &["1", "Phường Bồ Đề", "6", "0", "6", "2", "4"],
+                &["2", "Phường Gia Thụy", "5", "0", "5", "1", "4"],
+                &["II", "Ủy ban MTTQ các phường"],
+                &["1", "Phường Bồ Đề", "4", "0", "4", "1", "3"],
+                &["2", "Phường Gia Thụy", "3", "0", "3", "1", "2"],
+                &["2", "Phường Gia Thụy", "3", "0", "3", "1", "2"],
+                // The rows as typed: the row typed twice is in it.
+                &["", "Tổng cộng", "21", "0", "21", "6", "15"],
+            ],
+            &[],
+        )],
+    );
+    let m = merge(std::slice::from_ref(&f));
+    // The same name twice in one group is still one unit typed twice.
+    assert_eq!(
+        findings(&m.stdout)
+            .iter()
+            .map(|(_, c, p)| format!("{c} {p}"))
+            .collect::<Vec<_>>(),
+        ["unit-duplicate Mẫu 07!B9", "list-missing Mẫu 07"],
+        "{}",
+        m.stdout
+    );
+    let d = district(&m.out);
+    assert_eq!(
+        d.units,
+        BTreeMap::from([
+            (
+                "Phường Bồ Đề (Đảng ủy các phường)".to_string(),
+                [6, 0, 6, 2, 4]
+            ),
+            (
+                "Phường Gia Thụy (Đảng ủy các phường)".to_string(),
+                [5, 0, 5, 1, 4]
+            ),
+            (
+                "Phường Bồ Đề (Ủy ban MTTQ các phường)".to_string(),
+                [4, 0, 4, 1, 3]
+            ),
+            (
+                "Phường Gia Thụy (Ủy ban MTTQ các phường)".to_string(),
+                [3, 0, 3, 1, 2]
+            ),
+        ])
+    );
+    assert_eq!(d.total().1, [18, 0, 18, 5, 13]);
+    // Across files a name is one unit, as before.
+    let g = in_dir(&dir, "chinh-quyen.xlsx");
+    typed(
+        &g,
+        &[(
+            "Mẫu 07",
+            &[
+                &["KHỐI CHÍNH QUYỀN - QUÝ I NĂM 2024"],
+                HEADER,
+                &["1", "Phường Bồ Đề", "20", "0", "20", "8", "12"],
+            ],
+            &[],
+        )],
+    );
+    let m = merge(&[f, g]);
+    assert!(
+        codes(&m.stdout)
+            .iter()
+            .filter(|c| *c == "unit-duplicate")
+            .count()
+            == 2,
+        "{}",
+        m.stdout
+    );
+}
+
+#[test]
+fn a_table_with_only_a_total_row_says_it_has_no_unit_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = in_dir(&dir, "truong-hoc.xlsx");
+    school_table(&f, &[&["", "Tổng cộng", "94", "3", "91", "29", "62"]]);
+    let m = merge(&[f]);
+    assert_eq!(m.code, 2, "{}{}", m.stdout, m.stderr);
+    assert!(!m.out.exists());
+    assert_eq!(
+        findings(&m.stdout),
+        [(
+            "lỗi".to_string(),
+            "info-missing".to_string(),
+            "Mẫu 07!A2".to_string()
+        )],
+        "{}",
+        m.stdout
+    );
+    assert!(
+        m.stderr.contains("Không đọc được Mẫu 07 nào") && !m.stderr.contains("thiếu quý"),
+        "{}",
+        m.stderr
+    );
+    assert!(
+        m.stderr
+            .contains("truong-hoc.xlsx: bảng không có dòng đơn vị nào"),
+        "{}",
+        m.stderr
+    );
+}

@@ -64,13 +64,18 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_FAILURE));
     }
     let Some(district) = merged.district else {
+        // Each file and what kept it out, so that the message says what to fix.
+        let vi = lang == Lang::Vi;
+        let why: String = merged
+            .not_read
+            .iter()
+            .map(|(file, w)| format!("\n  {file}: {}", w.words(vi)))
+            .collect();
         eprintln!(
-            "danhgia: {}",
+            "danhgia: {}{why}",
             match lang {
-                Lang::Vi =>
-                    "Không đọc được Mẫu 07 nào (thiếu quý hoặc khối); chưa ghi tệp toàn quận.",
-                Lang::En =>
-                    "No mẫu 07 workbook could be read (no quarter or bloc); nothing written.",
+                Lang::Vi => "Không đọc được Mẫu 07 nào; chưa ghi tệp toàn quận:",
+                Lang::En => "No mẫu 07 workbook could be read; nothing written:",
             }
         );
         return Ok(ExitCode::from(EXIT_FAILURE));

@@ -2,8 +2,13 @@
 //! `Danh sách đạt`, or a sheet typed by hand with `Họ và tên` and `Đơn vị` (or the units as
 //! heading rows above their people), on one or two header rows. A list of everyone with a
 //! `Kết quả` column counts only the people marked `Đạt`.
+//!
+//! Which sheet is the list is told by its name and title, never by its place in the workbook: a
+//! sheet named or titled "đạt" (and not "không đạt" or "chưa đạt"), else a list with a `Kết quả`
+//! column. A sheet named or titled "không đạt" is never taken; a list of people that says neither
+//! is not guessed at: the list is then missing, and the sheets passed over are named.
 
-use super::{Ctx, DatList, SHEET_DAT, UNIT_NAMES};
+use super::{strip_numbering, Ctx, DatList, SHEET_DAT, UNIT_NAMES};
 use crate::district::DatPerson;
 use crate::model::Total;
 use crate::reader::layout::{find_header, names, Header, Spec};
@@ -75,9 +80,58 @@ fn total_of(d: &Data) -> Option<Total> {
     (hp.fract() == 0.0).then_some(Total(hp as u32))
 }
 
-/// The list of people đạt of a workbook whose table stands on `summary`: the sheet named
-/// `Danh sách đạt`, else the first other sheet with a list header. `None` when there is none.
-pub fn read(cx: &mut Ctx, wb: &mut Workbook, summary: &str) -> Option<DatList> {
+/// The list of people đạt of a workbook, and the sheets with a list of people passed over.
+pub struct Listing {
+    pub list: Option<DatList>,
+    /// (sheet, whether it says "không đạt").
+    pub passed_over: Vec<(String, bool)>,
+}
+
+/// What a sheet's name and title lines say of the people listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Says {
+    /// "đạt", "Đạt chuyên nghiệp", "DS đạt".
+    dat: bool,
+    /// "không đạt", "chưa đạt".
+    not_dat: bool,
+}
+
+impl Says {
+    /// The words of a text: "đạt" after "không" or "chưa" is không đạt. With diacritics "đạt"
+    /// is told from "đất", "đặt"; a text typed without any is read by its key.
+    fn read(&mut self, s: &str) {
+        let plain = s.is_ascii();
+        let lower = text::tidy(s).to_lowercase();
+        let mut prev = "";
+        for w in lower.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            if w == "đạt" || (plain && w == "dat") {
+                let negated = ["không", "chưa", "khong", "chua", "ko", "k"].contains(&prev);
+                if negated {
+                    self.not_dat = true;
+                } else {
+                    self.dat = true;
+                }
+            }
+            prev = w;
+        }
+    }
+}
+
+/// How a sheet with a list of people stands as the list of people đạt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Fit {
+    /// Named or titled as the list of people đạt.
+    Named,
+    /// A list of everyone with a `Kết quả` column: only the rows marked `Đạt` are taken.
+    Marked,
+}
+
+/// The list of people đạt of a workbook whose table stands on `summary`: the sheet named or
+/// titled as the list of people đạt, else a list with a `Kết quả` column; the first of the best.
+pub fn read(cx: &mut Ctx, wb: &mut Workbook, summary: &str) -> Listing {
     let named = wb.find_sheet(SHEET_DAT);
     let mut candidates: Vec<String> = named.iter().cloned().collect();
     candidates.extend(
@@ -86,15 +140,36 @@ pub fn read(cx: &mut Ctx, wb: &mut Workbook, summary: &str) -> Option<DatList> {
             .filter(|n| n.as_str() != summary && Some(*n) != named.as_ref())
             .cloned(),
     );
+    let mut best: Option<(Fit, String, Grid, Header<Col>)> = None;
+    let mut passed_over = Vec::new();
     for sheet in candidates {
         let Ok(grid) = wb.grid(&sheet) else { continue };
         let header = find_header(&grid, &DAT_LIST, &mut |r, c| cx.text(&grid, &sheet, r, c));
-        if let Some(h) = header {
-            let people = people(cx, &grid, &sheet, &h);
-            return Some(DatList { sheet, people });
+        let Some(h) = header else { continue };
+        let mut says = Says::default();
+        says.read(&sheet);
+        for row in grid.row_start()..h.row {
+            let cols: Vec<u32> = grid.filled(row).map(|(c, _)| c).collect();
+            for c in cols {
+                says.read(&cx.text(&grid, &sheet, row, c));
+            }
+        }
+        let fit = match (says.dat, says.not_dat, h.has(Col::Result)) {
+            (true, false, _) => Some(Fit::Named),
+            (_, _, true) => Some(Fit::Marked),
+            _ => None,
+        };
+        match fit {
+            Some(f) if best.as_ref().is_none_or(|b| f < b.0) => best = Some((f, sheet, grid, h)),
+            Some(_) => {}
+            None => passed_over.push((sheet, says.not_dat)),
         }
     }
-    None
+    let list = best.map(|(_, sheet, grid, h)| {
+        let people = people(cx, &grid, &sheet, &h);
+        DatList { sheet, people }
+    });
+    Listing { list, passed_over }
 }
 
 fn people(cx: &mut Ctx, grid: &Grid, sheet: &str, h: &Header<Col>) -> Vec<DatPerson> {
@@ -145,25 +220,26 @@ fn marked_dat(cx: &mut Ctx, grid: &Grid, sheet: &str, h: &Header<Col>, row: u32)
     k == "dat" || k.starts_with("dat ")
 }
 
+/// A row that sums the list rather than names a person: "Tổng cộng", "Tổng số: 12 người",
+/// "Cộng". Told by the diacritics ("Tống Công Minh" is a person); a text typed without any is a
+/// summary only when it is nothing but those words and numbers.
 fn is_summary(name: &str) -> bool {
-    let k = text::key(name);
-    k.starts_with("tong cong") || k == "cong" || k.starts_with("tong so")
-}
-
-/// "I. Phòng Nội vụ" → "Phòng Nội vụ".
-fn strip_numbering(s: &str) -> &str {
-    let s = s.trim_start();
-    let first = s.split_whitespace().next().unwrap_or("");
-    let marker = first.trim_end_matches(['.', ')', '-']);
-    let numbered = first.len() > marker.len()
-        && !marker.is_empty()
-        && marker
-            .chars()
-            .all(|c| c.is_ascii_digit() || "IVXivx".contains(c) || c.is_ascii_uppercase());
-    if numbered {
-        s[first.len()..].trim_start()
-    } else {
-        s
+    let lower = text::tidy(name).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if name.is_ascii() {
+        let summary_word = |w: &&str| {
+            ["tong", "cong", "so", "nguoi", "chung"].contains(w)
+                || w.bytes().all(|b| b.is_ascii_digit())
+        };
+        return matches!(words.first(), Some(&"tong" | &"cong")) && words.iter().all(summary_word);
+    }
+    match words.as_slice() {
+        ["cộng", ..] | ["tổng"] => true,
+        ["tổng", second, ..] => ["cộng", "số", "chung", "toàn"].contains(second),
+        _ => false,
     }
 }
 
@@ -182,5 +258,50 @@ mod tests {
             "Trường THCS Ngọc Lâm"
         );
         assert_eq!(strip_numbering("Phòng Nội vụ"), "Phòng Nội vụ");
+    }
+
+    #[test]
+    fn summary_rows_are_told_from_people_named_tong() {
+        for t in [
+            "Tổng cộng",
+            "TỔNG SỐ: 12 người",
+            "Cộng",
+            "Tổng",
+            "Tong cong",
+            "TONG SO 12",
+        ] {
+            assert!(is_summary(t), "{t}");
+        }
+        for t in [
+            "Tống Công Minh",
+            "TỐNG SƠN HẢI",
+            "Tống Văn Trân",
+            "Tong Cong Minh",
+            "Nguyễn Văn Tổng",
+        ] {
+            assert!(!is_summary(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_sheet_says_dat_or_khong_dat() {
+        let says = |ts: &[&str]| {
+            let mut s = Says::default();
+            for t in ts {
+                s.read(t);
+            }
+            (s.dat, s.not_dat)
+        };
+        assert_eq!(says(&["Danh sách đạt"]), (true, false));
+        assert_eq!(says(&["DS dat"]), (true, false));
+        assert_eq!(
+            says(&["Sheet2", "DANH SÁCH CBCCVC, NLĐ ĐẠT CHUYÊN NGHIỆP QUÝ I"]),
+            (true, false)
+        );
+        assert_eq!(says(&["Không đạt"]), (false, true));
+        assert_eq!(says(&["DS chua dat"]), (false, true));
+        assert_eq!(says(&["Danh sách", "CÁN BỘ CHƯA ĐẠT"]), (false, true));
+        // "Đất", "Đặt" are no "đạt".
+        assert_eq!(says(&["Phòng Tài nguyên đất", "Đặt hàng"]), (false, false));
     }
 }

@@ -14,7 +14,7 @@ mod rows;
 use super::layout::{find_header, names, Header, Spec};
 use super::{Grid, Workbook};
 use crate::district::{DatPerson, UnitLine};
-use crate::finding::{Detail, Finding, Mau07Title, Severity};
+use crate::finding::{Detail, Finding, Mau07Title};
 use crate::model::{Bloc, Quarter};
 use crate::profile::Profile;
 use crate::text::{self, a1};
@@ -238,12 +238,15 @@ impl Columns {
     }
 }
 
-/// One unit of a mẫu 07, with the cell of its name and its row (0-based).
+/// One unit of a mẫu 07, with the cell of its name, its row (0-based) and the name of the group
+/// it stands in ("Đảng ủy các phường" and "Ủy ban MTTQ các phường" may each hold a "Phường Bồ
+/// Đề": two units).
 #[derive(Debug, Clone)]
 pub struct UnitRow {
     pub line: UnitLine,
     pub cell: String,
     pub row: u32,
+    pub group: Option<String>,
 }
 
 /// The list of people đạt sent with a mẫu 07.
@@ -258,8 +261,49 @@ pub struct DatList {
 pub struct Table {
     pub sheet: String,
     pub units: Vec<UnitRow>,
-    /// `None` when the workbook holds no list of people đạt.
+    /// `None` when the workbook holds no sheet that is clearly its list of people đạt.
     pub list: Option<DatList>,
+    /// Sheets with a list of people not taken for the list of people đạt: (name, whether it
+    /// says "không đạt").
+    pub passed_over: Vec<(String, bool)>,
+}
+
+/// Why a workbook gives nothing to merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRead {
+    Unreadable,
+    NoTable,
+    ColumnsMissing,
+    NoBloc,
+    /// A table without any unit row (only headings, groups or totals).
+    NoUnits,
+    /// Rows that looked like units, none of which could be counted.
+    RowsInvalid,
+    /// A table read, but no quarter in its titles.
+    NoQuarter,
+}
+
+impl NotRead {
+    /// The reason in a few words.
+    pub fn words(self, vi: bool) -> &'static str {
+        use NotRead::*;
+        match (self, vi) {
+            (Unreadable, true) => "không mở được tệp",
+            (Unreadable, false) => "the file cannot be opened",
+            (NoTable, true) => "không thấy bảng Mẫu 07",
+            (NoTable, false) => "no mẫu 07 table found",
+            (ColumnsMissing, true) => "bảng thiếu cột số liệu",
+            (ColumnsMissing, false) => "the table lacks columns",
+            (NoBloc, true) => "không rõ khối (tiêu đề và tên tệp không ghi khối)",
+            (NoBloc, false) => "no bloc (neither the title nor the file name names one)",
+            (NoUnits, true) => "bảng không có dòng đơn vị nào",
+            (NoUnits, false) => "the table has no unit row",
+            (RowsInvalid, true) => "không dòng đơn vị nào đọc được số liệu",
+            (RowsInvalid, false) => "no unit row has numbers that can be read",
+            (NoQuarter, true) => "không thấy quý trong tiêu đề",
+            (NoQuarter, false) => "no quarter in the title",
+        }
+    }
 }
 
 /// One mẫu 07 workbook read back: its quarter and bloc (from the title lines, else the file
@@ -270,6 +314,8 @@ pub struct Mau07 {
     pub quarter: Option<Quarter>,
     pub bloc: Option<Bloc>,
     pub table: Option<Table>,
+    /// Why there is nothing to merge, when so.
+    pub why: Option<NotRead>,
 }
 
 /// The findings of one file, with cell texts read through one place (legacy encodings are
@@ -329,20 +375,25 @@ pub fn read(path: &Path, display_name: &str, profile: &Profile) -> (Mau07, Vec<F
         quarter: None,
         bloc: None,
         table: None,
+        why: None,
     };
     out.table = read_table(&mut cx, &mut out, path, profile);
     if out.table.is_none() && out.bloc.is_none() {
         out.bloc = bloc_of_file(path);
+    }
+    if out.table.is_some() && out.quarter.is_none() {
+        out.why = Some(NotRead::NoQuarter);
     }
     (out, cx.findings)
 }
 
 /// The steps of [`read`]: open, find the table, read its titles and columns, its rows, its list.
 fn read_table(cx: &mut Ctx, out: &mut Mau07, path: &Path, profile: &Profile) -> Option<Table> {
+    out.why = Some(NotRead::Unreadable);
     let mut wb = Workbook::open(path)
         .map_err(|u| cx.push(None, None, Detail::Unreadable(u)))
         .ok()?;
-    let (sheet, grid, header) = find_table(cx, &mut wb)?;
+    let (sheet, grid, header) = find_table(cx, &mut wb, &mut out.why)?;
     let titles = Titles::read(cx, &grid, &sheet, header.row, profile);
     out.quarter = titles.quarter;
     out.bloc = titles.bloc;
@@ -350,6 +401,7 @@ fn read_table(cx: &mut Ctx, out: &mut Mau07, path: &Path, profile: &Profile) -> 
         let what = Mau07Title::Quarter;
         cx.push(Some(&sheet), None, Detail::Mau07TitleMissing { what });
     }
+    out.why = Some(NotRead::ColumnsMissing);
     let cols = Columns::of(&header)
         .map_err(|columns| {
             let cell = Some(a1(header.row, grid.col_start()));
@@ -361,29 +413,81 @@ fn read_table(cx: &mut Ctx, out: &mut Mau07, path: &Path, profile: &Profile) -> 
         .or_else(|| rows::bloc_of_groups(cx, &grid, &sheet, &cols, &header, profile))
         .or_else(|| bloc_of_file(path));
     let Some(bloc) = out.bloc else {
+        out.why = Some(NotRead::NoBloc);
         let what = Mau07Title::Bloc;
         cx.push(Some(&sheet), None, Detail::Mau07TitleMissing { what });
         return None;
     };
+    let blocs = bloc_keys(profile);
     let at = rows::Place {
         sheet: &sheet,
         bloc: &profile.bloc(bloc).name,
+        blocs: &blocs,
     };
-    let units = rows::read(cx, &grid, &at, &cols, header.data_start());
-    if units.is_empty() && !cx.findings.iter().any(|f| f.severity() == Severity::Error) {
-        let cell = Some(a1(header.row, grid.col_start()));
-        cx.push(Some(&sheet), cell, Detail::Mau07NoUnits);
+    let rows = rows::read(cx, &grid, &at, &cols, header.data_start());
+    for (cell, detail) in rows.findings {
+        cx.push(Some(&sheet), cell, detail);
     }
-    if units.is_empty() {
+    if rows.units.is_empty() {
+        if rows.rejected == 0 {
+            out.why = Some(NotRead::NoUnits);
+            let cell = Some(a1(header.row, grid.col_start()));
+            cx.push(Some(&sheet), cell, Detail::Mau07NoUnits);
+        } else {
+            out.why = Some(NotRead::RowsInvalid);
+        }
         return None;
     }
-    let list = list::read(cx, &mut wb, &sheet);
-    Some(Table { sheet, units, list })
+    out.why = None;
+    let listing = list::read(cx, &mut wb, &sheet);
+    Some(Table {
+        sheet,
+        units: rows.units,
+        list: listing.list,
+        passed_over: listing.passed_over,
+    })
+}
+
+/// The keys of the blocs' names and other names, "khối" left out: a group row so named names a
+/// bloc.
+fn bloc_keys(profile: &Profile) -> Vec<String> {
+    Bloc::ALL
+        .into_iter()
+        .flat_map(|b| {
+            let spec = profile.bloc(b);
+            std::iter::once(&spec.name).chain(&spec.aliases)
+        })
+        .map(|n| {
+            let k = text::key(n);
+            k.strip_prefix("khoi ").map_or(k.clone(), str::to_string)
+        })
+        .collect()
+}
+
+/// "I. Phòng Nội vụ" → "Phòng Nội vụ".
+fn strip_numbering(s: &str) -> &str {
+    let s = s.trim_start();
+    let first = s.split_whitespace().next().unwrap_or("");
+    let marker = first.trim_end_matches(['.', ')', '-']);
+    let numbered = first.len() > marker.len()
+        && !marker.is_empty()
+        && marker
+            .chars()
+            .all(|c| c.is_ascii_digit() || "IVXivx".contains(c) || c.is_ascii_uppercase());
+    if numbered {
+        s[first.len()..].trim_start()
+    } else {
+        s
+    }
 }
 
 /// The sheet that holds the table: `Mẫu 07` when there is one, else the first sheet (other
 /// than a list of people đạt) whose first rows hold a mẫu 07 header.
-fn find_table(cx: &mut Ctx, wb: &mut Workbook) -> Option<(String, Grid, Header<Col>)> {
+fn find_table(
+    cx: &mut Ctx,
+    wb: &mut Workbook,
+    why: &mut Option<NotRead>,
+) -> Option<(String, Grid, Header<Col>)> {
     let named = wb.find_sheet(SHEET_SUMMARY);
     let mut candidates: Vec<String> = named.iter().cloned().collect();
     candidates.extend(
@@ -409,6 +513,7 @@ fn find_table(cx: &mut Ctx, wb: &mut Workbook) -> Option<(String, Grid, Header<C
     }
     let sheet = candidates.first().map(String::as_str);
     cx.push(sheet, None, Detail::Mau07HeaderNotFound);
+    *why = Some(NotRead::NoTable);
     None
 }
 
