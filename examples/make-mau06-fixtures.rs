@@ -771,7 +771,7 @@ fn khop(dir: &Path, entries: &mut Vec<Entry>) -> Result<(), XlsxError> {
     });
     entries.push(Entry {
         path: "khop/mau-06.xlsx",
-        what: "The same unit's mẫu 06, retyped in the tool's own layout (issuing body at the top left, two-row header \"Xếp loại tháng\" over \"Tháng 1 | Tháng 2 | Tháng 3\", totals and signatures below), without `Khối` and without `Mã CB`: people are matched by name. Every `Kết quả` agrees with the workbook, so nothing is reported — not even the missing `Khối`, which a mẫu 06 beside its workbook does not need — and the unit counts once, from the workbook.",
+        what: "The same unit's mẫu 06, retyped in the tool's own layout (issuing body at the top left, two-row header \"Xếp loại tháng\" over \"Tháng 1 | Tháng 2 | Tháng 3\", totals and signatures below), without `Khối` and without `Mã CB`: people are matched by name. Every `Kết quả` agrees with the workbook, so nothing is reported — not even the missing `Khối`, nor the length of Phạm Thị Dung's absence (`Ghi chú` \"Nghỉ thai sản\"), which a mẫu 06 beside its workbook does not need: the workbook has them — and the unit counts once, from the workbook.",
         status: "ok",
         unit: None,
         people: vec![],
@@ -978,7 +978,7 @@ fn mot_minh_sai(dir: &Path, entries: &mut Vec<Entry>) -> Result<(), XlsxError> {
                 V::E,
                 ["", "", ""],
                 "Không đánh giá",
-                "Nghỉ thai sản",
+                "Nghỉ thai sản từ 15/01/2024",
             ),
         ],
     };
@@ -986,7 +986,7 @@ fn mot_minh_sai(dir: &Path, entries: &mut Vec<Entry>) -> Result<(), XlsxError> {
     let id = |i: usize| m.id(i);
     entries.push(Entry {
         path: "mot-minh-sai.xlsx",
-        what: "UBND phường Phúc Lợi sends only its mẫu 06 (official layout, `Khối: Chính quyền`, one-row header, no `Mã CB`: ids `dong-N`; no `Mã đơn vị`: the code is the file name). Trần Thị Mai is declared `Đạt` with month 2 `HTNV`, Ngô Văn Tài with 278 on mẫu 04 (range 280–300): both `result-mismatch`, `loi`. Phạm Thị Nga is on mẫu 05 in a unit of 6 (`form-size`). `286,5` typed as text is read exactly. Hoàng Thị Yến `Không đánh giá`, `Ghi chú` \"Nghỉ thai sản\".",
+        what: "UBND phường Phúc Lợi sends only its mẫu 06 (official layout, `Khối: Chính quyền`, one-row header, no `Mã CB`: ids `dong-N`; no `Mã đơn vị`: the code is the file name). Trần Thị Mai is declared `Đạt` with month 2 `HTNV`, Ngô Văn Tài with 278 on mẫu 04 (range 280–300): both `result-mismatch`, `loi`. Phạm Thị Nga is on mẫu 05 in a unit of 6 (`form-size`). `286,5` typed as text is read exactly. Hoàng Thị Yến `Không đánh giá`, `Ghi chú` \"Nghỉ thai sản từ 15/01/2024\" (50 working days of the quarter, at least 15: not evaluated). Lê Văn Hùng is on mẫu 03: nobody else is rated không hoàn thành nhiệm vụ, so his `Đạt` holds. The totals line `Tổng số CBCCVC, NLĐ` 6 is read as the unit size, and the signatures below end the table.",
         status: "loi",
         unit: Some(("UBND PHƯỜNG PHÚC LỢI", "mot-minh-sai", "chinh-quyen")),
         people: vec![
@@ -1219,7 +1219,7 @@ fn thieu_khoi(dir: &Path, entries: &mut Vec<Entry>) -> Result<(), XlsxError> {
     write_book(&dir.join("thieu-khoi.xlsx"), &[m.sheet()])?;
     entries.push(Entry {
         path: "thieu-khoi.xlsx",
-        what: "Phòng Tư pháp sends only its mẫu 06, with neither a `Khối` line nor a `Kính gửi` line naming a focal office: the bloc is not guessed from the name. `info-missing` at the title's cell; the unit is not counted.",
+        what: "Phòng Tư pháp sends only its mẫu 06, without a `Khối` line: the bloc is not guessed from the name (nor from a `Kính gửi` line: Phòng Nội vụ receives schools' dossiers too). `info-missing` at the title's cell; the unit is not counted.",
         status: "loi",
         unit: None,
         people: vec![],

@@ -806,6 +806,7 @@ fn one_file_per_unit(
         .collect();
     files.sort_by_key(|(i, _, _)| *i);
     let groups = group_by_identity(&files);
+    let groups = mau06_to_books(groups, &files, inputs, per_file);
     let mut keep = vec![false; files.len()];
     let mut code_of_group: Vec<Option<String>> = Vec::with_capacity(groups.len());
     for group in &groups {
@@ -859,21 +860,25 @@ fn choose_for_unit(
     used
 }
 
-/// A mẫu 06 beside the unit's workbook: it needs no bloc of its own, and every disagreement with
-/// the workbook's results is `result-mismatch` on it (nothing to compare when the workbook could
-/// not be evaluated: its own findings say why).
+/// A mẫu 06 beside the unit's workbook: it needs no bloc of its own, nor what the workbook says
+/// and the mẫu 06 need not (how long an absence lasted, the months a leader's condition rests
+/// on); every disagreement with the workbook's results is `result-mismatch` on it (nothing to
+/// compare when the workbook could not be evaluated: its own findings say why).
 fn beside_workbook(
     (i, ident, _): &(usize, Ident, Option<UnitResult>),
     book: Option<&UnitResult>,
     per_file: &mut [Vec<Finding>],
 ) {
-    let no_bloc = |f: &Finding| {
-        f.detail
-            == Detail::Mau06TitleMissing {
+    let in_workbook = |f: &Finding| {
+        matches!(
+            f.detail,
+            Detail::Mau06TitleMissing {
                 what: crate::finding::Mau06Field::Bloc,
-            }
+            } | Detail::Mau06TimeAwayUnknown { .. }
+                | Detail::ScopeUnknown { .. }
+        )
     };
-    per_file[*i].retain(|f| !no_bloc(f));
+    per_file[*i].retain(|f| !in_workbook(f));
     if let (Some(declared), Some(book)) = (&ident.mau06, book) {
         per_file[*i].extend(crate::mau06::compare(declared, book));
     }
@@ -906,6 +911,189 @@ fn group_by_identity(files: &[(usize, Ident, Option<UnitResult>)]) -> Vec<Vec<us
         }
     }
     groups
+}
+
+/// A mẫu 06 is never a second file of a unit whose workbook is sent (SPEC §3): a mẫu 06 that
+/// neither its code nor its name joined to a workbook joins one whose people it lists (most of
+/// both lists, by name), or whose name it contains (or is contained in: "Phòng Thử nghiệm
+/// quận Long Biên" and "Phòng Thử nghiệm"), unless the people are plainly others. A mẫu 06 that
+/// lists most of a workbook's people but cannot be joined to it — it writes another `Mã đơn vị`,
+/// or several workbooks fit — is `unit-duplicate` and not counted, so nobody counts twice.
+fn mau06_to_books(
+    mut groups: Vec<Vec<usize>>,
+    files: &[(usize, Ident, Option<UnitResult>)],
+    inputs: &[Input],
+    per_file: &mut [Vec<Finding>],
+) -> Vec<Vec<usize>> {
+    let is_sheet = |k: usize| files[k].1.mau06.is_some();
+    let alone: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].iter().all(|&k| is_sheet(k)))
+        .collect();
+    let books: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].iter().any(|&k| !is_sheet(k)))
+        .collect();
+    if alone.is_empty() || books.is_empty() {
+        return groups;
+    }
+    // The people of each workbook (by name, as `compare` matches them), and who is where.
+    let people_of = |kb: usize| -> Vec<String> {
+        (files[kb].2.as_ref())
+            .map(|u| {
+                u.people
+                    .iter()
+                    .map(|p| crate::mau06::name_key(&p.name))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut book_people: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut where_named: HashMap<String, Vec<usize>> = HashMap::new();
+    for &g in &books {
+        for &kb in groups[g].iter().filter(|&&kb| !is_sheet(kb)) {
+            let people = people_of(kb);
+            for name in &people {
+                let at = where_named.entry(name.clone()).or_default();
+                if at.last() != Some(&kb) {
+                    at.push(kb);
+                }
+            }
+            book_people.insert(kb, people);
+        }
+    }
+    let book_group: HashMap<usize, usize> = books
+        .iter()
+        .flat_map(|&g| groups[g].iter().map(move |&k| (k, g)))
+        .collect();
+    for g in alone {
+        // (book group, shared people, people the mẫu 06 lists, people of the workbook)
+        let mut same_people: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let mut same_name: Vec<usize> = Vec::new();
+        for &k in &groups[g] {
+            let Some(d) = &files[k].1.mau06 else { continue };
+            let listed: Vec<String> = d
+                .people
+                .iter()
+                .map(|p| crate::mau06::name_key(&p.name))
+                .collect();
+            let mut candidates: Vec<usize> = listed
+                .iter()
+                .filter_map(|n| where_named.get(n))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let mut shared_with: HashMap<usize, usize> = HashMap::new();
+            for kb in candidates {
+                let shared = shared_names(&listed, &book_people[&kb]);
+                let of = book_people[&kb].len();
+                let b = book_group[&kb];
+                *shared_with.entry(kb).or_default() = shared;
+                if shared * 2 > listed.len()
+                    && shared * 2 > of
+                    && !same_people.iter().any(|x| x.0 == b)
+                {
+                    same_people.push((b, shared, listed.len(), of));
+                }
+            }
+            for &b in &books {
+                let named = groups[b].iter().filter(|&&kb| !is_sheet(kb)).any(|&kb| {
+                    let others = shared_with.get(&kb).copied().unwrap_or(0) == 0
+                        && !book_people[&kb].is_empty()
+                        && !listed.is_empty();
+                    !others && names_contain(&files[k].1.name, &files[kb].1.name)
+                });
+                if named && !same_name.contains(&b) {
+                    same_name.push(b);
+                }
+            }
+        }
+        same_people.sort_unstable();
+        same_name.retain(|b| !same_people.iter().any(|x| x.0 == *b));
+        let code = groups[g].iter().find_map(|&k| files[k].1.code.clone());
+        let target = match (same_people.as_slice(), same_name.as_slice(), &code) {
+            ([(b, ..)], _, None) => Some(*b),
+            ([], [b], None) => Some(*b),
+            _ => None,
+        };
+        if let Some(b) = target {
+            let moved = std::mem::take(&mut groups[g]);
+            groups[b].extend(moved);
+            groups[b].sort_unstable();
+            continue;
+        }
+        if same_people.is_empty() {
+            continue;
+        }
+        // Most people shared, but no single workbook it can be joined to: said, not counted.
+        let (_, shared, listed, _) = same_people[0];
+        let workbooks: Vec<String> = same_people
+            .iter()
+            .flat_map(|&(b, ..)| groups[b].iter().filter(|&&kb| !is_sheet(kb)).copied())
+            .map(|kb| inputs[files[kb].0].display.clone())
+            .collect();
+        let several = same_people.len() > 1;
+        let book_code = (!several)
+            .then(|| {
+                groups[same_people[0].0].iter().find_map(|&kb| {
+                    (files[kb].2.as_ref())
+                        .filter(|u| u.code_written)
+                        .map(|u| u.code.clone())
+                })
+            })
+            .flatten();
+        for &k in &groups[g] {
+            let (i, ident, unit) = &files[k];
+            let code = (unit.as_ref())
+                .filter(|u| u.code_written)
+                .map(|u| u.code.clone())
+                .or_else(|| ident.code.clone());
+            per_file[*i].push(Finding {
+                file: inputs[*i].display.clone(),
+                sheet: Some(ident.info_sheet().to_string()),
+                cell: ident.code_cell.clone(),
+                person: None,
+                person_name: None,
+                detail: Detail::Mau06SameUnit {
+                    workbooks: workbooks.clone(),
+                    shared,
+                    listed,
+                    code,
+                    book_code: book_code.clone(),
+                    several,
+                },
+            });
+        }
+        groups[g].clear();
+    }
+    groups.retain(|g| !g.is_empty());
+    groups
+}
+
+/// How many of `listed` a workbook's people hold (names as [`crate::mau06::name_key`] gives
+/// them, each person matched once).
+fn shared_names(listed: &[String], book: &[String]) -> usize {
+    let mut left: HashMap<&str, usize> = HashMap::new();
+    for n in book {
+        *left.entry(n.as_str()).or_default() += 1;
+    }
+    listed
+        .iter()
+        .filter(|n| match left.get_mut(n.as_str()) {
+            Some(c) if *c > 0 => {
+                *c -= 1;
+                true
+            }
+            _ => false,
+        })
+        .count()
+}
+
+/// Whether one unit name (normalised) holds the other as whole words, the shorter of two words
+/// at least: "phong thu nghiem quan long bien" holds "phong thu nghiem".
+fn names_contain(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.split(' ').count() >= 2 && format!(" {long} ").contains(&format!(" {short} "))
 }
 
 /// The file used for one unit, with findings on the others.

@@ -612,6 +612,46 @@ pub enum Detail {
         /// The passing range of the form.
         range: Option<(Total, Total)>,
         form: Option<Form>,
+        /// A mẫu 03 leader: the others on the sheet rated không hoàn thành nhiệm vụ.
+        breaches: Vec<ScopeBreach>,
+    },
+    /// A declared `Không đánh giá` whose note gives a time away (absence, or time outside the
+    /// unit) below the threshold: the person must be evaluated.
+    Mau06TimeAwayShort {
+        reason: Reason,
+        /// The longest reading of the note, in half working days of the quarter.
+        half_days: u32,
+        limit: u32,
+        note: String,
+    },
+    /// A declared `Không đánh giá` whose note names the reason but not how long it lasted in
+    /// the quarter (or in words that can be read both ways).
+    Mau06TimeAwayUnknown {
+        reason: Reason,
+        limit: u32,
+        note: String,
+        /// The lengths the words allow, in half working days, when they can be read two ways
+        /// (joined or left); empty when no length is written.
+        readings: Vec<u32>,
+    },
+    /// Mẫu 06 `Tổng số CBCCVC, NLĐ` that is not the number of people its table lists.
+    Mau06HeadcountMismatch {
+        declared: u32,
+        listed: u32,
+    },
+    /// A mẫu 06 that lists most of the people of a unit workbook but cannot be matched to it as
+    /// one unit: it is not counted (nobody counted twice).
+    Mau06SameUnit {
+        /// The workbooks whose people it shares.
+        workbooks: Vec<String>,
+        shared: usize,
+        listed: usize,
+        /// The `Mã đơn vị` the mẫu 06 writes.
+        code: Option<String>,
+        /// The one workbook's `Mã đơn vị`, when written.
+        book_code: Option<String>,
+        /// Several workbooks share most of its people.
+        several: bool,
     },
     /// Mẫu 06 beside the unit's workbook: a person's `Kết quả` is not the workbook's result.
     Mau06Disagrees {
@@ -688,6 +728,15 @@ pub enum ListMiss {
     CodeOfOther { other: String },
     /// Several people of the unit bear this name and no code or date of birth tells them apart.
     Ambiguous { count: usize },
+}
+
+/// Someone else on a mẫu 06 whose rating breaches a leader's condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeBreach {
+    pub name: String,
+    /// The cell of the first month rated không hoàn thành nhiệm vụ.
+    pub cell: String,
+    pub months: Vec<u32>,
 }
 
 /// What the title lines of a mẫu 06 must give when it is sent alone.
@@ -824,7 +873,11 @@ impl Detail {
             Mau06TotalInvalid { .. } => Code::ScoreNotNumber,
             Mau06TotalMissing => Code::ScoreMissing,
             Mau06RatingMissing { .. } => Code::RatingMissing,
+            Mau06TimeAwayUnknown { .. } => Code::ValueUnclear,
+            Mau06HeadcountMismatch { .. } => Code::HeadcountMismatch,
+            Mau06SameUnit { .. } => Code::UnitDuplicate,
             ResultMismatch { .. }
+            | Mau06TimeAwayShort { .. }
             | Mau06Disagrees { .. }
             | Mau06NotInWorkbook { .. }
             | Mau06PersonMissing { .. } => Code::ResultMismatch,
@@ -1222,8 +1275,8 @@ impl Detail {
                 "Dòng này có kết quả hoặc xếp loại nhưng thiếu 'Họ và tên', nên không tính là một người. Ghi họ tên người đó, hoặc xóa dòng.",
                 "This row has a result or ratings but no 'Họ và tên', so it is nobody. Write the person's name, or delete the row."),
             Mau06ResultUnclear { value } => match (value.is_empty(), vi) {
-                (true, true) => "Chưa ghi 'Kết quả' của người này. Ghi 'Đạt', 'Không đạt' hoặc 'Không đánh giá' (kèm lý do ở cột 'Ghi chú').".to_string(),
-                (true, false) => "This person has no 'Kết quả'. Write 'Đạt', 'Không đạt' or 'Không đánh giá' (with the reason in 'Ghi chú').".to_string(),
+                (true, true) => "Dòng này có họ tên nên được tính là một người, nhưng ô 'Kết quả' để trống. Ghi vào ô này 'Đạt', 'Không đạt' hoặc 'Không đánh giá' (kèm lý do ở cột 'Ghi chú'). Nếu dòng này không phải một người (tên nhóm, bộ phận, chữ ký), ghi số La Mã (I, II…) ở cột 'STT' hoặc xóa dòng.".to_string(),
+                (true, false) => "This row has a name, so it is counted as a person, but its 'Kết quả' cell is blank. Write 'Đạt', 'Không đạt' or 'Không đánh giá' in it (with the reason in 'Ghi chú'). If the row is no person (a group, a section, a signature), put a Roman numeral (I, II…) in 'STT' or delete the row.".to_string(),
                 (false, true) => format!("Không hiểu 'Kết quả' '{value}', nên chưa xác định được kết quả của người này (không tự đoán). Ghi 'Đạt', 'Không đạt' hoặc 'Không đánh giá' (kèm lý do ở cột 'Ghi chú')."),
                 (false, false) => format!("The 'Kết quả' '{value}' is not understood, so this person's result cannot be decided (it is not guessed). Write 'Đạt', 'Không đạt' or 'Không đánh giá' (with the reason in 'Ghi chú')."),
             },
@@ -1259,12 +1312,79 @@ impl Detail {
             } else {
                 format!("This person is declared 'Đạt' but month {month} has no rating. Passing needs all three months rated (hoàn thành tốt nhiệm vụ or better, at least one month hoàn thành xuất sắc).")
             },
-            ResultMismatch { reasons, low_months, total, range, form } => {
-                let why = mismatch_words(reasons, low_months, *total, *range, *form, vi);
+            ResultMismatch { reasons, low_months, total, range, form, breaches } => {
+                let mut why = mismatch_words(reasons, low_months, *total, *range, *form, vi);
+                if !breaches.is_empty() {
+                    if !why.is_empty() {
+                        why.push_str("; ");
+                    }
+                    why.push_str(&breach_words(breaches, vi));
+                }
                 if vi {
                     format!("'Kết quả' ghi 'Đạt' nhưng {why}. Người này chưa được tính là đạt chuyên nghiệp: sửa lại kết quả, hoặc xếp loại, tổng điểm cho đúng.")
                 } else {
                     format!("'Kết quả' says 'Đạt' but {why}. The person is not counted as đạt: correct the result, or the ratings and total.")
+                }
+            }
+            Mau06TimeAwayShort { reason, half_days, limit, note } => {
+                let days = crate::text::fmt_half_days(*half_days);
+                let days = if vi { days } else { days.replace(',', ".") };
+                match (reason, vi) {
+                    (Reason::KhongDuThoiGian, true) => format!("'Kết quả' ghi 'Không đánh giá' vì không công tác tại đơn vị đủ thời gian, nhưng theo 'Ghi chú' ('{note}') người này chỉ không ở đơn vị nhiều nhất {days} ngày làm việc của quý, dưới {limit} ngày: vẫn phải đánh giá. Ghi 'Đạt' hoặc 'Không đạt' kèm mẫu phiếu, tổng điểm và xếp loại các tháng; hoặc sửa ngày vào, ngày thôi nếu ghi nhầm."),
+                    (Reason::KhongDuThoiGian, false) => format!("'Kết quả' says 'Không đánh giá' for not being with the unit long enough, but by the 'Ghi chú' ('{note}') the person was away from the unit at most {days} working days of the quarter, under {limit}: they must be evaluated. Write 'Đạt' or 'Không đạt' with the form, the total and the monthly ratings; or correct the date of joining or leaving if it is wrong."),
+                    (_, true) => format!("'Kết quả' ghi 'Không đánh giá' vì nghỉ, nhưng theo 'Ghi chú' ('{note}') người này chỉ nghỉ {days} ngày làm việc trong quý, dưới {limit} ngày: vẫn phải đánh giá (Hướng dẫn 17: chỉ không đánh giá khi nghỉ từ {limit} ngày làm việc trở lên). Ghi 'Đạt' hoặc 'Không đạt' kèm mẫu phiếu, tổng điểm và xếp loại các tháng; hoặc sửa số ngày nghỉ nếu ghi nhầm."),
+                    (_, false) => format!("'Kết quả' says 'Không đánh giá' for an absence, but by the 'Ghi chú' ('{note}') the person was absent only {days} working days of the quarter, under {limit}: they must be evaluated (Hướng dẫn 17: only an absence of {limit} working days or more leaves someone out). Write 'Đạt' or 'Không đạt' with the form, the total and the monthly ratings; or correct the number of days if it is wrong."),
+                }
+            }
+            Mau06TimeAwayUnknown { limit, note, readings, .. } if readings.len() > 1 => {
+                let days: Vec<String> = readings
+                    .iter()
+                    .map(|hd| {
+                        let d = crate::text::fmt_half_days(*hd);
+                        if vi { d } else { d.replace(',', ".") }
+                    })
+                    .collect();
+                if vi {
+                    format!("'Kết quả' ghi 'Không đánh giá' vì không công tác tại đơn vị đủ thời gian, nhưng 'Ghi chú' ('{note}') hiểu được hai cách: người này không ở đơn vị {} ngày làm việc của quý, hoặc {} ngày (không rõ là vào hay thôi đơn vị), một cách dưới {limit} ngày, nên chưa xác định được. Ghi rõ, ví dụ 'Chuyển đến từ …', 'Mới tuyển dụng từ …' hoặc 'Chuyển đi từ …', 'Nghỉ hưu từ …'.", days[0], days[1])
+                } else {
+                    format!("'Kết quả' says 'Không đánh giá' for not being with the unit long enough, but the 'Ghi chú' ('{note}') reads two ways: the person was away from the unit {} working days of the quarter, or {} (whether they joined or left is not said); one reading is under {limit}, so the result is unknown. Say which, e.g. 'Chuyển đến từ …', 'Mới tuyển dụng từ …' or 'Chuyển đi từ …', 'Nghỉ hưu từ …'.", days[0], days[1])
+                }
+            }
+            Mau06TimeAwayUnknown { reason, limit, note, .. } => match (reason, vi) {
+                (Reason::KhongDuThoiGian, true) => format!("'Kết quả' ghi 'Không đánh giá' vì không công tác tại đơn vị đủ thời gian, nhưng 'Ghi chú' ('{note}') không cho biết người này không ở đơn vị bao nhiêu ngày làm việc của quý, nên chưa xác định được (chỉ không đánh giá khi từ {limit} ngày làm việc trở lên). Ghi rõ ngày vào hoặc ngày thôi (ví dụ 'Mới tuyển dụng từ 10/02/2024', 'Nghỉ hưu từ 01/03/2024'), hoặc số ngày (ví dụ 'không công tác tại đơn vị 20 ngày')."),
+                (Reason::KhongDuThoiGian, false) => format!("'Kết quả' says 'Không đánh giá' for not being with the unit long enough, but the 'Ghi chú' ('{note}') does not say how many working days of the quarter the person was away, so the result is unknown (only {limit} working days or more leave someone out). Write the date of joining or leaving (e.g. 'Mới tuyển dụng từ 10/02/2024', 'Nghỉ hưu từ 01/03/2024'), or the number of days."),
+                (_, true) => format!("'Kết quả' ghi 'Không đánh giá' vì nghỉ, nhưng 'Ghi chú' ('{note}') không ghi nghỉ bao nhiêu ngày làm việc trong quý, nên chưa xác định được (Hướng dẫn 17: chỉ không đánh giá khi nghỉ từ {limit} ngày làm việc trở lên). Ghi số ngày (ví dụ 'Nghỉ thai sản 45 ngày') hoặc từ ngày nào đến ngày nào (ví dụ 'Nghỉ thai sản từ 15/01/2024')."),
+                (_, false) => format!("'Kết quả' says 'Không đánh giá' for an absence, but the 'Ghi chú' ('{note}') does not say how many working days of the quarter it lasted, so the result is unknown (Hướng dẫn 17: only an absence of {limit} working days or more leaves someone out). Write the number of days (e.g. 'Nghỉ thai sản 45 ngày') or the dates (e.g. 'Nghỉ thai sản từ 15/01/2024')."),
+            },
+            Mau06HeadcountMismatch { declared, listed } => if vi {
+                format!("'Tổng số CBCCVC, NLĐ' ghi {declared} nhưng bảng Mẫu 06 có {listed} người. Mẫu 06 liệt kê mọi CBCCVC, NLĐ của đơn vị (cả người không đánh giá): sửa lại cho khớp. Số {declared} được dùng để chọn Mẫu 04 hay Mẫu 05.")
+            } else {
+                let people = if *listed == 1 { "person" } else { "people" };
+                format!("'Tổng số CBCCVC, NLĐ' says {declared} but the mẫu 06 table lists {listed} {people}. A mẫu 06 lists all the unit's staff (those not evaluated too): make them agree. {declared} is used to choose between mẫu 04 and mẫu 05.")
+            },
+            Mau06SameUnit { workbooks, shared, listed, code, book_code, several } => {
+                let books = workbooks.join(", ");
+                let (head_vi, head_en) = if *several {
+                    (format!("Mẫu 06 này có {shared}/{listed} người trùng họ tên với các sổ đánh giá {books}, nên không biết là của đơn vị nào"),
+                     format!("This mẫu 06 lists {shared} of its {listed} people under the same names as the workbooks {books}, so which unit it belongs to is unknown"))
+                } else {
+                    let why_vi = match (code, book_code) {
+                        (Some(c), Some(b)) => format!("nhưng ghi 'Mã đơn vị' '{c}', còn sổ ghi '{b}'"),
+                        (Some(c), None) => format!("nhưng ghi 'Mã đơn vị' '{c}', còn sổ không ghi mã đơn vị"),
+                        _ => "nhưng không ghép được theo mã hay tên đơn vị".to_string(),
+                    };
+                    let why_en = match (code, book_code) {
+                        (Some(c), Some(b)) => format!("but writes 'Mã đơn vị' '{c}' where the workbook writes '{b}'"),
+                        (Some(c), None) => format!("but writes 'Mã đơn vị' '{c}' where the workbook writes none"),
+                        _ => "but neither code nor name joins them".to_string(),
+                    };
+                    (format!("Mẫu 06 này có {shared}/{listed} người trùng họ tên với sổ đánh giá {books}, {why_vi}, nên không ghép được là một đơn vị"),
+                     format!("This mẫu 06 lists {shared} of its {listed} people under the same names as the workbook {books}, {why_en}, so the two cannot be matched as one unit"))
+                };
+                if vi {
+                    format!("{head_vi}. Mẫu 06 này không được tính, để không tính một người hai lần. Nếu là cùng đơn vị, ghi 'Mã đơn vị' ở dòng tiêu đề giống trang 'Thông tin' của sổ; nếu là hai đơn vị, kiểm tra lại danh sách người.")
+                } else {
+                    format!("{head_en}. This mẫu 06 is not counted, so that nobody is counted twice. If it is the same unit, write in a title line the 'Mã đơn vị' of the workbook's 'Thông tin' sheet; if they are two units, check the lists of people.")
                 }
             }
             Mau06Disagrees { declared, decided, workbook } => if vi {
@@ -1460,6 +1580,37 @@ fn mismatch_words(
         })
         .collect();
     parts.join("; ")
+}
+
+/// Why a mẫu 03 leader's `Đạt` fails on a mẫu 06: the others rated không hoàn thành nhiệm vụ.
+fn breach_words(breaches: &[ScopeBreach], vi: bool) -> String {
+    let who: Vec<String> = breaches
+        .iter()
+        .map(|b| {
+            let months = b
+                .months
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            if vi {
+                format!(
+                    "{} (ô {}) xếp loại không hoàn thành nhiệm vụ tháng {months}",
+                    b.name, b.cell
+                )
+            } else {
+                format!(
+                    "{} (cell {}) is rated không hoàn thành nhiệm vụ in month {months}",
+                    b.name, b.cell
+                )
+            }
+        })
+        .collect();
+    if vi {
+        format!("người này chấm Mẫu 03 (lãnh đạo), mà điều kiện của lãnh đạo là trong đơn vị không có ai xếp loại không hoàn thành nhiệm vụ (Hướng dẫn 17, mục 3.5), trong khi {}", who.join("; "))
+    } else {
+        format!("this person is on mẫu 03 (a leader), whose condition is that nobody in the unit is rated không hoàn thành nhiệm vụ (Hướng dẫn 17, 3.5), while {}", who.join("; "))
+    }
 }
 
 /// The words of the findings about a mẫu 07 (`merge`), in the form's own terms.

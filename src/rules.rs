@@ -182,13 +182,17 @@ pub struct Mau06Facts {
     pub total: Option<Total>,
     /// The passing range of the form ([`total_bounds`]), when the form is known.
     pub range: Option<(Total, Total)>,
+    /// For mẫu 03: the leader's condition over everyone else on the sheet ([`mau06_scope`]).
+    pub scope: Option<ScopeStanding>,
 }
 
 /// The conditions of SPEC §2 that need no per-content score, checked on what a mẫu 06 shows: the
-/// monthly conditions (1.) and the total inside the form's range (3.). Returns the reasons that
-/// fail, in contract order, and whether every value those checks need was known (all three
-/// months, the total and the form). The other conditions (discipline, inspection, each content,
-/// a leader's unit) cannot be seen on a mẫu 06.
+/// monthly conditions (1.), the total inside the form's range (3.) and, for mẫu 03, that nobody
+/// else on the sheet is rated không hoàn thành nhiệm vụ in any month (4.). Returns the reasons
+/// that fail, in contract order, and whether every value those checks need was known (all three
+/// months, the total, the form, the other people's months for a leader). The other conditions
+/// (discipline, inspection, each content, the rest of a leader's condition) cannot be seen on a
+/// mẫu 06.
 pub fn mau06_checks(f: &Mau06Facts) -> (Vec<Reason>, bool) {
     let known: Vec<Rating> = f.ratings.iter().flatten().copied().collect();
     let all_months = known.len() == 3;
@@ -208,7 +212,83 @@ pub fn mau06_checks(f: &Mau06Facts) -> (Vec<Reason>, bool) {
         }
         _ => false,
     };
-    (reasons, all_months && range_known)
+    let scope_known = match f.scope {
+        Some(ScopeStanding::Breached) => {
+            reasons.push(Reason::DonViViPham);
+            true
+        }
+        Some(ScopeStanding::Unknown) => false,
+        Some(ScopeStanding::Clear) | None => true,
+    };
+    (reasons, all_months && range_known && scope_known)
+}
+
+/// One other person of a mẫu 06, for a leader's condition (SPEC §2, 4.): a mẫu 06 shows only
+/// their months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mau06Member {
+    pub ratings: [Option<Rating>; 3],
+    /// A month cell that holds something unreadable.
+    pub unreadable: [bool; 3],
+    /// Declared not evaluated with a reason that holds: blank months are no unknown then.
+    pub not_evaluated: bool,
+}
+
+impl Mau06Member {
+    /// Rated không hoàn thành nhiệm vụ in a month: a breach; a month blank (of someone
+    /// evaluated) or unreadable: unknown.
+    pub fn standing(&self) -> Standing {
+        if self.ratings.contains(&Some(Rating::KhongHoanThanh)) {
+            return Standing::Breach;
+        }
+        let unknown: Vec<Unknown> = (0..3)
+            .filter(|&i| self.ratings[i].is_none() && (self.unreadable[i] || !self.not_evaluated))
+            .map(Unknown::Month)
+            .collect();
+        if unknown.is_empty() {
+            Standing::Clear
+        } else {
+            Standing::Unknown(unknown)
+        }
+    }
+}
+
+/// A mẫu 06 leader's condition over everyone else on the sheet. A known breach decides (a
+/// declared `Đạt` is then contradicted whatever the unknown months hold); else anyone unknown
+/// makes it unknown.
+pub fn mau06_scope<'a>(others: impl IntoIterator<Item = &'a Standing>) -> ScopeStanding {
+    let mut result = ScopeStanding::Clear;
+    for s in others {
+        match s {
+            Standing::Breach => return ScopeStanding::Breached,
+            Standing::Unknown(_) => result = ScopeStanding::Unknown,
+            Standing::Clear => {}
+        }
+    }
+    result
+}
+
+/// Whether the time away a mẫu 06 note gives leaves a person out (SPEC §2 "Not evaluated": 15
+/// working days or more of the quarter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeAway {
+    Enough,
+    /// Every reading of the words is below the threshold: the longest, in half days.
+    TooShort(u32),
+    /// No length written, or readings on both sides of the threshold.
+    Unknown,
+}
+
+/// `readings`: the lengths, in half working days inside the quarter, that the words allow (one;
+/// two when they do not say whether the person joined or left); empty when none.
+pub fn mau06_time_away(readings: &[u32], t: &Thresholds) -> TimeAway {
+    let limit = t.absence_days * 2;
+    match readings.iter().max() {
+        None => TimeAway::Unknown,
+        Some(_) if readings.iter().all(|&r| r >= limit) => TimeAway::Enough,
+        Some(&longest) if longest < limit => TimeAway::TooShort(longest),
+        Some(_) => TimeAway::Unknown,
+    }
 }
 
 /// A mẫu 06 person's result (SPEC §3): the unit's declaration, as far as the checks without scores
@@ -778,6 +858,7 @@ mod tests {
             ratings: GOOD,
             total: Some(Total(573)),
             range,
+            scope: None,
         };
         assert_eq!(mau06_checks(&good), (vec![], true));
         let mut f = good;
@@ -794,6 +875,48 @@ mod tests {
         f.range = None;
         f.ratings = [Some(Rating::Tot); 3];
         assert_eq!(mau06_checks(&f), (vec![Reason::KhongThangXuatSac], false));
+        // A leader: someone else not completing a month is a reason; a month unknown leaves the
+        // check incomplete.
+        let mut f = good;
+        f.scope = Some(ScopeStanding::Breached);
+        assert_eq!(mau06_checks(&f), (vec![Reason::DonViViPham], true));
+        f.scope = Some(ScopeStanding::Unknown);
+        assert_eq!(mau06_checks(&f), (vec![], false));
+    }
+
+    #[test]
+    fn mau06_members_and_time_away() {
+        let m = Mau06Member {
+            ratings: [Some(Rating::Tot); 3],
+            unreadable: [false; 3],
+            not_evaluated: false,
+        };
+        assert_eq!(m.standing(), Standing::Clear);
+        let mut k = m;
+        k.ratings[1] = Some(Rating::KhongHoanThanh);
+        assert_eq!(k.standing(), Standing::Breach);
+        let mut b = m;
+        b.ratings[2] = None;
+        assert_eq!(b.standing(), Standing::Unknown(vec![Unknown::Month(2)]));
+        b.not_evaluated = true;
+        assert_eq!(b.standing(), Standing::Clear);
+        b.unreadable[2] = true;
+        assert_eq!(b.standing(), Standing::Unknown(vec![Unknown::Month(2)]));
+        let u = Standing::Unknown(vec![Unknown::Month(0)]);
+        assert_eq!(
+            mau06_scope(&[u.clone(), Standing::Breach]),
+            ScopeStanding::Breached
+        );
+        assert_eq!(mau06_scope(&[Standing::Clear, u]), ScopeStanding::Unknown);
+        assert_eq!(mau06_scope(&[]), ScopeStanding::Clear);
+
+        let t = thresholds();
+        assert_eq!(mau06_time_away(&[30], &t), TimeAway::Enough);
+        assert_eq!(mau06_time_away(&[6], &t), TimeAway::TooShort(6));
+        assert_eq!(mau06_time_away(&[29, 10], &t), TimeAway::TooShort(29));
+        assert_eq!(mau06_time_away(&[40, 10], &t), TimeAway::Unknown);
+        assert_eq!(mau06_time_away(&[40, 44], &t), TimeAway::Enough);
+        assert_eq!(mau06_time_away(&[], &t), TimeAway::Unknown);
     }
 
     #[test]

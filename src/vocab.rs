@@ -402,28 +402,267 @@ const NOT_EVALUATED_WORDS: [(Reason, &[&str]); 3] = [
     ),
 ];
 
-/// Why a person declared `Không đánh giá` is not evaluated, from the words written beside it; the
-/// first reason in the contract's order of precedence (SPEC §5) when several are named. `None` when
-/// no reason can be read: it is never guessed.
-pub fn parse_not_evaluated(s: &str) -> Option<Reason> {
-    let words = format!(" {} ", key(s));
-    NOT_EVALUATED_WORDS
-        .iter()
-        .find(|(reason, phrases)| {
-            phrases.iter().any(|p| words.contains(&format!(" {p} ")))
-                || (*reason == Reason::Vang15Ngay && absent_days_named(&words))
-        })
-        .map(|(reason, _)| *reason)
+/// What the words beside a declared `Không đánh giá` (mẫu 06 `Kết quả` and `Ghi chú`) say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotEvaluatedNote {
+    /// Every reason named, in the contract's order of precedence (SPEC §5); never empty.
+    pub reasons: Vec<Reason>,
+    /// How long the words say the person was away (absent, or outside the unit).
+    pub length: StatedLength,
+    /// For a time outside the unit: whether the words say the person joined or left.
+    pub direction: Option<Direction>,
 }
 
-/// "nghỉ 20 ngày", "vắng 16 ngày làm việc": an absence of 15 days or more, in words.
-fn absent_days_named(words: &str) -> bool {
-    let w: Vec<&str> = words.split_whitespace().collect();
-    w.windows(3).any(|x| {
-        matches!(x[0], "nghi" | "vang")
-            && x[1].parse::<u32>().is_ok_and(|n| (15..=366).contains(&n))
-            && x[2] == "ngay"
+/// Whether a person joined or left the unit during the quarter, as the words say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// "Mới tuyển dụng", "chuyển đến": the time before the date is outside the unit.
+    Joined,
+    /// "Nghỉ hưu", "thôi việc", "chuyển đi": the time from the date on is outside the unit.
+    Left,
+}
+
+/// How long an absence (or a time outside the unit) is, as written in a note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatedLength {
+    /// No length is written ("Nghỉ thai sản").
+    NotStated,
+    /// Written in months only ("6 tháng"): how much of it falls in the quarter is not said.
+    Months,
+    /// A number of days, in half days: every "N ngày" written, summed (SPEC §2: all absences
+    /// summed).
+    Days(u32),
+    /// "cả quý", "toàn quý", "suốt quý": the whole quarter.
+    WholeQuarter,
+    /// This tool's own words for the reason, which state that the threshold is met.
+    OwnWords,
+    /// Dates ("từ 25/3/2024", "từ 10/1 đến 20/2", "từ ngày 5 tháng 1 năm 2024"): either end may
+    /// be missing.
+    Dates {
+        from: Option<DayMonth>,
+        to: Option<DayMonth>,
+    },
+}
+
+/// A date as written in a note: day and month, the year when written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayMonth {
+    pub day: u32,
+    pub month: u32,
+    pub year: Option<i32>,
+}
+
+/// Why a person declared `Không đánh giá` is not evaluated, from the words written beside it:
+/// every reason named (first in the contract's order of precedence, SPEC §5) and the length the
+/// words give. `None` when no reason can be read: it is never guessed. Whether the length is
+/// enough is decided with the quarter's calendar ([`crate::mau06`]).
+pub fn parse_not_evaluated(s: &str) -> Option<NotEvaluatedNote> {
+    let words = format!(" {} ", key(s));
+    let mut reasons: Vec<Reason> = NOT_EVALUATED_WORDS
+        .iter()
+        .filter(|(reason, phrases)| {
+            phrases.iter().any(|p| words.contains(&format!(" {p} ")))
+                || (*reason == Reason::Vang15Ngay && absence_in_days(s))
+        })
+        .map(|(reason, _)| *reason)
+        .collect();
+    if reasons.is_empty() {
+        return None;
+    }
+    reasons.sort();
+    let own = |r: Reason| {
+        [crate::i18n::Lang::Vi, crate::i18n::Lang::En]
+            .iter()
+            .any(|&l| words.contains(&format!(" {} ", key(r.words(l)))))
+    };
+    let length = if reasons.iter().any(|&r| own(r)) {
+        StatedLength::OwnWords
+    } else {
+        stated_length(s)
+    };
+    let has = |ps: &[&str]| ps.iter().any(|p| words.contains(&format!(" {p} ")));
+    let direction = match (has(JOINED), has(LEFT)) {
+        (true, false) => Some(Direction::Joined),
+        (false, true) => Some(Direction::Left),
+        _ => None,
+    };
+    Some(NotEvaluatedNote {
+        reasons,
+        length,
+        direction,
     })
+}
+
+/// Words of someone who joined the unit during the quarter.
+const JOINED: &[&str] = &[
+    "moi tuyen",
+    "moi tiep nhan",
+    "moi chuyen ve",
+    "moi ve",
+    "moi dieu dong ve",
+    "chuyen den",
+    "tiep nhan",
+    "tuyen dung",
+];
+
+/// Words of someone who left the unit during the quarter.
+const LEFT: &[&str] = &[
+    "nghi huu",
+    "thoi viec",
+    "nghi viec",
+    "chuyen di",
+    "nghi che do",
+];
+
+/// "nghỉ 20 ngày", "vắng 3,5 ngày làm việc": an absence given in days (whether it is long
+/// enough is decided with the others, from [`stated_length`]).
+fn absence_in_days(s: &str) -> bool {
+    let p = pieces(s);
+    p.windows(3).any(|x| match x {
+        [Piece::Word(a), Piece::Number(_), Piece::Word(b)] => {
+            matches!(a.as_str(), "nghi" | "vang") && b == "ngay"
+        }
+        _ => false,
+    })
+}
+
+/// One piece of a note, for [`stated_length`].
+#[derive(Debug, Clone, PartialEq)]
+enum Piece {
+    Word(String),
+    /// A number, in half units ("14,5" → 29).
+    Number(u32),
+    Date(DayMonth),
+}
+
+/// The pieces of a note: dates (`25/3/2024`, `10/1`, `5-1-2024`), numbers (`14,5`), words (as
+/// [`key`] gives them).
+fn pieces(s: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for chunk in s.split(|c: char| c.is_whitespace() || ";:()[]{}".contains(c)) {
+        let t = chunk.trim_matches(|c: char| !c.is_alphanumeric());
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(d) = day_month(t) {
+            out.push(Piece::Date(d));
+        } else if let Some(hd) = crate::text::parse_half_days(t).filter(|_| {
+            t.bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        }) {
+            out.push(Piece::Number(hd));
+        } else if t.bytes().all(|b| b.is_ascii_digit()) {
+            // A number too large for days: a year, or a count of no use here.
+            let n = t.parse::<u32>().unwrap_or(u32::MAX);
+            out.push(Piece::Number(n.saturating_mul(2)));
+        } else {
+            out.extend(key(t).split(' ').map(|w| Piece::Word(w.to_string())));
+        }
+    }
+    out
+}
+
+/// `25/3/2024`, `25/03`, `5-1-2024`, `5.1.2024` as a day and month (and year). Day and month
+/// alone need a slash or a dash: "14.5" is a number.
+fn day_month(t: &str) -> Option<DayMonth> {
+    let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
+    if parts.len() == 2 && !t.contains(['/', '-']) {
+        return None;
+    }
+    if !(2..=3).contains(&parts.len())
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let day: u32 = parts[0].parse().ok()?;
+    let month: u32 = parts[1].parse().ok()?;
+    let year = match parts.get(2) {
+        Some(y) if y.len() == 4 => Some(y.parse().ok()?),
+        Some(y) if y.len() == 2 => Some(2000 + y.parse::<i32>().ok()?),
+        Some(_) => return None,
+        None => None,
+    };
+    let valid = (1..=31).contains(&day) && (1..=12).contains(&month);
+    valid.then_some(DayMonth { day, month, year })
+}
+
+/// The length a note gives: every "N ngày" summed, else the dates ("từ … đến …", a date alone),
+/// else "cả quý", else months; nothing guessed.
+pub fn stated_length(s: &str) -> StatedLength {
+    let p = pieces(s);
+    let word = |i: usize, w: &str| matches!(p.get(i), Some(Piece::Word(x)) if x == w);
+    let number = |i: usize| match p.get(i) {
+        Some(Piece::Number(n)) => Some(*n),
+        _ => None,
+    };
+    let (mut days, mut months, mut whole) = (None::<u32>, false, false);
+    let (mut from, mut to) = (None, None);
+    // Whether the next date is the start ("từ") or the end ("đến", "tới").
+    let mut next_is_end = false;
+    let mut i = 0;
+    while i < p.len() {
+        let date = match &p[i] {
+            Piece::Date(d) => Some(*d),
+            Piece::Number(n) if word(i + 1, "thang") => match number(i + 2) {
+                // "25 tháng 3 (năm 2024)": a date in words.
+                Some(m) if n % 2 == 0 && m % 2 == 0 && (2..=24).contains(&m) => {
+                    let year = (word(i + 3, "nam"))
+                        .then(|| number(i + 4))
+                        .flatten()
+                        .map(|y| (y / 2) as i32);
+                    i += if year.is_some() { 4 } else { 2 };
+                    Some(DayMonth {
+                        day: n / 2,
+                        month: m / 2,
+                        year,
+                    })
+                }
+                _ => {
+                    months = true;
+                    None
+                }
+            },
+            Piece::Number(n) if word(i + 1, "ngay") => {
+                days = Some(days.unwrap_or(0).saturating_add(*n));
+                None
+            }
+            Piece::Word(w) if w == "tu" => {
+                next_is_end = false;
+                None
+            }
+            Piece::Word(w) if w == "den" || w == "toi" => {
+                next_is_end = true;
+                None
+            }
+            Piece::Word(w) if w == "quy" && i > 0 => {
+                whole |= ["ca", "toan", "suot", "het"].iter().any(|x| word(i - 1, x));
+                None
+            }
+            _ => None,
+        };
+        if let Some(d) = date {
+            match (next_is_end, from.is_some()) {
+                (false, false) => from = Some(d),
+                _ if to.is_none() => to = Some(d),
+                _ => {}
+            }
+            next_is_end = true;
+        }
+        i += 1;
+    }
+    if let Some(hd) = days {
+        StatedLength::Days(hd)
+    } else if from.is_some() || to.is_some() {
+        StatedLength::Dates { from, to }
+    } else if whole {
+        StatedLength::WholeQuarter
+    } else if months {
+        StatedLength::Months
+    } else {
+        StatedLength::NotStated
+    }
 }
 
 /// The reasons a mẫu 06 `Ghi chú` names in this tool's own words ([`Reason::words`], as its mẫu 06
@@ -666,12 +905,78 @@ mod tests {
                 Some(Reason::NgoaiDoiTuong),
             ),
             ("Nghỉ thai sản; chuyển công tác", Some(Reason::Vang15Ngay)),
-            ("nghỉ 10 ngày", None),
+            // An absence of 10 days is an absence (too short, decided with the calendar).
+            ("nghỉ 10 ngày", Some(Reason::Vang15Ngay)),
+            ("vắng 14,5 ngày", Some(Reason::Vang15Ngay)),
             ("", None),
             ("lý do khác", None),
         ] {
-            assert_eq!(parse_not_evaluated(s), want, "{s:?}");
+            assert_eq!(parse_not_evaluated(s).map(|n| n.reasons[0]), want, "{s:?}");
         }
+        let both = parse_not_evaluated("Nghỉ thai sản; chuyển công tác").unwrap();
+        assert_eq!(
+            both.reasons,
+            vec![Reason::Vang15Ngay, Reason::KhongDuThoiGian]
+        );
+        let dm = |day, month, year| DayMonth { day, month, year };
+        use StatedLength::*;
+        for (s, want) in [
+            ("Nghỉ thai sản", NotStated),
+            ("Nghỉ ốm 3 ngày", Days(6)),
+            ("nghỉ ốm 20 ngày", Days(40)),
+            ("Nghỉ ốm 10 ngày, nghỉ phép 5,5 ngày", Days(31)),
+            ("vắng 14.5 ngày làm việc", Days(29)),
+            ("Nghỉ thai sản 6 tháng", Months),
+            ("Nghỉ thai sản cả quý", WholeQuarter),
+            (
+                "Thai sản từ 25/3/2024",
+                Dates {
+                    from: Some(dm(25, 3, Some(2024))),
+                    to: None,
+                },
+            ),
+            (
+                "Nghỉ ốm từ 10/1 đến 20/02/2024",
+                Dates {
+                    from: Some(dm(10, 1, None)),
+                    to: Some(dm(20, 2, Some(2024))),
+                },
+            ),
+            (
+                "nghỉ không lương đến 15-2-24",
+                Dates {
+                    from: None,
+                    to: Some(dm(15, 2, Some(2024))),
+                },
+            ),
+            (
+                "Nghỉ thai sản từ ngày 5 tháng 1 năm 2024",
+                Dates {
+                    from: Some(dm(5, 1, Some(2024))),
+                    to: None,
+                },
+            ),
+            ("10/1 - 20/1", {
+                Dates {
+                    from: Some(dm(10, 1, None)),
+                    to: Some(dm(20, 1, None)),
+                }
+            }),
+        ] {
+            assert_eq!(stated_length(s), want, "{s:?}");
+        }
+        let own = parse_not_evaluated(Reason::KhongDuThoiGian.words(crate::i18n::Lang::Vi));
+        assert_eq!(own.map(|n| n.length), Some(OwnWords));
+        let joined = parse_not_evaluated("Mới tuyển dụng từ 10/3/2024").unwrap();
+        assert_eq!(joined.direction, Some(Direction::Joined));
+        let left = parse_not_evaluated("Nghỉ hưu từ 1/3").unwrap();
+        assert_eq!(left.direction, Some(Direction::Left));
+        assert_eq!(
+            parse_not_evaluated("Chuyển công tác từ 15/2")
+                .unwrap()
+                .direction,
+            None
+        );
         let note = format!(
             "{}; {}; đã nhắc nhở",
             Reason::TongNgoaiKhung.words(crate::i18n::Lang::Vi),

@@ -4,6 +4,7 @@
 //! from the office it is sent to, a two-row header with bare month numbers, another quarter). Every
 //! test runs the real binary.
 
+mod book;
 mod common;
 
 use calamine::{open_workbook_auto, Data, Range, Reader};
@@ -454,9 +455,14 @@ use C::{N, S};
 
 /// Writes one sheet of rows (blank strings are left empty), with merged areas.
 fn write(path: &Path, rows: &[Vec<C>], merges: &[(u32, u16, u32, u16)]) {
+    write_sheet(path, "Sheet1", rows, merges);
+}
+
+/// As [`write`], the sheet named `sheet`.
+fn write_sheet(path: &Path, sheet: &str, rows: &[Vec<C>], merges: &[(u32, u16, u32, u16)]) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name("Sheet1").unwrap();
+    ws.set_name(sheet).unwrap();
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
             let (r, c) = (r as u32, c as u16);
@@ -485,11 +491,17 @@ fn write(path: &Path, rows: &[Vec<C>], merges: &[(u32, u16, u32, u16)]) {
     wb.save(path).unwrap();
 }
 
-/// Phòng Kinh tế's mẫu 06 of 2024-Q2: the office it is sent to on the first line, `Đơn vị` and its
-/// value in two cells, `Quý: II/2024` at A4, columns shuffled and renamed, seven people đạt.
+/// Phòng Kinh tế's mẫu 06 of 2024-Q2: the office it is sent to on the first line (and its bloc
+/// beside it), `Đơn vị` and its value in two cells, `Quý: II/2024` at A4, columns shuffled and
+/// renamed, seven people đạt.
 fn kinh_te(path: &Path) {
     let mut rows = vec![
-        vec![S("Kính gửi: Phòng Nội vụ quận Long Biên")],
+        vec![
+            S("Kính gửi: Phòng Nội vụ quận Long Biên"),
+            S(""),
+            S(""),
+            S("Khối: Chính quyền"),
+        ],
         vec![S("Đơn vị"), S("Phòng Kinh tế")],
         vec![S("KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP")],
         vec![S("Quý: II/2024")],
@@ -542,10 +554,7 @@ fn shuffled_renamed_columns_a_label_cell_and_the_office_it_is_sent_to() {
     assert_eq!(doc["quarter"], "2024-Q2");
     let u = unit(&doc, "kinh-te");
     assert_eq!(u["unit"], "Phòng Kinh tế");
-    assert_eq!(
-        u["bloc"], "chinh-quyen",
-        "Phòng Nội vụ is the chính quyền focal office"
-    );
+    assert_eq!(u["bloc"], "chinh-quyen", "from the `Khối` line");
     assert_eq!(summary(u), [7, 7, 0, 7, 0, 0, 1]);
     let ids: Vec<String> = (7..=13).map(|r| format!("dong-{r}")).collect();
     assert_eq!(people_ids(&doc), ids);
@@ -790,5 +799,774 @@ fn a_code_written_twice_is_person_duplicate() {
             expect_person("NV01", "loi", &[], None),
             expect_person("NV02", "dat", &[], Some(290.0)),
         ],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regressions of the review: each test builds its files here.
+
+/// The official layout of a ward's mẫu 06 (as a unit retypes the tool's own): the superior body
+/// and the unit at the top left, the national motto, the place and date, the title, "(Mẫu 06)",
+/// then `lines`, then the one-row header (STT, Họ và tên, Chức vụ, Mẫu phiếu, Tổng điểm,
+/// Tháng 1–3, Kết quả, Ghi chú). People start on sheet row 8 + `lines.len()` (1-based).
+fn official(body: [&'static str; 2], lines: &[&'static str]) -> Vec<Vec<C>> {
+    let mut rows = vec![
+        vec![
+            S(body[0]),
+            S(""),
+            S(""),
+            S(""),
+            S("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ],
+        vec![
+            S(body[1]),
+            S(""),
+            S(""),
+            S(""),
+            S("Độc lập - Tự do - Hạnh phúc"),
+        ],
+        vec![
+            S(""),
+            S(""),
+            S(""),
+            S(""),
+            S("Long Biên, ngày 28 tháng 3 năm 2024"),
+        ],
+        vec![],
+        vec![S(
+            "THÔNG BÁO\nKẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP CỦA CBCCVC, NLĐ QUÝ I NĂM 2024",
+        )],
+        vec![S("(Mẫu 06)")],
+    ];
+    rows.extend(lines.iter().map(|l| vec![S(l)]));
+    rows.push(
+        [
+            "STT",
+            "Họ và tên",
+            "Chức vụ",
+            "Mẫu phiếu",
+            "Tổng điểm",
+            "Tháng 1",
+            "Tháng 2",
+            "Tháng 3",
+            "Kết quả",
+            "Ghi chú",
+        ]
+        .map(S)
+        .to_vec(),
+    );
+    rows
+}
+
+const WARD: [&str; 2] = ["UBND QUẬN LONG BIÊN", "UBND PHƯỜNG PHÚC LỢI"];
+const GOOD: [&str; 3] = ["HTXSNV", "HTTNV", "HTTNV"];
+
+/// A person's row of [`official`].
+#[allow(clippy::too_many_arguments)]
+fn person_row(
+    stt: f64,
+    name: &'static str,
+    title: &'static str,
+    form: &'static str,
+    total: f64,
+    months: [&'static str; 3],
+    result: &'static str,
+    note: &'static str,
+) -> Vec<C> {
+    vec![
+        N(stt),
+        S(name),
+        S(title),
+        S(form),
+        N(total),
+        S(months[0]),
+        S(months[1]),
+        S(months[2]),
+        S(result),
+        S(note),
+    ]
+}
+
+fn messages(doc: &Value) -> Vec<String> {
+    finding_values(doc)
+        .iter()
+        .map(|f| str_field(f, "message").to_string())
+        .collect()
+}
+
+#[test]
+fn a_name_starting_tong_cong_does_not_end_the_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("tong-cong.xlsx");
+    let mut rows = official(WARD, &["Khối: Chính quyền"]);
+    for (i, name) in [
+        "Lê Văn Hùng",
+        "Tống Công Minh",
+        "Nguyễn Thị Hoa",
+        "Trần Văn Sơn",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        rows.push(person_row(
+            i as f64 + 1.0,
+            name,
+            "Công chức",
+            "04",
+            290.0,
+            GOOD,
+            "Đạt",
+            "",
+        ));
+    }
+    // The totals the official layout carries below the people, then the signatures.
+    rows.push(vec![]);
+    rows.push(vec![S(""), S("Tổng cộng"), S(""), S(""), N(4.0)]);
+    rows.push(vec![S(""), S("Số đạt chuyên nghiệp"), S(""), S(""), N(4.0)]);
+    rows.push(vec![]);
+    rows.push(vec![
+        S(""),
+        S("NGƯỜI LẬP BIỂU"),
+        S(""),
+        S(""),
+        S(""),
+        S(""),
+        S("CHỦ TỊCH"),
+    ]);
+    write_sheet(&path, SHEET, &rows, &[]);
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 0, "{doc}");
+    assert_findings(&doc, &[]);
+    let u = unit(&doc, "tong-cong");
+    assert_eq!(u["headcount"], 4);
+    assert_eq!(summary(u), [4, 4, 0, 4, 0, 0, 0]);
+    let names: Vec<&str> = all_people(&doc)
+        .iter()
+        .map(|p| str_field(p, "name"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Lê Văn Hùng",
+            "Tống Công Minh",
+            "Nguyễn Thị Hoa",
+            "Trần Văn Sơn"
+        ]
+    );
+}
+
+/// Phòng Thử nghiệm's workbook (code TN: a mẫu 03 leader and four staff, all passing) in `dir`.
+fn thu_nghiem_book(dir: &Path) -> (PathBuf, Vec<String>) {
+    let unit = book::Unit::new("TN", 4);
+    let names = unit.people.iter().map(|p| p.name.clone()).collect();
+    (unit.save(dir, "so-danh-gia.xlsx"), names)
+}
+
+/// A mẫu 06 of the workbook's people (all `Đạt`, as the workbook decides), no birth dates, no
+/// `Mã CB`, under the issuing body `body` with the title lines `lines`.
+fn thu_nghiem_mau06(
+    path: &Path,
+    body: [&'static str; 2],
+    lines: &[&'static str],
+    names: &[String],
+) {
+    let mut rows = official(body, lines);
+    for (i, name) in names.iter().enumerate() {
+        let (form, total) = if i == 0 { ("03", 450.0) } else { ("04", 300.0) };
+        let name: &'static str = Box::leak(name.clone().into_boxed_str());
+        rows.push(person_row(
+            i as f64 + 1.0,
+            name,
+            "",
+            form,
+            total,
+            GOOD,
+            "Đạt",
+            "",
+        ));
+    }
+    write_sheet(path, SHEET, &rows, &[]);
+}
+
+#[test]
+fn a_mau06_beside_its_workbook_under_a_longer_name_is_no_second_unit() {
+    // The issuing body names the unit with its district; no code, no birth dates.
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, names) = thu_nghiem_book(tmp.path());
+    let m06 = tmp.path().join("mau-06.xlsx");
+    let body = ["UBND QUẬN LONG BIÊN", "PHÒNG THỬ NGHIỆM QUẬN LONG BIÊN"];
+    thu_nghiem_mau06(&m06, body, &["Khối: Chính quyền"], &names);
+    let (code, doc) = evaluate(&[tmp.path()], &[]);
+    assert_eq!(code, 0, "{doc}");
+    assert_findings(&doc, &[]);
+    assert_eq!(codes(&doc), ["TN"], "one unit, each person once");
+    assert_eq!(summary(unit(&doc, "TN"))[3], 5);
+
+    // Another name altogether, but the workbook's people: the same unit.
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, names) = thu_nghiem_book(tmp.path());
+    let m06 = tmp.path().join("mau-06.xlsx");
+    thu_nghiem_mau06(
+        &m06,
+        ["UBND QUẬN LONG BIÊN", "TỔ CÔNG TÁC SỐ 2"],
+        &[],
+        &names,
+    );
+    let (code, doc) = evaluate(&[tmp.path()], &[]);
+    assert_eq!(code, 0, "{doc}");
+    assert_findings(&doc, &[]);
+    assert_eq!(codes(&doc), ["TN"]);
+
+    // The workbook's people under another `Mã đơn vị`: not one unit, and not counted twice.
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, names) = thu_nghiem_book(tmp.path());
+    let m06 = tmp.path().join("mau-06.xlsx");
+    let lines = ["Mã đơn vị: KN", "Khối: Chính quyền"];
+    thu_nghiem_mau06(
+        &m06,
+        ["UBND QUẬN LONG BIÊN", "PHÒNG KIỂM NGHIỆM"],
+        &lines,
+        &names,
+    );
+    let (code, doc) = evaluate(&[tmp.path()], &[]);
+    assert_eq!(code, 1, "{doc}");
+    assert_findings(
+        &doc,
+        &[Expect::error("unit-duplicate", "mau-06.xlsx")
+            .sheet(SHEET)
+            .cell("A7")],
+    );
+    assert_eq!(codes(&doc), ["TN"], "the mẫu 06 is not counted");
+    let msg = messages(&doc).remove(0);
+    assert!(
+        msg.contains("so-danh-gia.xlsx") && msg.contains("5/5") && msg.contains("'KN'"),
+        "{msg}"
+    );
+    let (_, en) = evaluate(&[tmp.path()], &["--lang", "en"]);
+    let msg = messages(&en).remove(0);
+    assert!(msg.contains("not counted") && msg.contains("'TN'"), "{msg}");
+}
+
+/// A school's mẫu 06 sent to Phòng Nội vụ, with `lines` above the table.
+fn ngoc_lam(path: &Path, lines: &[&'static str]) {
+    let mut rows = official(["PHÒNG GD&ĐT LONG BIÊN", "TRƯỜNG THCS NGỌC LÂM"], lines);
+    for (i, name) in ["Đỗ Thị Lan", "Phan Văn Quý", "Hà Thị My"]
+        .into_iter()
+        .enumerate()
+    {
+        rows.push(person_row(
+            i as f64 + 1.0,
+            name,
+            "Giáo viên",
+            "04",
+            295.0,
+            GOOD,
+            "Đạt",
+            "",
+        ));
+    }
+    write_sheet(path, SHEET, &rows, &[]);
+}
+
+#[test]
+fn the_office_a_mau06_is_sent_to_gives_no_bloc() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("ngoc-lam.xlsx");
+    // Phòng Nội vụ receives the schools' reward dossiers too: the addressee says no bloc.
+    ngoc_lam(&path, &["Kính gửi: Phòng Nội vụ quận Long Biên"]);
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 1, "{doc}");
+    assert_findings(
+        &doc,
+        &[Expect::error("info-missing", "ngoc-lam.xlsx")
+            .sheet(SHEET)
+            .cell("A5")],
+    );
+    assert!(
+        codes(&doc).is_empty(),
+        "not counted in the chính quyền bloc: {doc}"
+    );
+
+    // Written as a bloc, it is read: a school, capped at 3%.
+    let path = tmp.path().join("ngoc-lam-khoi.xlsx");
+    ngoc_lam(
+        &path,
+        &["Kính gửi: Phòng Nội vụ quận Long Biên", "Khối: Trường học"],
+    );
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 0, "{doc}");
+    let u = unit(&doc, "ngoc-lam-khoi");
+    assert_eq!(u["bloc"], "truong-hoc");
+    assert_eq!(u["unit"], "TRƯỜNG THCS NGỌC LÂM");
+    assert_eq!(summary(u), [3, 3, 0, 3, 0, 0, 0], "3% of 3: no reward");
+}
+
+/// A ward's mẫu 06 with a mẫu 03 leader declared `result` and two staff.
+fn with_leader(path: &Path, result: &'static str, mai: ([&'static str; 3], &'static str)) {
+    let mut rows = official(WARD, &["Khối: Chính quyền"]);
+    rows.push(person_row(
+        1.0,
+        "Lê Văn Hùng",
+        "Chủ tịch UBND",
+        "03",
+        440.0,
+        ["HTXSNV", "HTXSNV", "HTTNV"],
+        result,
+        "",
+    ));
+    rows.push(person_row(
+        2.0,
+        "Trần Thị Mai",
+        "Công chức",
+        "04",
+        290.0,
+        mai.0,
+        mai.1,
+        "",
+    ));
+    rows.push(person_row(
+        3.0,
+        "Vũ Minh Đức",
+        "Công chức",
+        "04",
+        290.0,
+        GOOD,
+        "Đạt",
+        "",
+    ));
+    write_sheet(path, SHEET, &rows, &[]);
+}
+
+#[test]
+fn a_leader_declared_dat_beside_someone_not_completing_a_month_is_result_mismatch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("lanh-dao.xlsx");
+    with_leader(&path, "Đạt", (["HTXSNV", "KHTNV", "HTTNV"], "Không đạt"));
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 1, "{doc}");
+    assert_findings(
+        &doc,
+        &[e("result-mismatch", "lanh-dao.xlsx", "I9", "dong-9")],
+    );
+    assert_people(
+        &doc,
+        &[
+            expect_person("dong-9", "loi", &[], None),
+            expect_person("dong-10", "khong-dat", &["thang-duoi-tot"], Some(290.0)),
+            expect_person("dong-11", "dat", &[], Some(290.0)),
+        ],
+    );
+    let msg = messages(&doc).remove(0);
+    assert!(
+        msg.contains("Mẫu 03") && msg.contains("Trần Thị Mai (ô G10)") && msg.contains("tháng 2"),
+        "{msg}"
+    );
+    let (_, en) = evaluate(&[&path], &["--lang", "en"]);
+    let msg = messages(&en).remove(0);
+    assert!(msg.contains("Trần Thị Mai (cell G10)"), "{msg}");
+
+    // Someone else's month not written: the leader cannot be decided.
+    let path = tmp.path().join("thieu-thang.xlsx");
+    with_leader(&path, "Đạt", (["HTXSNV", "", "HTTNV"], "Không đạt"));
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 1, "{doc}");
+    assert_findings(
+        &doc,
+        &[e("scope-unknown", "thieu-thang.xlsx", "G10", "dong-9")],
+    );
+    assert_eq!(person(&doc, "dong-9")["status"], "loi");
+    assert!(messages(&doc)[0].contains("Trần Thị Mai"), "{doc}");
+
+    // Declared `Không đạt`, the leader stays so, with the unit's reason.
+    let path = tmp.path().join("khong-dat.xlsx");
+    with_leader(
+        &path,
+        "Không đạt",
+        (["HTXSNV", "KHTNV", "HTTNV"], "Không đạt"),
+    );
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 0, "{doc}");
+    assert_findings(&doc, &[]);
+    assert_eq!(
+        person(&doc, "dong-9")["reasons"],
+        serde_json::json!(["don-vi-vi-pham"])
+    );
+}
+
+#[test]
+fn group_rows_and_signatures_are_no_people() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("nhom.xlsx");
+    let mut rows = official(WARD, &["Khối: Chính quyền"]);
+    rows.push(vec![S(""), S("Lãnh đạo")]);
+    rows.push(person_row(
+        1.0,
+        "Lê Văn Hùng",
+        "Chủ tịch UBND",
+        "03",
+        440.0,
+        ["HTXSNV", "HTXSNV", "HTTNV"],
+        "Đạt",
+        "",
+    ));
+    rows.push(vec![S(""), S("Bộ phận Một cửa")]);
+    rows.push(person_row(
+        2.0,
+        "Vũ Minh Đức",
+        "Công chức",
+        "04",
+        290.0,
+        GOOD,
+        "Đạt",
+        "",
+    ));
+    rows.push(vec![S("II"), S("CÔNG CHỨC CHUYÊN MÔN")]);
+    rows.push(person_row(
+        3.0,
+        "Tô Văn Hòa",
+        "Công chức",
+        "04",
+        290.0,
+        GOOD,
+        "Đạt",
+        "",
+    ));
+    // A real person whose `Kết quả` was left blank, and one whose row holds only the name.
+    rows.push(person_row(
+        4.0,
+        "Đinh Văn Tú",
+        "Công chức",
+        "04",
+        290.0,
+        GOOD,
+        "",
+        "",
+    ));
+    rows.push(vec![S(""), S("Phan Thị Tám")]);
+    rows.push(vec![]);
+    rows.push(vec![S(""), S("TM. ỦY BAN NHÂN DÂN")]);
+    rows.push(vec![S(""), S("KT. CHỦ TỊCH")]);
+    rows.push(vec![S(""), S("PHÓ CHỦ TỊCH")]);
+    rows.push(vec![]);
+    rows.push(vec![S(""), S("Lê Văn Hùng")]);
+    write_sheet(&path, SHEET, &rows, &[]);
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 1, "{doc}");
+    assert_findings(
+        &doc,
+        &[
+            e("value-unclear", "nhom.xlsx", "I15", "dong-15"),
+            e("value-unclear", "nhom.xlsx", "I16", "dong-16"),
+            // Her months are unknown, so the mẫu 03 leader's condition is too.
+            e("scope-unknown", "nhom.xlsx", "F16", "dong-10"),
+        ],
+    );
+    let u = unit(&doc, "nhom");
+    assert_eq!(u["headcount"], 5, "{u}");
+    assert_eq!(summary(u), [5, 5, 0, 2, 0, 3, 0]);
+    assert_people(
+        &doc,
+        &[
+            expect_person("dong-10", "loi", &[], None),
+            expect_person("dong-12", "dat", &[], Some(290.0)),
+            expect_person("dong-14", "dat", &[], Some(290.0)),
+            expect_person("dong-15", "loi", &[], None),
+            expect_person("dong-16", "loi", &[], None),
+        ],
+    );
+    let msg = messages(&doc).remove(0);
+    assert!(
+        msg.contains("để trống") && msg.contains("'Đạt', 'Không đạt' hoặc 'Không đánh giá'"),
+        "{msg}"
+    );
+
+    // The signatures right below the last person, in its name column, as offices type them.
+    let path = tmp.path().join("chu-ky.xlsx");
+    let mut rows = official(WARD, &["Khối: Chính quyền"]);
+    rows.push(person_row(
+        1.0,
+        "Lê Văn Hùng",
+        "Chủ tịch UBND",
+        "03",
+        440.0,
+        ["HTXSNV", "HTXSNV", "HTTNV"],
+        "Đạt",
+        "",
+    ));
+    rows.push(person_row(
+        2.0,
+        "Vũ Minh Đức",
+        "Công chức",
+        "04",
+        290.0,
+        GOOD,
+        "Đạt",
+        "",
+    ));
+    rows.push(vec![]);
+    rows.push(vec![S(""), S("TM. ỦY BAN NHÂN DÂN")]);
+    rows.push(vec![S(""), S("CHỦ TỊCH")]);
+    rows.push(vec![]);
+    rows.push(vec![S(""), S("Lê Văn Hùng")]);
+    write_sheet(&path, SHEET, &rows, &[]);
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 0, "{doc}");
+    assert_findings(&doc, &[]);
+    assert_eq!(summary(unit(&doc, "chu-ky")), [2, 2, 0, 2, 0, 0, 0]);
+}
+
+#[test]
+fn absences_shorter_than_15_working_days_do_not_leave_anyone_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("vang.xlsx");
+    let mut rows = official(WARD, &["Khối: Chính quyền"]);
+    let away = |stt: f64, name: &'static str, note: &'static str| {
+        vec![
+            N(stt),
+            S(name),
+            S("Công chức"),
+            S(""),
+            S(""),
+            S(""),
+            S(""),
+            S(""),
+            S("Không đánh giá"),
+            S(note),
+        ]
+    };
+    rows.push(person_row(
+        1.0,
+        "Vũ Minh Đức",
+        "Công chức",
+        "04",
+        290.0,
+        GOOD,
+        "Đạt",
+        "",
+    ));
+    rows.push(away(2.0, "Ngô Thị A", "Nghỉ ốm 3 ngày"));
+    rows.push(away(3.0, "Ngô Thị B", "Thai sản từ 25/3/2024"));
+    rows.push(away(4.0, "Ngô Thị C", "Nghỉ thai sản"));
+    rows.push(away(5.0, "Ngô Thị D", "Nghỉ thai sản từ 15/01/2024"));
+    rows.push(away(6.0, "Ngô Thị E", "Nghỉ ốm 10 ngày, nghỉ phép 5 ngày"));
+    rows.push(away(7.0, "Ngô Văn F", "Nghỉ hưu từ 25/3/2024"));
+    rows.push(away(8.0, "Ngô Văn G", "Mới tuyển dụng từ 10/02/2024"));
+    rows.push(away(9.0, "Ngô Văn H", "Chuyển công tác từ 15/03/2024"));
+    rows.push(away(10.0, "Ngô Văn I", "HĐ dưới 12 tháng"));
+    write_sheet(&path, SHEET, &rows, &[]);
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 1, "{doc}");
+    let f = "vang.xlsx";
+    assert_findings(
+        &doc,
+        &[
+            e("result-mismatch", f, "J10", "dong-10"),
+            e("result-mismatch", f, "J11", "dong-11"),
+            e("value-unclear", f, "J12", "dong-12"),
+            e("result-mismatch", f, "J15", "dong-15"),
+            e("value-unclear", f, "J17", "dong-17"),
+        ],
+    );
+    assert_people(
+        &doc,
+        &[
+            expect_person("dong-9", "dat", &[], Some(290.0)),
+            expect_person("dong-10", "loi", &[], None),
+            expect_person("dong-11", "loi", &[], None),
+            expect_person("dong-12", "loi", &[], None),
+            expect_person("dong-13", "khong-danh-gia", &["vang-15-ngay"], None),
+            expect_person("dong-14", "khong-danh-gia", &["vang-15-ngay"], None),
+            expect_person("dong-15", "loi", &[], None),
+            expect_person("dong-16", "khong-danh-gia", &["khong-du-thoi-gian"], None),
+            expect_person("dong-17", "loi", &[], None),
+            expect_person("dong-18", "khong-danh-gia", &["ngoai-doi-tuong"], None),
+        ],
+    );
+    let msg = |id: &str| {
+        finding_values(&doc)
+            .iter()
+            .find(|x| x["person"] == id)
+            .map(|x| str_field(x, "message").to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        msg("dong-10").contains("chỉ nghỉ 3 ngày làm việc"),
+        "{}",
+        msg("dong-10")
+    );
+    // 25–29/3/2024: five working days.
+    assert!(
+        msg("dong-11").contains("chỉ nghỉ 5 ngày làm việc"),
+        "{}",
+        msg("dong-11")
+    );
+    assert!(
+        msg("dong-12").contains("không ghi nghỉ bao nhiêu ngày"),
+        "{}",
+        msg("dong-12")
+    );
+    let (_, en) = evaluate(&[&path], &["--lang", "en"]);
+    let c = finding_values(&en)
+        .iter()
+        .find(|x| x["person"] == "dong-12")
+        .map(|x| str_field(x, "message").to_string())
+        .unwrap_or_default();
+    assert!(c.contains("does not say how many working days"), "{c}");
+}
+
+#[test]
+fn form_size_uses_the_unit_size_the_mau06_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A unit of 25 that lists three people here, on mẫu 05: right for its size.
+    let path = tmp.path().join("hai-muoi-lam.xlsx");
+    let mut rows = official(WARD, &["Khối: Chính quyền", "Tổng số CBCCVC, NLĐ: 25"]);
+    for (i, name) in ["Lý Văn Một", "Lý Văn Hai", "Lý Văn Ba"]
+        .into_iter()
+        .enumerate()
+    {
+        rows.push(person_row(
+            i as f64 + 1.0,
+            name,
+            "Công chức",
+            "05",
+            290.0,
+            GOOD,
+            "Đạt",
+            "",
+        ));
+    }
+    write_sheet(&path, SHEET, &rows, &[]);
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 0, "{doc}");
+    assert_findings(
+        &doc,
+        &[Expect::warning("headcount-mismatch", "hai-muoi-lam.xlsx")
+            .sheet(SHEET)
+            .cell("A8")],
+    );
+    assert_eq!(unit(&doc, "hai-muoi-lam")["headcount"], 25);
+
+    // The size in the totals, as the official layout writes it: mẫu 04 is wrong for 25.
+    let path = tmp.path().join("tong-so.xlsx");
+    let mut rows = official(WARD, &["Khối: Chính quyền"]);
+    for (i, name) in ["Lý Văn Một", "Lý Văn Hai", "Lý Văn Ba"]
+        .into_iter()
+        .enumerate()
+    {
+        rows.push(person_row(
+            i as f64 + 1.0,
+            name,
+            "Công chức",
+            "04",
+            290.0,
+            GOOD,
+            "Đạt",
+            "",
+        ));
+    }
+    rows.push(vec![]);
+    rows.push(vec![S(""), S("Tổng số CBCCVC, NLĐ"), S(""), S(""), N(25.0)]);
+    write_sheet(&path, SHEET, &rows, &[]);
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 0, "{doc}");
+    let f = "tong-so.xlsx";
+    assert_findings(
+        &doc,
+        &[
+            Expect::warning("form-size", f)
+                .sheet(SHEET)
+                .cell("D9")
+                .person("dong-9"),
+            Expect::warning("headcount-mismatch", f)
+                .sheet(SHEET)
+                .cell("E13"),
+        ],
+    );
+    let size = finding_values(&doc)
+        .iter()
+        .find(|x| x["code"] == "form-size")
+        .map(|x| str_field(x, "message").to_string())
+        .unwrap_or_default();
+    assert!(size.contains("25"), "{size}");
+}
+
+#[test]
+fn a_mau06_titled_in_other_words_and_summaries_over_units() {
+    let tmp = tempfile::tempdir().unwrap();
+    // On a sheet named `Mẫu 06`, the title without "SỰ".
+    let path = tmp.path().join("khong-su.xlsx");
+    let rows = vec![
+        vec![S("Đơn vị: Phòng Nội vụ")],
+        vec![S("Khối: Chính quyền")],
+        vec![S("KẾT QUẢ ĐÁNH GIÁ CHUYÊN NGHIỆP QUÝ I NĂM 2024")],
+        vec![
+            S("STT"),
+            S("Họ và tên"),
+            S("Mẫu phiếu"),
+            S("Tổng điểm"),
+            S("Tháng 1"),
+            S("Tháng 2"),
+            S("Tháng 3"),
+            S("Kết quả"),
+        ],
+        vec![
+            N(1.0),
+            S("Chu Văn An"),
+            S("04"),
+            N(300.0),
+            S("HTXSNV"),
+            S("HTTNV"),
+            S("HTTNV"),
+            S("Đạt"),
+        ],
+    ];
+    write_sheet(&path, SHEET, &rows, &[]);
+    let (code, doc) = evaluate(&[&path], &[]);
+    assert_eq!(code, 0, "{doc}");
+    assert_people(&doc, &[expect_person("dong-5", "dat", &[], Some(300.0))]);
+
+    // A bloc's mẫu 07 typed by hand without its "(Mẫu 07)" mark: a table of units, no mẫu 06.
+    let path = tmp.path().join("khoi.xlsx");
+    let rows = vec![
+        vec![S("KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP QUÝ I NĂM 2024")],
+        vec![S("Khối: Chính quyền")],
+        [
+            "STT",
+            "Đơn vị",
+            "Tổng số CBCCVC, NLĐ",
+            "Số không đánh giá",
+            "Số được đánh giá",
+            "Số đạt chuyên nghiệp",
+            "Số không đạt",
+        ]
+        .map(S)
+        .to_vec(),
+        vec![
+            N(1.0),
+            S("Phòng Y tế"),
+            N(5.0),
+            N(0.0),
+            N(5.0),
+            N(1.0),
+            N(4.0),
+        ],
+    ];
+    write(&path, &rows, &[]);
+    let (_, doc) = validate(&[&path], &[]);
+    let got: Vec<String> = findings(&doc).into_iter().map(|f| f.1).collect();
+    assert_eq!(got, ["sheet-missing", "sheet-missing"], "{doc}");
+    assert!(
+        !messages(&doc).iter().any(|m| m.contains("Mẫu 06")),
+        "{doc}"
+    );
+
+    // The tool's own whole-district result is no unit's mẫu 06 either.
+    let (_tmp, out) = run_fixtures();
+    let (_, doc) = validate(&[&out.join("toan-quan.xlsx")], &[]);
+    let got: Vec<String> = findings(&doc).into_iter().map(|f| f.1).collect();
+    assert_eq!(got, ["sheet-missing", "sheet-missing"], "{doc}");
+    assert!(
+        !messages(&doc).iter().any(|m| m.contains("Mẫu 06")),
+        "{doc}"
     );
 }

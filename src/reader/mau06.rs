@@ -7,7 +7,8 @@
 //! optional `Mã đơn vị: …`, `Khối: …`, `Quý: …` lines, then a table — `STT`, `Họ và tên`,
 //! `Chức vụ`, `Mẫu phiếu`, `Tổng điểm`, the three months, `Kết quả`, `Ghi chú` in any order, the
 //! header on one row or two ("Xếp loại tháng" over "Tháng 1 | Tháng 2 | Tháng 3" or "1 | 2 | 3") —
-//! then totals and the signatures, which are not read.
+//! then totals and the signatures, which are not read as people (a `Tổng số CBCCVC, NLĐ` line,
+//! above the table or among the totals, is read as the unit size).
 
 use super::layout::{self, names, Header, Spec};
 use super::unit::{SHEET_INFO, SHEET_LIST};
@@ -57,9 +58,12 @@ pub struct Mau06Row {
     pub ratings_unreadable: [bool; 3],
     /// `Kết quả`; `None` when blank or unreadable (reported).
     pub declared: Option<Declared>,
+    /// `Kết quả` as written.
+    pub result: String,
     pub result_cell: Option<String>,
-    /// Why a declared `Không đánh giá` is not evaluated, from `Kết quả` and `Ghi chú`.
-    pub not_evaluated: Option<Reason>,
+    /// What `Kết quả` and `Ghi chú` say of a declared `Không đánh giá`: the reasons named and
+    /// how long the time away is (decided in [`crate::mau06`]).
+    pub not_evaluated: Option<vocab::NotEvaluatedNote>,
     /// Reasons the `Ghi chú` names in this tool's words.
     pub noted_reasons: Vec<Reason>,
     pub note: String,
@@ -86,6 +90,8 @@ pub struct Mau06Input {
     /// A header row with `Họ và tên` was found.
     pub table: bool,
     pub rows: Vec<Mau06Row>,
+    /// `Tổng số CBCCVC, NLĐ` as written (a title line, or a line of the totals), with its cell.
+    pub headcount: Option<(u32, String)>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -97,28 +103,76 @@ pub fn may_be_mau06(wb: &Workbook) -> bool {
     wb.sheets_named(SHEET_INFO).is_empty() && wb.sheets_named(SHEET_LIST).is_empty()
 }
 
-/// Whether the first rows of a sheet hold mẫu 06's title ("KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP", in
-/// any case, with or without diacritics) and no mark of a mẫu 07 (a bloc's summary has the same
-/// title: "(Mẫu 07)", or a sheet named so).
+/// Whether a key names form `n` ("mau 6", "mau 7" as [`text::sheet_key`] gives them): a sheet
+/// named `Mẫu 06`, a title line "(Mẫu 06)" or "Mẫu số 06 …".
+fn names_form(k: &str, n: &str) -> bool {
+    let k = text::sheet_key(k);
+    k == n
+        || k.starts_with(&format!("{n} "))
+        || k.ends_with(&format!(" {n}"))
+        || k.contains(&format!(" {n} "))
+}
+
+/// Whether a line (as [`text::key`] gives it) is mẫu 06's title. `loose`: the sheet is named
+/// `Mẫu 06` or a line says "(Mẫu 06)", and the title may be worded otherwise ("KẾT QUẢ ĐÁNH GIÁ
+/// CHUYÊN NGHIỆP", "KẾT QUẢ XẾP LOẠI CHUYÊN NGHIỆP").
+fn is_title(k: &str, loose: bool) -> bool {
+    k.contains(TITLE)
+        || (loose
+            && k.contains("chuyen nghiep")
+            && (k.contains("ket qua") || k.contains("danh gia")))
+}
+
+/// A title of a summary over units ("TỔNG HỢP …", "… TOÀN QUẬN"): a bloc's mẫu 07 or the
+/// district's result, not one unit's mẫu 06. "TỔNG HỢP" is allowed on a sheet named `Mẫu 06`.
+fn is_summary_title(k: &str, named: bool) -> bool {
+    let w = format!(" {k} ");
+    let district = [
+        " toan quan ",
+        " toan huyen ",
+        " toan thi xa ",
+        " toan thanh pho ",
+    ]
+    .iter()
+    .any(|p| w.contains(p));
+    district || (!named && w.contains(" tong hop "))
+}
+
+/// Whether the sheet's table is a mẫu 07's: one row per unit (`Đơn vị`) with its counts
+/// (`Số đạt`, `Số không đạt`, …).
+fn has_mau07_columns(grid: &Grid) -> bool {
+    use super::mau07::{Col as C7, COUNTS, MAU07};
+    let h = layout::find_header(grid, &MAU07, &mut |r, c| super::display(grid.get(r, c)));
+    h.is_some_and(|h| h.has(C7::Name) && COUNTS.iter().filter(|c| h.has(**c)).count() >= 2)
+}
+
+/// Whether a sheet is a unit's mẫu 06: its first rows hold the title ("KẾT QUẢ ĐÁNH GIÁ SỰ
+/// CHUYÊN NGHIỆP", in any case, with or without diacritics; other wordings on a sheet named
+/// `Mẫu 06` or marked "(Mẫu 06)"), and nothing of a mẫu 07 or a district summary: no "(Mẫu 07)"
+/// mark or sheet name, no "TỔNG HỢP"/"TOÀN QUẬN" title, no table of units with their counts.
 pub fn is_mau06(grid: &Grid, sheet: &str) -> bool {
-    let mau07 = |k: &str| {
-        let k = text::sheet_key(k);
-        k == "mau 7" || k.contains("mau 7 ") || k.ends_with(" mau 7")
-    };
-    if mau07(sheet) {
+    if names_form(sheet, "mau 7") {
         return false;
     }
-    let mut title = false;
+    let mut lines: Vec<String> = Vec::new();
     for row in grid.row_start()..grid.row_end().min(layout::SEARCH_ROWS) {
         for (_, d) in grid.filled(row) {
-            let k = text::key(&cell_text(d).text);
-            if mau07(&k) {
-                return false;
-            }
-            title |= k.contains(TITLE);
+            lines.push(text::key(&cell_text(d).text));
         }
     }
-    title
+    if lines.iter().any(|k| names_form(k, "mau 7")) {
+        return false;
+    }
+    let named = names_form(sheet, "mau 6");
+    let loose = named || lines.iter().any(|k| names_form(k, "mau 6"));
+    let title = lines
+        .iter()
+        .find(|k| is_title(k, false))
+        .or_else(|| lines.iter().find(|k| is_title(k, loose)));
+    match title {
+        Some(k) if !is_summary_title(k, named) => !has_mau07_columns(grid),
+        _ => false,
+    }
 }
 
 /// The sheet of a mẫu 06 sent alone, with its cells: the sheet named `Mẫu 06` first, then the
@@ -338,7 +392,9 @@ pub fn read(
     let mut input = Mau06Input {
         file: file.to_string(),
         sheet: sheet.to_string(),
-        title_cell: titles.title_cell.clone().unwrap_or_else(|| a1(0, 0)),
+        title_cell: (titles.title_cell.clone())
+            .or_else(|| titles.loose_title_cell.clone())
+            .unwrap_or_else(|| a1(0, 0)),
         ..Default::default()
     };
     apply_titles(&mut cx, &mut input, titles, profile, asked);
@@ -349,7 +405,9 @@ pub fn read(
     };
     let table = table_columns(&mut cx, header, input.quarter);
     input.table = true;
-    input.rows = read_rows(&mut cx, &table);
+    let (rows, counted) = read_rows(&mut cx, &table);
+    input.rows = rows;
+    input.headcount = input.headcount.take().or(counted);
     if input.rows.is_empty() {
         let cell = Some(a1(
             table.header.data_start(),
@@ -374,18 +432,25 @@ struct Titles {
     bloc: Option<(Bloc, String)>,
     /// A `Khối:` line whose value names no bloc.
     bloc_invalid: Option<(String, String)>,
-    /// The bloc of the focal office a `Kính gửi:` line names.
-    focal: Option<Bloc>,
     quarter: Option<(Quarter, String)>,
+    /// A `Tổng số CBCCVC, NLĐ: …` line.
+    headcount: Option<(u32, String)>,
+    /// The title in other words, on a sheet named `Mẫu 06` (where findings point without the
+    /// usual title).
+    loose_title_cell: Option<String>,
 }
 
-/// A labelled title line: `Đơn vị: …`, `Mã đơn vị: …`, `Khối: …`, `Quý: …`, `Kính gửi: …`.
+/// A labelled title line: `Đơn vị: …`, `Mã đơn vị: …`, `Khối: …`, `Quý: …`, `Tổng số CBCCVC,
+/// NLĐ: …`, `Kính gửi: …`. The office a mẫu 06 is sent to ("Kính gửi: Phòng Nội vụ") says
+/// nothing of the unit's bloc: Phòng Nội vụ receives the schools' dossiers too (Kế hoạch 25
+/// §III.4a), so the bloc is read only from a `Khối` line.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Label {
     Unit,
     Code,
     Bloc,
     Quarter,
+    Headcount,
     To,
 }
 
@@ -395,6 +460,7 @@ fn label_of(key: &str) -> Option<Label> {
         "ma don vi" | "ma dv" => Label::Code,
         "khoi" => Label::Bloc,
         "quy" | "quy danh gia" | "ky danh gia" => Label::Quarter,
+        k if is_headcount_label(k) => Label::Headcount,
         "kinh gui" => Label::To,
         _ => return None,
     })
@@ -421,8 +487,11 @@ fn read_titles(cx: &mut Cx, end: u32, profile: &Profile) -> Titles {
 /// One line of the title area.
 fn title_line(t: &mut Titles, line: &str, next: &str, cell: &str, profile: &Profile) {
     let k = text::key(line);
-    if k.contains(TITLE) && t.title_cell.is_none() {
+    if is_title(&k, false) && t.title_cell.is_none() {
         t.title_cell = Some(cell.to_string());
+    }
+    if is_title(&k, true) && t.loose_title_cell.is_none() {
+        t.loose_title_cell = Some(cell.to_string());
     }
     let labelled = match line.split_once(':') {
         Some((label, value)) => label_of(&text::key(label)).map(|l| (l, value.trim())),
@@ -442,7 +511,9 @@ fn title_line(t: &mut Titles, line: &str, next: &str, cell: &str, profile: &Prof
                 None => keep(&mut t.bloc_invalid, v),
             }
         }
-        Some((Label::To, v)) => t.focal = t.focal.or_else(|| focal_bloc(v, profile)),
+        Some((Label::Headcount, v)) if t.headcount.is_none() => {
+            t.headcount = count_of(v).map(|n| (n, cell.to_string()));
+        }
         _ if k.starts_with("khoi ") && t.bloc.is_none() => {
             t.bloc = profile.bloc_from_text(line).map(|b| (b, cell.to_string()));
         }
@@ -457,17 +528,37 @@ fn title_line(t: &mut Titles, line: &str, next: &str, cell: &str, profile: &Prof
     }
 }
 
-/// The bloc whose focal office (001 bước 3: where units send mẫu 06) a `Kính gửi:` line names.
-fn focal_bloc(to: &str, profile: &Profile) -> Option<Bloc> {
-    let k = format!(" {} ", text::key(to));
-    let named: Vec<Bloc> = profile
-        .blocs
-        .iter()
-        .filter(|b| k.contains(&format!(" {} ", text::key(&b.focal))))
-        .map(|b| b.bloc)
-        .collect();
-    // Two offices named: no single bloc.
-    (named.len() == 1).then(|| named[0])
+/// A label of the unit size: "Tổng số CBCCVC, NLĐ", "Tổng số cán bộ", "Tổng số người", "Tổng
+/// số" (key as [`text::key`] gives it).
+fn is_headcount_label(k: &str) -> bool {
+    const STAFF: &[&str] = &[
+        "cbccvc", "cbcc", "cbcnvc", "cbcnv", "cb", "can", "nguoi", "cong", "vien", "nld",
+    ];
+    match k.strip_prefix("tong so") {
+        Some("") => true,
+        Some(rest) => rest
+            .strip_prefix(' ')
+            .and_then(|r| r.split(' ').next())
+            .is_some_and(|w| STAFF.contains(&w)),
+        None => k == "so cbccvc nld",
+    }
+}
+
+/// A count of people as written: "25", "25 người", "25 đồng chí" (nothing else after the number).
+fn count_of(s: &str) -> Option<u32> {
+    let k = text::key(s);
+    let mut words = k.split(' ');
+    let n: u32 = words
+        .next()
+        .filter(|w| !w.is_empty() && w.len() <= 6 && w.bytes().all(|b| b.is_ascii_digit()))?
+        .parse()
+        .ok()?;
+    let rest: Vec<&str> = words.collect();
+    matches!(
+        rest.as_slice(),
+        [] | ["nguoi"] | ["dong", "chi"] | ["can", "bo"]
+    )
+    .then_some(n)
 }
 
 /// The issuing body of the official layout (Nghị định 30/2020; Hướng dẫn 36 for Party bodies):
@@ -510,7 +601,12 @@ fn is_body_line(l: &str) -> bool {
 }
 
 /// Words of title lines that name no body (the title, the national motto).
-const NOT_A_BODY: &[&str] = &[TITLE, "thong bao", "doc lap tu do hanh phuc"];
+const NOT_A_BODY: &[&str] = &[
+    TITLE,
+    "chuyen nghiep",
+    "thong bao",
+    "doc lap tu do hanh phuc",
+];
 
 /// Moves what the title lines say into the input, reporting what a mẫu 06 sent alone lacks.
 fn apply_titles(
@@ -526,7 +622,8 @@ fn apply_titles(
         Some((c, cell)) => (Some(c), Some(cell)),
         None => (None, None),
     };
-    input.bloc = t.bloc.map(|(b, _)| b).or(t.focal);
+    input.bloc = t.bloc.map(|(b, _)| b);
+    input.headcount = t.headcount;
     if input.unit.is_none() {
         cx.push(
             at.clone(),
@@ -666,22 +763,36 @@ fn table_columns(cx: &mut Cx, header: Header<Col>, quarter: Option<Quarter>) -> 
 /// What a row of the table is.
 enum RowKind {
     Person,
-    /// A blank row, a row of column numbers, a group heading ("I. Lãnh đạo"): not read.
+    /// A blank row, a row of column numbers, a group heading ("I. Lãnh đạo", "Bộ phận Một cửa"):
+    /// not read.
     Skip,
+    /// A line of the totals ("Tổng cộng", "Tổng số CBCCVC, NLĐ", "Số đạt …"): not read as a
+    /// person; the lines below it are people only when they hold a person's data.
+    Summary,
     /// A row with a result or ratings but no name: reported, not read.
     Nameless,
-    /// The totals or the signatures: the table is over.
+    /// The signatures, or the place and date above them: the table is over.
     End,
 }
 
-/// Reads the people of the table, from below the header to the totals or the signatures.
-fn read_rows(cx: &mut Cx, table: &Table) -> Vec<Mau06Row> {
+/// Reads the people of the table, from below the header to the signatures, and the unit size
+/// a `Tổng số CBCCVC, NLĐ` line of the totals gives.
+fn read_rows(cx: &mut Cx, table: &Table) -> (Vec<Mau06Row>, Option<(u32, String)>) {
     let mut rows: Vec<Mau06Row> = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut headcount = None;
+    let mut after_totals = false;
     for row in table.header.data_start()..cx.grid.row_end() {
-        match row_kind(cx, table, row) {
+        match row_kind(cx, table, row, after_totals) {
             RowKind::End => break,
             RowKind::Skip => continue,
+            RowKind::Summary => {
+                after_totals = true;
+                if headcount.is_none() {
+                    headcount = headcount_in_row(cx, row);
+                }
+                continue;
+            }
             RowKind::Nameless => {
                 let cell = Some(a1(row, table.col(Col::Name).unwrap_or(0)));
                 cx.push(cell, None, Detail::Mau06RowWithoutName);
@@ -704,62 +815,173 @@ fn read_rows(cx: &mut Cx, table: &Table) -> Vec<Mau06Row> {
         r.has_errors |= table.broken;
         rows.push(r);
     }
-    rows
+    (rows, headcount)
 }
 
-fn row_kind(cx: &mut Cx, table: &Table, row: u32) -> RowKind {
+/// What a row is. Rows without a person's data (a readable `Kết quả`, rating or form) may be
+/// totals, signatures or group headings; rows with it are people, whatever their name says.
+fn row_kind(cx: &mut Cx, table: &Table, row: u32, after_totals: bool) -> RowKind {
     if cx.grid.is_row_empty(row) {
         return RowKind::Skip;
     }
-    let name = table
-        .col(Col::Name)
-        .map(|c| cx.text(row, c))
-        .unwrap_or_default();
+    let name_col = table.col(Col::Name);
+    let name = name_col.map(|c| cx.text(row, c)).unwrap_or_default();
     let k = text::key(&name);
     let cols: Vec<u32> = cx.grid.filled(row).map(|(c, _)| c).collect();
-    let texts: Vec<String> = cols.iter().map(|&c| text::key(&cx.text(row, c))).collect();
-    let signature = texts.iter().any(|t| is_signature(t));
-    if is_summary(&k) || is_signature(&k) || (k.is_empty() && signature) {
-        return RowKind::End;
+    let texts: Vec<(u32, String)> = cols.iter().map(|&c| (c, cx.text(row, c))).collect();
+    let data = has_person_data(cx, table, row);
+    if !data {
+        // Told by the row's label (its name cell, else its first text), so that a person's
+        // `Chức vụ` "Chủ tịch UBND" or a note with a date ends nothing.
+        let label = if k.is_empty() {
+            texts.first().map(|(_, t)| t.clone()).unwrap_or_default()
+        } else {
+            name.clone()
+        };
+        let lk = text::key(&label);
+        let nameless_end = k.is_empty()
+            && texts.iter().any(|(_, t)| {
+                let tk = text::key(t);
+                is_place_date(&tk) || is_signature(&tk)
+            });
+        if is_place_date(&lk) || is_signature(&lk) || nameless_end {
+            return RowKind::End;
+        }
+        if is_summary(&label) {
+            return RowKind::Summary;
+        }
     }
     if k.is_empty() {
         let holds = |c: Option<u32>| c.is_some_and(|c| !is_blank(cx.grid.get(row, c)));
         let result = holds(table.col(Col::Result)) || table.months.iter().any(|&c| holds(c));
-        return if result {
+        return if data || result {
             RowKind::Nameless
         } else {
             RowKind::Skip
         };
     }
-    // Column numbers ("1", "(2)", "B") and group headings ("I. Lãnh đạo") are no one.
-    let numbering = k.chars().all(|c| c.is_ascii_digit() || c == ' ') || k.chars().count() == 1;
-    let stt = table
-        .col(Col::Stt)
-        .map(|c| text::key(&cx.text(row, c)))
-        .unwrap_or_default();
-    let group = is_group_mark(&stt) && texts.len() <= 2;
-    if numbering || group {
-        RowKind::Skip
-    } else {
-        RowKind::Person
+    // Column numbers ("1", "(2)", "B") are no one.
+    if k.chars().all(|c| c.is_ascii_digit() || c == ' ') || k.chars().count() == 1 {
+        return RowKind::Skip;
     }
+    if data {
+        return RowKind::Person;
+    }
+    let stt = table.col(Col::Stt);
+    let stt_key = stt.map(|c| text::key(&cx.text(row, c))).unwrap_or_default();
+    // A group heading: the `STT` a Roman numeral or a letter, or a label alone in its row that is
+    // no one's name ("Lãnh đạo", "Bộ phận Một cửa").
+    let label_only = texts
+        .iter()
+        .all(|(c, _)| Some(*c) == name_col || Some(*c) == stt);
+    let numbered = !stt_key.is_empty() && !is_group_mark(&stt_key);
+    if (is_group_mark(&stt_key) && texts.len() <= 2)
+        || (label_only && is_group_heading(&name))
+        || (label_only && !numbered && !looks_like_a_name(&name))
+    {
+        return RowKind::Skip;
+    }
+    // Below the totals, a row without a person's data is a note or a signer's name.
+    if after_totals {
+        return RowKind::Skip;
+    }
+    RowKind::Person
 }
 
-/// "Tổng cộng", "Cộng", "Tổng số CBCCVC, NLĐ", "Số đạt chuyên nghiệp", "Trong đó", "Tỷ lệ" (not
-/// the surnames Tống and Công: "Tống Văn Hải" is someone).
-fn is_summary(k: &str) -> bool {
-    matches!(k, "tong" | "cong" | "tong cong")
-        || ["tong cong ", "tong so ", "trong do", "ty le", "so "]
-            .iter()
-            .any(|p| k.starts_with(p))
+/// Whether a row holds something only a person's row holds: a `Kết quả` of the form's words, a
+/// monthly rating, a form. (A total is not: the totals put their counts in that column.)
+fn has_person_data(cx: &mut Cx, table: &Table, row: u32) -> bool {
+    let mut read = |c: Option<u32>| c.map(|c| cx.text(row, c)).unwrap_or_default();
+    let result = read(table.col(Col::Result));
+    if vocab::parse_declared(&result).is_some() {
+        return true;
+    }
+    let form = read(table.col(Col::Form));
+    if vocab::parse_form(&form).is_some() && !form.trim().chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    table
+        .months
+        .iter()
+        .any(|&c| text::parse_rating(&read(c)).is_some())
 }
 
-/// The words of a signature block, or the place-and-date line above it.
+/// The unit size a line of the totals gives: "Tổng số CBCCVC, NLĐ" (or "Tổng số: 25 người") with
+/// the number after its colon or in a cell to its right.
+fn headcount_in_row(cx: &mut Cx, row: u32) -> Option<(u32, String)> {
+    let cols: Vec<u32> = cx.grid.filled(row).map(|(c, _)| c).collect();
+    let (label_col, label) = cols
+        .iter()
+        .map(|&c| (c, cx.text(row, c)))
+        .find(|(_, t)| !t.is_empty() && !t.chars().all(|ch| ch.is_ascii_digit()))?;
+    let (head, value) = match label.split_once(':') {
+        Some((h, v)) => (h.to_string(), Some(v.to_string())),
+        None => (label.clone(), None),
+    };
+    if !is_headcount_label(&text::key(&head)) {
+        return None;
+    }
+    if let Some(n) = value.as_deref().and_then(count_of) {
+        return Some((n, a1(row, label_col)));
+    }
+    cols.into_iter().filter(|&c| c > label_col).find_map(|c| {
+        let n = match cx.grid.get(row, c) {
+            Data::Int(i) => u32::try_from(*i).ok(),
+            Data::Float(f) if f.fract() == 0.0 && (0.0..1e6).contains(f) => Some(*f as u32),
+            Data::String(t) => count_of(t),
+            _ => None,
+        }?;
+        Some((n, a1(row, c)))
+    })
+}
+
+/// A line of the totals: "Tổng cộng", "Cộng", "Tổng số CBCCVC, NLĐ", "Trong đó", "Tỷ lệ", "Số đạt
+/// chuyên nghiệp". Compared with the diacritics kept: the surnames Tống and Công ("Tống Công
+/// Minh") are someone. A label typed without any diacritics ("Tong cong") is compared without.
+fn is_summary(label: &str) -> bool {
+    let lower = text::tidy(label).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let marked = matches!(
+        words.as_slice(),
+        ["tổng" | "cộng", ..] | ["trong", "đó", ..] | ["tỷ" | "tỉ", "lệ", ..] | ["số", ..]
+    );
+    let plain = lower.is_ascii()
+        && matches!(
+            words.as_slice(),
+            ["tong", "cong", ..]
+                | ["tong", "so", ..]
+                | ["cong"]
+                | ["trong", "do", ..]
+                | ["ty" | "ti", "le", ..]
+                | [
+                    "so",
+                    "dat" | "khong" | "duoc" | "nguoi" | "luong" | "cbccvc",
+                    ..
+                ]
+        );
+    marked || plain
+}
+
+/// The place and date above the signatures: "Long Biên, ngày 28 tháng 3 năm 2024".
+fn is_place_date(k: &str) -> bool {
+    let w = format!(" {k} ");
+    w.contains(" ngay ") && w.contains(" thang ") && w.contains(" nam ")
+}
+
+/// The words of a signature block: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+/// "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ", "Nơi nhận:" (key as [`text::key`] gives it).
 fn is_signature(k: &str) -> bool {
+    // "TM.", "KT.", "TL.", "TUQ.", "Q." before the body or the title signed for.
+    const FOR: &[&str] = &["tm", "kt", "tl", "tuq"];
     const WORDS: &[&str] = &[
         "nguoi lap bieu",
         "nguoi lap",
+        "nguoi tong hop",
         "thu truong don vi",
+        "thu truong co quan",
         "thu truong",
         "lanh dao don vi",
         "xac nhan cua",
@@ -768,18 +990,98 @@ fn is_signature(k: &str) -> bool {
         "ky ghi ro ho ten",
         "ky va ghi ro ho ten",
         "ky dong dau",
+        "chu tich",
+        "pho chu tich",
+        "bi thu",
+        "pho bi thu",
+        "truong phong",
+        "pho truong phong",
+        "truong ban",
+        "pho truong ban",
+        "hieu truong",
+        "pho hieu truong",
+        "giam doc",
+        "pho giam doc",
+        "chanh van phong",
+        "pho chanh van phong",
+        "q chu tich",
+        "q truong phong",
+        "q hieu truong",
     ];
-    let w = format!(" {k} ");
-    let dated = w.contains(" ngay ") && w.contains(" thang ") && w.contains(" nam ");
-    WORDS
-        .iter()
-        .any(|p| k == *p || k.starts_with(&format!("{p} ")))
-        || dated
+    let first = k.split(' ').next().unwrap_or("");
+    (FOR.contains(&first) && k.len() > first.len())
+        || WORDS
+            .iter()
+            .any(|p| k == *p || k.starts_with(&format!("{p} ")))
 }
 
 /// A group's mark in the `STT` column: a Roman numeral or a capital letter ("I", "II", "A").
 fn is_group_mark(k: &str) -> bool {
     !k.is_empty() && k.len() <= 4 && k.chars().all(|c| "ivxabcd".contains(c))
+}
+
+/// First words of a group heading ("Lãnh đạo", "Bộ phận Một cửa", "Tổ Văn phòng"), with their
+/// diacritics: "Tổ" is a group, "Tô" a surname.
+const GROUP_WORDS: &[&str] = &[
+    "lãnh đạo",
+    "bộ phận",
+    "tổ",
+    "phòng",
+    "khối",
+    "ban",
+    "nhóm",
+    "văn phòng",
+    "cán bộ",
+    "công chức",
+    "viên chức",
+    "người lao động",
+    "lao động",
+    "giáo viên",
+    "nhân viên",
+    "hợp đồng",
+    "đảng ủy",
+    "đảng uỷ",
+    "chi bộ",
+    "đoàn thể",
+    "ubnd",
+    "hđnd",
+    "mttq",
+    "các",
+    "danh sách",
+];
+
+/// A label that starts with the words of a group heading (diacritics kept; a label typed
+/// without any is compared without, "to" aside).
+fn is_group_heading(label: &str) -> bool {
+    let lower = text::tidy(label).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    let starts = |g: &str| joined == g || joined.starts_with(&format!("{g} "));
+    if lower.is_ascii() {
+        GROUP_WORDS
+            .iter()
+            .map(|g| text::key(g))
+            .filter(|g| g != "to")
+            .any(|g| starts(&g))
+    } else {
+        GROUP_WORDS.iter().any(|g| starts(g))
+    }
+}
+
+/// Whether a label alone in its row may be someone's name: two to six words, each starting
+/// with a capital ("Nguyễn Văn An", "NGUYỄN VĂN AN"), not the words of a group heading.
+fn looks_like_a_name(label: &str) -> bool {
+    if is_group_heading(label) {
+        return false;
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(char::is_alphabetic) && w.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// One person's row.
@@ -953,6 +1255,7 @@ fn read_result(cx: &mut Cx, table: &Table, row: u32, r: &mut Mau06Row) {
         Read::Value(_) => cx.text(row, col),
     };
     r.declared = vocab::parse_declared(&value);
+    r.result = value.clone();
     match r.declared {
         None => report(cx, r, row, col, Detail::Mau06ResultUnclear { value }),
         Some(Declared::KhongDanhGia) => {
@@ -1116,10 +1419,96 @@ mod tests {
         assert!(is_summary("so dat chuyen nghiep"));
         assert!(!is_summary("son tung"));
         assert!(!is_summary("tong van hai"));
+        // Diacritics kept: "Tổng cộng" is a total, "Tống Công Minh" someone.
+        assert!(is_summary("Tổng cộng"));
+        assert!(is_summary("TỔNG CỘNG"));
+        assert!(is_summary("Cộng"));
+        assert!(is_summary("Tổng số CBCCVC, NLĐ"));
+        assert!(is_summary("Số đạt chuyên nghiệp"));
+        assert!(is_summary("Tỷ lệ (%)"));
+        assert!(!is_summary("Tống Công Minh"));
+        assert!(!is_summary("TỐNG CÔNG MINH"));
+        assert!(!is_summary("Công Văn Hải"));
+        assert!(!is_summary("Tống Văn Hải"));
         assert!(is_signature("nguoi lap bieu"));
-        assert!(is_signature("long bien ngay 28 thang 3 nam 2024"));
+        assert!(is_place_date("long bien ngay 28 thang 3 nam 2024"));
         assert!(!is_signature("nguyen van thu"));
+        for s in [
+            "TM. ỦY BAN NHÂN DÂN",
+            "KT. CHỦ TỊCH",
+            "CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "NGƯỜI LẬP BIỂU",
+            "THỦ TRƯỞNG ĐƠN VỊ",
+            "HIỆU TRƯỞNG",
+            "Nơi nhận:",
+        ] {
+            assert!(is_signature(&text::key(s)), "{s}");
+        }
+        assert!(!is_signature(&text::key("Trần Thị Mai")));
         assert!(is_group_mark("ii"));
         assert!(!is_group_mark("1"));
+        for heading in [
+            "Lãnh đạo",
+            "Bộ phận Một cửa",
+            "Tổ Văn phòng",
+            "LÃNH ĐẠO",
+            "Cán bộ, công chức",
+        ] {
+            assert!(!looks_like_a_name(heading), "{heading}");
+        }
+        for name in ["Nguyễn Văn An", "Tô Văn Hòa", "NGUYỄN THỊ HOA"] {
+            assert!(looks_like_a_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn unit_size_lines() {
+        assert!(is_headcount_label("tong so cbccvc nld"));
+        assert!(is_headcount_label("tong so"));
+        assert!(!is_headcount_label("tong so diem"));
+        assert_eq!(count_of("25"), Some(25));
+        assert_eq!(count_of(" 25 người"), Some(25));
+        assert_eq!(count_of("25/3/2024"), None);
+        assert_eq!(count_of("hai mươi"), None);
+    }
+
+    #[test]
+    fn titles_in_other_words_and_summaries_over_units() {
+        let loose = grid(&[&["KẾT QUẢ ĐÁNH GIÁ CHUYÊN NGHIỆP QUÝ I NĂM 2024"]]);
+        assert!(is_mau06(&loose, "Mẫu 06"));
+        assert!(is_mau06(&loose, "MẪU SỐ 06"));
+        assert!(!is_mau06(&loose, "Sheet1"));
+        let marked = grid(&[
+            &["KẾT QUẢ ĐÁNH GIÁ CHUYÊN NGHIỆP QUÝ I NĂM 2024"],
+            &["(Mẫu 06)"],
+        ]);
+        assert!(is_mau06(&marked, "Sheet1"));
+        let district = grid(&[&[
+            "TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP CỦA CBCCVC, NLĐ\nTOÀN QUẬN LONG BIÊN QUÝ I NĂM 2024",
+        ]]);
+        assert!(!is_mau06(&district, "Toàn quận"));
+        assert!(
+            !is_mau06(&district, "Mẫu 06"),
+            "toàn quận is never one unit"
+        );
+        let summary = grid(&[&["TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP QUÝ I NĂM 2024"]]);
+        assert!(!is_mau06(&summary, "Sheet1"));
+        assert!(is_mau06(&summary, "Mẫu 06"));
+        let units = grid(&[
+            &["KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP QUÝ I NĂM 2024"],
+            &[
+                "STT",
+                "Đơn vị",
+                "Tổng số CBCCVC, NLĐ",
+                "Số không đánh giá",
+                "Số được đánh giá",
+                "Số đạt chuyên nghiệp",
+                "Số không đạt",
+            ],
+            &["1", "Phòng Y tế", "5", "0", "5", "1", "4"],
+        ]);
+        assert!(!is_mau06(&units, "Sheet1"));
+        assert!(!is_mau06(&units, "Mẫu 06"));
     }
 }
