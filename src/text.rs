@@ -285,6 +285,29 @@ pub fn quarter_in_title(s: &str) -> Option<Quarter> {
     })
 }
 
+/// A summary row in a column of people's names ("Tổng cộng", "Cộng", "Tổng số: 12"), told apart
+/// from people named "Tống Công …" or "Tống Sơn …" by the diacritics; a label typed without any
+/// is a summary only when it holds nothing but summary words and numbers.
+pub fn is_summary_name(name: &str) -> bool {
+    let lower = tidy(name).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if name.is_ascii() {
+        let summary_word = |w: &&str| {
+            ["tong", "cong", "so", "nguoi", "chung"].contains(w)
+                || w.bytes().all(|b| b.is_ascii_digit())
+        };
+        return matches!(words.first(), Some(&"tong" | &"cong")) && words.iter().all(summary_word);
+    }
+    match words.as_slice() {
+        ["cộng", ..] | ["tổng"] => true,
+        ["tổng", second, ..] => ["cộng", "số", "chung", "toàn"].contains(second),
+        _ => false,
+    }
+}
+
 /// A date typed as text: `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy` or `yyyy-mm-dd`.
 pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
     let t = s.trim();
@@ -406,6 +429,21 @@ pub fn a1(row: u32, col: u32) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn summary_rows_and_people_named_tong() {
+        for s in ["Tổng cộng", "TỔNG SỐ: 12 người", "Cộng", "tong cong"] {
+            assert!(is_summary_name(s), "{s}");
+        }
+        for s in [
+            "Tống Công Minh",
+            "TỐNG SƠN HẢI",
+            "Công Thị Hoa",
+            "tong van hai",
+        ] {
+            assert!(!is_summary_name(s), "{s}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -319,7 +319,7 @@ impl<'a> SheetReader<'a> {
         }
         let name_col = header.col(Col::Name)?;
         let name = self.text(row, name_col);
-        if name.is_empty() || is_summary(&name) {
+        if name.is_empty() || text::is_summary_name(&name) {
             return None;
         }
         let mut field = |kind: Col| {
@@ -422,14 +422,6 @@ fn header_month(text: &str) -> Option<(u32, Option<i32>)> {
     let k = text::key(text);
     let k = k.strip_prefix("xep loai ").unwrap_or(&k);
     month_of_text(k)
-}
-
-fn is_summary(name: &str) -> bool {
-    let k = text::key(name);
-    k.starts_with("tong cong")
-        || k == "cong"
-        || k.starts_with("tong so")
-        || k.starts_with("nguoi lap")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1175,31 +1175,13 @@ fn read_total(cx: &mut Cx, table: &Table, row: u32, r: &mut Mau06Row) {
         Read::Blank => {}
         Read::NoValue => r.total_unreadable = true,
         Read::Value(d) => {
-            r.total = total_of_cell(&d);
+            r.total = super::total_of_cell(&d, MAX_TOTAL_POINTS);
             if r.total.is_none() {
                 r.total_unreadable = true;
                 let value = cx.text(row, col);
                 report(cx, r, row, col, Detail::Mau06TotalInvalid { value });
             }
         }
-    }
-}
-
-/// A total: a whole or half number of points, as a number or as text ("286,5"). Exact: a number
-/// read from the cell must be a whole number of half points.
-pub fn total_of_cell(d: &Data) -> Option<Total> {
-    match d {
-        Data::Int(i) => u32::try_from(*i)
-            .ok()
-            .filter(|p| *p <= MAX_TOTAL_POINTS)
-            .map(|p| Total(p * 2)),
-        Data::Float(f) => {
-            let hp = f * 2.0;
-            let whole = f.is_finite() && *f >= 0.0 && (hp - hp.round()).abs() < 1e-9;
-            (whole && *f <= f64::from(MAX_TOTAL_POINTS)).then(|| Total(hp.round() as u32))
-        }
-        Data::String(s) => text::parse_total(s, MAX_TOTAL_POINTS),
-        _ => None,
     }
 }
 
@@ -1275,6 +1257,7 @@ fn read_result(cx: &mut Cx, table: &Table, row: u32, r: &mut Mau06Row) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reader::total_of_cell;
     use calamine::Range;
 
     fn grid(rows: &[&[&str]]) -> Grid {
@@ -1400,17 +1383,29 @@ mod tests {
 
     #[test]
     fn totals_are_exact_half_points() {
-        assert_eq!(total_of_cell(&Data::Float(286.5)), Some(Total(573)));
         assert_eq!(
-            total_of_cell(&Data::String("286,5".into())),
+            total_of_cell(&Data::Float(286.5), MAX_TOTAL_POINTS),
             Some(Total(573))
         );
-        assert_eq!(total_of_cell(&Data::Int(290)), Some(Total(580)));
-        assert_eq!(total_of_cell(&Data::Float(286.3)), None);
-        assert_eq!(total_of_cell(&Data::Float(-1.0)), None);
-        assert_eq!(total_of_cell(&Data::Float(f64::NAN)), None);
-        assert_eq!(total_of_cell(&Data::String("hai trăm".into())), None);
-        assert_eq!(total_of_cell(&Data::Float(1e300)), None);
+        assert_eq!(
+            total_of_cell(&Data::String("286,5".into()), MAX_TOTAL_POINTS),
+            Some(Total(573))
+        );
+        assert_eq!(
+            total_of_cell(&Data::Int(290), MAX_TOTAL_POINTS),
+            Some(Total(580))
+        );
+        assert_eq!(total_of_cell(&Data::Float(286.3), MAX_TOTAL_POINTS), None);
+        assert_eq!(total_of_cell(&Data::Float(-1.0), MAX_TOTAL_POINTS), None);
+        assert_eq!(
+            total_of_cell(&Data::Float(f64::NAN), MAX_TOTAL_POINTS),
+            None
+        );
+        assert_eq!(
+            total_of_cell(&Data::String("hai trăm".into()), MAX_TOTAL_POINTS),
+            None
+        );
+        assert_eq!(total_of_cell(&Data::Float(1e300), MAX_TOTAL_POINTS), None);
     }
 
     #[test]

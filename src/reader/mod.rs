@@ -562,6 +562,26 @@ pub fn cell_text(d: &Data) -> CellText {
     }
 }
 
+/// A total of points typed in a cell: a whole or half number from 0 to `max_points`, stored or
+/// typed as text ("286,5"); anything else (negative, another step, absurd) is `None` — left
+/// blank rather than guessed.
+pub fn total_of_cell(d: &Data, max_points: u32) -> Option<crate::model::Total> {
+    use crate::model::Total;
+    match d {
+        Data::Int(i) => u32::try_from(*i)
+            .ok()
+            .filter(|p| *p <= max_points)
+            .map(|p| Total(p * 2)),
+        Data::Float(f) => {
+            let hp = f * 2.0;
+            let whole = f.is_finite() && *f >= 0.0 && (hp - hp.round()).abs() < 1e-9;
+            (whole && *f <= f64::from(max_points)).then(|| Total(hp.round() as u32))
+        }
+        Data::String(s) => text::parse_total(s, max_points),
+        _ => None,
+    }
+}
+
 /// A date from a cell: a real date, an Excel serial number, or text (`dd/mm/yyyy`, …).
 pub fn date_of_cell(d: &Data) -> Option<chrono::NaiveDate> {
     match d {

@@ -10,11 +10,10 @@
 
 use super::{strip_numbering, Ctx, DatList, SHEET_DAT, UNIT_NAMES};
 use crate::district::DatPerson;
-use crate::model::Total;
 use crate::reader::layout::{find_header, names, Header, Spec};
 use crate::reader::{Grid, Workbook};
 use crate::text;
-use calamine::Data;
+use crate::text::is_summary_name as is_summary;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -62,23 +61,6 @@ const DAT_LIST: Spec<Col> = Spec {
 /// No total of scores is larger than this (200 contents at 100 points): beyond it the cell is
 /// not a total.
 const MAX_TOTAL_POINTS: u32 = 20_000;
-
-/// A person's total: a whole or half number, typed or stored; anything else is left blank
-/// rather than guessed.
-fn total_of(d: &Data) -> Option<Total> {
-    let hp = match d {
-        Data::Float(f) if f.is_finite() && *f >= 0.0 && *f <= f64::from(MAX_TOTAL_POINTS) => {
-            f * 2.0
-        }
-        Data::Int(i) => {
-            let p = u32::try_from(*i).ok().filter(|p| *p <= MAX_TOTAL_POINTS)?;
-            return Some(Total(p * 2));
-        }
-        Data::String(s) => return text::parse_total(s, MAX_TOTAL_POINTS),
-        _ => return None,
-    };
-    (hp.fract() == 0.0).then_some(Total(hp as u32))
-}
 
 /// The list of people đạt of a workbook, and the sheets with a list of people passed over.
 pub struct Listing {
@@ -204,7 +186,9 @@ fn people(cx: &mut Ctx, grid: &Grid, sheet: &str, h: &Header<Col>) -> Vec<DatPer
             name,
             title: field(Col::Title),
             unit,
-            total: h.col(Col::Total).and_then(|c| total_of(grid.get(row, c))),
+            total: h
+                .col(Col::Total)
+                .and_then(|c| crate::reader::total_of_cell(grid.get(row, c), MAX_TOTAL_POINTS)),
         });
     }
     out
@@ -220,32 +204,15 @@ fn marked_dat(cx: &mut Ctx, grid: &Grid, sheet: &str, h: &Header<Col>, row: u32)
     k == "dat" || k.starts_with("dat ")
 }
 
-/// A row that sums the list rather than names a person: "Tổng cộng", "Tổng số: 12 người",
-/// "Cộng". Told by the diacritics ("Tống Công Minh" is a person); a text typed without any is a
-/// summary only when it is nothing but those words and numbers.
-fn is_summary(name: &str) -> bool {
-    let lower = text::tidy(name).to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if name.is_ascii() {
-        let summary_word = |w: &&str| {
-            ["tong", "cong", "so", "nguoi", "chung"].contains(w)
-                || w.bytes().all(|b| b.is_ascii_digit())
-        };
-        return matches!(words.first(), Some(&"tong" | &"cong")) && words.iter().all(summary_word);
-    }
-    match words.as_slice() {
-        ["cộng", ..] | ["tổng"] => true,
-        ["tổng", second, ..] => ["cộng", "số", "chung", "toàn"].contains(second),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Total;
+    use calamine::Data;
+
+    fn total_of(d: &Data) -> Option<Total> {
+        crate::reader::total_of_cell(d, MAX_TOTAL_POINTS)
+    }
 
     #[test]
     fn totals_and_headings() {
