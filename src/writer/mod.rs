@@ -373,6 +373,7 @@ pub mod khen_thuong;
 pub mod kit;
 pub mod mau06;
 pub mod mau07;
+pub mod metrics;
 pub mod phieu;
 pub mod template;
 pub mod toan_quan;
