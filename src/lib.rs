@@ -17,6 +17,7 @@ pub mod cap;
 pub mod cli;
 pub mod deadlines;
 pub mod district;
+pub mod documents;
 pub mod evaluate;
 pub mod finding;
 pub mod legacy;

@@ -115,6 +115,16 @@ struct RawProfile {
     calendar: Vec<RawYear>,
     #[serde(default)]
     period: Option<RawPeriod>,
+    #[serde(default)]
+    documents: Option<RawDocuments>,
+}
+
+/// The superior bodies printed above the issuing body in document headings (SPEC §8).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocuments {
+    state_superior: String,
+    party_superior: String,
 }
 
 /// The quarters a profile applies to (SPEC §2 "Period of a profile").
@@ -173,6 +183,11 @@ struct RawBloc {
     #[serde(default)]
     reward_receiver: Option<String>,
     reward_percent: i64,
+    /// "state" (Nghị định 30/2020) or "party" (Hướng dẫn 36-HD/VPTW): the format of the documents
+    /// the bloc's units and its focal office issue. Without it, "party" for the Đảng–đoàn thể
+    /// bloc and "state" for the others.
+    #[serde(default)]
+    document_format: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -283,6 +298,25 @@ pub struct BlocSpec {
     /// Đảng–đoàn thể bloc).
     pub reward_receiver: String,
     pub reward_percent: u32,
+    /// The format of the documents the bloc's units and its focal office issue.
+    pub document_format: DocFormat,
+}
+
+/// The format of an administrative document (SPEC §8): the State's (Nghị định 30/2020/NĐ-CP) or
+/// the Party's (Hướng dẫn 36-HD/VPTW).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocFormat {
+    State,
+    Party,
+}
+
+impl DocFormat {
+    pub fn code(self) -> &'static str {
+        match self {
+            DocFormat::State => "state",
+            DocFormat::Party => "party",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -431,8 +465,29 @@ pub struct Profile {
     pub calendar: Calendar,
     /// The first and last quarter the profile's rules apply to; `None` = no limit.
     pub period: Option<(crate::model::Quarter, crate::model::Quarter)>,
+    /// The bodies printed above the issuing body in document headings.
+    pub documents: Documents,
     /// The TOML text the profile was read from.
     pub source: String,
+}
+
+/// The superior bodies of document headings: the State's (e.g. "UBND quận Long Biên", above a
+/// phòng or a phường) and the Party's (e.g. "Đảng bộ quận Long Biên", above Ban Tổ chức).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Documents {
+    pub state_superior: String,
+    pub party_superior: String,
+}
+
+impl Documents {
+    /// Without a `[documents]` section: the people's committee and the Party organisation of the
+    /// profile's district.
+    pub fn of_district(district: &str) -> Documents {
+        Documents {
+            state_superior: format!("UBND {district}"),
+            party_superior: format!("Đảng bộ {district}"),
+        }
+    }
 }
 
 impl Profile {
@@ -703,6 +758,18 @@ impl Profile {
                 focal: b.focal.clone(),
                 reward_receiver: b.reward_receiver.clone().unwrap_or_else(|| b.focal.clone()),
                 reward_percent,
+                document_format: match b.document_format.as_deref().map(str::trim) {
+                    None if bloc == Bloc::DangDoanThe => DocFormat::Party,
+                    None | Some("state") => DocFormat::State,
+                    Some("party") => DocFormat::Party,
+                    Some(other) => {
+                        return Err(k.invalid(
+                            &format!("blocs[{i}].document_format"),
+                            format!("'{other}' không phải \"state\" (văn bản Nhà nước) hay \"party\" (văn bản của Đảng)"),
+                            format!("'{other}' is neither \"state\" nor \"party\""),
+                        ))
+                    }
+                },
             });
         }
         for bloc in Bloc::ALL {
@@ -875,8 +942,30 @@ impl Profile {
                 Some((from, to))
             }
         };
+        let documents = match &raw.documents {
+            Some(d) => {
+                for (key, v) in [
+                    ("documents.state_superior", &d.state_superior),
+                    ("documents.party_superior", &d.party_superior),
+                ] {
+                    if v.trim().is_empty() || v.chars().count() > 120 {
+                        return Err(k.invalid(
+                            key,
+                            "phải là tên cơ quan cấp trên (1–120 ký tự)",
+                            "must be the name of the superior body (1–120 characters)",
+                        ));
+                    }
+                }
+                Documents {
+                    state_superior: d.state_superior.trim().to_string(),
+                    party_superior: d.party_superior.trim().to_string(),
+                }
+            }
+            None => Documents::of_district(&raw.district),
+        };
         Ok(Profile {
             period,
+            documents,
             name: raw.name,
             title: raw.title,
             district: raw.district,

@@ -766,7 +766,11 @@ mod tests {
             .collect();
         let list = build(&units, Quarter::new(2024, 3).unwrap(), &p, None).unwrap();
         assert!(list.units.iter().all(|u| u.cap == 0));
-        assert!(crate::writer::khen_thuong::build(&list, &p).is_ok());
+        let doc = crate::documents::Dated {
+            number: None,
+            date: chrono::NaiveDate::from_ymd_opt(2024, 10, 1).unwrap(),
+        };
+        assert!(crate::writer::khen_thuong::build(&list, &p, &doc).is_ok());
     }
 
     #[test]

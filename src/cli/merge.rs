@@ -21,6 +21,9 @@ pub struct Args {
     /// Hồ sơ cấu hình / profile (TOML file or built-in name)
     #[arg(long, value_name = "F")]
     pub profile: Option<String>,
+    /// Số và ngày ký văn bản / the document's number and date
+    #[command(flatten)]
+    pub docs: super::DocArgs,
 }
 
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
@@ -80,7 +83,15 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
-    toan_quan::write(&district, &profile, &args.out)?;
+    let doc = match args.docs.options().resolve(
+        district.quarter,
+        crate::documents::DocKind::District,
+        &profile,
+    ) {
+        Ok(doc) => doc,
+        Err(e) => return Ok(super::date_failure(&e, lang)),
+    };
+    toan_quan::write(&district, &profile, &doc, &args.out)?;
     let s = district.sums();
     let q = district.quarter;
     let line = match lang {

@@ -114,6 +114,57 @@ fn parse_decision_date(s: &str) -> Result<chrono::NaiveDate, String> {
     }
 }
 
+/// `--so` and `--ngay`: the number and date printed in the heading of the documents a command
+/// writes (SPEC §8).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DocArgs {
+    /// Số văn bản in ở dòng "Số: …" (mặc định để trống để ghi tay) / the document number
+    #[arg(long = "so", value_name = "SO", value_parser = parse_document_number)]
+    pub number: Option<String>,
+    /// Ngày ký văn bản (dd/mm/yyyy hoặc yyyy-mm-dd), phải là ngày làm việc; mặc định: ngày hạn
+    /// của văn bản, lùi về ngày làm việc liền trước nếu là ngày nghỉ / the document date
+    #[arg(long = "ngay", value_name = "DATE", value_parser = parse_document_date)]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+impl DocArgs {
+    pub fn options(&self) -> crate::documents::DocOptions {
+        crate::documents::DocOptions {
+            number: self.number.clone(),
+            date: self.date,
+        }
+    }
+}
+
+/// `--so`: a short number as offices write it ("12", "125a"), without control characters.
+fn parse_document_number(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    if t.is_empty() || t.chars().count() > 20 || t.chars().any(|c| c.is_control() || c == '/') {
+        return Err(format!(
+            "'{s}' không phải số văn bản: ghi số (ví dụ 12), không quá 20 ký tự, không có dấu / / not a document number"
+        ));
+    }
+    Ok(t.to_string())
+}
+
+/// `--ngay`: `dd/mm/yyyy` or `yyyy-mm-dd`.
+fn parse_document_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    let t = s.trim();
+    let shaped = t.contains('/') || (t.len() == 10 && t.as_bytes()[4] == b'-');
+    match crate::text::parse_date_text(t).filter(|_| shaped) {
+        Some(d) => Ok(d),
+        None => Err(format!(
+            "'{s}' không phải ngày hợp lệ: viết dd/mm/yyyy (ví dụ 28/03/2024) hoặc yyyy-mm-dd (2024-03-28) / not a valid date: write dd/mm/yyyy or yyyy-mm-dd"
+        )),
+    }
+}
+
+/// A document date that cannot be used: the message, exit 2, nothing written.
+pub fn date_failure(e: &crate::documents::DateError, lang: Lang) -> ExitCode {
+    eprintln!("danhgia: {}", e.message(lang));
+    ExitCode::from(EXIT_FAILURE)
+}
+
 impl InputArgs {
     pub fn load_profile(&self) -> Result<Profile> {
         load_profile(self.profile.as_deref())

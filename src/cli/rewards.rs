@@ -35,6 +35,9 @@ pub struct Args {
     /// mặc định: ngày làm việc đầu tiên sau hạn Ban Tổ chức chuyển hồ sơ / the reward decision date
     #[arg(long = "ngay-quyet-dinh", value_name = "DATE", value_parser = super::parse_decision_date)]
     pub decision_date: Option<chrono::NaiveDate>,
+    /// Số và ngày ký văn bản / the document's number and date
+    #[command(flatten)]
+    pub docs: super::DocArgs,
 }
 
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
@@ -98,7 +101,16 @@ fn quarterly(
     let errors = b.errors();
 
     if let Some(path) = &args.out {
-        crate::writer::khen_thuong::write(&list, profile, path)
+        let doc =
+            match args
+                .docs
+                .options()
+                .resolve(quarter, crate::documents::DocKind::Rewards, profile)
+            {
+                Ok(doc) => doc,
+                Err(e) => return Ok(super::date_failure(&e, lang)),
+            };
+        crate::writer::khen_thuong::write(&list, profile, &doc, path)
             .with_context(|| format!("{}", path.display()))?;
     }
     match args.format {

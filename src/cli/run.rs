@@ -5,6 +5,7 @@ use super::guard::Guard;
 use super::{exit_for, progress, write_stdout, InputArgs, EXIT_FAILURE};
 use crate::batch::{self, Batch, Input};
 use crate::district;
+use crate::documents::{DateError, Dated, DocKind, DocOptions};
 use crate::i18n::Lang;
 use crate::outdir::{self, RunLock};
 use crate::output::write_atomic;
@@ -43,6 +44,50 @@ pub struct Args {
     /// mặc định: ngày làm việc đầu tiên sau hạn Ban Tổ chức chuyển hồ sơ / the reward decision date
     #[arg(long = "ngay-quyet-dinh", value_name = "DATE", value_parser = super::parse_decision_date)]
     pub decision_date: Option<chrono::NaiveDate>,
+    /// Số và ngày ký văn bản / the documents' number and date
+    #[command(flatten)]
+    pub docs: super::DocArgs,
+}
+
+/// The number and date of each document a run writes, settled before anything is written (a
+/// date that cannot be used stops the run). The number given with `--so` goes on the
+/// whole-district result; mẫu 06 (the units'), mẫu 07 and the reward list are numbered by hand.
+#[derive(Debug, Default)]
+pub struct RunDocs {
+    mau06: std::collections::BTreeMap<crate::model::Quarter, Dated>,
+    mau07: Option<Dated>,
+    district: Option<Dated>,
+    rewards: Option<Dated>,
+}
+
+impl RunDocs {
+    pub fn resolve(
+        b: &Batch,
+        plan: &Plan,
+        rewards: bool,
+        profile: &Profile,
+        opts: &DocOptions,
+    ) -> Result<RunDocs, DateError> {
+        let mut docs = RunDocs::default();
+        for u in &b.units {
+            if !docs.mau06.contains_key(&u.quarter) {
+                let d = opts.resolve_unnumbered(u.quarter, DocKind::Mau06, profile)?;
+                docs.mau06.insert(u.quarter, d);
+            }
+        }
+        if let Some(d) = &plan.district {
+            docs.mau07 = Some(opts.resolve_unnumbered(d.quarter, DocKind::Mau07, profile)?);
+            docs.district = Some(opts.resolve(d.quarter, DocKind::District, profile)?);
+        }
+        if let (true, Some(q)) = (rewards, b.quarter) {
+            docs.rewards = Some(opts.resolve_unnumbered(q, DocKind::Rewards, profile)?);
+        }
+        Ok(docs)
+    }
+
+    pub fn rewards(&self) -> Option<&Dated> {
+        self.rewards.as_ref()
+    }
 }
 
 /// What `run` wrote, for the closing summary.
@@ -247,6 +292,11 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let mut b = progress::run_batch(&inputs, &profile, args.input.quarter, lang);
     let rewards = reward_list(&mut b, &profile, args.decision_date)?;
     let plan = Plan::of(&b, rewards.is_some());
+    let docs = match RunDocs::resolve(&b, &plan, rewards.is_some(), &profile, &args.docs.options())
+    {
+        Ok(docs) => docs,
+        Err(e) => return Ok(super::date_failure(&e, lang)),
+    };
     let outputs = plan.paths();
     let guard = Guard::of_inputs(&inputs, args.input.profile.as_deref());
     let targets: Vec<PathBuf> = outputs.iter().map(|o| out.join(o)).collect();
@@ -262,7 +312,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         previous: &previous,
         force: args.force,
     };
-    let removed = write_all(&b, &plan, rewards.as_ref(), &profile, &target, lang)?;
+    let removed = write_all(&b, &plan, rewards.as_ref(), &docs, &profile, &target, lang)?;
     drop(lock);
     let summary = RunSummary::of(&b, out, outputs, removed);
     print_summary(&b, &summary, args.format, lang)?;
@@ -337,6 +387,7 @@ fn write_all(
     b: &Batch,
     plan: &Plan,
     rewards: Option<&crate::rewards::RewardList>,
+    docs: &RunDocs,
     profile: &Profile,
     target: &Target,
     lang: Lang,
@@ -352,9 +403,9 @@ fn write_all(
         outdir::remove_leftover_temps(&dirs);
     }
     outdir::write_manifest(out, previous.iter().chain(&outputs))?;
-    write_outputs(b, plan, profile, out, lang)?;
-    if let Some(list) = rewards {
-        crate::writer::khen_thuong::write(list, profile, &out.join(REWARDS_FILE))?;
+    write_outputs(b, plan, docs, profile, out, lang)?;
+    if let (Some(list), Some(doc)) = (rewards, docs.rewards()) {
+        crate::writer::khen_thuong::write(list, profile, doc, &out.join(REWARDS_FILE))?;
     }
     let planned: HashSet<&String> = outputs.iter().collect();
     let stale: Vec<&String> = previous.iter().filter(|p| !planned.contains(p)).collect();
@@ -441,6 +492,7 @@ fn unit_file_names(b: &Batch) -> Vec<String> {
 pub fn write_outputs(
     b: &Batch,
     plan: &Plan,
+    docs: &RunDocs,
     profile: &Profile,
     out: &Path,
     lang: Lang,
@@ -452,16 +504,22 @@ pub fn write_outputs(
     b.units
         .par_iter()
         .zip(plan.units.par_iter())
-        .try_for_each(|(u, name)| mau06::write(u, profile, &units_dir.join(name)))?;
+        .try_for_each(|(u, name)| match docs.mau06.get(&u.quarter) {
+            Some(doc) => mau06::write(u, profile, doc, &units_dir.join(name)),
+            None => unreachable!("every unit's quarter is dated before writing"),
+        })?;
 
     // mẫu 07 per bloc present, and the whole district.
     if let Some(d) = &plan.district {
         std::fs::create_dir_all(&blocs_dir)
             .with_context(|| format!("không tạo được thư mục {}", blocs_dir.display()))?;
+        let (Some(bloc_doc), Some(district_doc)) = (&docs.mau07, &docs.district) else {
+            unreachable!("the district's documents are dated before writing");
+        };
         for (bs, name) in d.blocs.iter().zip(plan.blocs()) {
-            mau07::write(bs, d.quarter, profile, &blocs_dir.join(name))?;
+            mau07::write(bs, d.quarter, profile, bloc_doc, &blocs_dir.join(name))?;
         }
-        toan_quan::write(d, profile, &out.join(DISTRICT_FILE))?;
+        toan_quan::write(d, profile, district_doc, &out.join(DISTRICT_FILE))?;
     }
 
     let mut json = Vec::new();

@@ -4,16 +4,14 @@
 //! suggestions for units that proposed nobody stand apart on their own sheet ("Gợi ý — đơn vị
 //! chưa đề nghị"): never in the list of people rewarded, never in the totals.
 
-use super::{
-    header_row, merge_area, merge_text, national_header, new_workbook, official_page, save,
-    signature, text, Styles, WriterError,
-};
-use crate::deadlines;
+use super::sheet::{Page, Sheet};
+use super::{new_workbook, official_heading, save, signature_block, Style, Styles, WriterError};
+use crate::documents::{Dated, DocKind, Heading, Issuer};
 use crate::model::Bloc;
 use crate::money;
 use crate::profile::Profile;
 use crate::rewards::{RewardList, Source, UnitRewards};
-use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{FormatAlign, Workbook, XlsxError};
 use std::path::Path;
 
 /// The title of the section of suggestions (units that proposed nobody).
@@ -26,33 +24,12 @@ pub const SHEET_LIST: &str = "Danh sách";
 pub const SHEET_UNITS: &str = "Tổng hợp đơn vị";
 pub const SHEET_SUGGESTED: &str = "Gợi ý";
 
-/// Rows of wrapped text need an explicit height (neither Excel nor LibreOffice grows merged
-/// rows): an estimate from the text length and the width in characters.
-fn wrapped_height(text: &str, width_chars: f64) -> f64 {
-    let lines: usize = text
-        .split('\n')
-        .map(|l| {
-            ((l.chars().count() as f64 * 1.05) / width_chars)
-                .ceil()
-                .max(1.0) as usize
-        })
-        .sum();
-    ((lines.max(1) as f64) * 15.75 + 3.0).min(super::kit::MAX_ROW_HEIGHT)
-}
-
-/// The header row of a table: its height, the page set up to repeat it, and the panes frozen
-/// below it.
-fn table_head(
-    ws: &mut Worksheet,
-    format: &Format,
-    head: u32,
-    height: u16,
-    columns: &[&str],
-) -> Result<(), XlsxError> {
-    header_row(ws, format, head, columns)?;
-    ws.set_row_height(head, height)?;
-    official_page(ws, Some((head, head)))?;
-    ws.set_freeze_panes(head + 1, 0)?;
+/// The header row of a table, with the panes frozen below it (the page repeats it).
+fn table_head(sh: &mut Sheet, s: &Styles, head: u32, columns: &[&str]) -> Result<(), XlsxError> {
+    for (col, label) in columns.iter().enumerate() {
+        sh.text(head, col as u16, label, &s.header)?;
+    }
+    sh.ws.set_freeze_panes(head + 1, 0)?;
     Ok(())
 }
 
@@ -69,15 +46,15 @@ fn issuer(list: &RewardList, profile: &Profile) -> String {
     }
 }
 
-/// "Long Biên, ngày      tháng 4 năm 2024": the day is left for the signature; the month is
-/// the one the reward dossiers are forwarded in.
-fn place_month(list: &RewardList, profile: &Profile) -> String {
-    let (y, m) = deadlines::next_quarter_first_month(list.quarter);
-    format!("{}, ngày      tháng {m} năm {y}", profile.place)
+/// The heading of the reward list's sheets: the issuing office in its format, dated as the
+/// command settled it.
+pub fn heading(list: &RewardList, profile: &Profile, doc: &Dated) -> Heading {
+    let issuer = Issuer::office(profile, &issuer(list, profile));
+    doc.heading(profile, &issuer, DocKind::Rewards)
 }
 
 fn total_cell(
-    ws: &mut Worksheet,
+    sh: &mut Sheet,
     row: u32,
     col: u16,
     total: Option<crate::model::Total>,
@@ -85,61 +62,43 @@ fn total_cell(
 ) -> Result<(), XlsxError> {
     match total {
         Some(t) => {
-            ws.write_number_with_format(
-                row,
-                col,
-                t.0 as f64 / 2.0,
-                if t.0 % 2 == 0 { &s.int } else { &s.score },
-            )?;
+            let style = if t.0 % 2 == 0 { &s.int } else { &s.score };
+            sh.number(row, col, t.0 as f64 / 2.0, style)?;
         }
-        None => text(ws, row, col, "", &s.cell_center)?,
+        None => sh.text(row, col, "", &s.cell_center)?,
     }
     Ok(())
 }
 
 fn money_cell(
-    ws: &mut Worksheet,
+    sh: &mut Sheet,
     row: u32,
     col: u16,
     d: rust_decimal::Decimal,
-    f: &Format,
+    f: &Style,
 ) -> Result<(), XlsxError> {
     use rust_decimal::prelude::ToPrimitive;
     // Whole đồng of a reward list are far below 2^53: exact as a spreadsheet number.
     let v = money::whole_dong(d).to_f64().unwrap_or(0.0);
-    ws.write_number_with_format(row, col, v, f)?;
+    sh.number(row, col, v, f)?;
     Ok(())
 }
 
 fn title_block(
-    ws: &mut Worksheet,
+    sh: &mut Sheet,
     s: &Styles,
-    list: &RewardList,
-    profile: &Profile,
+    heading: &Heading,
     last: u16,
     split: (u16, u16),
     (title, subtitle): (&str, &str),
 ) -> Result<u32, XlsxError> {
-    let mut row = national_header(
-        ws,
-        s,
-        0,
-        &profile.district,
-        &issuer(list, profile),
-        split.0,
-        split.1,
-        last,
-        &place_month(list, profile),
-    )?;
-    ws.set_row_height(row, 40)?;
-    merge_text(ws, row, 0, last, title, &s.title)?;
+    let mut row = official_heading(sh, s, 0, heading, (0, split.0), (split.1, last))?;
+    sh.merge(row, 0, row, last, title, &s.title)?;
     row += 1;
-    // Long subtitles (the pricing of the reward) wrap: about 110 characters a line.
-    ws.set_row_height(row, wrapped_height(subtitle, 110.0).max(20.0))?;
-    merge_text(
-        ws,
+    sh.merge(
         row,
         0,
+        row,
         last,
         subtitle,
         &s.subtitle.clone().set_text_wrap(),
@@ -157,26 +116,21 @@ fn cover(
     s: &Styles,
     list: &RewardList,
     profile: &Profile,
+    heading: &Heading,
 ) -> Result<(), XlsxError> {
     const LAST: u16 = 5;
     let ws = wb.add_worksheet();
     ws.set_name(SHEET_COVER)?;
     let widths = [6.0, 30.0, 14.0, 14.0, 16.0, 30.0];
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    let content_width: f64 = widths[1..].iter().sum();
-    official_page(ws, None)?;
-    ws.set_portrait();
+    let mut sh = Sheet::new(ws, &widths)?;
     let para = s.base.clone().set_text_wrap().set_align(FormatAlign::Top);
     let label = s.cell.clone().set_text_wrap();
     let value = s.cell.clone().set_align(FormatAlign::Right).set_bold();
 
     let mut row = title_block(
-        ws,
+        &mut sh,
         s,
-        list,
-        profile,
+        heading,
         LAST,
         (2, 3),
         (
@@ -198,57 +152,53 @@ fn cover(
         .count();
     let rate = list.rate.normalize().to_string().replace('.', ",");
 
-    text(ws, row, 0, "STT", &s.header)?;
-    merge_area(ws, row, 1, row, 3, "Nội dung", &s.header)?;
-    merge_area(ws, row, 4, row, LAST, "Số liệu", &s.header)?;
+    let table_first = row + 1;
+    sh.text(row, 0, "STT", &s.header)?;
+    sh.merge(row, 1, row, 3, "Nội dung", &s.header)?;
+    sh.merge(row, 4, row, LAST, "Số liệu", &s.header)?;
     row += 1;
     let mut n = 0;
-    let mut line =
-        |ws: &mut Worksheet, row: &mut u32, what: &str, v: &str| -> Result<(), XlsxError> {
-            n += 1;
-            ws.write_number_with_format(*row, 0, n as f64, &s.int)?;
-            merge_area(ws, *row, 1, *row, 3, what, &label)?;
-            merge_area(ws, *row, 4, *row, LAST, v, &value)?;
-            ws.set_row_height(
-                *row,
-                wrapped_height(what, widths[1] + widths[2] + widths[3]).max(20.0),
-            )?;
-            *row += 1;
-            Ok(())
-        };
+    let mut line = |sh: &mut Sheet, row: &mut u32, what: &str, v: &str| -> Result<(), XlsxError> {
+        n += 1;
+        sh.number(*row, 0, n as f64, &s.int)?;
+        sh.merge(*row, 1, *row, 3, what, &label)?;
+        sh.merge(*row, 4, *row, LAST, v, &value)?;
+        *row += 1;
+        Ok(())
+    };
     line(
-        ws,
+        &mut sh,
         &mut row,
         "Số đơn vị có kết quả đánh giá",
         &list.units.len().to_string(),
     )?;
     line(
-        ws,
+        &mut sh,
         &mut row,
         "Số người đạt chuyên nghiệp trong quý",
         &dat.to_string(),
     )?;
     line(
-        ws,
+        &mut sh,
         &mut row,
         "Số người được khen thưởng tối đa theo tỷ lệ",
         &cap.to_string(),
     )?;
     line(
-        ws,
+        &mut sh,
         &mut row,
         "Số người các đơn vị đề nghị",
         &proposed.to_string(),
     )?;
     line(
-        ws,
+        &mut sh,
         &mut row,
         "Số người được khen thưởng",
         &list.people.to_string(),
     )?;
     if no_proposal > 0 {
         line(
-            ws,
+            &mut sh,
             &mut row,
             "Số đơn vị chưa gửi đề nghị (không khen thưởng)",
             &no_proposal.to_string(),
@@ -257,7 +207,7 @@ fn cover(
     let p = &list.pricing;
     let date = p.decision_date.format("%d/%m/%Y").to_string();
     line(
-        ws,
+        &mut sh,
         &mut row,
         &format!(
             "Ngày quyết định khen thưởng{}",
@@ -270,7 +220,7 @@ fn cover(
         &date,
     )?;
     line(
-        ws,
+        &mut sh,
         &mut row,
         &match p.mode {
             crate::profile::SalaryDate::Decision => {
@@ -283,7 +233,7 @@ fn cover(
         &format!("{} đồng", money::group_digits(p.base_salary)),
     )?;
     line(
-        ws,
+        &mut sh,
         &mut row,
         &format!(
             "Mức thưởng mỗi người: {rate} × mức lương cơ sở × 3 tháng{}",
@@ -306,9 +256,8 @@ fn cover(
                 list.quarter.year,
                 money::group_digits(m.base_salary)
             );
-            merge_area(ws, row, 1, row, 3, &what, &label)?;
-            merge_area(
-                ws,
+            sh.merge(row, 1, row, 3, &what, &label)?;
+            sh.merge(
                 row,
                 4,
                 row,
@@ -316,14 +265,13 @@ fn cover(
                 &format!("{} đồng", money::group_digits(m.amount)),
                 &s.cell.clone().set_align(FormatAlign::Right),
             )?;
-            text(ws, row, 0, "", &s.cell)?;
+            sh.text(row, 0, "", &s.cell)?;
             row += 1;
         }
     }
     n += 1;
-    ws.write_number_with_format(row, 0, n as f64, &s.int)?;
-    merge_area(
-        ws,
+    sh.number(row, 0, n as f64, &s.int)?;
+    sh.merge(
         row,
         1,
         row,
@@ -331,8 +279,7 @@ fn cover(
         "Tổng số tiền khen thưởng (đồng)",
         &label.clone().set_bold(),
     )?;
-    merge_area(
-        ws,
+    sh.merge(
         row,
         4,
         row,
@@ -340,7 +287,6 @@ fn cover(
         &format!("{} đồng", money::group_digits(list.total)),
         &value,
     )?;
-    ws.set_row_height(row, 20)?;
     row += 1;
     let words = format!(
         "Bằng chữ: {}. (Mỗi người {} đồng — {}; mức lương cơ sở {} đồng áp dụng ngày {date}, ngày quyết định khen thưởng.)",
@@ -349,18 +295,13 @@ fn cover(
         money::dong_in_words(list.amount_per_person).to_lowercase(),
         money::group_digits(p.base_salary)
     );
-    merge_area(
-        ws,
+    sh.merge(
         row,
         0,
         row,
         LAST,
         &words,
         &s.cell.clone().set_italic().set_text_wrap(),
-    )?;
-    ws.set_row_height(
-        row,
-        wrapped_height(&words, content_width + widths[0]).max(20.0),
     )?;
     row += 2;
 
@@ -399,25 +340,29 @@ fn cover(
         ));
     }
     if !notes.is_empty() {
-        merge_text(ws, row, 0, LAST, "Ghi chú:", &s.bold)?;
+        sh.merge(row, 0, row, LAST, "Ghi chú:", &s.bold)?;
         row += 1;
         for note in notes {
             let t = format!("- {note}");
-            merge_area(ws, row, 0, row, LAST, &t, &para)?;
-            ws.set_row_height(row, wrapped_height(&t, content_width + widths[0]))?;
+            sh.merge(row, 0, row, LAST, &t, &para)?;
             row += 1;
         }
     }
-    row += 1;
-    signature(
-        ws,
+    let last_text = row - 1;
+    let end = signature_block(
+        &mut sh,
         s,
-        row,
+        row + 1,
         (0, 2),
         (3, LAST),
         "NGƯỜI LẬP BIỂU",
         &format!("TRƯỞNG {}", issuer(list, profile).to_uppercase()),
     )?;
+    sh.finish(&Page {
+        landscape: false,
+        repeat: None,
+        keep: vec![(0, table_first), (last_text, end - 1)],
+    })?;
     Ok(())
 }
 
@@ -507,19 +452,17 @@ fn people_sheet(
     s: &Styles,
     list: &RewardList,
     profile: &Profile,
+    heading: &Heading,
 ) -> Result<(), XlsxError> {
     const LAST: u16 = 6;
     let ws = wb.add_worksheet();
     ws.set_name(SHEET_LIST)?;
     let widths = [6.0, 26.0, 20.0, 30.0, 10.0, 15.0, 26.0];
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
+    let mut sh = Sheet::new(ws, &widths)?;
     let mut row = title_block(
-        ws,
+        &mut sh,
         s,
-        list,
-        profile,
+        heading,
         LAST,
         (2, 3),
         (
@@ -545,10 +488,9 @@ fn people_sheet(
     )?;
     let head = row;
     table_head(
-        ws,
-        &s.header,
+        &mut sh,
+        s,
         head,
-        32,
         &[
             "STT",
             "Họ và tên",
@@ -565,28 +507,18 @@ fn people_sheet(
         let note = "";
         for a in &u.awardees {
             n += 1;
-            ws.write_number_with_format(row, 0, n as f64, &s.int)?;
-            text(ws, row, 1, &a.name, &s.cell_wrap)?;
-            text(ws, row, 2, &a.title, &s.cell_wrap)?;
-            text(ws, row, 3, &u.unit, &s.cell_wrap)?;
-            total_cell(ws, row, 4, a.total, s)?;
-            money_cell(ws, row, 5, list.amount_per_person, &s.money)?;
-            text(ws, row, 6, note, &s.cell_wrap)?;
-            let h = [
-                wrapped_height(&a.name, widths[1]),
-                wrapped_height(&a.title, widths[2]),
-                wrapped_height(&u.unit, widths[3]),
-                wrapped_height(note, widths[6]),
-            ]
-            .into_iter()
-            .fold(18.0, f64::max);
-            ws.set_row_height(row, h)?;
+            sh.number(row, 0, n as f64, &s.int)?;
+            sh.text(row, 1, &a.name, &s.cell_wrap)?;
+            sh.text(row, 2, &a.title, &s.cell_wrap)?;
+            sh.text(row, 3, &u.unit, &s.cell_wrap)?;
+            total_cell(&mut sh, row, 4, a.total, s)?;
+            money_cell(&mut sh, row, 5, list.amount_per_person, &s.money)?;
+            sh.text(row, 6, note, &s.cell_wrap)?;
             row += 1;
         }
     }
     if n == 0 {
-        merge_area(
-            ws,
+        sh.merge(
             row,
             0,
             row,
@@ -596,8 +528,7 @@ fn people_sheet(
         )?;
         row += 1;
     }
-    merge_area(
-        ws,
+    sh.merge(
         row,
         0,
         row,
@@ -605,22 +536,26 @@ fn people_sheet(
         &format!("Tổng cộng: {} người", list.people),
         &s.total_label,
     )?;
-    money_cell(ws, row, 5, list.total, &s.total_money)?;
-    text(ws, row, 6, "", &s.cell)?;
+    money_cell(&mut sh, row, 5, list.total, &s.total_money)?;
+    sh.text(row, 6, "", &s.cell)?;
     row += 1;
     let words = format!("Bằng chữ: {}.", money::dong_in_words(list.total));
-    merge_text(ws, row, 0, LAST, &words, &s.italic)?;
-    row += 1;
-    row += 1;
-    signature(
-        ws,
+    sh.merge(row, 0, row, LAST, &words, &s.italic)?;
+    let end = signature_block(
+        &mut sh,
         s,
-        row,
+        row + 2,
         (0, 2),
         (4, LAST),
         "NGƯỜI LẬP BIỂU",
         &format!("TRƯỞNG {}", issuer(list, profile).to_uppercase()),
     )?;
+    sh.finish(&Page {
+        landscape: true,
+        repeat: Some((head, head)),
+        // The last person stays with the total, the amount in words and the signature.
+        keep: vec![(0, head + 1), (row.saturating_sub(2).max(head), end - 1)],
+    })?;
     Ok(())
 }
 
@@ -678,19 +613,17 @@ fn units_sheet(
     s: &Styles,
     list: &RewardList,
     profile: &Profile,
+    heading: &Heading,
 ) -> Result<(), XlsxError> {
     const LAST: u16 = 9;
     let ws = wb.add_worksheet();
     ws.set_name(SHEET_UNITS)?;
     let widths = [5.0, 28.0, 14.0, 9.0, 8.0, 10.0, 9.0, 10.0, 14.0, 44.0];
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
+    let mut sh = Sheet::new(ws, &widths)?;
     let mut row = title_block(
-        ws,
+        &mut sh,
         s,
-        list,
-        profile,
+        heading,
         LAST,
         (3, 5),
         (
@@ -714,10 +647,9 @@ fn units_sheet(
     )?;
     let head = row;
     table_head(
-        ws,
-        &s.header,
+        &mut sh,
+        s,
         head,
-        48,
         &[
             "STT",
             "Đơn vị",
@@ -738,49 +670,49 @@ fn units_sheet(
         .set_align(FormatAlign::Center)
         .set_num_format("0%");
     for (i, u) in list.units.iter().enumerate() {
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &s.int)?;
-        text(ws, row, 1, &u.unit, &s.cell_wrap)?;
-        text(ws, row, 2, &profile.bloc(u.bloc).name, &s.cell_wrap)?;
-        ws.write_number_with_format(row, 3, u.dat as f64, &s.int)?;
-        ws.write_number_with_format(row, 4, u.basis.percent as f64 / 100.0, &pct)?;
-        ws.write_number_with_format(row, 5, u.cap as f64, &s.int)?;
+        sh.number(row, 0, (i + 1) as f64, &s.int)?;
+        sh.text(row, 1, &u.unit, &s.cell_wrap)?;
+        sh.text(row, 2, &profile.bloc(u.bloc).name, &s.cell_wrap)?;
+        sh.number(row, 3, u.dat as f64, &s.int)?;
+        sh.number(row, 4, u.basis.percent as f64 / 100.0, &pct)?;
+        sh.number(row, 5, u.cap as f64, &s.int)?;
         match u.source {
             Source::DeNghi => {
-                ws.write_number_with_format(row, 6, u.proposed as f64, &s.int)?;
+                sh.number(row, 6, u.proposed as f64, &s.int)?;
             }
-            Source::DeXuat => text(ws, row, 6, "Không gửi", &s.cell_center)?,
+            Source::DeXuat => sh.text(row, 6, "Không gửi", &s.cell_center)?,
         }
-        ws.write_number_with_format(row, 7, u.accepted.len() as f64, &s.int)?;
-        money_cell(ws, row, 8, u.total, &s.money)?;
+        sh.number(row, 7, u.accepted.len() as f64, &s.int)?;
+        money_cell(&mut sh, row, 8, u.total, &s.money)?;
         let note = unit_note(u, list);
-        text(ws, row, 9, &note, &s.cell_wrap)?;
-        let h = wrapped_height(&note, widths[9])
-            .max(wrapped_height(&u.unit, widths[1]))
-            .max(18.0);
-        ws.set_row_height(row, h)?;
+        sh.text(row, 9, &note, &s.cell_wrap)?;
         row += 1;
     }
-    merge_area(ws, row, 0, row, 2, "Tổng cộng", &s.total_label)?;
+    sh.merge(row, 0, row, 2, "Tổng cộng", &s.total_label)?;
     let sum = |f: &dyn Fn(&UnitRewards) -> u32| {
         list.units.iter().map(|u| u64::from(f(u))).sum::<u64>() as f64
     };
-    ws.write_number_with_format(row, 3, sum(&|u| u.dat), &s.total_int)?;
-    text(ws, row, 4, "", &s.cell)?;
-    ws.write_number_with_format(row, 5, sum(&|u| u.cap), &s.total_int)?;
-    ws.write_number_with_format(row, 6, sum(&|u| u.proposed), &s.total_int)?;
-    ws.write_number_with_format(row, 7, list.people as f64, &s.total_int)?;
-    money_cell(ws, row, 8, list.total, &s.total_money)?;
-    text(ws, row, 9, "", &s.cell)?;
-    row += 2;
-    signature(
-        ws,
+    sh.number(row, 3, sum(&|u| u.dat), &s.total_int)?;
+    sh.text(row, 4, "", &s.cell)?;
+    sh.number(row, 5, sum(&|u| u.cap), &s.total_int)?;
+    sh.number(row, 6, sum(&|u| u.proposed), &s.total_int)?;
+    sh.number(row, 7, list.people as f64, &s.total_int)?;
+    money_cell(&mut sh, row, 8, list.total, &s.total_money)?;
+    sh.text(row, 9, "", &s.cell)?;
+    let end = signature_block(
+        &mut sh,
         s,
-        row,
+        row + 2,
         (0, 2),
         (6, LAST),
         "NGƯỜI LẬP BIỂU",
         &format!("TRƯỞNG {}", issuer(list, profile).to_uppercase()),
     )?;
+    sh.finish(&Page {
+        landscape: true,
+        repeat: Some((head, head)),
+        keep: vec![(0, head + 1), (row.saturating_sub(1).max(head), end - 1)],
+    })?;
     Ok(())
 }
 
@@ -791,16 +723,12 @@ fn suggestions_sheet(wb: &mut Workbook, s: &Styles, list: &RewardList) -> Result
     let ws = wb.add_worksheet();
     ws.set_name(SHEET_SUGGESTED)?;
     let widths = [6.0, 28.0, 12.0, 26.0, 20.0, 10.0, 12.0, 30.0];
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    let width: f64 = widths.iter().sum();
+    let mut sh = Sheet::new(ws, &widths)?;
     let mut row = 0;
-    ws.set_row_height(row, 24)?;
-    merge_text(
-        ws,
+    sh.merge(
         row,
         0,
+        row,
         LAST,
         &format!(
             "{} — {}",
@@ -810,9 +738,7 @@ fn suggestions_sheet(wb: &mut Workbook, s: &Styles, list: &RewardList) -> Result
         &s.title,
     )?;
     row += 1;
-    ws.set_row_height(row, wrapped_height(SUGGESTED_NOTE, width))?;
-    merge_area(
-        ws,
+    sh.merge(
         row,
         0,
         row,
@@ -823,10 +749,9 @@ fn suggestions_sheet(wb: &mut Workbook, s: &Styles, list: &RewardList) -> Result
     row += 2;
     let head = row;
     table_head(
-        ws,
-        &s.header,
+        &mut sh,
+        s,
         head,
-        32,
         &[
             "STT",
             "Đơn vị",
@@ -843,39 +768,37 @@ fn suggestions_sheet(wb: &mut Workbook, s: &Styles, list: &RewardList) -> Result
     for u in list.units.iter().filter(|u| !u.suggestions.is_empty()) {
         for a in &u.suggestions {
             n += 1;
-            ws.write_number_with_format(row, 0, n as f64, &s.int)?;
-            text(ws, row, 1, &u.unit, &s.cell_wrap)?;
-            text(ws, row, 2, &a.id, &s.cell_center)?;
-            text(ws, row, 3, &a.name, &s.cell_wrap)?;
-            text(ws, row, 4, &a.title, &s.cell_wrap)?;
-            total_cell(ws, row, 5, a.total, s)?;
-            ws.write_number_with_format(row, 6, a.tens as f64, &s.int)?;
-            text(ws, row, 7, "Gợi ý, chưa được đề nghị", &s.cell_wrap)?;
-            let h = [
-                wrapped_height(&a.name, widths[3]),
-                wrapped_height(&a.title, widths[4]),
-                wrapped_height(&u.unit, widths[1]),
-            ]
-            .into_iter()
-            .fold(18.0, f64::max);
-            ws.set_row_height(row, h)?;
+            sh.number(row, 0, n as f64, &s.int)?;
+            sh.text(row, 1, &u.unit, &s.cell_wrap)?;
+            sh.text(row, 2, &a.id, &s.cell_center)?;
+            sh.text(row, 3, &a.name, &s.cell_wrap)?;
+            sh.text(row, 4, &a.title, &s.cell_wrap)?;
+            total_cell(&mut sh, row, 5, a.total, s)?;
+            sh.number(row, 6, a.tens as f64, &s.int)?;
+            sh.text(row, 7, "Gợi ý, chưa được đề nghị", &s.cell_wrap)?;
             row += 1;
         }
     }
+    sh.finish(&Page {
+        landscape: true,
+        repeat: Some((head, head)),
+        keep: vec![(0, head + 1)],
+    })?;
     Ok(())
 }
 
 /// Builds the reward list workbook.
-pub fn build(list: &RewardList, profile: &Profile) -> Result<Workbook, WriterError> {
+pub fn build(list: &RewardList, profile: &Profile, doc: &Dated) -> Result<Workbook, WriterError> {
     let s = Styles::new();
     let mut wb = new_workbook(&format!(
         "Danh sách khen thưởng quý {}/{}",
         list.quarter.roman(),
         list.quarter.year
     ));
-    cover(&mut wb, &s, list, profile)?;
-    people_sheet(&mut wb, &s, list, profile)?;
-    units_sheet(&mut wb, &s, list, profile)?;
+    let heading = heading(list, profile, doc);
+    cover(&mut wb, &s, list, profile, &heading)?;
+    people_sheet(&mut wb, &s, list, profile, &heading)?;
+    units_sheet(&mut wb, &s, list, profile, &heading)?;
     if list.units.iter().any(|u| !u.suggestions.is_empty()) {
         suggestions_sheet(&mut wb, &s, list)?;
     }
@@ -883,8 +806,13 @@ pub fn build(list: &RewardList, profile: &Profile) -> Result<Workbook, WriterErr
 }
 
 /// Writes the reward list workbook to `path` (atomically).
-pub fn write(list: &RewardList, profile: &Profile, path: &Path) -> Result<(), WriterError> {
-    build(list, profile)
+pub fn write(
+    list: &RewardList,
+    profile: &Profile,
+    doc: &Dated,
+    path: &Path,
+) -> Result<(), WriterError> {
+    build(list, profile, doc)
         .and_then(|mut wb| save(&mut wb, path))
         .map_err(|e| e.of(path, "danh sách khen thưởng / the reward list"))
 }

@@ -16,7 +16,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::Styles;
+use super::{Style, Styles};
 use std::borrow::Cow;
 
 // ---------------------------------------------------------------------------------------------
@@ -243,37 +243,37 @@ pub fn fits_inline(words: &[&str]) -> bool {
 pub struct Kit {
     pub s: Styles,
     /// A locked bordered cell, centred.
-    pub locked_center: Format,
+    pub locked_center: Style,
     /// A locked bordered cell, wrapped text.
-    pub locked_wrap: Format,
+    pub locked_wrap: Style,
     /// A locked bordered cell, wrapped and centred both ways (merged group cells).
-    pub locked_wrap_center: Format,
+    pub locked_wrap_center: Style,
     /// Header cells (bold, tinted, wrapped, centred).
-    pub header: Format,
+    pub header: Style,
     /// Header cells of mandatory items.
-    pub header_mandatory: Format,
+    pub header_mandatory: Style,
     /// The `x` of a mandatory item in a `Bắt buộc` row or column.
-    pub mark: Format,
+    pub mark: Style,
     /// The label of a `Bắt buộc` row.
-    pub mark_label: Format,
+    pub mark_label: Style,
     /// An unlocked input cell holding text.
-    pub input: Format,
+    pub input: Style,
     /// An unlocked input cell, centred (scores, x marks, numbers).
-    pub input_center: Format,
+    pub input_center: Style,
     /// An unlocked input cell holding text, wrapped.
-    pub input_wrap: Format,
+    pub input_wrap: Style,
     /// An unlocked input date cell.
-    pub input_date: Format,
+    pub input_date: Style,
     /// A locked formula result (totals), bold and centred.
-    pub total: Format,
+    pub total: Style,
     /// A group row across a table.
-    pub group: Format,
+    pub group: Style,
     /// A section heading of the guide.
-    pub section: Format,
+    pub section: Style,
     /// A paragraph: wrapped, top-aligned, no border.
-    pub paragraph: Format,
+    pub paragraph: Style,
     /// Italic small print, wrapped.
-    pub note: Format,
+    pub note: Style,
     /// Conditional colours.
     pub cf_invalid: Format,
     pub cf_mandatory_low: Format,
@@ -377,7 +377,7 @@ impl Kit {
     }
 
     /// A cell with a dotted bottom line to write on (a printed form's blank).
-    pub fn blank_line(&self) -> Format {
+    pub fn blank_line(&self) -> Style {
         self.s
             .base
             .clone()
@@ -918,8 +918,19 @@ mod tests {
             ".set_header(",
         ];
         let mut bypass = Vec::new();
-        for entry in std::fs::read_dir(&dir).expect("src/writer") {
-            let path = entry.expect("an entry").path();
+        let mut files: Vec<std::path::PathBuf> = Vec::new();
+        let mut dirs = vec![dir.clone()];
+        while let Some(d) = dirs.pop() {
+            for entry in std::fs::read_dir(&d).expect("src/writer") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        for path in files {
             let source = std::fs::read_to_string(&path).expect("a source file");
             let code = source.split("#[cfg(test)]").next().unwrap_or("");
             for (i, line) in code.lines().enumerate() {

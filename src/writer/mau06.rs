@@ -1,10 +1,9 @@
 //! Mẫu 06: the notice of a unit's results for the quarter ("Thông báo kết quả đánh giá sự chuyên
 //! nghiệp của CBCCVC, NLĐ quý … năm …"), one workbook per unit.
 
-use super::{
-    merge_area, merge_text, national_header, new_workbook, official_page, place_date, save,
-    signature, text, Styles, WriterError,
-};
+use super::sheet::{Page, Sheet};
+use super::{new_workbook, official_heading, save, signature_block, Styles, WriterError};
+use crate::documents::{Dated, DocKind, Issuer};
 use crate::evaluate::UnitResult;
 use crate::i18n::Lang;
 use crate::model::Status;
@@ -13,6 +12,7 @@ use rust_xlsxwriter::Workbook;
 use std::path::Path;
 
 const LAST_COL: u16 = 9;
+const WIDTHS: [f64; 10] = [5.0, 26.0, 22.0, 7.5, 8.5, 8.0, 8.0, 8.0, 12.0, 44.0];
 
 /// The words in the `Kết quả` column.
 pub fn result_words(status: Status) -> &'static str {
@@ -42,7 +42,7 @@ pub fn note_words(p: &crate::evaluate::PersonResult) -> String {
 }
 
 /// Builds the mẫu 06 workbook of a unit.
-pub fn build(u: &UnitResult, profile: &Profile) -> Result<Workbook, WriterError> {
+pub fn build(u: &UnitResult, profile: &Profile, doc: &Dated) -> Result<Workbook, WriterError> {
     let q = u.quarter;
     let s = Styles::new();
     let mut wb = new_workbook(&format!(
@@ -53,43 +53,15 @@ pub fn build(u: &UnitResult, profile: &Profile) -> Result<Workbook, WriterError>
     ));
     let ws = wb.add_worksheet();
     ws.set_name("Mẫu 06")?;
-    for (col, width) in [
-        (0, 5.0),
-        (1, 26.0),
-        (2, 20.0),
-        (3, 7.0),
-        (4, 9.0),
-        (5, 8.5),
-        (6, 8.5),
-        (7, 8.5),
-        (8, 14.0),
-        (9, 48.0),
-    ] {
-        ws.set_column_width(col, width)?;
-    }
+    let mut sh = Sheet::new(ws, &WIDTHS)?;
 
-    let deadline = chrono::NaiveDate::from_ymd_opt(
-        q.year,
-        q.months()[2],
-        profile.thresholds.submission_day.min(28),
-    )
-    .expect("a valid date");
-    let mut row = national_header(
-        ws,
-        &s,
-        0,
-        &profile.district,
-        &u.unit,
-        3,
-        4,
-        LAST_COL,
-        &place_date(&profile.place, deadline),
-    )?;
-    ws.set_row_height(row, 36)?;
-    merge_text(
-        ws,
+    let issuer = Issuer::unit(profile, &u.unit, u.bloc);
+    let heading = doc.heading(profile, &issuer, DocKind::Mau06);
+    let mut row = official_heading(&mut sh, &s, 0, &heading, (0, 3), (4, LAST_COL))?;
+    sh.merge(
         row,
         0,
+        row,
         LAST_COL,
         &format!(
             "THÔNG BÁO\nKẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP CỦA CBCCVC, NLĐ QUÝ {} NĂM {}",
@@ -99,7 +71,16 @@ pub fn build(u: &UnitResult, profile: &Profile) -> Result<Workbook, WriterError>
         &s.title,
     )?;
     row += 1;
-    merge_text(ws, row, 0, LAST_COL, "(Mẫu 06)", &s.subtitle)?;
+    sh.merge(
+        row,
+        0,
+        row,
+        LAST_COL,
+        &format!("Khối: {}", profile.bloc(u.bloc).name),
+        &s.bold_center,
+    )?;
+    row += 1;
+    sh.merge(row, 0, row, LAST_COL, "(Mẫu 06)", &s.subtitle)?;
     row += 2;
 
     // Two header rows: "Xếp loại tháng" spans the three month columns.
@@ -113,46 +94,40 @@ pub fn build(u: &UnitResult, profile: &Profile) -> Result<Workbook, WriterError>
         (8, "Kết quả"),
         (9, "Ghi chú"),
     ] {
-        merge_area(ws, head, col, head + 1, col, label, &s.header)?;
+        sh.merge(head, col, head + 1, col, label, &s.header)?;
     }
-    merge_area(ws, head, 5, head, 7, "Xếp loại tháng", &s.header)?;
+    sh.merge(head, 5, head, 7, "Xếp loại tháng", &s.header)?;
     for (i, m) in q.months().iter().enumerate() {
-        text(ws, head + 1, 5 + i as u16, &format!("Tháng {m}"), &s.header)?;
+        sh.text(head + 1, 5 + i as u16, &format!("Tháng {m}"), &s.header)?;
     }
-    ws.set_row_height(head, 20)?;
-    ws.set_freeze_panes(head + 2, 0)?;
-    official_page(ws, Some((head, head + 1)))?;
+    sh.ws.set_freeze_panes(head + 2, 0)?;
     row = head + 2;
 
     for (i, p) in u.people.iter().enumerate() {
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &s.int)?;
-        text(ws, row, 1, &p.name, &s.cell)?;
-        text(ws, row, 2, &p.title, &s.cell)?;
-        text(ws, row, 3, p.form.map_or("", |f| f.code()), &s.cell_center)?;
+        sh.number(row, 0, (i + 1) as f64, &s.int)?;
+        sh.text(row, 1, &p.name, &s.cell_wrap)?;
+        sh.text(row, 2, &p.title, &s.cell_wrap)?;
+        sh.text(row, 3, p.form.map_or("", |f| f.code()), &s.cell_center)?;
         match p.total {
             Some(t) => {
-                ws.write_number_with_format(
-                    row,
-                    4,
-                    t.0 as f64 / 2.0,
-                    if t.0 % 2 == 0 { &s.int } else { &s.score },
-                )?;
+                let style = if t.0 % 2 == 0 { &s.int } else { &s.score };
+                sh.number(row, 4, t.0 as f64 / 2.0, style)?;
             }
-            None => text(ws, row, 4, "", &s.cell_center)?,
+            None => sh.text(row, 4, "", &s.cell_center)?,
         }
         for (k, r) in p.ratings.iter().enumerate() {
-            text(
-                ws,
+            sh.text(
                 row,
                 5 + k as u16,
                 r.map_or("", |r| r.abbrev()),
                 &s.cell_center,
             )?;
         }
-        text(ws, row, 8, result_words(p.status), &s.cell_center)?;
-        text(ws, row, 9, &note_words(p), &s.cell_wrap)?;
+        sh.text(row, 8, result_words(p.status), &s.cell_center)?;
+        sh.text(row, 9, &note_words(p), &s.cell_wrap)?;
         row += 1;
     }
+    let last_person = row.saturating_sub(1).max(head + 1);
 
     // Totals.
     row += 1;
@@ -169,13 +144,13 @@ pub fn build(u: &UnitResult, profile: &Profile) -> Result<Workbook, WriterError>
         if label.starts_with("Số chưa") && n == 0 {
             continue;
         }
-        merge_area(ws, row, 1, row, 3, label, &s.total_label)?;
-        ws.write_number_with_format(row, 4, n as f64, &s.total_int)?;
+        sh.merge(row, 1, row, 3, label, &s.total_label)?;
+        sh.number(row, 4, n as f64, &s.total_int)?;
         row += 1;
     }
     row += 1;
-    signature(
-        ws,
+    let end = signature_block(
+        &mut sh,
         &s,
         row,
         (0, 3),
@@ -183,12 +158,24 @@ pub fn build(u: &UnitResult, profile: &Profile) -> Result<Workbook, WriterError>
         "NGƯỜI LẬP BIỂU",
         "THỦ TRƯỞNG ĐƠN VỊ",
     )?;
+    sh.finish(&Page {
+        landscape: true,
+        repeat: Some((head, head + 1)),
+        // The heading stays with the start of the table; the last person with the totals and
+        // the signature.
+        keep: vec![(0, head + 2), (last_person, end - 1)],
+    })?;
     Ok(wb)
 }
 
 /// Writes the mẫu 06 workbook of a unit to `path` (atomically).
-pub fn write(u: &UnitResult, profile: &Profile, path: &Path) -> Result<(), WriterError> {
-    build(u, profile)
+pub fn write(
+    u: &UnitResult,
+    profile: &Profile,
+    doc: &Dated,
+    path: &Path,
+) -> Result<(), WriterError> {
+    build(u, profile, doc)
         .and_then(|mut wb| save(&mut wb, path))
         .map_err(|e| e.of(path, &format!("đơn vị / unit {} – {}", u.code, u.unit)))
 }

@@ -2,14 +2,13 @@
 //! every person đạt chuyên nghiệp in the bloc (the list to publish). The same table, grouped by
 //! bloc, makes the whole-district workbook ([`super::toan_quan`]).
 
-use super::{
-    header_row, merge_area, merge_text, national_header, new_workbook, official_page, place_date,
-    save, signature, text, Styles, WriterError,
-};
+use super::sheet::{Page, Sheet};
+use super::{new_workbook, official_heading, save, signature_block, Styles, WriterError};
 use crate::district::{BlocSummary, DatPerson, Sums, UnitLine};
+use crate::documents::{Dated, DocKind, Issuer};
 use crate::model::Quarter;
 use crate::profile::Profile;
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, XlsxError};
 use std::path::Path;
 
 pub const SHEET_SUMMARY: &str = "Mẫu 07";
@@ -29,40 +28,27 @@ pub const HEADERS: [&str; 9] = [
     "Ghi chú",
 ];
 
-pub(crate) fn set_summary_columns(ws: &mut Worksheet) -> Result<(), XlsxError> {
-    for (col, width) in [
-        (0, 6.0),
-        (1, 40.0),
-        (2, 12.0),
-        (3, 12.0),
-        (4, 12.0),
-        (5, 13.0),
-        (6, 10.0),
-        (7, 12.0),
-        (8, 50.0),
-    ] {
-        ws.set_column_width(col, width)?;
-    }
-    Ok(())
-}
+/// The widths of the summary table's columns.
+pub const SUMMARY_WIDTHS: [f64; 9] = [6.0, 40.0, 12.0, 12.0, 12.0, 13.0, 10.0, 12.0, 46.0];
 
 /// Writes the header row of the summary table at `row`; returns the next row.
-pub(crate) fn summary_header(ws: &mut Worksheet, s: &Styles, row: u32) -> Result<u32, XlsxError> {
-    header_row(ws, &s.header, row, &HEADERS)?;
-    ws.set_row_height(row, 48)?;
+pub(crate) fn summary_header(sh: &mut Sheet, s: &Styles, row: u32) -> Result<u32, XlsxError> {
+    for (col, label) in HEADERS.iter().enumerate() {
+        sh.text(row, col as u16, label, &s.header)?;
+    }
     Ok(row + 1)
 }
 
 /// One unit line.
 pub(crate) fn unit_row(
-    ws: &mut Worksheet,
+    sh: &mut Sheet,
     s: &Styles,
     row: u32,
     stt: usize,
     l: &UnitLine,
 ) -> Result<(), XlsxError> {
-    ws.write_number_with_format(row, 0, stt as f64, &s.int)?;
-    text(ws, row, 1, &l.name, &s.cell_wrap)?;
+    sh.number(row, 0, stt as f64, &s.int)?;
+    sh.text(row, 1, &l.name, &s.cell_wrap)?;
     for (col, n) in [
         (2u16, l.people),
         (3, l.not_evaluated),
@@ -70,22 +56,22 @@ pub(crate) fn unit_row(
         (5, l.dat),
         (7, l.khong_dat),
     ] {
-        ws.write_number_with_format(row, col, n as f64, &s.int)?;
+        sh.number(row, col, n as f64, &s.int)?;
     }
-    ws.write_number_with_format(row, 6, l.rate(), &s.percent)?;
-    text(ws, row, 8, &l.note, &s.cell_wrap)?;
+    sh.number(row, 6, l.rate(), &s.percent)?;
+    sh.text(row, 8, &l.note, &s.cell_wrap)?;
     Ok(())
 }
 
 /// A totals line ("Tổng cộng", "Cộng khối …").
 pub(crate) fn sums_row(
-    ws: &mut Worksheet,
+    sh: &mut Sheet,
     s: &Styles,
     row: u32,
     label: &str,
     t: &Sums,
 ) -> Result<(), XlsxError> {
-    merge_area(ws, row, 0, row, 1, label, &s.total_label)?;
+    sh.merge(row, 0, row, 1, label, &s.total_label)?;
     for (col, n) in [
         (2u16, t.people),
         (3, t.not_evaluated),
@@ -93,15 +79,15 @@ pub(crate) fn sums_row(
         (5, t.dat),
         (7, t.khong_dat),
     ] {
-        ws.write_number_with_format(row, col, n as f64, &s.total_int)?;
+        sh.number(row, col, n as f64, &s.total_int)?;
     }
-    ws.write_number_with_format(row, 6, t.rate(), &s.total_percent)?;
+    sh.number(row, 6, t.rate(), &s.total_percent)?;
     let note = if t.loi > 0 {
         format!("Trong đó {} người chưa xác định (lỗi dữ liệu)", t.loi)
     } else {
         String::new()
     };
-    text(ws, row, 8, &note, &s.cell_wrap)?;
+    sh.text(row, 8, &note, &s.cell_wrap)?;
     Ok(())
 }
 
@@ -119,62 +105,44 @@ pub(crate) fn dat_sheet(
     ws.set_name(SHEET_DAT)?;
     let with_bloc = people.iter().any(|(_, b)| b.is_some());
     let mut headers = vec!["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Tổng điểm"];
+    let mut widths = vec![6.0, 28.0, 30.0, 48.0, 10.0];
     if with_bloc {
         headers.push("Khối");
+        widths.push(18.0);
     }
     let last = headers.len() as u16 - 1;
-    for (col, width) in [
-        (0, 6.0),
-        (1, 28.0),
-        (2, 22.0),
-        (3, 40.0),
-        (4, 10.0),
-        (5, 18.0),
-    ] {
-        ws.set_column_width(col, width)?;
-    }
-    ws.set_row_height(0, 36)?;
-    merge_text(ws, 0, 0, last, title, &s.title)?;
+    let mut sh = Sheet::new(ws, &widths)?;
+    sh.merge(0, 0, 0, last, title, &s.title)?;
     if !note.is_empty() {
-        let width: f64 = [6.0, 28.0, 22.0, 40.0, 10.0, 18.0][..=usize::from(last)]
-            .iter()
-            .sum();
-        ws.set_row_height(1, super::kit::wrapped_height(note, width, 16.0))?;
-        merge_text(ws, 1, 0, last, note, &s.note)?;
+        sh.merge(1, 0, 1, last, note, &s.note)?;
     }
-    header_row(ws, &s.header, 2, &headers)?;
-    ws.set_freeze_panes(3, 0)?;
-    official_page(ws, Some((2, 2)))?;
+    for (col, label) in headers.iter().enumerate() {
+        sh.text(2, col as u16, label, &s.header)?;
+    }
+    sh.ws.set_freeze_panes(3, 0)?;
     for (i, (p, bloc)) in people.iter().enumerate() {
         let row = 3 + i as u32;
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &s.int)?;
-        text(ws, row, 1, &p.name, &s.cell)?;
-        text(ws, row, 2, &p.title, &s.cell)?;
-        text(ws, row, 3, &p.unit, &s.cell_wrap)?;
+        sh.number(row, 0, (i + 1) as f64, &s.int)?;
+        sh.text(row, 1, &p.name, &s.cell_wrap)?;
+        sh.text(row, 2, &p.title, &s.cell_wrap)?;
+        sh.text(row, 3, &p.unit, &s.cell_wrap)?;
         match p.total {
             Some(t) => {
-                ws.write_number_with_format(
-                    row,
-                    4,
-                    t.0 as f64 / 2.0,
-                    if t.0 % 2 == 0 { &s.int } else { &s.score },
-                )?;
+                let style = if t.0 % 2 == 0 { &s.int } else { &s.score };
+                sh.number(row, 4, t.0 as f64 / 2.0, style)?;
             }
-            None => text(ws, row, 4, "", &s.cell)?,
+            None => sh.text(row, 4, "", &s.cell)?,
         };
         if let Some(b) = bloc {
-            text(ws, row, 5, b, &s.cell)?;
+            sh.text(row, 5, b, &s.cell_wrap)?;
         }
     }
+    sh.finish(&Page {
+        landscape: true,
+        repeat: Some((2, 2)),
+        keep: vec![(0, 3)],
+    })?;
     Ok(())
-}
-
-/// The date a bloc sends mẫu 07: day 30 of the quarter's last month (the last day when shorter).
-pub fn bloc_date(q: Quarter) -> chrono::NaiveDate {
-    let m = q.months()[2];
-    (0..3)
-        .find_map(|back| chrono::NaiveDate::from_ymd_opt(q.year, m, 30 - back))
-        .expect("a month has at least 28 days")
 }
 
 /// Builds the mẫu 07 workbook of a bloc.
@@ -182,6 +150,7 @@ pub fn build(
     b: &BlocSummary,
     quarter: Quarter,
     profile: &Profile,
+    doc: &Dated,
 ) -> Result<Workbook, WriterError> {
     let s = Styles::new();
     let spec = profile.bloc(b.bloc);
@@ -193,23 +162,13 @@ pub fn build(
     ));
     let ws = wb.add_worksheet();
     ws.set_name(SHEET_SUMMARY)?;
-    set_summary_columns(ws)?;
-    let mut row = national_header(
-        ws,
-        &s,
-        0,
-        &profile.district,
-        &spec.focal,
-        2,
-        4,
-        LAST_COL,
-        &place_date(&profile.place, bloc_date(quarter)),
-    )?;
-    ws.set_row_height(row, 36)?;
-    merge_text(
-        ws,
+    let mut sh = Sheet::new(ws, &SUMMARY_WIDTHS)?;
+    let heading = doc.heading(profile, &Issuer::bloc(profile, b.bloc), DocKind::Mau07);
+    let mut row = official_heading(&mut sh, &s, 0, &heading, (0, 2), (4, LAST_COL))?;
+    sh.merge(
         row,
         0,
+        row,
         LAST_COL,
         &format!(
             "TỔNG HỢP\nKẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP CỦA CBCCVC, NLĐ QUÝ {} NĂM {}",
@@ -218,35 +177,38 @@ pub fn build(
         ),
         &s.title,
     )?;
-    merge_text(
-        ws,
+    sh.merge(
         row + 1,
         0,
+        row + 1,
         LAST_COL,
         &format!("Khối: {}", spec.name),
         &s.bold_center,
     )?;
-    merge_text(ws, row + 2, 0, LAST_COL, "(Mẫu 07)", &s.subtitle)?;
+    sh.merge(row + 2, 0, row + 2, LAST_COL, "(Mẫu 07)", &s.subtitle)?;
     row += 4;
     let head = row;
-    row = summary_header(ws, &s, row)?;
-    ws.set_freeze_panes(row, 2)?;
-    official_page(ws, Some((head, head)))?;
+    row = summary_header(&mut sh, &s, row)?;
+    sh.ws.set_freeze_panes(row, 2)?;
     for (i, l) in b.units.iter().enumerate() {
-        unit_row(ws, &s, row, i + 1, l)?;
+        unit_row(&mut sh, &s, row, i + 1, l)?;
         row += 1;
     }
-    sums_row(ws, &s, row, "Tổng cộng", &b.sums())?;
-    row += 3;
-    signature(
-        ws,
+    sums_row(&mut sh, &s, row, "Tổng cộng", &b.sums())?;
+    let end = signature_block(
+        &mut sh,
         &s,
-        row,
+        row + 2,
         (0, 1),
         (5, LAST_COL),
         "NGƯỜI LẬP BIỂU",
         &format!("THỦ TRƯỞNG {}", spec.focal.to_uppercase()),
     )?;
+    sh.finish(&Page {
+        landscape: true,
+        repeat: Some((head, head)),
+        keep: vec![(0, head + 1), (row.saturating_sub(1).max(head), end - 1)],
+    })?;
 
     let people: Vec<(&DatPerson, Option<&str>)> = b.dat_people.iter().map(|p| (p, None)).collect();
     dat_sheet(
@@ -268,9 +230,10 @@ pub fn write(
     b: &BlocSummary,
     quarter: Quarter,
     profile: &Profile,
+    doc: &Dated,
     path: &Path,
 ) -> Result<(), WriterError> {
-    build(b, quarter, profile)
+    build(b, quarter, profile, doc)
         .and_then(|mut wb| save(&mut wb, path))
         .map_err(|e| {
             let bloc = &profile.bloc(b.bloc).name;

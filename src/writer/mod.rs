@@ -17,6 +17,8 @@ use std::path::Path;
 pub const FONT: &str = "Times New Roman";
 pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The motto of a Party document (Hướng dẫn 36-HD/VPTW).
+pub const DANG_CONG_SAN: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriterError {
@@ -57,33 +59,33 @@ impl WriterError {
 
 /// The formats of an official workbook.
 pub struct Styles {
-    pub base: Format,
-    pub bold: Format,
-    pub italic: Format,
-    pub center: Format,
-    pub bold_center: Format,
-    pub italic_center: Format,
-    pub title: Format,
-    pub subtitle: Format,
+    pub base: Style,
+    pub bold: Style,
+    pub italic: Style,
+    pub center: Style,
+    pub bold_center: Style,
+    pub italic_center: Style,
+    pub title: Style,
+    pub subtitle: Style,
     /// Underlined bold centre, for the unit name and the tiêu ngữ.
-    pub underlined: Format,
-    pub header: Format,
-    pub cell: Format,
-    pub cell_center: Format,
-    pub cell_wrap: Format,
-    pub int: Format,
+    pub underlined: Style,
+    pub header: Style,
+    pub cell: Style,
+    pub cell_center: Style,
+    pub cell_wrap: Style,
+    pub int: Style,
     /// Scores: 286.5 shown with one decimal only when needed.
-    pub score: Format,
-    pub percent: Format,
+    pub score: Style,
+    pub percent: Style,
     /// Whole đồng.
-    pub money: Format,
-    pub total_label: Format,
-    pub total_int: Format,
-    pub total_percent: Format,
-    pub total_money: Format,
-    pub date: Format,
+    pub money: Style,
+    pub total_label: Style,
+    pub total_int: Style,
+    pub total_percent: Style,
+    pub total_money: Style,
+    pub date: Style,
     /// A note that says what a result lacks: italic, wrapped, dark red.
-    pub note: Format,
+    pub note: Style,
 }
 
 impl Default for Styles {
@@ -94,10 +96,10 @@ impl Default for Styles {
 
 impl Styles {
     pub fn new() -> Styles {
-        let base = Format::new().set_font_name(FONT).set_font_size(12);
+        let base = Style::new(12);
         let cell = base
             .clone()
-            .set_border(FormatBorder::Thin)
+            .with(|f| f.set_border(FormatBorder::Thin))
             .set_align(FormatAlign::VerticalCenter);
         let bold_cell = cell.clone().set_bold();
         Styles {
@@ -117,7 +119,7 @@ impl Styles {
                 .clone()
                 .set_bold()
                 .set_align(FormatAlign::Center)
-                .set_underline(rust_xlsxwriter::FormatUnderline::Single),
+                .with(|f| f.set_underline(rust_xlsxwriter::FormatUnderline::Single)),
             header: bold_cell
                 .clone()
                 .set_align(FormatAlign::Center)
@@ -190,7 +192,58 @@ pub fn official_page(ws: &mut Worksheet, header_rows: Option<(u32, u32)>) -> Res
     Ok(())
 }
 
-/// The heading block of an administrative document: the issuing body on the left (its superior
+/// The heading block of an official document (SPEC §8), from row `row`: the superior body and
+/// the issuing body on the left (columns `left`), the national or Party motto on the right
+/// (columns `right`), the number line under the issuer and the place and date on the right.
+/// State format (Nghị định 30/2020): "UBND QUẬN …" / **issuing body** (underlined) / "Số: …";
+/// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / **Độc lập - Tự do - Hạnh phúc** / place, date.
+/// Party format (Hướng dẫn 36-HD/VPTW): "ĐẢNG BỘ …" / **issuing body** / "*" / "Số …";
+/// **ĐẢNG CỘNG SẢN VIỆT NAM** (underlined) / place, date. Returns the next free row.
+pub fn official_heading(
+    sheet: &mut sheet::Sheet,
+    s: &Styles,
+    row: u32,
+    h: &crate::documents::Heading,
+    left: (u16, u16),
+    right: (u16, u16),
+) -> Result<u32, XlsxError> {
+    use crate::profile::DocFormat;
+    sheet.merge(row, left.0, row, left.1, &h.superior, &s.center)?;
+    match h.format {
+        DocFormat::State => {
+            sheet.merge(row, right.0, row, right.1, QUOC_HIEU, &s.bold_center)?;
+            sheet.merge(row + 1, left.0, row + 1, left.1, &h.body, &s.underlined)?;
+            sheet.merge(row + 1, right.0, row + 1, right.1, TIEU_NGU, &s.underlined)?;
+            sheet.merge(row + 2, left.0, row + 2, left.1, &h.number, &s.center)?;
+            sheet.merge(
+                row + 2,
+                right.0,
+                row + 2,
+                right.1,
+                &h.place_date,
+                &s.italic_center,
+            )?;
+            Ok(row + 4)
+        }
+        DocFormat::Party => {
+            sheet.merge(row, right.0, row, right.1, DANG_CONG_SAN, &s.underlined)?;
+            sheet.merge(row + 1, left.0, row + 1, left.1, &h.body, &s.bold_center)?;
+            sheet.merge(row + 2, left.0, row + 2, left.1, "*", &s.center)?;
+            sheet.merge(
+                row + 2,
+                right.0,
+                row + 2,
+                right.1,
+                &h.place_date,
+                &s.italic_center,
+            )?;
+            sheet.merge(row + 3, left.0, row + 3, left.1, &h.number, &s.center)?;
+            Ok(row + 5)
+        }
+    }
+}
+
+/// The heading block of a fill-in form (a template a unit completes): the issuing body on the left (its superior
 /// above, itself in bold and underlined), the quốc hiệu and tiêu ngữ on the right, then the place
 /// and date under them. Columns `0..=left_last` hold the left part, `right_first..=last` the right.
 /// Returns the next free row.
@@ -219,6 +272,43 @@ pub fn national_header(
     merge_text(ws, row + 1, right_first, last, TIEU_NGU, &s.underlined)?;
     merge_text(ws, row + 2, right_first, last, place_date, &s.italic_center)?;
     Ok(row + 4)
+}
+
+/// The signature block of an official document, from row `row`: the preparer on the left
+/// (columns `left`), the signer on the right, each with the words under the title, and room to
+/// sign. Returns the row after it.
+pub fn signature_block(
+    sheet: &mut sheet::Sheet,
+    s: &Styles,
+    row: u32,
+    left: (u16, u16),
+    right: (u16, u16),
+    left_title: &str,
+    right_title: &str,
+) -> Result<u32, XlsxError> {
+    sheet.merge(row, left.0, row, left.1, left_title, &s.bold_center)?;
+    sheet.merge(row, right.0, row, right.1, right_title, &s.bold_center)?;
+    sheet.merge(
+        row + 1,
+        left.0,
+        row + 1,
+        left.1,
+        "(Ký, ghi rõ họ tên)",
+        &s.italic_center,
+    )?;
+    sheet.merge(
+        row + 1,
+        right.0,
+        row + 1,
+        right.1,
+        "(Ký, ghi rõ họ tên, đóng dấu)",
+        &s.italic_center,
+    )?;
+    // Room to sign and stamp.
+    for r in row + 2..row + 6 {
+        sheet.height(r, 15.75);
+    }
+    Ok(row + 6)
 }
 
 /// Writes text across merged columns (or one cell), always as a string.
@@ -311,17 +401,6 @@ pub fn signature(
     Ok(row + 6)
 }
 
-/// "Long Biên, ngày 03 tháng 4 năm 2024".
-pub fn place_date(place: &str, date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!(
-        "{place}, ngày {:02} tháng {} năm {}",
-        date.day(),
-        date.month(),
-        date.year()
-    )
-}
-
 /// Saves a workbook atomically (temporary file, then rename).
 pub fn save(wb: &mut Workbook, path: &Path) -> Result<(), WriterError> {
     let bytes = wb.save_to_buffer()?;
@@ -357,15 +436,6 @@ mod tests {
         assert_eq!(safe_file_stem("///"), "don-vi");
         assert!(!safe_file_stem("a/b\\c:d").contains(['/', '\\', ':']));
     }
-
-    #[test]
-    fn place_and_date() {
-        let d = chrono::NaiveDate::from_ymd_opt(2024, 4, 3).unwrap();
-        assert_eq!(
-            place_date("Long Biên", d),
-            "Long Biên, ngày 03 tháng 4 năm 2024"
-        );
-    }
 }
 pub mod de_nghi;
 pub mod guide;
@@ -375,5 +445,9 @@ pub mod mau06;
 pub mod mau07;
 pub mod metrics;
 pub mod phieu;
+pub mod sheet;
+pub mod style;
 pub mod template;
 pub mod toan_quan;
+
+pub use style::Style;

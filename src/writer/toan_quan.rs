@@ -1,12 +1,11 @@
 //! The whole-district result (toan-quan.xlsx): the three blocs' units with per-bloc subtotals and
 //! a district total, the list of every person đạt, and a chart of the share đạt per bloc.
 
-use super::mau07::{dat_sheet, set_summary_columns, summary_header, sums_row, unit_row, LAST_COL};
-use super::{
-    merge_text, national_header, new_workbook, official_page, place_date, save, signature, text,
-    Styles, WriterError,
-};
+use super::mau07::{dat_sheet, summary_header, sums_row, unit_row, LAST_COL, SUMMARY_WIDTHS};
+use super::sheet::{Page, Sheet};
+use super::{new_workbook, official_heading, save, signature_block, Styles, WriterError};
 use crate::district::{DatPerson, DistrictSummary};
+use crate::documents::{Dated, DocKind, Issuer};
 use crate::profile::Profile;
 use rust_xlsxwriter::{Chart, ChartType, Workbook};
 use std::path::Path;
@@ -16,40 +15,20 @@ pub const SHEET_CHART: &str = "Biểu đồ";
 
 const ROMAN: [&str; 3] = ["I", "II", "III"];
 
-/// Day 3 of the next quarter's first month: when results are made public.
-pub fn publication_date(q: crate::model::Quarter) -> chrono::NaiveDate {
-    let (y, m) = if q.q == 4 {
-        (q.year + 1, 1)
-    } else {
-        (q.year, q.months()[2] + 1)
-    };
-    chrono::NaiveDate::from_ymd_opt(y, m, 3).expect("a valid date")
-}
-
-pub fn build(d: &DistrictSummary, profile: &Profile) -> Result<Workbook, WriterError> {
+pub fn build(d: &DistrictSummary, profile: &Profile, doc: &Dated) -> Result<Workbook, WriterError> {
     let s = Styles::new();
     let q = d.quarter;
     let mut wb = new_workbook(&format!("Kết quả toàn quận - Quý {}/{}", q.roman(), q.year));
     let ws = wb.add_worksheet();
     ws.set_name(SHEET_DISTRICT)?;
-    set_summary_columns(ws)?;
-    let focal = profile.bloc(crate::model::Bloc::DangDoanThe).focal.clone();
-    let mut row = national_header(
-        ws,
-        &s,
-        0,
-        &profile.district,
-        &focal,
-        2,
-        4,
-        LAST_COL,
-        &place_date(&profile.place, publication_date(q)),
-    )?;
-    ws.set_row_height(row, 36)?;
-    merge_text(
-        ws,
+    let mut sh = Sheet::new(ws, &SUMMARY_WIDTHS)?;
+    let issuer = Issuer::district(profile);
+    let heading = doc.heading(profile, &issuer, DocKind::District);
+    let mut row = official_heading(&mut sh, &s, 0, &heading, (0, 2), (4, LAST_COL))?;
+    sh.merge(
         row,
         0,
+        row,
         LAST_COL,
         &format!(
             "TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP CỦA CBCCVC, NLĐ\nTOÀN {} QUÝ {} NĂM {}",
@@ -61,27 +40,35 @@ pub fn build(d: &DistrictSummary, profile: &Profile) -> Result<Workbook, WriterE
     )?;
     row += 2;
     let head = row;
-    row = summary_header(ws, &s, row)?;
-    ws.set_freeze_panes(row, 2)?;
-    official_page(ws, Some((head, head)))?;
+    row = summary_header(&mut sh, &s, row)?;
+    sh.ws.set_freeze_panes(row, 2)?;
     // Rows of the bloc subtotals, for the chart.
     let mut subtotal_rows = Vec::new();
+    let mut keep = vec![(0, head + 2)];
     for (bi, b) in d.blocs.iter().enumerate() {
         let spec = profile.bloc(b.bloc);
-        merge_text(
-            ws,
+        sh.merge(
             row,
             0,
+            row,
             LAST_COL,
             &format!("{}. KHỐI {}", ROMAN[bi.min(2)], spec.name.to_uppercase()),
             &s.bold,
         )?;
+        // A bloc's heading never ends a page: it stays with its first unit.
+        keep.push((row, row + 1));
         row += 1;
         for (i, l) in b.units.iter().enumerate() {
-            unit_row(ws, &s, row, i + 1, l)?;
+            unit_row(&mut sh, &s, row, i + 1, l)?;
             row += 1;
         }
-        sums_row(ws, &s, row, &format!("Cộng khối {}", spec.name), &b.sums())?;
+        sums_row(
+            &mut sh,
+            &s,
+            row,
+            &format!("Cộng khối {}", spec.name),
+            &b.sums(),
+        )?;
         subtotal_rows.push((spec.name.clone(), b.sums()));
         row += 1;
     }
@@ -90,18 +77,25 @@ pub fn build(d: &DistrictSummary, profile: &Profile) -> Result<Workbook, WriterE
     } else {
         "TỔNG CỘNG TOÀN QUẬN"
     };
-    sums_row(ws, &s, row, label, &d.sums())?;
+    sums_row(&mut sh, &s, row, label, &d.sums())?;
+    let last_table_row = row.saturating_sub(1).max(head);
     let notes = d.gaps.notes(profile, crate::i18n::Lang::Vi);
-    row = notes_rows(ws, &s, row + 2, &notes)?;
-    signature(
-        ws,
+    row = notes_rows(&mut sh, &s, row + 2, &notes)?;
+    let end = signature_block(
+        &mut sh,
         &s,
         row,
         (0, 1),
         (5, LAST_COL),
         "NGƯỜI LẬP BIỂU",
-        &format!("THỦ TRƯỞNG {}", focal.to_uppercase()),
+        &format!("THỦ TRƯỞNG {}", issuer.body.to_uppercase()),
     )?;
+    keep.push((last_table_row, end - 1));
+    sh.finish(&Page {
+        landscape: true,
+        repeat: Some((head, head)),
+        keep,
+    })?;
 
     let mut people: Vec<(&DatPerson, Option<&str>)> = Vec::new();
     for b in &d.blocs {
@@ -124,19 +118,21 @@ pub fn build(d: &DistrictSummary, profile: &Profile) -> Result<Workbook, WriterE
     // The chart: share đạt per bloc and for the district, from a small table beside it.
     let cs = wb.add_worksheet();
     cs.set_name(SHEET_CHART)?;
-    cs.set_column_width(0, 30)?;
-    cs.set_column_width(1, 16)?;
-    text(cs, 0, 0, "Khối", &s.header)?;
-    text(cs, 0, 1, "Tỷ lệ đạt (%)", &s.header)?;
+    let mut sh = Sheet::new(cs, &[30.0, 16.0])?;
+    sh.text(0, 0, "Khối", &s.header)?;
+    sh.text(0, 1, "Tỷ lệ đạt (%)", &s.header)?;
     let mut r = 1;
     for (name, sums) in &subtotal_rows {
-        text(cs, r, 0, name, &s.cell)?;
-        cs.write_number_with_format(r, 1, sums.rate(), &s.percent)?;
+        sh.text(r, 0, name, &s.cell_wrap)?;
+        sh.number(r, 1, sums.rate(), &s.percent)?;
         r += 1;
     }
-    text(cs, r, 0, "Toàn quận", &s.total_label)?;
-    cs.write_number_with_format(r, 1, d.sums().rate(), &s.total_percent)?;
-    official_page(cs, None)?;
+    sh.text(r, 0, "Toàn quận", &s.total_label)?;
+    sh.number(r, 1, d.sums().rate(), &s.total_percent)?;
+    sh.finish(&Page {
+        landscape: true,
+        ..Page::default()
+    })?;
     let mut chart = Chart::new(ChartType::Column);
     chart
         .add_series()
@@ -162,28 +158,30 @@ pub fn build(d: &DistrictSummary, profile: &Profile) -> Result<Workbook, WriterE
 /// The notes under the district table ("Ghi chú: …", one line each), when the district lacks
 /// something; returns the row for the signature block.
 fn notes_rows(
-    ws: &mut rust_xlsxwriter::Worksheet,
+    sh: &mut Sheet,
     s: &Styles,
     mut row: u32,
     notes: &[String],
 ) -> Result<u32, rust_xlsxwriter::XlsxError> {
-    // The summary columns' widths (see `set_summary_columns`).
-    const WIDTH: f64 = 6.0 + 40.0 + 12.0 * 3.0 + 13.0 + 10.0 + 12.0 + 50.0;
     for (i, note) in notes.iter().enumerate() {
         let line = if i == 0 {
             format!("Ghi chú: {note}")
         } else {
             note.clone()
         };
-        ws.set_row_height(row, super::kit::wrapped_height(&line, WIDTH, 16.0))?;
-        merge_text(ws, row, 0, LAST_COL, &line, &s.note)?;
+        sh.merge(row, 0, row, LAST_COL, &line, &s.note)?;
         row += 1;
     }
     Ok(row + 1)
 }
 
-pub fn write(d: &DistrictSummary, profile: &Profile, path: &Path) -> Result<(), WriterError> {
-    build(d, profile)
+pub fn write(
+    d: &DistrictSummary,
+    profile: &Profile,
+    doc: &Dated,
+    path: &Path,
+) -> Result<(), WriterError> {
+    build(d, profile, doc)
         .and_then(|mut wb| save(&mut wb, path))
         .map_err(|e| e.of(path, "toàn quận / the whole district"))
 }

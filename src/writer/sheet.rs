@@ -1,0 +1,277 @@
+//! The layout of an official document's sheet: every cell is written through a [`Sheet`], which
+//! knows the columns' widths and each cell's font, so that at the end it can give each row the
+//! height its text needs, wrap any text that does not fit on one line, scale the page to the
+//! width of A4 and break pages only where a block of rows may be split (never between the end of
+//! a table, its totals and the signature block).
+
+use super::kit;
+use super::merge_area;
+use super::metrics;
+use super::style::Style;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+use std::collections::BTreeMap;
+
+/// The printed page of a sheet.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub landscape: bool,
+    /// Rows printed again at the top of every page (the table's header).
+    pub repeat: Option<(u32, u32)>,
+    /// Ranges of rows that must print on one page.
+    pub keep: Vec<(u32, u32)>,
+}
+
+/// A worksheet being written, with what the layout needs to know of it.
+pub struct Sheet<'a> {
+    pub ws: &'a mut Worksheet,
+    widths: Vec<f64>,
+    /// The height each row needs for the cells that lie in it alone.
+    need: BTreeMap<u32, f64>,
+    /// Cells merged over several rows: (first row, last row, height needed).
+    tall: Vec<(u32, u32, f64)>,
+    last_row: Option<u32>,
+}
+
+/// The tallest row Excel allows (points): a longer text is shortened to what fits.
+const MAX_HEIGHT: f64 = kit::MAX_ROW_HEIGHT;
+
+impl<'a> Sheet<'a> {
+    /// A sheet with these column widths (Excel's units).
+    pub fn new(ws: &'a mut Worksheet, widths: &[f64]) -> Result<Sheet<'a>, XlsxError> {
+        for (col, w) in widths.iter().enumerate() {
+            ws.set_column_width(col as u16, *w)?;
+        }
+        Ok(Sheet {
+            ws,
+            widths: widths.to_vec(),
+            need: BTreeMap::new(),
+            tall: Vec::new(),
+            last_row: None,
+        })
+    }
+
+    pub fn widths(&self) -> &[f64] {
+        &self.widths
+    }
+
+    fn span(&self, first: u16, last: u16) -> &[f64] {
+        let end = usize::from(last + 1).min(self.widths.len());
+        let start = usize::from(first).min(end);
+        &self.widths[start..end]
+    }
+
+    fn seen(&mut self, row: u32) {
+        self.last_row = Some(self.last_row.map_or(row, |r| r.max(row)));
+    }
+
+    /// A row at least `h` points tall (a spacer, a line to sign on).
+    pub fn height(&mut self, row: u32, h: f64) {
+        self.seen(row);
+        let e = self.need.entry(row).or_insert(0.0);
+        *e = e.max(h);
+    }
+
+    /// Text in one cell.
+    pub fn text(
+        &mut self,
+        row: u32,
+        col: u16,
+        value: &str,
+        style: &Style,
+    ) -> Result<(), XlsxError> {
+        self.merge(row, col, row, col, value, style)
+    }
+
+    /// Text across a merged area (or one cell). A text that does not fit its width on one line
+    /// is wrapped, and its rows made tall enough; a text too long for the tallest row Excel
+    /// allows is shortened with a note (the results document keeps it whole).
+    pub fn merge(
+        &mut self,
+        first_row: u32,
+        first_col: u16,
+        last_row: u32,
+        last_col: u16,
+        value: &str,
+        style: &Style,
+    ) -> Result<(), XlsxError> {
+        let widths = self.span(first_col, last_col).to_vec();
+        let value = kit::cell_text(value);
+        let one_line = metrics::fits_one_line(&value, style.font, &widths);
+        let (shown, format, h) = if one_line && !style.wrap {
+            (value, style.clone(), style.font.line_height())
+        } else {
+            let wrapped = if style.wrap {
+                style.clone()
+            } else {
+                style.clone().set_text_wrap()
+            };
+            let shown = fit_height(&value, style.font, &widths, MAX_HEIGHT);
+            let h = metrics::wrapped_height(&shown, style.font, &widths);
+            (std::borrow::Cow::Owned(shown), wrapped, h)
+        };
+        merge_area(
+            self.ws, first_row, first_col, last_row, last_col, &shown, &format,
+        )?;
+        self.seen(last_row);
+        if first_row == last_row {
+            self.height(first_row, h);
+        } else {
+            self.tall.push((first_row, last_row, h));
+        }
+        Ok(())
+    }
+
+    /// A number in one cell (a number never wraps: the column must be wide enough for it).
+    pub fn number(&mut self, row: u32, col: u16, n: f64, style: &Style) -> Result<(), XlsxError> {
+        self.ws.write_number_with_format(row, col, n, style)?;
+        self.height(row, style.font.line_height());
+        Ok(())
+    }
+
+    /// A bordered empty cell.
+    pub fn blank(&mut self, row: u32, col: u16, style: &Style) -> Result<(), XlsxError> {
+        self.ws.write_blank(row, col, style)?;
+        self.height(row, style.font.line_height());
+        Ok(())
+    }
+
+    /// The height of every row as it will be set.
+    fn heights(&self) -> BTreeMap<u32, f64> {
+        let mut h = self.need.clone();
+        for &(a, b, need) in &self.tall {
+            let have: f64 = (a..=b).map(|r| h.get(&r).copied().unwrap_or(0.0)).sum();
+            if need > have {
+                // The rows without a need of their own share the rest; else the last row grows.
+                let free: Vec<u32> = (a..=b).filter(|r| !h.contains_key(r)).collect();
+                if free.is_empty() {
+                    *h.entry(b).or_insert(0.0) += need - have;
+                } else {
+                    let each = ((need - have) / free.len() as f64 / 0.75).ceil() * 0.75;
+                    for r in free {
+                        h.insert(r, each);
+                    }
+                }
+            }
+        }
+        h
+    }
+
+    /// Sets every row's height, the A4 page (orientation, scale to the page width, header rows
+    /// repeated) and the page breaks that keep `page.keep` together. Returns the print scale.
+    pub fn finish(self, page: &Page) -> Result<u16, XlsxError> {
+        let heights = self.heights();
+        for (&row, &h) in &heights {
+            self.ws.set_row_height(row, h.min(MAX_HEIGHT))?;
+        }
+        let scale = kit::page_setup(self.ws, page.landscape, &self.widths);
+        let Some(last) = self.last_row else {
+            return Ok(scale);
+        };
+        let height = |r: u32| heights.get(&r).copied().unwrap_or(15.0).min(MAX_HEIGHT);
+        let mut repeated = 0.0;
+        if let Some((a, b)) = page.repeat {
+            self.ws.set_repeat_rows(a, b)?;
+            repeated = (a..=b).map(height).sum();
+        }
+        let blocks = blocks(last, &page.keep);
+        let capacity = kit::page_capacity(page.landscape, scale);
+        let breaks = kit::page_breaks(&blocks, height, capacity, repeated);
+        if !breaks.is_empty() {
+            self.ws.set_page_breaks(&breaks)?;
+        }
+        Ok(scale)
+    }
+}
+
+/// Rows 0..=last as blocks: each range to keep together is one block (overlapping ranges join),
+/// every other row is a block of its own.
+fn blocks(last: u32, keep: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut keep: Vec<(u32, u32)> = keep.iter().map(|&(a, b)| (a.min(b), a.max(b))).collect();
+    keep.sort_unstable();
+    let mut joined: Vec<(u32, u32)> = Vec::new();
+    for (a, b) in keep {
+        match joined.last_mut() {
+            Some(prev) if a <= prev.1 + 1 && a <= prev.1 => prev.1 = prev.1.max(b),
+            _ => joined.push((a, b)),
+        }
+    }
+    let mut out = Vec::new();
+    let mut row = 0;
+    for (a, b) in joined {
+        out.extend((row..a).map(|r| (r, r)));
+        out.push((a, b));
+        row = b + 1;
+    }
+    out.extend((row..=last).map(|r| (r, r)));
+    out
+}
+
+/// The text, shortened with a note when it would need a row taller than `max` points.
+fn fit_height(value: &str, font: metrics::Font, widths: &[f64], max: f64) -> String {
+    if metrics::wrapped_height(value, font, widths) <= max {
+        return value.to_string();
+    }
+    let note = kit::SHORTENED;
+    let chars: Vec<char> = value.chars().collect();
+    // The longest start of the text that fits with the note (binary search on its length).
+    let (mut lo, mut hi) = (0usize, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        let candidate: String = chars[..mid].iter().collect::<String>() + note;
+        if metrics::wrapped_height(&candidate, font, widths) <= max {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    chars[..lo].iter().collect::<String>() + note
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_cover_every_row_once() {
+        assert_eq!(blocks(4, &[]), vec![(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)]);
+        assert_eq!(blocks(5, &[(3, 5), (0, 1)]), vec![(0, 1), (2, 2), (3, 5)]);
+        // Overlapping ranges join.
+        assert_eq!(blocks(6, &[(1, 3), (2, 5)]), vec![(0, 0), (1, 5), (6, 6)]);
+    }
+
+    #[test]
+    fn a_text_too_tall_for_a_row_is_shortened_with_a_note() {
+        let font = metrics::Font::regular(12.0);
+        let long = "Ghi chú rất dài về người này ".repeat(200);
+        let shown = fit_height(&long, font, &[40.0], MAX_HEIGHT);
+        assert!(shown.ends_with("xem ket-qua.json hoặc sổ gốc)"));
+        assert!(metrics::wrapped_height(&shown, font, &[40.0]) <= MAX_HEIGHT);
+        assert!(shown.len() > 500, "keeps as much as fits");
+        assert_eq!(fit_height("ngắn", font, &[40.0], MAX_HEIGHT), "ngắn");
+    }
+
+    #[test]
+    fn rows_get_the_height_of_their_tallest_text() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        let style = super::super::Styles::new().cell;
+        let mut sheet = Sheet::new(ws, &[10.0, 30.0]).unwrap();
+        sheet.text(0, 0, "Ngắn", &style).unwrap();
+        sheet
+            .text(
+                0,
+                1,
+                "Công chức Văn phòng - Thống kê kiêm nhiệm công tác tổng hợp",
+                &style,
+            )
+            .unwrap();
+        sheet
+            .merge(1, 0, 2, 0, "Họ và tên của người", &style)
+            .unwrap();
+        let h = sheet.heights();
+        assert!(h[&0] >= 2.0 * 15.75, "{h:?}");
+        assert!(
+            h[&1] + h[&2] >= metrics::wrapped_height("Họ và tên của người", style.font, &[10.0])
+        );
+    }
+}
