@@ -70,9 +70,8 @@ impl RunDocs {
     ) -> Result<RunDocs, DateError> {
         let mut docs = RunDocs::default();
         for u in &b.units {
-            if !docs.mau06.contains_key(&u.quarter) {
-                let d = opts.resolve_unnumbered(u.quarter, DocKind::Mau06, profile)?;
-                docs.mau06.insert(u.quarter, d);
+            if let std::collections::btree_map::Entry::Vacant(e) = docs.mau06.entry(u.quarter) {
+                e.insert(opts.resolve_unnumbered(u.quarter, DocKind::Mau06, profile)?);
             }
         }
         if let Some(d) = &plan.district {
