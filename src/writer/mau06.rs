@@ -12,7 +12,7 @@ use rust_xlsxwriter::Workbook;
 use std::path::Path;
 
 const LAST_COL: u16 = 9;
-const WIDTHS: [f64; 10] = [5.0, 26.0, 22.0, 7.5, 8.5, 8.0, 8.0, 8.0, 12.0, 44.0];
+const WIDTHS: [f64; 10] = [5.0, 26.0, 24.0, 7.5, 8.5, 10.0, 10.0, 10.0, 12.0, 42.0];
 
 /// The words in the `Kết quả` column.
 pub fn result_words(status: Status) -> &'static str {

@@ -436,3 +436,4 @@ pub fn hand_typed_mau07(path: &Path, bloc: &str, quarter: &str, rows: &[(String,
     }
     wb.save(path).unwrap();
 }
+pub mod printed;

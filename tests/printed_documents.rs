@@ -1,0 +1,568 @@
+//! The official documents as they print (SPEC §8 "Official look"): no text cut or overlapping,
+//! pages that hold what the layout put on them, the signature never alone on a page, the heading
+//! of the body that issues each document, and dates on working days.
+
+mod book;
+mod common;
+
+use book::*;
+use common::printed::{self, PrintedSheet};
+use common::*;
+use danhgia::profile::Profile;
+use std::path::{Path, PathBuf};
+
+/// Every workbook under a folder.
+fn workbooks(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "xlsx") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Rows on each printed page (breaks at the sheet's manual breaks), with the header rows
+/// repeated: none may hold more than the page.
+fn overfull_pages(path: &Path, sheet: &PrintedSheet) -> Vec<String> {
+    let Some(last) = sheet.cells.iter().map(|c| c.last.0).max() else {
+        return Vec::new();
+    };
+    let capacity = danhgia::writer::kit::page_capacity(sheet.landscape, sheet.scale as u16);
+    let repeated: f64 = sheet
+        .repeat_rows
+        .map_or(0.0, |(a, b)| (a..=b).map(|r| sheet.height(r)).sum());
+    let mut starts = vec![0];
+    starts.extend(&sheet.breaks);
+    starts.push(last + 1);
+    let mut out = Vec::new();
+    for (i, w) in starts.windows(2).enumerate() {
+        let rows: f64 = (w[0]..w[1]).map(|r| sheet.height(r)).sum();
+        let used = rows + if i > 0 { repeated } else { 0.0 };
+        // One block taller than a page cannot be helped; everything else must fit.
+        if used > capacity && w[1] - w[0] > 1 {
+            out.push(format!(
+                "{}: {} page {}: {used} points of rows on a page of {capacity}",
+                path.display(),
+                sheet.name,
+                i + 1
+            ));
+        }
+    }
+    out
+}
+
+/// The row of the first cell whose text is `text`.
+fn row_of(sheet: &PrintedSheet, text: &str) -> Option<u32> {
+    sheet.cells.iter().find(|c| c.text == text).map(|c| c.row)
+}
+
+/// A page may not start between the end of the table and the signature: the row before the
+/// totals, the totals and the signature titles print on one page.
+fn signature_with_table(path: &Path, sheet: &PrintedSheet, first_total: &str) -> Vec<String> {
+    let (Some(total), Some(sign)) = (row_of(sheet, first_total), row_of(sheet, "NGƯỜI LẬP BIỂU"))
+    else {
+        return vec![format!(
+            "{}: {} has no totals or signature",
+            path.display(),
+            sheet.name
+        )];
+    };
+    sheet
+        .breaks
+        .iter()
+        .filter(|&&b| b >= total && b <= sign + 1)
+        .map(|b| {
+            format!(
+                "{}: {}: a page starts at row {} between the table and the signature",
+                path.display(),
+                sheet.name,
+                b + 1
+            )
+        })
+        .collect()
+}
+
+fn check_all(dir: &Path) -> usize {
+    let files = workbooks(dir);
+    assert!(!files.is_empty(), "{}", dir.display());
+    let mut problems = Vec::new();
+    for f in &files {
+        problems.extend(printed::misfits(f));
+        for sheet in printed::read(f) {
+            problems.extend(overfull_pages(f, &sheet));
+            let total = match sheet.name.as_str() {
+                "Mẫu 06" => Some("Tổng số CBCCVC, NLĐ"),
+                "Mẫu 07" => Some("Tổng cộng"),
+                "Toàn quận" => sheet
+                    .cells
+                    .iter()
+                    .find(|c| c.text.starts_with("TỔNG CỘNG"))
+                    .map(|c| c.text.as_str()),
+                "Tổng hợp đơn vị" => Some("Tổng cộng"),
+                _ => None,
+            };
+            if let Some(total) = total {
+                let total = total.to_string();
+                problems.extend(signature_with_table(f, &sheet, &total));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    files.len()
+}
+
+#[test]
+fn every_text_of_the_demo_quarter_fits_its_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ket-qua");
+    let o = run_raw(&[
+        "run",
+        &demo_dir().to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(exit_code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        check_all(&out),
+        15,
+        "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng"
+    );
+}
+
+const LONG_UNIT: &str =
+    "Trung tâm Văn hóa - Thông tin và Thể thao, Truyền thanh quận Long Biên (cơ sở 2)";
+const LONG_NAME: &str = "Tôn Nữ Hoàng Thị Phương Thảo Nguyên Minh Khai Bảo Ngọc Lê Huỳnh";
+const LONG_TITLE: &str =
+    "Phó Giám đốc phụ trách Văn hóa - Thông tin kiêm Tổ trưởng Tổ Truyền thanh cơ sở";
+
+fn long_note(i: usize) -> String {
+    format!(
+        "Ghi chú số {i}: nghỉ ốm dài ngày từ ngày 05/01 đến ngày 20/02, có giấy ra viện của Bệnh viện Đa khoa Đức Giang; đơn vị đề nghị không đánh giá quý này theo Hướng dẫn 17, mục 3.3; đã báo cáo Phòng Nội vụ bằng văn bản ngày 25/02. {}",
+        "Thông tin thêm. ".repeat(i % 4)
+    )
+}
+
+/// A unit with a 80-character name, people with 60-character names and titles, long notes, and
+/// enough people for several pages.
+fn long_unit(dir: &Path, code: &str, bloc: &str, members: usize) -> PathBuf {
+    let mut unit = Unit::new(code, members);
+    unit.name = t(&format!("{LONG_UNIT} {code}"));
+    unit.bloc = t(bloc);
+    unit.columns.push(GHI_CHU);
+    for (i, p) in unit.people.iter_mut().enumerate() {
+        p.name = format!("{LONG_NAME} {i}");
+        p.title = LONG_TITLE.to_string();
+        if i % 3 == 1 {
+            p.text(GHI_CHU, &long_note(i));
+        }
+        if i % 5 == 2 {
+            p.set(SO_NGAY_NGHI, Cell::Num(20.0));
+        }
+    }
+    let ids: Vec<(String, String)> = unit
+        .people
+        .iter()
+        .take(3)
+        .map(|p| (p.id.clone(), p.name.clone()))
+        .collect();
+    let proposals: Vec<(&str, &str, u32)> = ids
+        .iter()
+        .zip(1..)
+        .map(|((id, n), i)| (id.as_str(), n.as_str(), i))
+        .collect();
+    unit.propose(&proposals);
+    unit.save(dir, &format!("{code}.xlsx"))
+}
+
+#[test]
+fn long_names_titles_and_notes_wrap_and_rows_grow() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    long_unit(&input, "VHTT", "Chính quyền", 45);
+    long_unit(&input, "BTG", "Đảng - Đoàn thể", 12);
+    long_unit(&input, "THNL", "Trường học", 70);
+    let out = tmp.path().join("ket-qua");
+    let o = run_raw(&[
+        "run",
+        &input.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        check_all(&out),
+        3 + 3 + 2,
+        "3 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng"
+    );
+    // The long mẫu 06 takes several pages, each with the header repeated.
+    let m06 = printed::read(&out.join("don-vi/thnl-mau-06.xlsx"));
+    assert!(m06[0].breaks.len() >= 2, "{:?}", m06[0].breaks);
+    assert!(m06[0].repeat_rows.is_some());
+    // The long texts are whole in the cells (wrapped, not cut).
+    let cells: Vec<&str> = m06[0].cells.iter().map(|c| c.text.as_str()).collect();
+    assert!(cells.contains(&LONG_TITLE));
+    assert!(
+        cells.iter().any(|c| c.ends_with(long_note(7).trim_end())),
+        "the note follows the reason"
+    );
+    // merge and rewards write the same documents alone.
+    let merged = tmp.path().join("gop");
+    std::fs::create_dir_all(&merged).unwrap();
+    let mut args: Vec<String> = vec!["merge".into()];
+    args.extend(
+        workbooks(&out.join("khoi"))
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned()),
+    );
+    args.extend([
+        "-o".into(),
+        merged.join("toan-quan.xlsx").to_string_lossy().into_owned(),
+    ]);
+    let o = run_raw(&args);
+    assert_eq!(
+        exit_code(&o),
+        0,
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = run_raw(&[
+        "rewards",
+        &input.to_string_lossy(),
+        "-o",
+        &merged.join("khen-thuong.xlsx").to_string_lossy(),
+    ]);
+    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(check_all(&merged), 2);
+}
+
+/// The texts of the first rows of a sheet (the heading), in order.
+fn heading(path: &Path, sheet: usize) -> Vec<String> {
+    let s = &printed::read(path)[sheet];
+    let mut cells: Vec<_> = s.cells.iter().filter(|c| c.row < 5).collect();
+    cells.sort_by_key(|c| (c.row, c.col));
+    cells.iter().map(|c| c.text.clone()).collect()
+}
+
+/// "Long Biên, ngày 28 tháng 3 năm 2024" → the date.
+fn date_in(lines: &[String]) -> chrono::NaiveDate {
+    let line = lines
+        .iter()
+        .find(|l| l.contains(", ngày "))
+        .expect("a place and date");
+    let nums: Vec<u32> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let [d, m, y] = nums[..] else {
+        panic!("{line}")
+    };
+    chrono::NaiveDate::from_ymd_opt(y as i32, m, d).unwrap()
+}
+
+#[test]
+fn party_and_state_headings_by_issuing_body() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ket-qua");
+    let o = run_raw(&[
+        "run",
+        &demo_dir().to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(exit_code(&o), 1);
+    let party = |lines: &[String], body: &str| {
+        assert!(
+            lines.contains(&"ĐẢNG BỘ QUẬN LONG BIÊN".to_string()),
+            "{lines:?}"
+        );
+        assert!(
+            lines.contains(&"ĐẢNG CỘNG SẢN VIỆT NAM".to_string()),
+            "{lines:?}"
+        );
+        assert!(lines.contains(&body.to_string()), "{lines:?}");
+        assert!(lines.contains(&"*".to_string()), "{lines:?}");
+        assert!(!lines.iter().any(|l| l.contains("CỘNG HÒA")), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Số ") && l.contains("-TB/")),
+            "{lines:?}"
+        );
+    };
+    let state = |lines: &[String], body: &str| {
+        assert!(
+            lines.contains(&"UBND QUẬN LONG BIÊN".to_string()),
+            "{lines:?}"
+        );
+        assert!(
+            lines.contains(&"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_string()),
+            "{lines:?}"
+        );
+        assert!(
+            lines.contains(&"Độc lập - Tự do - Hạnh phúc".to_string()),
+            "{lines:?}"
+        );
+        assert!(lines.contains(&body.to_string()), "{lines:?}");
+        assert!(
+            !lines.iter().any(|l| l.contains("ĐẢNG CỘNG SẢN")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Số: ") && l.contains("/TB-") || l.contains("/TTr-")),
+            "{lines:?}"
+        );
+    };
+    // The superior is an agency, never the bare name of the district.
+    for f in workbooks(&out) {
+        let lines = heading(&f, 0);
+        assert!(
+            !lines.contains(&"QUẬN LONG BIÊN".to_string()),
+            "{}: {lines:?}",
+            f.display()
+        );
+    }
+    // Units of the Đảng–đoàn thể bloc and Ban Tổ chức: the Party's format.
+    party(
+        &heading(&out.join("don-vi/btc-mau-06.xlsx"), 0),
+        "BAN TỔ CHỨC QUẬN ỦY",
+    );
+    party(
+        &heading(&out.join("don-vi/mttq-mau-06.xlsx"), 0),
+        "ỦY BAN MTTQ VIỆT NAM QUẬN",
+    );
+    party(
+        &heading(&out.join("khoi/dang-doan-the-mau-07.xlsx"), 0),
+        "BAN TỔ CHỨC QUẬN ỦY",
+    );
+    party(
+        &heading(&out.join("toan-quan.xlsx"), 0),
+        "BAN TỔ CHỨC QUẬN ỦY",
+    );
+    // The others: the State's.
+    state(
+        &heading(&out.join("don-vi/ubbd-mau-06.xlsx"), 0),
+        "UBND PHƯỜNG BỒ ĐỀ",
+    );
+    state(
+        &heading(&out.join("don-vi/thcsnl-mau-06.xlsx"), 0),
+        "TRƯỜNG THCS NGỌC LÂM",
+    );
+    state(
+        &heading(&out.join("khoi/chinh-quyen-mau-07.xlsx"), 0),
+        "PHÒNG NỘI VỤ",
+    );
+    state(
+        &heading(&out.join("khoi/truong-hoc-mau-07.xlsx"), 0),
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+    );
+    state(&heading(&out.join("khen-thuong.xlsx"), 0), "PHÒNG NỘI VỤ");
+}
+
+#[test]
+fn no_document_is_dated_on_a_day_off() {
+    let p = Profile::default_profile();
+    let tmp = tempfile::tempdir().unwrap();
+    // Every quarter of 2024–2025, whose deadlines fall on all kinds of days (28/09/2024 and
+    // 28/12/2024 are Saturdays, 30/03/2025 a Sunday, 28/06/2025 a Saturday).
+    for (year, q) in [
+        (2024, 1),
+        (2024, 2),
+        (2024, 3),
+        (2024, 4),
+        (2025, 1),
+        (2025, 2),
+        (2025, 3),
+    ] {
+        let dir = tmp.path().join(format!("{year}-{q}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut unit = Unit::new("PNV", 6);
+        unit.quarter(year, q);
+        unit.save(&dir, "pnv.xlsx");
+        let out = dir.join("ket-qua");
+        let o = run_raw(&[
+            "run",
+            &dir.join("pnv.xlsx").to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ]);
+        assert!(
+            exit_code(&o) <= 1,
+            "{year} Q{q}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        for f in workbooks(&out) {
+            let d = date_in(&heading(&f, 0));
+            assert_eq!(
+                p.calendar.is_working_day(d),
+                Ok(true),
+                "{year} Q{q} {}: {d}",
+                f.display()
+            );
+        }
+        if (year, q) == (2024, 3) {
+            // 28/09/2024 is a Saturday: mẫu 06 is dated Friday the 27th.
+            let d = date_in(&heading(&out.join("don-vi/pnv-mau-06.xlsx"), 0));
+            assert_eq!(d, chrono::NaiveDate::from_ymd_opt(2024, 9, 27).unwrap());
+        }
+    }
+}
+
+#[test]
+fn the_date_and_number_given_are_printed_and_a_day_off_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ket-qua");
+    let demo = demo_dir().to_string_lossy().into_owned();
+    let o = run_raw(&[
+        "run",
+        &demo,
+        "-o",
+        &out.to_string_lossy(),
+        "--ngay",
+        "02/04/2024",
+        "--so",
+        "15",
+    ]);
+    assert_eq!(exit_code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let district = heading(&out.join("toan-quan.xlsx"), 0);
+    assert!(
+        district.contains(&"Long Biên, ngày 02 tháng 4 năm 2024".to_string()),
+        "{district:?}"
+    );
+    assert!(
+        district.contains(&"Số 15-TB/BTCQU".to_string()),
+        "{district:?}"
+    );
+    let unit = heading(&out.join("don-vi/ubbd-mau-06.xlsx"), 0);
+    assert!(
+        unit.contains(&"Long Biên, ngày 02 tháng 4 năm 2024".to_string()),
+        "{unit:?}"
+    );
+    assert!(
+        unit.iter()
+            .any(|l| l.starts_with("Số: ") && !l.contains("15")),
+        "a unit numbers its own: {unit:?}"
+    );
+    // rewards: the State's number line.
+    let kt = tmp.path().join("khen-thuong.xlsx");
+    let o = run_raw(&["rewards", &demo, "-o", &kt.to_string_lossy(), "--so", "7"]);
+    assert!(exit_code(&o) <= 1);
+    assert!(
+        heading(&kt, 0).contains(&"Số: 7/TTr-PNV".to_string()),
+        "{:?}",
+        heading(&kt, 0)
+    );
+    // A Saturday, a holiday: refused, nothing written.
+    for (day, why) in [("30/03/2024", "thứ Bảy"), ("2024-04-30", "nghỉ lễ")] {
+        let out = tmp
+            .path()
+            .join(format!("ngay-nghi-{}", day.replace('/', "-")));
+        let o = run_raw(&["run", &demo, "-o", &out.to_string_lossy(), "--ngay", day]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(exit_code(&o), 2, "{err}");
+        assert!(
+            err.contains("ngày nghỉ") && err.to_lowercase().contains(&why.to_lowercase()),
+            "{err}"
+        );
+        assert!(
+            workbooks(&out).is_empty() || !out.exists(),
+            "nothing written"
+        );
+    }
+    // A quarter whose documents fall in a year the calendar lacks: the year is named.
+    let dir = tmp.path().join("q4");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut unit = Unit::new("PNV", 3);
+    unit.quarter(2026, 4);
+    let file = unit.save(&dir, "pnv.xlsx");
+    let o = run_raw(&[
+        "run",
+        &file.to_string_lossy(),
+        "-o",
+        &dir.join("kq").to_string_lossy(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(exit_code(&o), 2, "{err}");
+    assert!(err.contains("năm 2027") && err.contains("--ngay"), "{err}");
+    let o = run_raw(&[
+        "run",
+        &file.to_string_lossy(),
+        "-o",
+        &dir.join("kq2").to_string_lossy(),
+        "--ngay",
+        "04/01/2027",
+        "--ngay-quyet-dinh",
+        "05/01/2027",
+    ]);
+    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// The checker itself: a text wider than its column, unwrapped, a wrapped text in a row too
+/// short for it and a line taller than its row are reported; the same texts laid out by the writers' helper are not.
+#[test]
+fn the_checker_sees_cut_and_overlapping_text() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("xau.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let font = Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(12);
+    ws.set_column_width(0, 12).unwrap();
+    ws.write_string_with_format(0, 0, "Công chức Văn phòng - Thống kê", &font)
+        .unwrap();
+    ws.write_string_with_format(
+        1,
+        0,
+        "Công chức Văn phòng - Thống kê",
+        &font.clone().set_text_wrap(),
+    )
+    .unwrap();
+    ws.write_string_with_format(2, 0, "Ngắn", &font).unwrap();
+    wb.save(&path).unwrap();
+    let bad = printed::misfits(&path);
+    assert_eq!(bad.len(), 3, "{bad:#?}");
+    assert!(
+        bad[0].contains("R1C1") && bad[0].contains("not wrapped"),
+        "{bad:?}"
+    );
+    assert!(
+        bad[1].contains("R2C1") && bad[1].contains("needs"),
+        "{bad:?}"
+    );
+    // Times New Roman 12 needs 15,75 points: Excel's default row of 15 clips it.
+    assert!(
+        bad[2].contains("R3C1") && bad[2].contains("a line of 15.75"),
+        "{bad:?}"
+    );
+
+    let good = tmp.path().join("tot.xlsx");
+    let mut wb = Workbook::new();
+    let s = danhgia::writer::Styles::new();
+    let mut sh = danhgia::writer::sheet::Sheet::new(wb.add_worksheet(), &[12.0]).unwrap();
+    sh.text(0, 0, "Công chức Văn phòng - Thống kê", &s.cell)
+        .unwrap();
+    sh.text(1, 0, "Công chức Văn phòng - Thống kê", &s.cell_wrap)
+        .unwrap();
+    sh.text(2, 0, "Ngắn", &s.cell).unwrap();
+    sh.finish(&danhgia::writer::sheet::Page::default()).unwrap();
+    wb.save(&good).unwrap();
+    assert_eq!(printed::misfits(&good), Vec::<String>::new());
+}
