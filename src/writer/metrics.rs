@@ -109,9 +109,12 @@ pub fn fits_one_line(s: &str, font: Font, widths: &[f64]) -> bool {
     !s.contains('\n') && text_width(s, font) <= room(widths)
 }
 
-/// The row height (points) a text needs in a wrapped cell of these column widths.
+/// The row height (points) a text needs in a wrapped cell of these column widths: a line height
+/// per line, and a little room under several lines.
 pub fn wrapped_height(s: &str, font: Font, widths: &[f64]) -> f64 {
-    wrapped_lines(s, font, room(widths)) as f64 * font.line_height() + 1.5
+    let lines = wrapped_lines(s, font, room(widths));
+    let pad = if lines > 1 { 1.5 } else { 0.0 };
+    lines as f64 * font.line_height() + pad
 }
 
 #[cfg(test)]

@@ -31,6 +31,8 @@ pub struct PrintedSheet {
     pub breaks: Vec<u32>,
     pub repeat_rows: Option<(u32, u32)>,
     pub scale: u32,
+    /// The height of a row without its own (`sheetFormatPr`), Excel's 15 points by default.
+    pub default_height: f64,
 }
 
 impl PrintedSheet {
@@ -38,7 +40,10 @@ impl PrintedSheet {
         self.widths.get(&col).copied().unwrap_or(8.43)
     }
     pub fn height(&self, row: u32) -> f64 {
-        self.heights.get(&row).copied().unwrap_or(15.0)
+        self.heights
+            .get(&row)
+            .copied()
+            .unwrap_or(self.default_height)
     }
 }
 
@@ -252,6 +257,7 @@ pub fn read(path: &Path) -> Vec<PrintedSheet> {
             breaks: Vec::new(),
             repeat_rows: None,
             scale: 100,
+            default_height: 15.0,
         };
         let mut merges: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
         let mut covered: std::collections::HashSet<(u32, u32)> = Default::default();
@@ -305,6 +311,11 @@ pub fn read(path: &Path) -> Vec<PrintedSheet> {
                     let a = attrs(&inner);
                     sheet.landscape = a.get("orientation").map(String::as_str) == Some("landscape");
                     sheet.scale = a.get("scale").map_or(100, |v| v.parse().unwrap());
+                }
+                "sheetFormatPr" => {
+                    if let Some(h) = attrs(&inner).get("defaultRowHeight") {
+                        sheet.default_height = h.parse().unwrap();
+                    }
                 }
                 "brk" => sheet.breaks.push(attrs(&inner)["id"].parse().unwrap()),
                 _ => {}
