@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Renders every workbook of the demo quarter the way it prints: runs README's first command into a
+# temporary folder, prints each workbook with render.sh (LibreOffice → PDF → PNG, every page of
+# every sheet) and, with --docs, copies the pages shown in the docs to docs/img/. Used to look at
+# what a clerk will print (no text cut or overlapping, the signature with its table). Not needed by
+# the tests or CI.
+#
+#   docs/render-outputs.sh [OUTDIR] [--docs]      (default OUTDIR: render-ket-qua)
+#
+# OUTDIR receives, for each workbook, NAME.pdf and NAME-1.png, NAME-2.png… (mẫu 06 of each unit,
+# mẫu 07 of each bloc, toan-quan, khen-thuong), and the templates (don-vi, phieu-03/04/05,
+# de-nghi-khen-thuong).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=render-ket-qua
+docs=false
+for a in "$@"; do
+    case $a in
+        --docs) docs=true ;;
+        -*) echo "usage: $0 [OUTDIR] [--docs]" >&2; exit 2 ;;
+        *) out=$a ;;
+    esac
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+
+cargo build --release --quiet
+bin=target/release/danhgia
+# The demo quarter has findings on purpose: run exits 1.
+"$bin" run examples/2024-Q1 -o "$work/ket-qua" >/dev/null || [ $? -eq 1 ]
+mkdir -p "$work/mau"
+"$bin" template don-vi -q 2024-Q1 -o "$work/mau/don-vi.xlsx" >/dev/null
+for f in phieu-03 phieu-04 phieu-05 de-nghi-khen-thuong; do
+    "$bin" template "$f" -o "$work/mau/$f.xlsx" >/dev/null
+done
+
+find "$work/ket-qua" "$work/mau" -name '*.xlsx' | sort | while read -r f; do
+    docs/render.sh "$f" "$out" 90 >/dev/null
+    echo "$out/$(basename "${f%.*}")-*.png"
+done
+
+# The page of a PDF whose text contains WORDS (the first one).
+page_with() {
+    local pdf=$1 words=$2 n
+    n=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+    for ((p = 1; p <= n; p++)); do
+        if pdftotext -f "$p" -l "$p" "$pdf" - | grep -q -- "$words"; then
+            echo "$p"
+            return
+        fi
+    done
+    echo "$0: no page of $pdf holds '$words'" >&2
+    exit 1
+}
+
+# The PNG of page P of NAME (pdftoppm pads page numbers to the width of the last one).
+png() {
+    local name=$1 p=$2 n
+    n=$(pdfinfo "$out/$name.pdf" | awk '/^Pages:/ {print $2}')
+    printf '%s/%s-%0*d.png' "$out" "$name" "${#n}" "$p"
+}
+
+if $docs; then
+    cp "$(png tckh-mau-06 1)" docs/img/mau-06.png
+    cp "$(png chinh-quyen-mau-07 1)" docs/img/mau-07.png
+    cp "$(png toan-quan 1)" docs/img/toan-quan.png
+    cp "$(png toan-quan "$(page_with "$out/toan-quan.pdf" "Tỷ lệ đạt (%)")")" docs/img/toan-quan-bieu-do.png
+    cp "$(png khen-thuong 1)" docs/img/khen-thuong.png
+    echo "docs/img/ updated"
+fi
