@@ -151,10 +151,11 @@ fn styles(xml: &str) -> Vec<Xf> {
                     format,
                 });
             }
-            "alignment" if section == "xfs" => {
-                if attrs(&inner).get("wrapText").map(String::as_str) == Some("1") {
-                    xfs.last_mut().expect("an xf").wrap = true;
-                }
+            "alignment"
+                if section == "xfs"
+                    && attrs(&inner).get("wrapText").map(String::as_str) == Some("1") =>
+            {
+                xfs.last_mut().expect("an xf").wrap = true;
             }
             _ => {}
         }
