@@ -269,6 +269,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     if let Err(refusal) = check_outdir(&args, &inputs) {
         return refusal.fail(out, lang);
     }
+    let created = !out.exists();
     std::fs::create_dir_all(out).with_context(|| {
         format!(
             "không tạo được thư mục {} / cannot create it",
@@ -294,7 +295,14 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let docs = match RunDocs::resolve(&b, &plan, rewards.is_some(), &profile, &args.docs.options())
     {
         Ok(docs) => docs,
-        Err(e) => return Ok(super::date_failure(&e, lang)),
+        Err(e) => {
+            // Nothing was written: a folder this run made is removed again.
+            drop(lock);
+            if created {
+                let _ = std::fs::remove_dir(out);
+            }
+            return Ok(super::date_failure(&e, lang));
+        }
     };
     let outputs = plan.paths();
     let guard = Guard::of_inputs(&inputs, args.input.profile.as_deref());
