@@ -160,6 +160,10 @@ struct RawForm {
     mandatory: String,
     #[serde(default)]
     groups: Vec<RawGroup>,
+    /// The text of each criterion, item 1 first; `""` (or a shorter list) leaves the line blank
+    /// for the unit to write.
+    #[serde(default)]
+    item_texts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -169,6 +173,10 @@ struct RawGroup {
     items: String,
     #[serde(default)]
     contents: String,
+    /// The items of each content, in the order of `contents` ("1-8", "9-15"); without it the
+    /// group's items are shared out evenly.
+    #[serde(default)]
+    content_items: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -277,6 +285,9 @@ pub struct FormSpec {
     /// `mandatory[i]` is true when item i+1 is mandatory.
     pub mandatory: Vec<bool>,
     pub groups: Vec<Group>,
+    /// `item_texts[i]` is the text of item i+1 printed on the score sheet; empty when the unit
+    /// writes it. Always `items` long.
+    pub item_texts: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -284,8 +295,22 @@ pub struct Group {
     pub name: String,
     pub first: u16,
     pub last: u16,
+    /// The contents as the profile writes them: "Trung thực, liêm chính; ý thức kỷ luật".
     pub contents: String,
+    /// The same contents one by one, each with its items (QĐ 264: the contents of a group).
+    pub parts: Vec<Content>,
 }
+
+/// One content of a criteria group ("Trung thực, liêm chính") and the run of items under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content {
+    pub name: String,
+    pub first: u16,
+    pub last: u16,
+}
+
+/// The longest criterion text a profile may give (a sentence or two of the form).
+pub const ITEM_TEXT_MAX: usize = 500;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlocSpec {
@@ -699,19 +724,51 @@ impl Profile {
                         ))
                     }
                 };
+                let parts =
+                    content_parts(&k, &format!("{key}.groups[{gi}]"), g, items, first, last)?;
                 groups.push(Group {
                     name: g.name.clone(),
                     first,
                     last,
                     contents: g.contents.clone(),
+                    parts,
                 });
             }
+            let tkey = format!("{key}.item_texts");
+            if rf.item_texts.len() > usize::from(items) {
+                return Err(k.invalid(
+                    &tkey,
+                    format!(
+                        "có {} câu nhưng phiếu chỉ có {items} nội dung: cần không quá {items} câu, câu thứ nhất là của nội dung 1",
+                        rf.item_texts.len()
+                    ),
+                    format!(
+                        "has {} texts but the form has {items} items: at most {items} texts are accepted, the first one for item 1",
+                        rf.item_texts.len()
+                    ),
+                ));
+            }
+            let mut item_texts = Vec::with_capacity(usize::from(items));
+            for (i, t) in rf.item_texts.iter().enumerate() {
+                let t = text::tidy(t);
+                let n = t.chars().count();
+                if n > ITEM_TEXT_MAX {
+                    return Err(k.invalid(
+                        &format!("{tkey}[{i}]"),
+                        format!("dài {n} ký tự: cần một câu không quá {ITEM_TEXT_MAX} ký tự"),
+                        format!("is {n} characters long: a text of at most {ITEM_TEXT_MAX} characters is accepted"),
+                    ));
+                }
+                item_texts.push(t);
+            }
+            item_texts.resize(usize::from(items), String::new());
             forms.push(FormSpec {
                 form,
                 title: rf.title.clone(),
                 items,
                 mandatory,
                 groups,
+                item_texts,
             });
         }
         if let Some(extra) = raw
@@ -1230,6 +1287,128 @@ fn parse_deadlines(
 }
 
 /// "1-20", "1-10, 15, 20-25" → inclusive ranges within 1..=max; a fault in both languages.
+/// The contents of a group one by one ("Trung thực, liêm chính; ý thức kỷ luật" → two), each
+/// with a capital first letter and its run of items: from `content_items`, which must give one
+/// run per content, in order, covering the group's items exactly; without it the items are shared
+/// out evenly, the first contents taking one more when they do not divide.
+fn content_parts(
+    k: &Keys,
+    gkey: &str,
+    g: &RawGroup,
+    items: u16,
+    first: u16,
+    last: u16,
+) -> Result<Vec<Content>, ProfileError> {
+    let names: Vec<String> = g
+        .contents
+        .split(';')
+        .map(text::tidy)
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            let mut chars = c.chars();
+            match chars.next() {
+                Some(f) => f.to_uppercase().chain(chars).collect(),
+                None => c,
+            }
+        })
+        .collect();
+    let count = usize::from(last - first + 1);
+    if g.content_items.is_empty() {
+        if names.len() > count {
+            return Err(k.invalid(
+                &format!("{gkey}.contents"),
+                format!(
+                    "nhóm có {} nội dung nhưng chỉ {count} tiêu chí: mỗi nội dung cần ít nhất một tiêu chí",
+                    names.len()
+                ),
+                format!(
+                    "the group has {} contents but only {count} items: at least one item per content is accepted",
+                    names.len()
+                ),
+            ));
+        }
+        let n = names.len().max(1);
+        let (base, extra) = (count / n, count % n);
+        let mut at = first;
+        return Ok(names
+            .into_iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let size = (base + usize::from(i < extra)) as u16;
+                let c = Content {
+                    name,
+                    first: at,
+                    last: at + size - 1,
+                };
+                at += size;
+                c
+            })
+            .collect());
+    }
+    let ckey = format!("{gkey}.content_items");
+    if g.content_items.len() != names.len() {
+        return Err(k.invalid(
+            &ckey,
+            format!(
+                "có {} khoảng nhưng nhóm có {} nội dung: cần đúng một khoảng cho mỗi nội dung, theo thứ tự của contents",
+                g.content_items.len(),
+                names.len()
+            ),
+            format!(
+                "has {} runs but the group has {} contents: exactly one run per content is accepted, in the order of contents",
+                g.content_items.len(),
+                names.len()
+            ),
+        ));
+    }
+    let mut parts = Vec::with_capacity(names.len());
+    let mut next = first;
+    for (i, (name, run)) in names.into_iter().zip(&g.content_items).enumerate() {
+        let key = format!("{ckey}[{i}]");
+        let (a, b) = match parse_ranges(run, items).as_deref() {
+            Ok([(a, b)]) if *a == next && *b <= last => (*a, *b),
+            other => {
+                let (vi, en) = match other {
+                    Err((vi, en)) => (vi.clone(), en.clone()),
+                    Ok(_) => (
+                        format!("'{run}' không hợp lệ"),
+                        format!("'{run}' is invalid"),
+                    ),
+                };
+                return Err(k.invalid(
+                    &key,
+                    format!(
+                        "{vi}: cần một khoảng liền bắt đầu từ tiêu chí {next}, không quá {last}; các khoảng nối tiếp nhau và phủ đúng các tiêu chí {first}–{last} của nhóm"
+                    ),
+                    format!(
+                        "{en}: one run starting at item {next}, up to {last} is accepted; the runs follow one another and cover exactly the group's items {first}–{last}"
+                    ),
+                ));
+            }
+        };
+        parts.push(Content {
+            name,
+            first: a,
+            last: b,
+        });
+        next = b + 1;
+    }
+    if next != last + 1 {
+        return Err(k.invalid(
+            &ckey,
+            format!(
+                "các khoảng dừng ở tiêu chí {}: cần phủ đúng các tiêu chí {first}–{last} của nhóm",
+                next - 1
+            ),
+            format!(
+                "the runs stop at item {}: only runs covering exactly the group's items {first}–{last} are accepted",
+                next - 1
+            ),
+        ));
+    }
+    Ok(parts)
+}
+
 fn parse_ranges(s: &str, max: u16) -> Result<Vec<(u16, u16)>, (String, String)> {
     let mut out = Vec::new();
     for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -1410,6 +1589,155 @@ mod tests {
             ("base_salary[0].amount", I(100_000_000)),
         ] {
             load_with(key, v.clone()).unwrap_or_else(|e| panic!("{key} = {v}: {e}"));
+        }
+    }
+
+    /// Loads the default profile with `[forms.04]` edited; the error, if any, as text.
+    fn load_form04(edit: impl FnOnce(&mut toml::Table)) -> Result<Profile, String> {
+        let mut root: toml::Table = toml::from_str(&Profile::default_profile().source).unwrap();
+        let f04 = root
+            .get_mut("forms")
+            .and_then(|f| f.as_table_mut())
+            .and_then(|f| f.get_mut("04"))
+            .and_then(|f| f.as_table_mut())
+            .expect("[forms.04]");
+        edit(f04);
+        Profile::parse(&toml::to_string(&root).unwrap(), "x.toml").map_err(|e| e.to_string())
+    }
+
+    fn first_group(f: &mut toml::Table) -> &mut toml::Table {
+        f.get_mut("groups")
+            .and_then(|g| g.as_array_mut())
+            .and_then(|g| g.first_mut())
+            .and_then(|g| g.as_table_mut())
+            .expect("a first group")
+    }
+
+    fn strings(xs: &[&str]) -> Value {
+        Value::Array(xs.iter().map(|x| Value::String(x.to_string())).collect())
+    }
+
+    #[test]
+    fn the_contents_of_each_group_share_its_items_out_evenly_by_default() {
+        let p = Profile::default_profile();
+        let parts = |form: Form, g: usize| -> Vec<(String, u16, u16)> {
+            p.form(form).groups[g]
+                .parts
+                .iter()
+                .map(|c| (c.name.clone(), c.first, c.last))
+                .collect()
+        };
+        let t = |n: &str, a: u16, b: u16| (n.to_string(), a, b);
+        // QĐ 264 (seed 004): the contents of each group, as headings with a capital letter.
+        assert_eq!(
+            parts(Form::M04, 0),
+            [
+                t("Trung thực, liêm chính", 1, 8),
+                t("Ý thức kỷ luật", 9, 15)
+            ]
+        );
+        assert_eq!(
+            parts(Form::M05, 1),
+            [
+                t("Tôn trọng, tận tụy, phục vụ nhân dân", 16, 19),
+                t("Chuyên tâm, trách nhiệm với công việc", 20, 23),
+                t("Hợp tác cùng phát triển", 24, 27),
+                t("Giao tiếp, trang phục phù hợp", 28, 30),
+            ]
+        );
+        assert_eq!(
+            parts(Form::M03, 2),
+            [
+                t("Gương mẫu, chủ động, quyết đoán", 31, 35),
+                t("Định hướng, truyền cảm hứng", 36, 40),
+                t("Dân chủ, đoàn kết và khách quan", 41, 45),
+            ]
+        );
+        // No criterion texts: every line is left for the unit to write.
+        for form in Form::ALL {
+            let f = p.form(form);
+            assert_eq!(f.item_texts.len(), usize::from(f.items));
+            assert!(f.item_texts.iter().all(String::is_empty));
+        }
+    }
+
+    #[test]
+    fn criterion_texts_and_the_items_of_each_content_are_checked_at_load() {
+        // Accepted: runs for the contents, fewer texts than items (the rest left blank), tidied.
+        let p = load_form04(|f| {
+            first_group(f).insert("content_items".into(), strings(&["1-6", "7-15"]));
+            f.insert(
+                "item_texts".into(),
+                strings(&["  Trung thực khi báo cáo ", "", "Không vụ lợi"]),
+            );
+        })
+        .unwrap();
+        let f = p.form(Form::M04);
+        let runs: Vec<(u16, u16)> = f.groups[0]
+            .parts
+            .iter()
+            .map(|c| (c.first, c.last))
+            .collect();
+        assert_eq!(runs, [(1, 6), (7, 15)]);
+        assert_eq!(f.item_texts.len(), 30);
+        assert_eq!(
+            f.item_texts[..4],
+            ["Trung thực khi báo cáo", "", "Không vụ lợi", ""]
+        );
+
+        // Refused, each naming its key and what is accepted.
+        let runs = |xs: &'static [&'static str]| {
+            move |f: &mut toml::Table| {
+                first_group(f).insert("content_items".into(), strings(xs));
+            }
+        };
+        let key = "forms.04.groups[0].content_items";
+        let cases: Vec<(Result<Profile, String>, String)> = vec![
+            (load_form04(runs(&["1-15"])), key.to_string()),
+            (
+                load_form04(runs(&["1-6", "7-15", "16-20"])),
+                key.to_string(),
+            ),
+            (load_form04(runs(&["2-8", "9-15"])), format!("{key}[0]")),
+            (load_form04(runs(&["1-6", "8-15"])), format!("{key}[1]")),
+            (load_form04(runs(&["1-6", "7-16"])), format!("{key}[1]")),
+            (
+                load_form04(runs(&["1-6", "7-10, 11-15"])),
+                format!("{key}[1]"),
+            ),
+            (load_form04(runs(&["một", "7-15"])), format!("{key}[0]")),
+            (load_form04(runs(&["1-6", "7-14"])), key.to_string()),
+            (
+                load_form04(|f| {
+                    first_group(f).insert("items".into(), Value::String("1-1".into()));
+                }),
+                "forms.04.groups[0].contents".to_string(),
+            ),
+            (
+                load_form04(|f| {
+                    f.insert("item_texts".into(), strings(&["Tiêu chí"; 31]));
+                }),
+                "forms.04.item_texts".to_string(),
+            ),
+            (
+                load_form04(|f| {
+                    let long = "dài ".repeat(130);
+                    f.insert("item_texts".into(), strings(&["a", "b", "c", &long]));
+                }),
+                "forms.04.item_texts[3]".to_string(),
+            ),
+        ];
+        for (result, key) in cases {
+            let err = result.expect_err(&key);
+            assert!(
+                err.contains(&format!("ở khóa '{key}'"))
+                    && err.contains(&format!("invalid at key '{key}'")),
+                "{key}: {err}"
+            );
+            assert!(
+                err.contains("cần") && err.contains("accepted"),
+                "{key}: the message says what is accepted: {err}"
+            );
         }
     }
 

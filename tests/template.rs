@@ -789,10 +789,11 @@ fn score_cells_hold_a_validation_that_refuses_8_3_and_12_and_validate_reports_th
     let phieu = dir.path().join("phieu.xlsx");
     template(&["phieu-04", "-o", p(&phieu)]);
     let vs = validations(&sheet_xml(&phieu, "Phiếu mẫu 04"));
-    let (hrow, _) = Grid::read(&phieu, "Phiếu mẫu 04").find("STT").unwrap();
-    let first = a1(hrow + 1, 4);
+    let ph = Phieu::read(&phieu, "Phiếu mẫu 04");
+    let (own, authority) = (ph.col(SELF_SCORE), ph.col(AUTHORITY_SCORE));
+    let first = a1(ph.items[0], own);
     let v = validation_at(&vs, &first);
-    assert!(covers(&v.sqref, &a1(hrow + 30, 5)), "{v:?}");
+    assert!(covers(&v.sqref, &a1(ph.items[29], authority)), "{v:?}");
     assert_eq!(v.kind, "custom");
     assert!(excel_accepts(&v.formula1, &first, 9.5));
     assert!(!excel_accepts(&v.formula1, &first, 8.3));
@@ -896,16 +897,24 @@ fn a_changed_catalogue_shows_in_the_template_and_in_validation_alike() {
     // And so does the individual score sheet.
     let phieu = dir.path().join("phieu.xlsx");
     template(&["phieu-04", "--profile", p(&profile), "-o", p(&phieu)]);
-    let pg = Grid::read(&phieu, "Phiếu mẫu 04");
-    let (prow, _) = pg.find("STT").unwrap();
-    let pmarks: Vec<bool> = (1..=32u32)
-        .map(|i| {
-            assert_eq!(pg.get(prow + i, 0), i.to_string());
-            pg.get(prow + i, 3) == "x"
-        })
-        .collect();
+    let ph = Phieu::read(&phieu, "Phiếu mẫu 04");
+    assert_eq!(ph.items.len(), 32);
+    let mark = ph.col("Bắt buộc");
+    let pmarks: Vec<bool> = ph.items.iter().map(|&r| ph.g.get(r, mark) == "x").collect();
     assert_eq!(pmarks, mask(32, &[(1, 10), (21, 30)]));
-    assert_eq!(pg.get(prow + 33, 0), "Tổng điểm");
+    assert_eq!(ph.g.get(ph.items[31] + 1, 0), "Tổng điểm");
+    // The changed groups' contents stand beside their criteria, the items shared out evenly:
+    // 16 items for three contents are 6, 5 and 5; 16 for two are 8 and 8.
+    assert_eq!(
+        ph.contents(),
+        [
+            (1, "Trung thực, liêm chính".to_string()),
+            (7, "Ý thức kỷ luật".to_string()),
+            (12, "Thử nghiệm".to_string()),
+            (17, "Phục vụ nhân dân".to_string()),
+            (25, "Thử nghiệm".to_string()),
+        ]
+    );
 
     // Filled per the new catalogue: 9 on item 15 is fine now, 9 on item 25 is not.
     let new_mask = mask(32, &[(1, 10), (21, 30)]);
@@ -1340,6 +1349,532 @@ fn the_guide_lists_the_quarters_deadlines_with_weekdays_and_days_off() {
 
 // ------------------------------------------------------------------ individual score sheets
 
+const SELF_SCORE: &str = "Điểm tự đánh giá";
+const AUTHORITY_SCORE: &str = "Điểm cấp có thẩm quyền đánh giá";
+
+/// The criteria groups of QĐ 264 and the contents of each, as seed 004 writes them: three groups
+/// for the cadres of the BTV track (mẫu 03), the first two for everyone else (mẫu 04, 05).
+const QD_264: [(&str, &[&str]); 3] = [
+    (
+        "đạo đức công vụ",
+        &["Trung thực, liêm chính", "ý thức kỷ luật"],
+    ),
+    (
+        "hoạt động công vụ",
+        &[
+            "Tôn trọng tận tụy, phục vụ nhân dân",
+            "chuyên tâm, trách nhiệm với công việc",
+            "hợp tác cùng phát triển",
+            "giao tiếp, trang phục phù hợp",
+        ],
+    ),
+    (
+        "phong cách lãnh đạo",
+        &[
+            "Gương mẫu, chủ động, quyết đoán",
+            "định hướng, truyền cảm hứng",
+            "dân chủ, đoàn kết và khách quan",
+        ],
+    ),
+];
+
+/// A text's words, lower case, without punctuation (diacritics kept): the seed's news item and
+/// the profile punctuate the contents a little differently ("Tôn trọng tận tụy" / "Tôn trọng,
+/// tận tụy").
+fn words(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// An individual score sheet read back: its cells, its header row and the row of each criterion
+/// (the rows numbered 1, 2, … in the `STT` column, each number once and in order).
+struct Phieu {
+    g: Grid,
+    header: u32,
+    items: Vec<u32>,
+}
+
+impl Phieu {
+    fn read(path: &Path, sheet: &str) -> Phieu {
+        let g = Grid::read(path, sheet);
+        let (header, _) = g.find("STT").expect("a header `STT`");
+        let numbered: Vec<(u32, u32)> =
+            g.0.iter()
+                .filter(|((r, c), _)| *r > header && *c == 0)
+                .filter_map(|((r, _), v)| v.parse::<u32>().ok().map(|n| (n, *r)))
+                .collect();
+        let numbers: Vec<u32> = numbered.iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            numbers,
+            (1..=numbers.len() as u32).collect::<Vec<_>>(),
+            "every criterion number once, in order"
+        );
+        Phieu {
+            items: numbered.iter().map(|(_, r)| *r).collect(),
+            g,
+            header,
+        }
+    }
+    fn col(&self, header: &str) -> u32 {
+        self.g.col_of(self.header, header)
+    }
+    /// The number and name of the group heading on the row above criterion `item` (1-based).
+    fn group_above(&self, item: usize) -> (&str, &str) {
+        let r = self.items[item - 1] - 1;
+        (self.g.get(r, 0), self.g.get(r, 1))
+    }
+    /// The contents written beside the criteria: (first criterion, name), in order.
+    fn contents(&self) -> Vec<(usize, String)> {
+        let c = self.col("Nội dung");
+        self.items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &r)| {
+                let v = self.g.get(r, c);
+                (!v.is_empty()).then(|| (i + 1, v.to_string()))
+            })
+            .collect()
+    }
+}
+
+/// How a sheet prints: the height of every row of the print area (each set in the file, none left
+/// to the spreadsheet), the pages cut by the manual breaks, the rows repeated on each page and
+/// the print scale.
+struct Printed {
+    heights: Vec<f64>,
+    pages: Vec<(u32, u32)>,
+    repeated: (u32, u32),
+    scale: u16,
+}
+
+fn printed(path: &Path, sheet: &str) -> Printed {
+    let xml = sheet_xml(path, sheet);
+    let wb = part(path, "xl/workbook.xml");
+    let defined = |name: &str| -> String {
+        let tag = wb
+            .split("<definedName ")
+            .skip(1)
+            .find(|t| attr(t, "name").as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("no {name} in workbook.xml"));
+        xml_unescape(&tag[tag.find('>').unwrap() + 1..tag.find("</definedName>").unwrap()])
+    };
+    // 'Phiếu mẫu 04'!$A$1:$H$56
+    let area = defined("_xlnm.Print_Area");
+    let last: u32 = area.rsplit('$').next().unwrap().parse::<u32>().unwrap() - 1;
+    // 'Phiếu mẫu 04'!$13:$13
+    let titles = defined("_xlnm.Print_Titles").replace('$', "");
+    let (a, b) = titles.rsplit('!').next().unwrap().split_once(':').unwrap();
+    let repeated = (a.parse::<u32>().unwrap() - 1, b.parse::<u32>().unwrap() - 1);
+    let mut heights = vec![f64::NAN; last as usize + 1];
+    for chunk in xml.split("<row ").skip(1) {
+        let tag = &chunk[..chunk.find('>').unwrap()];
+        let r = attr(tag, "r").unwrap().parse::<usize>().unwrap() - 1;
+        if let (Some(h), true) = (attr(tag, "ht"), r < heights.len()) {
+            heights[r] = h.parse().unwrap();
+        }
+    }
+    for (r, h) in heights.iter().enumerate() {
+        assert!(
+            !h.is_nan(),
+            "{sheet}: row {} has no height of its own",
+            r + 1
+        );
+    }
+    assert!(
+        !xml.contains("fitToPage"),
+        "manual page breaks need a fixed scale"
+    );
+    let setup = &xml[xml.find("<pageSetup").expect("a page setup")..];
+    let setup = &setup[..setup.find('>').unwrap()];
+    assert_eq!(attr(setup, "orientation").as_deref(), Some("portrait"));
+    assert_eq!(attr(setup, "paperSize").as_deref(), Some("9"), "A4");
+    let scale = attr(setup, "scale").map_or(100, |s| s.parse().unwrap());
+    let mut starts = vec![0u32];
+    for chunk in xml.split("<brk ").skip(1) {
+        starts.push(attr(chunk, "id").unwrap().parse().unwrap());
+    }
+    let pages = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| (s, starts.get(i + 1).map_or(last, |n| n - 1)))
+        .collect();
+    Printed {
+        heights,
+        pages,
+        repeated,
+        scale,
+    }
+}
+
+impl Printed {
+    /// The height a page takes: its rows, and the repeated header on pages after the first.
+    fn used(&self, page: usize) -> f64 {
+        let span = |a: u32, b: u32| (a..=b).map(|r| self.heights[r as usize]).sum::<f64>();
+        let (a, b) = self.pages[page];
+        span(a, b)
+            + if page > 0 {
+                span(self.repeated.0, self.repeated.1)
+            } else {
+                0.0
+            }
+    }
+    /// Every page holds its rows at the sheet's print scale.
+    fn assert_fits(&self, what: &str) {
+        let capacity = danhgia::writer::kit::page_capacity(false, self.scale);
+        for page in 0..self.pages.len() {
+            assert!(
+                self.used(page) <= capacity,
+                "{what}: page {} takes {} points of {capacity}",
+                page + 1,
+                self.used(page)
+            );
+        }
+    }
+    fn page_of(&self, row: u32) -> usize {
+        self.pages
+            .iter()
+            .position(|(a, b)| (*a..=*b).contains(&row))
+            .expect("a printed row")
+    }
+}
+
+/// No text of the sheet is cut or runs over another: read back with umya-spreadsheet (fonts,
+/// wrapping, merged areas, column widths, row heights) and measured with the Times New Roman
+/// metrics the writer uses. A text that fits its cell (or merged area) on one line stands in a
+/// row at least one line high; any other text is wrapped and its rows are as tall as its lines.
+fn assert_nothing_cut(path: &Path, sheet: &str) {
+    use danhgia::writer::metrics::{self, Font};
+    let book = umya_spreadsheet::reader::xlsx::read(path).expect("umya reads the sheet");
+    let ws = book.get_sheet_by_name(sheet).expect("the sheet");
+    let merges: Vec<((u32, u32), (u32, u32))> = ws
+        .get_merge_cells()
+        .iter()
+        .map(|m| {
+            let range = m.get_range();
+            let (a, b) = range.split_once(':').unwrap();
+            (parse_a1(a), parse_a1(b))
+        })
+        .collect();
+    let width = |c: u32| -> f64 {
+        let letters: String = a1(0, c)
+            .chars()
+            .take_while(|ch| ch.is_ascii_alphabetic())
+            .collect();
+        let w = *ws
+            .get_column_dimension(&letters)
+            .unwrap_or_else(|| panic!("column {letters} has a width"))
+            .get_width();
+        // The file stores whole pixels over 7; the metrics take Excel's user width.
+        ((w * 7.0).round() - 5.0) / 7.0 + 1e-6
+    };
+    let height = |r: u32| -> f64 {
+        *ws.get_row_dimension(&(r + 1))
+            .unwrap_or_else(|| panic!("row {} has a height", r + 1))
+            .get_height()
+    };
+    let mut checked = 0;
+    for cell in ws.get_cell_collection() {
+        let value = cell.get_value();
+        if cell.is_formula() || value.is_empty() {
+            continue;
+        }
+        let at = cell.get_coordinate();
+        let (c, r) = (*at.get_col_num() - 1, *at.get_row_num() - 1);
+        let here = a1(r, c);
+        let ((c0, r0), (c1, r1)) = merges
+            .iter()
+            .copied()
+            .find(|((c0, r0), (c1, r1))| (*c0..=*c1).contains(&c) && (*r0..=*r1).contains(&r))
+            .unwrap_or(((c, r), (c, r)));
+        assert_eq!(
+            (c0, r0),
+            (c, r),
+            "{here}: text in a merged area's first cell"
+        );
+        let style = cell.get_style();
+        let f = style.get_font().expect("a font");
+        assert_eq!(f.get_name(), "Times New Roman", "{here}");
+        let font = Font::new(*f.get_size(), *f.get_bold(), *f.get_italic());
+        let widths: Vec<f64> = (c0..=c1).map(width).collect();
+        let tall: f64 = (r0..=r1).map(height).sum();
+        let wrap = style.get_alignment().is_some_and(|a| *a.get_wrap_text());
+        if metrics::fits_one_line(&value, font, &widths) {
+            assert!(
+                tall + 1e-6 >= font.line_height(),
+                "{here}: {value:?} needs a line of {} points, has {tall}",
+                font.line_height()
+            );
+        } else {
+            assert!(
+                wrap,
+                "{here}: {value:?} does not fit one line and is not wrapped"
+            );
+            let need = metrics::wrapped_height(&value, font, &widths);
+            assert!(
+                tall + 1e-6 >= need,
+                "{here}: {value:?} needs {need} points, has {tall}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 50, "{checked} texts checked");
+}
+
+/// Realistic short criteria (each fits one line of the sheet), in the order of the groups and
+/// contents of QĐ 264.
+const CRITERIA: [&str; 45] = [
+    "Trung thực khi báo cáo, kê khai",
+    "Không tham nhũng, tiêu cực, vụ lợi",
+    "Không nhận quà biếu trái quy định",
+    "Công khai, minh bạch khi giải quyết việc",
+    "Không lợi dụng chức vụ để trục lợi",
+    "Thẳng thắn nhận khuyết điểm của mình",
+    "Bảo vệ người tố cáo sai phạm",
+    "Không nói sai sự thật về đồng nghiệp",
+    "Chấp hành nghiêm giờ giấc làm việc",
+    "Chấp hành nội quy, quy chế cơ quan",
+    "Thực hiện đúng chỉ đạo của cấp trên",
+    "Không uống rượu, bia trong giờ làm việc",
+    "Giữ gìn bí mật nhà nước, bí mật công tác",
+    "Sử dụng tài sản công đúng mục đích",
+    "Không vắng mặt không có lý do",
+    "Lắng nghe, tiếp thu ý kiến của người dân",
+    "Hướng dẫn thủ tục rõ ràng, đầy đủ",
+    "Không gây phiền hà, sách nhiễu",
+    "Giải quyết công việc đúng hẹn",
+    "Hoàn thành nhiệm vụ được giao đúng hạn",
+    "Chủ động đề xuất giải pháp trong công việc",
+    "Thường xuyên học tập, nâng cao trình độ",
+    "Ứng dụng công nghệ thông tin trong công việc",
+    "Phối hợp tốt với đồng nghiệp",
+    "Chia sẻ thông tin, kinh nghiệm",
+    "Tôn trọng ý kiến khác biệt",
+    "Tham gia hoạt động chung của cơ quan",
+    "Giao tiếp lịch sự, văn minh",
+    "Trang phục gọn gàng, phù hợp",
+    "Đeo thẻ công chức khi làm nhiệm vụ",
+    "Gương mẫu thực hiện nhiệm vụ",
+    "Chủ động xử lý tình huống phát sinh",
+    "Quyết đoán, dám chịu trách nhiệm",
+    "Nói đi đôi với làm",
+    "Đi đầu trong đổi mới, sáng tạo",
+    "Xây dựng kế hoạch công tác rõ ràng",
+    "Định hướng phát triển cho đơn vị",
+    "Khích lệ, động viên cán bộ",
+    "Tạo môi trường làm việc tích cực",
+    "Phát hiện, bồi dưỡng người có năng lực",
+    "Phát huy dân chủ trong đơn vị",
+    "Xây dựng khối đoàn kết nội bộ",
+    "Đánh giá cán bộ khách quan, công tâm",
+    "Lắng nghe ý kiến của cấp dưới",
+    "Giải quyết đơn thư đúng quy định",
+];
+
+/// The default profile with a text for every criterion of the three forms (`texts(i)` for item
+/// i, 1-based), and the first group's contents given their own runs (1–6 and 7–15).
+fn profile_with_texts(dir: &Path, name: &str, texts: impl Fn(usize) -> String) -> PathBuf {
+    let out = run_raw(&["profile", "show"]);
+    assert_eq!(exit_code(&out), 0);
+    let mut t: toml::Table = String::from_utf8(out.stdout).unwrap().parse().unwrap();
+    let forms = t
+        .get_mut("forms")
+        .and_then(|f| f.as_table_mut())
+        .expect("[forms]");
+    for (code, n) in [("03", 45), ("04", 30), ("05", 30)] {
+        let f = forms
+            .get_mut(code)
+            .and_then(|f| f.as_table_mut())
+            .expect("a form");
+        let list: Vec<String> = (1..=n).map(&texts).collect();
+        f.insert("item_texts".into(), toml::Value::try_from(list).unwrap());
+        let g0 = f
+            .get_mut("groups")
+            .and_then(|g| g.as_array_mut())
+            .and_then(|g| g.first_mut())
+            .and_then(|g| g.as_table_mut())
+            .expect("a first group");
+        g0.insert(
+            "content_items".into(),
+            toml::Value::try_from(vec!["1-6", "7-15"]).unwrap(),
+        );
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, toml::to_string(&t).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn score_sheets_show_the_groups_and_contents_of_qd_264_and_fit_one_page_for_30_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = profile_with_texts(dir.path(), "tieu-chi.toml", |i| CRITERIA[i - 1].to_string());
+    for (kind, items, groups) in [
+        ("phieu-03", 45, 3),
+        ("phieu-04", 30, 2),
+        ("phieu-05", 30, 2),
+    ] {
+        let code = &kind[6..];
+        let sheet = format!("Phiếu mẫu {code}");
+        for with_texts in [false, true] {
+            let what = format!("{kind}{}", if with_texts { " (tiêu chí)" } else { "" });
+            let path = dir.path().join(format!("{kind}-{with_texts}.xlsx"));
+            let mut args = vec![
+                kind,
+                "-q",
+                "2024-Q2",
+                "--don-vi",
+                "Phòng Tài chính - Kế hoạch",
+            ];
+            if with_texts {
+                args.extend(["--profile", p(&texts)]);
+            }
+            args.extend(["-o", p(&path)]);
+            template(&args);
+            let ph = Phieu::read(&path, &sheet);
+
+            // Every criterion once, numbered 1..N; the two score columns, unlocked and checked.
+            assert_eq!(ph.items.len(), items, "{what}");
+            let (own, authority) = (ph.col(SELF_SCORE), ph.col(AUTHORITY_SCORE));
+            assert_ne!(own, authority);
+            let vs = validations(&sheet_xml(&path, &sheet));
+            for &r in &ph.items {
+                for c in [own, authority] {
+                    let cell = a1(r, c);
+                    assert!(!locked(&path, &sheet, &cell), "{what}: {cell} is an input");
+                    assert_eq!(validation_at(&vs, &cell).kind, "custom", "{what}: {cell}");
+                }
+            }
+
+            // The groups of seed 004 head their criteria, numbered I, II, III.
+            let first_of_group = [1, 16, 31];
+            for (gi, (name, _)) in QD_264.iter().take(groups).enumerate() {
+                let (number, heading) = ph.group_above(first_of_group[gi]);
+                assert_eq!(number, ["I", "II", "III"][gi], "{what}");
+                assert_eq!(words(heading), words(name), "{what}: group {}", gi + 1);
+            }
+            // ... and no other group: the criteria run on to the totals.
+            assert_eq!(ph.g.get(ph.items[items - 1] + 1, 0), "Tổng điểm");
+            // The contents of seed 004, each beside the first of its criteria (shared out evenly,
+            // or as the profile gives them), written as headings with a capital letter.
+            let contents = ph.contents();
+            let seed: Vec<String> = QD_264
+                .iter()
+                .take(groups)
+                .flat_map(|(_, c)| c.iter().map(|c| words(c)))
+                .collect();
+            assert_eq!(
+                contents.iter().map(|(_, c)| words(c)).collect::<Vec<_>>(),
+                seed,
+                "{what}"
+            );
+            assert!(
+                contents
+                    .iter()
+                    .all(|(_, c)| c.chars().next().is_some_and(char::is_uppercase)),
+                "{what}: {contents:?}"
+            );
+            let starts: Vec<usize> = contents.iter().map(|(i, _)| *i).collect();
+            let second = if with_texts { 7 } else { 9 };
+            let expected = [1, second, 16, 20, 24, 28, 31, 36, 41];
+            assert_eq!(starts, expected[..seed.len()], "{what}");
+
+            // The criterion's text from the profile, or a blank to write it in.
+            let criterion = ph.col("Tiêu chí đánh giá");
+            for (i, &r) in ph.items.iter().enumerate() {
+                let want = if with_texts { CRITERIA[i] } else { "" };
+                assert_eq!(ph.g.get(r, criterion), want, "{what}: item {}", i + 1);
+                assert_eq!(
+                    locked(&path, &sheet, &a1(r, criterion)),
+                    with_texts,
+                    "{what}: item {}",
+                    i + 1
+                );
+            }
+
+            // The pages: one for 30 criteria, two for 45, broken before a group, with the
+            // signatures on a page that shows criteria; every page holds its rows.
+            let pr = printed(&path, &sheet);
+            pr.assert_fits(&what);
+            let (sign, _) = ph.g.find("NGƯỜI TỰ ĐÁNH GIÁ").expect("the signature");
+            assert_eq!(pr.page_of(sign), pr.pages.len() - 1);
+            if items == 30 {
+                assert_eq!(pr.pages.len(), 1, "{what}: one page");
+            } else {
+                assert_eq!(pr.pages.len(), 2, "{what}: two pages");
+                let start = pr.pages[1].0;
+                assert_eq!(
+                    ph.g.get(start, 0),
+                    "III",
+                    "{what}: the break is before group III"
+                );
+                assert_eq!(pr.repeated, (ph.header, ph.header), "{what}");
+            }
+            let last_page = pr.pages.len() - 1;
+            assert!(
+                ph.items.iter().any(|&r| pr.page_of(r) == last_page),
+                "{what}: the signed page shows criteria"
+            );
+            assert_nothing_cut(&path, &sheet);
+        }
+    }
+}
+
+#[test]
+fn long_criteria_and_names_wrap_and_the_form_breaks_between_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    // Criteria of two lines each: 30 of them no longer fit one page.
+    let long = profile_with_texts(dir.path(), "dai.toml", |i| {
+        format!("{} theo đúng quy định của cơ quan, đơn vị", CRITERIA[i - 1])
+    });
+    let path = dir.path().join("dai.xlsx");
+    template(&[
+        "phieu-04",
+        "--profile",
+        p(&long),
+        "--don-vi",
+        "Trung tâm Văn hóa - Thông tin và Thể thao quận Long Biên",
+        "-o",
+        p(&path),
+    ]);
+    let sheet = "Phiếu mẫu 04";
+    let ph = Phieu::read(&path, sheet);
+    assert_eq!(ph.items.len(), 30);
+    let pr = printed(&path, sheet);
+    pr.assert_fits("phieu-04 (tiêu chí dài)");
+    assert_eq!(pr.pages.len(), 2);
+    assert_eq!(
+        pr.pages[1].0,
+        ph.items[15] - 1,
+        "the break is before group II"
+    );
+    assert_eq!(ph.g.get(pr.pages[1].0, 0), "II");
+    let (sign, _) = ph.g.find("NGƯỜI CÓ THẨM QUYỀN ĐÁNH GIÁ").unwrap();
+    assert_eq!(pr.page_of(sign), 1);
+    // A long criterion takes more than one line: its row is taller than a blank one.
+    assert!(pr.heights[ph.items[0] as usize] > pr.heights[ph.header as usize + 1]);
+    assert_nothing_cut(&path, sheet);
+
+    // A unit with a long name, no texts: still one page, the name wrapped in the heading.
+    let path = dir.path().join("ten-dai.xlsx");
+    template(&[
+        "phieu-05",
+        "-q",
+        "2025-Q1",
+        "--don-vi",
+        "Trung tâm Văn hóa - Thông tin và Thể thao quận Long Biên",
+        "-o",
+        p(&path),
+    ]);
+    let pr = printed(&path, "Phiếu mẫu 05");
+    pr.assert_fits("phieu-05 (tên dài)");
+    assert_eq!(pr.pages.len(), 1);
+    assert_nothing_cut(&path, "Phiếu mẫu 05");
+}
+
 #[test]
 fn individual_score_sheets_list_the_criteria_with_two_score_columns_and_signatures() {
     let dir = tempfile::tempdir().unwrap();
@@ -1373,39 +1908,50 @@ fn individual_score_sheets_list_the_criteria_with_two_score_columns_and_signatur
     ] {
         assert!(text.contains(needle), "missing `{needle}` in\n{text}");
     }
-    let (h, _) = g.find("STT").unwrap();
+    let ph = Phieu::read(&p04, "Phiếu mẫu 04");
     assert_eq!(
-        g.row(h),
+        ph.g.row(ph.header),
         [
             "STT",
-            "Nhóm tiêu chí",
             "Nội dung",
+            "Tiêu chí đánh giá",
             "Bắt buộc",
             "Điểm tự đánh giá",
             "Điểm cấp có thẩm quyền đánh giá"
         ]
     );
-    for i in 1..=30u32 {
-        assert_eq!(g.get(h + i, 0), i.to_string());
-        assert_eq!(g.get(h + i, 3) == "x", i <= 20, "mark of item {i}");
+    assert_eq!(ph.items.len(), 30);
+    let mark = ph.col("Bắt buộc");
+    for (i, &r) in ph.items.iter().enumerate() {
+        assert_eq!(ph.g.get(r, mark) == "x", i < 20, "mark of item {}", i + 1);
     }
-    assert_eq!(g.get(h + 1, 1), "Đạo đức công vụ");
-    assert_eq!(g.get(h + 16, 1), "Hoạt động công vụ");
-    assert_eq!(g.get(h + 31, 0), "Tổng điểm");
-    assert!(!locked(&p04, "Phiếu mẫu 04", &a1(h + 1, 4)));
-    assert!(!locked(&p04, "Phiếu mẫu 04", &a1(h + 30, 5)));
-    assert!(locked(&p04, "Phiếu mẫu 04", &a1(h + 1, 2)));
+    // Each group heads its criteria: its number and name on the row above the first one.
+    assert_eq!(ph.group_above(1), ("I", "Đạo đức công vụ"));
+    assert_eq!(ph.group_above(16), ("II", "Hoạt động công vụ"));
+    assert_eq!(ph.g.get(ph.items[29] + 1, 0), "Tổng điểm");
+    let (own, authority) = (ph.col(SELF_SCORE), ph.col(AUTHORITY_SCORE));
+    assert!(!locked(&p04, "Phiếu mẫu 04", &a1(ph.items[0], own)));
+    assert!(!locked(&p04, "Phiếu mẫu 04", &a1(ph.items[29], authority)));
+    assert!(locked(
+        &p04,
+        "Phiếu mẫu 04",
+        &a1(ph.items[0], ph.col("Nội dung"))
+    ));
+    // No criterion text in the default profile: a blank to write it in.
+    let criterion = ph.col("Tiêu chí đánh giá");
+    assert_eq!(ph.g.get(ph.items[0], criterion), "");
+    assert!(!locked(&p04, "Phiếu mẫu 04", &a1(ph.items[0], criterion)));
 
     // Mẫu 03 without a quarter: 45 criteria, the quarter left to write by hand.
     let p03 = dir.path().join("p03.xlsx");
     template(&["phieu-03", "-o", p(&p03)]);
-    let g = Grid::read(&p03, "Phiếu mẫu 03");
-    assert!(g.find("Quý …… năm ……").is_some());
-    let (h, _) = g.find("STT").unwrap();
-    assert_eq!(g.get(h + 45, 0), "45");
-    assert_eq!(g.get(h + 31, 1), "Phong cách lãnh đạo");
-    assert_eq!(g.get(h + 30, 3), "x");
-    assert_eq!(g.get(h + 31, 3), "");
+    let ph = Phieu::read(&p03, "Phiếu mẫu 03");
+    assert!(ph.g.find("Quý …… năm ……").is_some());
+    assert_eq!(ph.items.len(), 45);
+    assert_eq!(ph.group_above(31), ("III", "Phong cách lãnh đạo"));
+    let mark = ph.col("Bắt buộc");
+    assert_eq!(ph.g.get(ph.items[29], mark), "x");
+    assert_eq!(ph.g.get(ph.items[30], mark), "");
     // Long forms break between criteria groups.
     let xml = sheet_xml(&p03, "Phiếu mẫu 03");
     assert!(xml.contains("<rowBreaks"), "page breaks between groups");

@@ -1,13 +1,20 @@
 //! `danhgia template phieu-03|phieu-04|phieu-05`: the individual score sheet (phiếu cá nhân) of a
-//! form, to print and sign: the criteria as rows (number, group, contents, mandatory mark), a
-//! column for the self-score and one for the authority's score, totals worked out by Excel, the
-//! conditions for "đạt", the authority's remarks and the two signature lines.
+//! form, to print and sign: the criteria groups of QĐ 264 as heading rows, the contents of each
+//! group beside the numbered criteria that belong to them, each criterion's text (or a blank line
+//! for the unit to write it), the mandatory mark, a column for the self-score and one for the
+//! authority's score, totals worked out by Excel, the conditions for "đạt", the authority's
+//! remarks and the two signature lines.
 //!
-//! A4 portrait, Times New Roman, the quốc hiệu / tiêu ngữ block; a form that does not fit on one
-//! page breaks between criteria groups, with the table header repeated.
+//! A4 portrait, Times New Roman, the quốc hiệu / tiêu ngữ block. Every row is as tall as its
+//! texts need by the font's metrics ([`super::metrics`]), and a text is wrapped only when it does
+//! not fit on one line. The font size is chosen for the fewest printed pages: the largest size of
+//! [`SIZES`] at which the sheet prints on as few pages as at the smallest (a 30-item form on one
+//! page, the 45-item form on two). A form that takes more than one page breaks between criteria
+//! groups, with the table header repeated, and the last group stays with the signatures.
 
 use super::kit::{self, Kit, MarkAt};
-use super::{merge_area, merge_text, new_workbook, save, text, WriterError, QUOC_HIEU, TIEU_NGU};
+use super::metrics::{self, Font};
+use super::{merge_area, new_workbook, save, WriterError, QUOC_HIEU, TIEU_NGU};
 use crate::model::{Form, Quarter};
 use crate::profile::Profile;
 use crate::text::a1;
@@ -31,10 +38,29 @@ pub fn sheet_name(form: Form) -> String {
     format!("Phiếu mẫu {}", form.code())
 }
 
-const WIDTHS: [f64; 6] = [6.0, 24.0, 31.0, 9.0, 12.0, 13.0];
-const LAST: u16 = 5;
+/// Column widths (Excel's units): STT, Nội dung, Tiêu chí đánh giá (three columns, merged on every
+/// row of the table: the heading's left block ends after the first, and the person's `Chức vụ`
+/// label sits in the third), Bắt buộc, Điểm tự đánh giá, Điểm cấp có thẩm quyền đánh giá.
+/// Together they fill the width of an A4 portrait page at 100%.
+pub const WIDTHS: [f64; 8] = [4.29, 13.0, 13.15, 17.72, 9.0, 6.0, 8.43, 14.86];
+const NO: u16 = 0;
+const CONTENT: u16 = 1;
+const TEXT: u16 = 2;
+const TEXT_END: u16 = 4;
+const MARK: u16 = 5;
+const SELF: u16 = 6;
+const AUTH: u16 = 7;
+const LAST: u16 = 7;
+/// The heading's left block (the unit) ends here; the right block (quốc hiệu) starts after it.
+const LEFT_END: u16 = 2;
+
+/// The font sizes of the table and the text around it, largest first.
+pub const SIZES: [f64; 8] = [12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5];
+/// The height of an empty row between two parts of the sheet.
+const SPACER: f64 = 4.5;
+/// The room left under the signature titles to sign and write the name (about 1,7 cm).
+const SIGN_SPACE: f64 = 48.0;
 const DOTS: &str = "……………………";
-const DEFAULT_ROW: f64 = 15.75;
 
 pub fn write_phieu(
     path: &Path,
@@ -48,23 +74,189 @@ pub fn write_phieu(
         .map_err(|e| e.of(path, &format!("phiếu điểm / score sheet {}", form.code())))
 }
 
-/// Row heights as they are set, to plan the printed pages.
-struct Rows<'a> {
-    ws: &'a mut Worksheet,
-    heights: BTreeMap<u32, f64>,
+/// A format and the font it prints in, to measure the texts written with it.
+#[derive(Clone)]
+struct Style {
+    format: Format,
+    font: Font,
 }
 
-impl Rows<'_> {
-    fn height(&mut self, row: u32, h: f64) -> Result<(), XlsxError> {
-        self.ws.set_row_height(row, h)?;
-        self.heights.insert(row, h);
+impl Style {
+    fn new(format: &Format, size: f64, bold: bool, italic: bool) -> Style {
+        Style {
+            format: format.clone().set_font_size(size),
+            font: Font::new(size, bold, italic),
+        }
+    }
+}
+
+/// The formats of the sheet at one size of the body text.
+struct Look {
+    corner: Style,
+    district: Style,
+    quoc_hieu: Style,
+    unit: Style,
+    tieu_ngu: Style,
+    date: Style,
+    title: Style,
+    subtitle: Style,
+    label: Style,
+    line: Style,
+    header: Style,
+    group: Style,
+    group_blank: Style,
+    number: Style,
+    content: Style,
+    criterion: Style,
+    criterion_blank: Style,
+    mark: Style,
+    blank: Style,
+    score: Style,
+    total: Style,
+    note: Style,
+    sign: Style,
+    sign_note: Style,
+}
+
+impl Look {
+    fn new(kit: &Kit, body: f64, unit_given: bool) -> Look {
+        let s = &kit.s;
+        let head = (body + 1.0).min(12.0);
+        let title = (body + 3.0).min(14.0);
+        let note = if body >= 10.0 { body - 1.0 } else { body };
+        let left = |f: &Format| f.clone().set_align(FormatAlign::Left);
+        let unit = if unit_given {
+            Style::new(
+                &s.underlined.clone().set_align(FormatAlign::Top),
+                head,
+                true,
+                false,
+            )
+        } else {
+            Style::new(
+                &s.center.clone().set_align(FormatAlign::Top),
+                head,
+                false,
+                false,
+            )
+        };
+        Look {
+            corner: Style::new(
+                &s.bold.clone().set_align(FormatAlign::Right),
+                body,
+                true,
+                false,
+            ),
+            district: Style::new(&s.center, head, false, false),
+            quoc_hieu: Style::new(&s.bold_center, head, true, false),
+            unit,
+            tieu_ngu: Style::new(
+                &s.underlined.clone().set_align(FormatAlign::Top),
+                head,
+                true,
+                false,
+            ),
+            date: Style::new(&s.italic_center, head, false, true),
+            title: Style::new(&s.title, title, true, false),
+            subtitle: Style::new(&s.bold_center, head, true, false),
+            label: Style::new(&s.bold, body, true, false),
+            line: Style::new(&kit.blank_line(), body, false, false),
+            header: Style::new(&kit.header, body, true, false),
+            group: Style::new(&left(&kit.group), body, true, false),
+            group_blank: Style::new(&kit.group, body, true, false),
+            number: Style::new(&kit.locked_center, body, false, false),
+            content: Style::new(&kit.locked_wrap_center, body, false, false),
+            criterion: Style::new(&kit.s.cell, body, false, false),
+            criterion_blank: Style::new(&kit.input_wrap, body, false, false),
+            mark: Style::new(&kit.mark, body, true, false),
+            blank: Style::new(&kit.locked_center, body, false, false),
+            score: Style::new(&kit.input_center, body, false, false),
+            total: Style::new(&kit.total, body, true, false),
+            note: Style::new(&kit.note, note, false, true),
+            sign: Style::new(&s.bold_center, body, true, false),
+            sign_note: Style::new(&s.italic_center, body, false, true),
+        }
+    }
+}
+
+/// Where a run of criteria is written: its rows with the group heading row, and the rows of each
+/// content in it (a merged cell, never split by a page break).
+struct RunRows {
+    first: u32,
+    last: u32,
+    contents: Vec<(u32, u32)>,
+}
+
+/// The sheet as it is written: its rows' heights and where its parts are, to plan the pages.
+struct Sheet<'a> {
+    ws: &'a mut Worksheet,
+    heights: BTreeMap<u32, f64>,
+    header_row: u32,
+    runs: Vec<RunRows>,
+    /// The row of each criterion, item 1 first.
+    items: Vec<u32>,
+    /// The first row after the criteria: totals, conditions, remarks, signatures.
+    total_row: u32,
+    end: u32,
+}
+
+impl Sheet<'_> {
+    /// Makes a row at least `h` points tall (whole pixels, at most Excel's highest row).
+    fn need(&mut self, row: u32, h: f64) -> Result<(), XlsxError> {
+        let h = ((h / 0.75).ceil() * 0.75).min(kit::MAX_ROW_HEIGHT);
+        let have = self.heights.get(&row).copied().unwrap_or(0.0);
+        if h > have {
+            self.ws.set_row_height(row, h)?;
+            self.heights.insert(row, h);
+        }
         Ok(())
     }
+
     fn of(&self, row: u32) -> f64 {
-        self.heights.get(&row).copied().unwrap_or(DEFAULT_ROW)
+        self.heights.get(&row).copied().unwrap_or(0.0)
     }
+
     fn span(&self, from: u32, to: u32) -> f64 {
         (from..=to).map(|r| self.of(r)).sum()
+    }
+
+    /// Writes a text over columns `c0..=c1` of rows `r0..=r1` (merged when more than one cell),
+    /// wrapped only when it does not fit on one line; returns the height it needs in points: one
+    /// line of the font (Excel's own height for it), or the wrapped lines with a margin.
+    fn put(
+        &mut self,
+        (r0, c0): (u32, u16),
+        (r1, c1): (u32, u16),
+        value: &str,
+        st: &Style,
+    ) -> Result<f64, XlsxError> {
+        let widths = &WIDTHS[c0 as usize..=c1 as usize];
+        if metrics::fits_one_line(value, st.font, widths) {
+            merge_area(self.ws, r0, c0, r1, c1, value, &st.format)?;
+            Ok(st.font.line_height())
+        } else {
+            let format = st.format.clone().set_text_wrap();
+            merge_area(self.ws, r0, c0, r1, c1, value, &format)?;
+            Ok(metrics::wrapped_height(value, st.font, widths))
+        }
+    }
+
+    /// A text on one row over columns `c0..=c1`, the row made tall enough for it.
+    fn line(
+        &mut self,
+        row: u32,
+        c0: u16,
+        c1: u16,
+        value: &str,
+        st: &Style,
+    ) -> Result<(), XlsxError> {
+        let h = self.put((row, c0), (row, c1), value, st)?;
+        self.need(row, h)
+    }
+
+    /// An empty row between two parts.
+    fn spacer(&mut self, row: u32) -> Result<(), XlsxError> {
+        self.need(row, SPACER)
     }
 }
 
@@ -74,176 +266,247 @@ pub fn build_phieu(
     opts: &PhieuOptions,
 ) -> Result<Workbook, XlsxError> {
     let kit = Kit::new();
-    let s = &kit.s;
     let spec = profile.form(form);
+    let scale = kit::page_setup(&mut Worksheet::new(), false, &WIDTHS);
+    let capacity = kit::page_capacity(false, scale);
+
+    // The largest size that prints on the fewest pages.
+    let mut best: Option<(usize, f64)> = None;
+    for size in SIZES {
+        let mut scratch = Worksheet::new();
+        let sheet = lay_out(&mut scratch, &kit, profile, form, opts, size)?;
+        let (_, pages) = plan_pages(&sheet, capacity);
+        if best.is_none_or(|(p, _)| pages < p) {
+            best = Some((pages, size));
+        }
+    }
+    let size = best.map_or(SIZES[0], |(_, s)| s);
+
     let mut wb = new_workbook(&format!("{} – {}", form.sheet_name(), spec.title));
     let ws = wb.add_worksheet().set_name(sheet_name(form))?;
     for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_formula_result_default("");
-    let scale = kit::page_setup(ws, false, &WIDTHS);
+    // Every row gets a height of its own in the file (none left to the spreadsheet to fit).
+    ws.set_default_row_height(15.75);
+    kit::page_setup(ws, false, &WIDTHS);
     ws.set_screen_gridlines(false);
-    let mut rows = Rows {
+    let sheet = lay_out(ws, &kit, profile, form, opts, size)?;
+    let (breaks, _) = plan_pages(&sheet, capacity);
+    let (header_row, end) = (sheet.header_row, sheet.end);
+    let first_score = sheet.items.first().copied().unwrap_or(header_row + 1);
+    if !breaks.is_empty() {
+        ws.set_page_breaks(&breaks)?;
+    }
+    ws.set_repeat_rows(header_row, header_row)?;
+    ws.set_print_area(0, 0, end, LAST)?;
+    ws.set_selection(first_score, SELF, first_score, SELF)?;
+    kit::protect(ws, opts.password.as_deref());
+    Ok(wb)
+}
+
+/// Writes the whole sheet with the body text at `size` points.
+fn lay_out<'a>(
+    ws: &'a mut Worksheet,
+    kit: &Kit,
+    profile: &Profile,
+    form: Form,
+    opts: &PhieuOptions,
+    size: f64,
+) -> Result<Sheet<'a>, XlsxError> {
+    let spec = profile.form(form);
+    let look = Look::new(kit, size, opts.unit.is_some());
+    let mut sh = Sheet {
         ws,
         heights: BTreeMap::new(),
+        header_row: 0,
+        runs: Vec::new(),
+        items: Vec::new(),
+        total_row: 0,
+        end: 0,
     };
 
-    // Heading block.
-    let corner = s.bold.clone().set_align(FormatAlign::Right);
-    merge_text(rows.ws, 0, 4, LAST, form.sheet_name(), &corner)?;
-    let wrap_center = s.center.clone().set_text_wrap();
+    // Heading block: the form's number, the unit on the left, quốc hiệu and tiêu ngữ on the
+    // right, the place and date under them.
+    sh.line(0, MARK, LAST, form.sheet_name(), &look.corner)?;
+    let h = sh
+        .put(
+            (1, 0),
+            (1, LEFT_END),
+            &profile.district.to_uppercase(),
+            &look.district,
+        )?
+        .max(sh.put((1, LEFT_END + 1), (1, LAST), QUOC_HIEU, &look.quoc_hieu)?);
+    sh.need(1, h)?;
     let body = match &opts.unit {
         Some(u) => u.to_uppercase(),
         None => DOTS.to_string(),
     };
-    let body_format = match &opts.unit {
-        Some(_) => s.underlined.clone().set_text_wrap(),
-        None => wrap_center.clone(),
-    }
-    .set_align(FormatAlign::Top);
-    merge_text(
-        rows.ws,
-        1,
-        0,
-        1,
-        &profile.district.to_uppercase(),
-        &wrap_center,
-    )?;
-    merge_text(rows.ws, 1, 2, LAST, QUOC_HIEU, &s.bold_center)?;
-    merge_text(rows.ws, 2, 0, 1, &body, &body_format)?;
-    merge_text(
-        rows.ws,
-        2,
-        2,
-        LAST,
-        TIEU_NGU,
-        &s.underlined.clone().set_align(FormatAlign::Top),
-    )?;
-    let body_height =
-        kit::wrapped_height_cpu(&body, WIDTHS[0] + WIDTHS[1], DEFAULT_ROW, kit::CPU_CAPS);
-    rows.height(2, body_height.max(DEFAULT_ROW))?;
-    merge_text(
-        rows.ws,
-        3,
-        2,
-        LAST,
-        &format!("{}, ngày …… tháng …… năm ……", profile.place),
-        &s.italic_center,
-    )?;
+    let h = sh
+        .put((2, 0), (2, LEFT_END), &body, &look.unit)?
+        .max(sh.put((2, LEFT_END + 1), (2, LAST), TIEU_NGU, &look.tieu_ngu)?);
+    sh.need(2, h)?;
+    let place = format!("{}, ngày …… tháng …… năm ……", profile.place);
+    sh.line(3, LEFT_END + 1, LAST, &place, &look.date)?;
+    sh.spacer(4)?;
 
     // "PHIẾU ĐÁNH GIÁ SỰ CHUYÊN NGHIỆP" on its own line, the rest of the form's title under it.
     let (head, rest) = split_title(&spec.title);
-    merge_text(rows.ws, 5, 0, LAST, &head.to_uppercase(), &s.title)?;
-    rows.height(
-        5,
-        kit::wrapped_height_cpu(&head, WIDTHS.iter().sum(), 19.0, kit::CPU_TITLE),
-    )?;
-    let rest_format = s.bold_center.clone().set_text_wrap();
-    merge_text(rows.ws, 6, 0, LAST, &rest, &rest_format)?;
-    rows.height(
-        6,
-        kit::wrapped_height(&rest, WIDTHS.iter().sum(), DEFAULT_ROW),
-    )?;
+    sh.line(5, 0, LAST, &head.to_uppercase(), &look.title)?;
+    let mut row = 6;
+    if !rest.is_empty() {
+        sh.line(row, 0, LAST, &rest, &look.subtitle)?;
+        row += 1;
+    }
     let period = match opts.quarter {
         Some(q) => format!("Quý {} năm {}", q.roman(), q.year),
         None => "Quý …… năm ……".to_string(),
     };
-    merge_text(rows.ws, 7, 0, LAST, &period, &s.bold_center)?;
+    sh.line(row, 0, LAST, &period, &look.subtitle)?;
+    sh.spacer(row + 1)?;
+    row += 2;
 
-    // Who is evaluated.
-    let line = kit.blank_line();
-    let label = s.bold.clone();
-    let lines: [(&str, Option<&String>); 3] = [
-        ("Họ và tên:", None),
-        ("Chức vụ:", None),
-        ("Đơn vị:", opts.unit.as_ref()),
+    // Who is evaluated: name and position on one row, the unit under them.
+    let write_on = look.line.font.line_height() + 1.5;
+    let fields: [(u32, u16, u16, &str, Option<&String>); 3] = [
+        (row, 0, 1, "Họ và tên:", None),
+        (row, TEXT_END, TEXT_END, "Chức vụ:", None),
+        (row + 1, 0, 1, "Đơn vị:", opts.unit.as_ref()),
     ];
-    for (i, (l, value)) in lines.iter().enumerate() {
-        let row = 9 + i as u32;
-        merge_text(rows.ws, row, 0, 1, l, &label)?;
-        match value {
-            Some(v) => merge_area(rows.ws, row, 2, row, LAST, v, &line)?,
-            None => merge_area(rows.ws, row, 2, row, LAST, "", &line)?,
+    for (r, c0, c1, l, value) in fields {
+        let (v0, v1) = match c1 {
+            TEXT_END => (MARK, LAST),
+            _ if r == row => (TEXT, TEXT_END - 1),
+            _ => (TEXT, LAST),
         };
-        rows.ws.add_data_validation(
-            row,
-            2,
-            row,
-            2,
+        let h = sh.put((r, c0), (r, c1), l, &look.label)?.max(sh.put(
+            (r, v0),
+            (r, v1),
+            value.map_or("", String::as_str),
+            &look.line,
+        )?);
+        sh.need(r, h.max(write_on))?;
+        sh.ws.add_data_validation(
+            r,
+            v0,
+            r,
+            v1,
             &kit::text_validation(200, l.trim_end_matches(':'), "Ghi đầy đủ, có dấu.")?,
         )?;
-        rows.height(row, 20.0)?;
     }
+    row += 2;
+    sh.spacer(row)?;
+    row += 1;
 
     // The criteria table.
-    let header_row = 13;
-    let headers = [
-        "STT",
-        "Nhóm tiêu chí",
-        "Nội dung",
-        "Bắt buộc",
-        "Điểm tự đánh giá",
-        "Điểm cấp có thẩm quyền đánh giá",
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        text(rows.ws, header_row, c as u16, h, &kit.header)?;
+    let header_row = row;
+    sh.header_row = header_row;
+    for (c0, c1, label) in [
+        (NO, NO, "STT"),
+        (CONTENT, CONTENT, "Nội dung"),
+        (TEXT, TEXT_END, "Tiêu chí đánh giá"),
+        (MARK, MARK, "Bắt buộc"),
+        (SELF, SELF, "Điểm tự đánh giá"),
+        (AUTH, AUTH, "Điểm cấp có thẩm quyền đánh giá"),
+    ] {
+        sh.line(header_row, c0, c1, label, &look.header)?;
     }
-    rows.height(header_row, 40.0)?;
-    rows.ws.set_repeat_rows(header_row, header_row)?;
-    let first = header_row + 1;
-    let last = first + spec.items as u32 - 1;
-    for i in 1..=spec.items {
-        let row = first + (i - 1) as u32;
-        rows.ws
-            .write_number_with_format(row, 0, i as f64, &kit.locked_center)?;
-        if spec.mandatory[(i - 1) as usize] {
-            text(rows.ws, row, 3, "x", &kit.mark)?;
-        } else {
-            rows.ws.write_blank(row, 3, &kit.locked_center)?;
+    row += 1;
+    let first = row;
+    let one_line = look.number.font.line_height();
+    let mut any_blank = false;
+    let mut groups = 0;
+    for run in &kit::group_runs(spec) {
+        let run_top = row;
+        if let Some(g) = run.group {
+            groups += 1;
+            sh.line(row, NO, NO, &roman(groups), &look.group_blank)?;
+            sh.line(row, CONTENT, MARK, &g.name, &look.group)?;
+            for c in [SELF, AUTH] {
+                sh.line(row, c, c, "", &look.group_blank)?;
+            }
+            row += 1;
         }
-        rows.ws.write_blank(row, 4, &kit.input_center)?;
-        rows.ws.write_blank(row, 5, &kit.input_center)?;
-        rows.height(row, 16.5)?;
-    }
-    let runs = kit::group_runs(spec);
-    for run in &runs {
-        let (r0, r1) = (
-            first + (run.first - 1) as u32,
-            first + (run.last - 1) as u32,
-        );
-        let (name, contents) = match run.group {
-            Some(g) => (g.name.as_str(), g.contents.as_str()),
-            None => ("", ""),
-        };
-        for (col, value) in [(1u16, name), (2u16, contents)] {
-            if r0 == r1 {
-                text(rows.ws, r0, col, value, &kit.locked_wrap_center)?;
+        let item_row = |i: u16| row + u32::from(i - run.first);
+        for i in run.first..=run.last {
+            let r = item_row(i);
+            sh.items.push(r);
+            sh.ws
+                .write_number_with_format(r, NO, f64::from(i), &look.number.format)?;
+            sh.need(r, one_line)?;
+            let t = &spec.item_texts[usize::from(i - 1)];
+            if t.is_empty() {
+                any_blank = true;
+                sh.line(r, TEXT, TEXT_END, "", &look.criterion_blank)?;
             } else {
-                merge_area(rows.ws, r0, col, r1, col, value, &kit.locked_wrap_center)?;
+                sh.line(r, TEXT, TEXT_END, t, &look.criterion)?;
+            }
+            if spec.mandatory[usize::from(i - 1)] {
+                sh.line(r, MARK, MARK, "x", &look.mark)?;
+            } else {
+                sh.ws.write_blank(r, MARK, &look.blank.format)?;
+            }
+            sh.ws.write_blank(r, SELF, &look.score.format)?;
+            sh.ws.write_blank(r, AUTH, &look.score.format)?;
+        }
+        // Each content beside its criteria, the rows made taller when its name needs it.
+        let mut parts = Vec::new();
+        for (a, b, name) in segments(run) {
+            let (r0, r1) = (item_row(a), item_row(b));
+            parts.push((r0, r1));
+            let need = sh.put((r0, CONTENT), (r1, CONTENT), name, &look.content)?;
+            let have = sh.span(r0, r1);
+            if need > have {
+                let more = (need - have) / f64::from(r1 - r0 + 1);
+                for r in r0..=r1 {
+                    let h = sh.of(r) + more;
+                    sh.need(r, h)?;
+                }
             }
         }
-        let need = kit::wrapped_height(contents, WIDTHS[2], DEFAULT_ROW);
-        let have = rows.span(r0, r1);
-        if need > have {
-            let each = need / (r1 - r0 + 1) as f64;
-            for r in r0..=r1 {
-                rows.height(r, each)?;
-            }
-        }
+        row = item_row(run.last) + 1;
+        sh.runs.push(RunRows {
+            first: run_top,
+            last: row - 1,
+            contents: parts,
+        });
     }
-    let score_top = a1(first, 4);
-    rows.ws.add_data_validation(
-        first,
-        4,
+    let last = row - 1;
+    // The score cells from the first criterion's row (under the first group heading) on.
+    let top = sh.items.first().copied().unwrap_or(first);
+    let score_top = a1(top, u32::from(SELF));
+    sh.ws.add_data_validation(
+        top,
+        SELF,
         last,
-        5,
+        AUTH,
         &kit::score_validation(profile, &score_top)?,
     )?;
-    kit::score_colours(rows.ws, &kit, profile, (first, 4, last, 5), MarkAt::Col(3))?;
+    kit::score_colours(
+        sh.ws,
+        kit,
+        profile,
+        (top, SELF, last, AUTH),
+        MarkAt::Col(MARK),
+    )?;
+    if any_blank {
+        sh.ws.add_data_validation(
+            top,
+            TEXT,
+            last,
+            TEXT_END,
+            &kit::text_validation(
+                500,
+                "Tiêu chí đánh giá",
+                "Ghi tiêu chí theo mẫu phiếu của đơn vị (có dấu).",
+            )?,
+        )?;
+    }
 
     // Totals, worked out by Excel (blank until a score is typed).
-    let total_row = last + 1;
+    let total_row = row;
+    sh.total_row = total_row;
     let mm = profile.thresholds.mandatory_min;
     let om = profile.thresholds.other_min;
     let totals = [
@@ -257,15 +520,18 @@ pub fn build_phieu(
             Some(("\"<>x\"", om)),
         ),
     ];
-    let marks = format!("$D${}:$D${}", first + 1, last + 1);
+    let letters = |col: u16| -> String {
+        a1(0, u32::from(col))
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect()
+    };
+    let marks = format!("${m}${}:${m}${}", first + 1, last + 1, m = letters(MARK));
     for (i, (l, count)) in totals.iter().enumerate() {
-        let row = total_row + i as u32;
-        merge_area(rows.ws, row, 0, row, 3, l, &kit.total)?;
-        for col in [4u16, 5] {
-            let letter: String = a1(0, col as u32)
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .collect();
+        let r = total_row + i as u32;
+        sh.line(r, 0, MARK, l, &look.total)?;
+        for col in [SELF, AUTH] {
+            let letter = letters(col);
             let range = format!("{letter}{}:{letter}{}", first + 1, last + 1);
             let formula = match count {
                 None => format!("=IF(COUNT({range})=0,\"\",SUM({range}))"),
@@ -274,21 +540,20 @@ pub fn build_phieu(
                     kit::excel_number(*min)
                 ),
             };
-            rows.ws.write_formula_with_format(
-                row,
+            sh.ws.write_formula_with_format(
+                r,
                 col,
                 Formula::new(formula).set_result(""),
-                &kit.total,
+                &look.total.format,
             )?;
         }
-        rows.height(row, 20.0)?;
     }
-    let after = total_row + totals.len() as u32;
+    row = total_row + totals.len() as u32;
 
     let mandatory = spec.mandatory.iter().filter(|m| **m).count();
     let (low, high) = kit::passing_range(profile, spec);
     let condition = format!(
-        "Điều kiện về điểm để đạt chuyên nghiệp: {mandatory} nội dung bắt buộc (có x) đạt {} điểm, {} nội dung còn lại từ {} điểm trở lên (tổng điểm từ {} đến {}). Mỗi nội dung chấm từ {} đến {} điểm, cách nhau 0,5 điểm. Ngoài điểm, cần các tháng trong quý xếp loại từ hoàn thành tốt nhiệm vụ trở lên (ít nhất một tháng hoàn thành xuất sắc), không bị kỷ luật, thanh tra, kiểm tra{}.",
+        "Đạt chuyên nghiệp khi: {mandatory} nội dung bắt buộc (có x) đạt {} điểm, {} nội dung còn lại từ {} điểm trở lên (tổng điểm từ {} đến {}; mỗi nội dung chấm từ {} đến {} điểm, cách nhau 0,5 điểm); các tháng trong quý xếp loại từ hoàn thành tốt nhiệm vụ trở lên, ít nhất một tháng hoàn thành xuất sắc nhiệm vụ; không bị kỷ luật, thanh tra, kiểm tra{}.",
         kit::vi_number(mm),
         spec.items as usize - mandatory,
         kit::vi_number(om),
@@ -302,69 +567,115 @@ pub fn build_phieu(
             ""
         }
     );
-    merge_text(rows.ws, after, 0, LAST, &condition, &kit.note)?;
-    rows.height(after, kit::wrapped_height(&condition, 96.0 * 1.05, 14.5))?;
+    sh.line(row, 0, LAST, &condition, &look.note)?;
+    row += 1;
 
-    let remarks = after + 2;
-    merge_text(
-        rows.ws,
-        remarks,
-        0,
+    // The authority's remarks: the label and a line to write on, then a second line.
+    let h = sh
+        .put(
+            (row, 0),
+            (row, LEFT_END),
+            "Nhận xét của cấp có thẩm quyền:",
+            &look.label,
+        )?
+        .max(sh.put((row, LEFT_END + 1), (row, LAST), "", &look.line)?);
+    sh.need(row, h.max(write_on))?;
+    sh.line(row + 1, 0, LAST, "", &look.line)?;
+    sh.need(row + 1, write_on)?;
+    sh.ws.add_data_validation(
+        row,
+        LEFT_END + 1,
+        row,
         LAST,
-        "Nhận xét của cấp có thẩm quyền:",
-        &label,
-    )?;
-    for r in [remarks + 1, remarks + 2] {
-        merge_area(rows.ws, r, 0, r, LAST, "", &line)?;
-        rows.height(r, 20.0)?;
-    }
-    rows.ws.add_data_validation(
-        remarks + 1,
-        0,
-        remarks + 2,
-        0,
         &kit::text_validation(1000, "Nhận xét", "Nhận xét của cấp có thẩm quyền.")?,
     )?;
-    let verdict = remarks + 3;
-    merge_text(
-        rows.ws,
-        verdict,
+    sh.ws.add_data_validation(
+        row + 1,
+        0,
+        row + 1,
+        LAST,
+        &kit::text_validation(1000, "Nhận xét", "Nhận xét của cấp có thẩm quyền (tiếp).")?,
+    )?;
+    row += 2;
+    sh.line(
+        row,
         0,
         LAST,
         "Kết quả:    □ Đạt chuyên nghiệp        □ Không đạt chuyên nghiệp",
-        &label,
+        &look.label,
     )?;
-    rows.height(verdict, 22.0)?;
+    sh.need(row, write_on)?;
+    sh.spacer(row + 1)?;
+    row += 2;
 
-    let sign = verdict + 2;
-    let bold_center = s.bold_center.clone();
-    merge_text(rows.ws, sign, 0, 1, "NGƯỜI TỰ ĐÁNH GIÁ", &bold_center)?;
-    merge_text(
-        rows.ws,
-        sign,
-        2,
-        LAST,
-        "NGƯỜI CÓ THẨM QUYỀN ĐÁNH GIÁ",
-        &bold_center,
-    )?;
-    for (first, last) in [(0, 1), (2, LAST)] {
-        merge_text(
-            rows.ws,
-            sign + 1,
-            first,
-            last,
-            "(Ký, ghi rõ họ tên)",
-            &s.italic_center,
-        )?;
+    let h = sh
+        .put((row, 0), (row, LEFT_END), "NGƯỜI TỰ ĐÁNH GIÁ", &look.sign)?
+        .max(sh.put(
+            (row, LEFT_END + 1),
+            (row, LAST),
+            "NGƯỜI CÓ THẨM QUYỀN ĐÁNH GIÁ",
+            &look.sign,
+        )?);
+    sh.need(row, h)?;
+    for (c0, c1) in [(0, LEFT_END), (LEFT_END + 1, LAST)] {
+        sh.line(row + 1, c0, c1, "(Ký, ghi rõ họ tên)", &look.sign_note)?;
     }
-    let end = sign + 6;
-    rows.ws.write_blank(end, 0, &Format::new())?;
+    let end = row + 2;
+    sh.ws.write_blank(end, 0, &Format::new())?;
+    sh.need(end, SIGN_SPACE)?;
+    sh.end = end;
+    Ok(sh)
+}
 
-    plan_pages(&mut rows, scale, header_row, first, &runs, total_row, end)?;
-    rows.ws.set_print_area(0, 0, end, LAST)?;
-    rows.ws.set_selection(first, 4, first, 4)?;
-    kit::protect(rows.ws, opts.password.as_deref());
-    Ok(wb)
+/// The contents beside a run of criteria: (first item, last item, content name), covering the
+/// whole run; items of no content (outside the group's contents) get an empty cell.
+fn segments<'a>(run: &kit::Run<'a>) -> Vec<(u16, u16, &'a str)> {
+    let mut out = Vec::new();
+    let mut at = run.first;
+    if let Some(g) = run.group {
+        for c in &g.parts {
+            let (a, b) = (c.first.max(run.first), c.last.min(run.last));
+            if a > b || a < at {
+                continue;
+            }
+            if a > at {
+                out.push((at, a - 1, ""));
+            }
+            out.push((a, b, c.name.as_str()));
+            at = b + 1;
+        }
+    }
+    if at <= run.last {
+        out.push((at, run.last, ""));
+    }
+    out
+}
+
+/// "I", "II", … "XLV": the numbers of the criteria groups.
+fn roman(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
 }
 
 /// "Phiếu đánh giá sự chuyên nghiệp của CBCCVC, NLĐ (…)" → ("Phiếu đánh giá sự chuyên nghiệp",
@@ -385,45 +696,68 @@ fn split_title(title: &str) -> (String, String) {
     (title.to_string(), String::new())
 }
 
-/// Page breaks between criteria groups: the heading stays with the first group, and the last
-/// group goes with the totals and signatures when they fit on one page together (so the signed
-/// page always shows criteria), else the totals start a page of their own.
-fn plan_pages(
-    rows: &mut Rows,
-    scale: u16,
-    header_row: u32,
-    first: u32,
-    runs: &[kit::Run],
-    total_row: u32,
-    end: u32,
-) -> Result<(), XlsxError> {
-    let capacity = kit::page_capacity(false, scale);
-    let repeated = rows.of(header_row);
-    let spans: Vec<(u32, u32)> = runs
-        .iter()
-        .map(|r| (first + (r.first - 1) as u32, first + (r.last - 1) as u32))
-        .collect();
+/// Page breaks between criteria groups, and the number of pages printed: the heading stays with
+/// the first group, and the last group goes with the totals and signatures when they fit on one
+/// page together. A group taller than a page breaks between its contents (a content's merged cell
+/// is never split); when the last group and the rest do not fit one page, as many of the last
+/// group's contents as fit go with the totals, so the signed page always shows criteria, and only
+/// when not even one fits do the totals start a page of their own. Whatever still does not fit
+/// counts for the pages it spills over.
+fn plan_pages(sheet: &Sheet, capacity: f64) -> (Vec<u32>, usize) {
+    let height = |r: u32| sheet.of(r);
+    let repeated = height(sheet.header_row);
+    // The height a range of rows takes on a page of its own (the heading's page has the header).
+    let alone = |a: u32, b: u32| sheet.span(a, b) + if a == 0 { 0.0 } else { repeated };
+    // A run's contents one by one (the first with the group heading, or the sheet's heading).
+    let split = |k: usize, run: &RunRows| -> Vec<(u32, u32)> {
+        let a = if k == 0 { 0 } else { run.first };
+        run.contents
+            .iter()
+            .enumerate()
+            .map(|(j, &(p0, p1))| (if j == 0 { a } else { p0 }, p1))
+            .collect()
+    };
     let mut blocks: Vec<(u32, u32)> = Vec::new();
-    for (i, &(a, b)) in spans.iter().enumerate() {
-        let a = if i == 0 { 0 } else { a };
-        blocks.push((a, b));
-    }
-    let tail = (total_row, end);
-    match blocks.pop() {
-        Some((a, _)) if repeated + rows.span(a.max(first), end) <= capacity => {
-            blocks.push((a, end));
+    let mut last_run = 0;
+    for (k, run) in sheet.runs.iter().enumerate() {
+        let a = if k == 0 { 0 } else { run.first };
+        last_run = blocks.len();
+        if alone(a, run.last) <= capacity || run.contents.is_empty() {
+            blocks.push((a, run.last));
+        } else {
+            blocks.extend(split(k, run));
         }
-        Some(last) => {
-            blocks.push(last);
-            blocks.push(tail);
+    }
+    // The totals and signatures go with the last run, or with as much of its end as fits.
+    if let Some((k, run)) = sheet.runs.iter().enumerate().next_back() {
+        if alone(blocks[last_run].0, sheet.end) > capacity && !run.contents.is_empty() {
+            blocks.truncate(last_run);
+            blocks.extend(split(k, run));
         }
-        None => blocks.push((0, end)),
     }
-    let breaks = kit::page_breaks(&blocks, |r| rows.of(r), capacity, repeated);
-    if !breaks.is_empty() {
-        rows.ws.set_page_breaks(&breaks)?;
+    let with_tail = (last_run..blocks.len()).find(|&i| alone(blocks[i].0, sheet.end) <= capacity);
+    match with_tail {
+        Some(i) => {
+            let (a, _) = blocks[i];
+            blocks.truncate(i);
+            blocks.push((a, sheet.end));
+        }
+        None if blocks.is_empty() => blocks.push((0, sheet.end)),
+        None => {
+            // Totals, conditions, remarks and signatures stay together.
+            blocks.push((sheet.total_row, sheet.end));
+        }
     }
-    Ok(())
+    let breaks = kit::page_breaks(&blocks, height, capacity, repeated);
+    let mut starts = vec![0];
+    starts.extend(&breaks);
+    let mut pages = 0;
+    for (i, &s) in starts.iter().enumerate() {
+        let e = starts.get(i + 1).map_or(sheet.end, |n| n - 1);
+        let used = sheet.span(s, e) + if i > 0 { repeated } else { 0.0 };
+        pages += (used / capacity).ceil().max(1.0) as usize;
+    }
+    (breaks, pages)
 }
 
 #[cfg(test)]
@@ -443,5 +777,22 @@ mod tests {
             split_title("Bảng tự chấm"),
             ("Bảng tự chấm".to_string(), String::new())
         );
+    }
+
+    #[test]
+    fn groups_are_numbered_in_roman() {
+        assert_eq!(
+            (1..=5).map(roman).collect::<Vec<_>>(),
+            ["I", "II", "III", "IV", "V"]
+        );
+        assert_eq!(roman(45), "XLV");
+    }
+
+    #[test]
+    fn the_columns_fill_a_portrait_page_at_full_scale() {
+        let scale = kit::page_setup(&mut Worksheet::new(), false, &WIDTHS);
+        assert_eq!(scale, 100);
+        // No room left for another column of any use.
+        assert!(kit::printed_width(&WIDTHS) * 1.08 > 595.0 - 72.0 - 5.0);
     }
 }
