@@ -480,10 +480,7 @@ fn the_date_and_number_given_are_printed_and_a_day_off_is_refused() {
             err.contains("ngày nghỉ") && err.to_lowercase().contains(&why.to_lowercase()),
             "{err}"
         );
-        assert!(
-            workbooks(&out).is_empty() || !out.exists(),
-            "nothing written"
-        );
+        assert!(!out.exists(), "nothing written, not even the folder");
     }
     // A quarter whose documents fall in a year the calendar lacks: the year is named.
     let dir = tmp.path().join("q4");
@@ -565,4 +562,32 @@ fn the_checker_sees_cut_and_overlapping_text() {
     sh.finish(&danhgia::writer::sheet::Page::default()).unwrap();
     wb.save(&good).unwrap();
     assert_eq!(printed::misfits(&good), Vec::<String>::new());
+}
+
+/// The individual score sheets (phiếu 03/04/05), with the default profile: every text fits.
+#[test]
+fn every_text_of_the_score_sheets_fits_its_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    for form in ["phieu-03", "phieu-04", "phieu-05"] {
+        let f = tmp.path().join(format!("{form}.xlsx"));
+        let o = run_raw(&["template", form, "-o", &f.to_string_lossy()]);
+        assert_eq!(exit_code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+        let o = run_raw(&[
+            "template",
+            form,
+            "-q",
+            "2024-Q1",
+            "--don-vi",
+            LONG_UNIT,
+            "-o",
+            &tmp.path().join(format!("{form}-dv.xlsx")).to_string_lossy(),
+        ]);
+        assert_eq!(exit_code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    assert_eq!(check_all(tmp.path()), 6);
+    let lines = heading(&tmp.path().join("phieu-04.xlsx"), 0);
+    assert!(
+        lines.contains(&"UBND QUẬN LONG BIÊN".to_string()),
+        "{lines:?}"
+    );
 }

@@ -334,7 +334,7 @@ fn lay_out<'a>(
         .put(
             (1, 0),
             (1, LEFT_END),
-            &profile.district.to_uppercase(),
+            &profile.documents.state_superior.to_uppercase(),
             &look.district,
         )?
         .max(sh.put((1, LEFT_END + 1), (1, LAST), QUOC_HIEU, &look.quoc_hieu)?);
