@@ -31,9 +31,10 @@ bin=target/release/danhgia
 "$bin" run examples/2024-Q1 -o "$work/ket-qua" >/dev/null || [ $? -eq 1 ]
 mkdir -p "$work/mau"
 "$bin" template don-vi -q 2024-Q1 -o "$work/mau/don-vi.xlsx" >/dev/null
-for f in phieu-03 phieu-04 phieu-05 de-nghi-khen-thuong; do
-    "$bin" template "$f" -o "$work/mau/$f.xlsx" >/dev/null
+for f in phieu-03 phieu-04 phieu-05; do
+    "$bin" template "$f" -q 2024-Q2 --don-vi "Phòng Tài chính - Kế hoạch" -o "$work/mau/$f.xlsx" >/dev/null
 done
+"$bin" template de-nghi-khen-thuong -o "$work/mau/de-nghi-khen-thuong.xlsx" >/dev/null
 
 find "$work/ket-qua" "$work/mau" -name '*.xlsx' | sort | while read -r f; do
     docs/render.sh "$f" "$out" 90 >/dev/null
@@ -67,5 +68,8 @@ if $docs; then
     cp "$(png toan-quan 1)" docs/img/toan-quan.png
     cp "$(png toan-quan "$(page_with "$out/toan-quan.pdf" "Tỷ lệ đạt (%)")")" docs/img/toan-quan-bieu-do.png
     cp "$(png khen-thuong 1)" docs/img/khen-thuong.png
+    cp "$(png phieu-04 1)" docs/img/phieu-04.png
+    cp "$(png phieu-03 1)" docs/img/phieu-03-trang-1.png
+    cp "$(png phieu-03 2)" docs/img/phieu-03-trang-2.png
     echo "docs/img/ updated"
 fi
