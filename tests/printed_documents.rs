@@ -591,3 +591,100 @@ fn every_text_of_the_score_sheets_fits_its_cell() {
         "{lines:?}"
     );
 }
+
+/// The templates units fill in (SPEC §8 "Official look"): the unit workbook and the proposal
+/// workbook of each campaign, written by the real binary, every text whole in its cell and every
+/// page the writer plans holding its rows.
+#[test]
+fn every_text_of_the_templates_fits_its_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let runs: [(&str, Vec<&str>); 4] = [
+        ("don-vi.xlsx", vec!["don-vi", "-q", "2024-Q1"]),
+        ("de-nghi-khen-thuong.xlsx", vec!["de-nghi-khen-thuong"]),
+        (
+            "de-nghi-loc-binh.xlsx",
+            vec!["de-nghi-khen-thuong", "--profile", "loc-binh-2024"],
+        ),
+        (
+            "de-nghi-ha-dong.xlsx",
+            vec!["de-nghi-khen-thuong", "--profile", "ha-dong-cchc"],
+        ),
+    ];
+    for (name, args) in &runs {
+        let out = dir.join(name);
+        let mut all = vec!["template"];
+        all.extend(args);
+        let out_arg = out.to_string_lossy().into_owned();
+        all.extend(["-o", out_arg.as_str()]);
+        let o = run_raw(&all);
+        assert_eq!(
+            exit_code(&o),
+            0,
+            "{all:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let files = workbooks(dir);
+    assert_eq!(files.len(), runs.len(), "{files:?}");
+    let mut problems = Vec::new();
+    for f in &files {
+        problems.extend(printed::misfits(f));
+        for sheet in printed::read(f) {
+            // A data-entry sheet printed "fit to the page width" is paginated by Excel itself.
+            if !sheet.fit_to_page {
+                problems.extend(overfull_pages(f, &sheet));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// The check of a campaign's proposals (`rewards --profile <campaign> -o FILE`) prints the same
+/// way: every text whole in its cell, every page holding its rows.
+#[test]
+fn every_text_of_the_campaign_checks_fits_its_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let runs: [(&str, &[&str]); 2] = [
+        ("loc-binh-2024", &["chien-dich/loc-binh-thieu-ho-so.xlsx"]),
+        (
+            "ha-dong-cchc",
+            &[
+                "chien-dich/ha-dong-thieu-ho-so.xlsx",
+                "chien-dich/ha-dong-thieu-ngay-cong-bo.xlsx",
+            ],
+        ),
+    ];
+    for (profile, inputs) in runs {
+        let out = tmp.path().join(format!("{profile}.xlsx"));
+        let mut args: Vec<String> = vec!["rewards".into(), "--profile".into(), profile.into()];
+        args.extend(
+            inputs
+                .iter()
+                .map(|f| fixture(f).to_string_lossy().into_owned()),
+        );
+        args.extend(["-o".into(), out.to_string_lossy().into_owned()]);
+        let o = run_raw(&args);
+        assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let files = workbooks(tmp.path());
+    assert_eq!(files.len(), 2, "{files:?}");
+    let mut problems = Vec::new();
+    for f in &files {
+        problems.extend(printed::misfits(f));
+        for sheet in printed::read(f) {
+            problems.extend(overfull_pages(f, &sheet));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}

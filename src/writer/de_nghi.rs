@@ -6,21 +6,27 @@
 //! Ghi chú` — the dossier columns are those of the campaign profile. A `Thông tin` sheet gives
 //! the year and, when the deadline counts from an event, that event's date.
 
+use super::metrics;
+use super::sheet::{Page, Sheet};
 use super::{
-    merge_text, national_header, new_workbook, official_page, save, signature, text, Styles,
-    WriterError,
+    national_header, new_workbook, official_page, save, signature_block, Styles, WriterError,
 };
 use crate::campaign::{self, Campaign, CampaignCheck, Kind, ProposalStatus, Window};
 use crate::i18n::Lang;
 use crate::profile::AnyProfile;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, FormatAlign,
-    Workbook, Worksheet, XlsxError,
+    Workbook, XlsxError,
 };
 use std::path::Path;
 
 /// Blank rows of the template.
 const TEMPLATE_ROWS: u32 = 40;
+/// The least heights (points) of the template's campaign title (room for a title of two lines),
+/// its header row and the rows of `Thông tin`.
+const SUBTITLE_ROW: f64 = 36.0;
+const HEADER_HEIGHT: f64 = 32.0;
+const INFO_ROW: f64 = 20.0;
 /// The header row of the template (zero-based): two title rows and a blank row above it.
 pub const HEADER_ROW: u32 = 3;
 
@@ -57,13 +63,6 @@ fn columns(parts: &[String]) -> Vec<(String, f64)> {
     }
     v.push(("Ghi chú".into(), 22.0));
     v
-}
-
-fn set_widths(ws: &mut Worksheet, cols: &[(String, f64)]) -> Result<(), XlsxError> {
-    for (i, (_, w)) in cols.iter().enumerate() {
-        ws.set_column_width(i as u16, *w)?;
-    }
-    Ok(())
 }
 
 /// Writes the blank proposal workbook for a campaign profile, or a generic one for the
@@ -111,23 +110,28 @@ pub fn build_template(profile: &AnyProfile, lang: Lang) -> Result<Workbook, Writ
     let last = (cols.len() - 1) as u16;
     let ws = wb.add_worksheet();
     ws.set_name(campaign::SHEET)?;
-    set_widths(ws, &cols)?;
-    merge_text(
-        ws,
+    official_page(ws, Some((HEADER_ROW, HEADER_ROW)))?;
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    // The rows to fill keep the sheet's own height, one line of Times New Roman 12, so that
+    // Excel makes a row taller as a unit types a longer text into it.
+    ws.set_default_row_height(metrics::Font::regular(12.0).line_height());
+    let widths: Vec<f64> = cols.iter().map(|(_, w)| *w).collect();
+    let mut sh = Sheet::new(ws, &widths)?;
+    sh.merge(
+        0,
         0,
         0,
         last,
         "SỔ ĐỀ NGHỊ KHEN THƯỞNG TẬP THỂ, CÁ NHÂN",
         &s.title,
     )?;
-    ws.set_row_height(1, 36)?;
-    merge_text(ws, 1, 0, last, &title, &s.subtitle.clone().set_text_wrap())?;
+    sh.merge(1, 0, 1, last, &title, &s.subtitle.clone().set_text_wrap())?;
+    sh.height(1, SUBTITLE_ROW);
     for (i, (h, _)) in cols.iter().enumerate() {
-        text(ws, HEADER_ROW, i as u16, h, &s.header)?;
+        sh.text(HEADER_ROW, i as u16, h, &s.header)?;
     }
-    ws.set_row_height(HEADER_ROW, 32)?;
-    official_page(ws, Some((HEADER_ROW, HEADER_ROW)))?;
-    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    sh.height(HEADER_ROW, HEADER_HEIGHT);
+    sh.finish_rows()?;
     let first = HEADER_ROW + 1;
     let end = HEADER_ROW + TEMPLATE_ROWS;
     for row in first..=end {
@@ -171,46 +175,39 @@ pub fn build_template(profile: &AnyProfile, lang: Lang) -> Result<Workbook, Writ
     // Thông tin
     let ws = wb.add_worksheet();
     ws.set_name(campaign::SHEET_INFO)?;
-    ws.set_column_width(0, 36.0)?;
-    ws.set_column_width(1, 40.0)?;
     official_page(ws, None)?;
+    let mut sh = Sheet::new(ws, &[36.0, 40.0])?;
     let label = s.cell.clone().set_bold();
-    text(ws, 0, 0, "Đợt thi đua", &label)?;
-    text(
-        ws,
+    sh.text(0, 0, "Đợt thi đua", &label)?;
+    sh.text(
         0,
         1,
         &campaign.map_or(String::new(), |c| c.title.clone()),
         &s.cell_wrap,
     )?;
-    let title_text = campaign.map_or("", |c| c.title.as_str());
-    ws.set_row_height(0, wrapped_lines(title_text, 40.0) * 15.75 + 3.0)?;
-    text(ws, 1, 0, "Năm", &label)?;
+    sh.text(1, 0, "Năm", &label)?;
     match campaign.and_then(|c| c.year) {
-        Some(y) => {
-            ws.write_number_with_format(
-                1,
-                1,
-                y as f64,
-                &s.cell.clone().set_align(FormatAlign::Left),
-            )?;
-        }
-        None => {
-            ws.write_blank(1, 1, &s.cell)?;
-        }
+        Some(y) => sh.number(1, 1, y as f64, &s.cell.clone().set_align(FormatAlign::Left))?,
+        None => sh.blank(1, 1, &s.cell)?,
     }
+    let mut rows = 2;
     if let Some(Window::After { event, .. }) = campaign.map(|c| &c.window) {
-        text(ws, 2, 0, event, &label)?;
-        ws.write_blank(2, 1, &s.date.clone().set_align(FormatAlign::Left))?;
+        sh.text(2, 0, event, &label)?;
+        sh.blank(2, 1, &s.date.clone().set_align(FormatAlign::Left))?;
+        rows = 3;
     }
+    for row in 0..rows {
+        sh.height(row, INFO_ROW);
+    }
+    sh.finish_rows()?;
 
     // Hướng dẫn
     let ws = wb.add_worksheet();
     ws.set_name("Hướng dẫn")?;
-    ws.set_column_width(0, 80.0)?;
     official_page(ws, None)?;
     ws.set_portrait();
     ws.set_print_center_horizontally(false);
+    let mut sh = Sheet::new(ws, &[80.0])?;
     let para = s.base.clone().set_text_wrap().set_align(FormatAlign::Top);
     let mut lines: Vec<(String, bool)> = Vec::new();
     let vi = lang == Lang::Vi;
@@ -302,10 +299,10 @@ pub fn build_template(profile: &AnyProfile, lang: Lang) -> Result<Workbook, Writ
         ));
     }
     for (i, (l, bold)) in lines.iter().enumerate() {
-        let f = if *bold { s.bold.clone() } else { para.clone() };
-        text(ws, i as u32, 0, l, &f)?;
-        ws.set_row_height(i as u32, wrapped_lines(l, 80.0) * 15.75 + 3.0)?;
+        let f = if *bold { &s.bold } else { &para };
+        sh.text(i as u32, 0, l, f)?;
     }
+    sh.finish_rows()?;
     Ok(wb)
 }
 
@@ -332,19 +329,20 @@ pub fn build_campaign_result(check: &CampaignCheck, c: &Campaign) -> Result<Work
     let parts: Vec<String> = c.dossier.iter().map(|p| p.column.clone()).collect();
     let mut cols = columns(&parts);
     cols.pop(); // Ghi chú
-    cols.push(("Kết quả".into(), 13.0));
+    cols.push(("Kết quả".into(), 15.0));
     cols.push(("Lý do".into(), 48.0));
     let last = (cols.len() - 1) as u16;
     let ws = wb.add_worksheet();
     ws.set_name("Kết quả thẩm định")?;
-    set_widths(ws, &cols)?;
+    let widths: Vec<f64> = cols.iter().map(|(_, w)| *w).collect();
+    let mut sh = Sheet::new(ws, &widths)?;
     let place_date = match check.year {
         Some(y) => format!("{}, ngày      tháng      năm {y}", c.place),
         None => format!("{}, ngày      tháng      năm", c.place),
     };
     let mid = last / 2;
     let mut row = national_header(
-        ws,
+        &mut sh,
         &s,
         0,
         &c.issuer,
@@ -354,21 +352,19 @@ pub fn build_campaign_result(check: &CampaignCheck, c: &Campaign) -> Result<Work
         last,
         &place_date,
     )?;
-    ws.set_row_height(row, 40)?;
-    merge_text(
-        ws,
+    sh.merge(
         row,
         0,
+        row,
         last,
         "KẾT QUẢ THẨM ĐỊNH\nHỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG TẬP THỂ, CÁ NHÂN",
         &s.title,
     )?;
     row += 1;
-    ws.set_row_height(row, 36)?;
-    merge_text(
-        ws,
+    sh.merge(
         row,
         0,
+        row,
         last,
         &c.title,
         &s.subtitle.clone().set_text_wrap(),
@@ -376,27 +372,27 @@ pub fn build_campaign_result(check: &CampaignCheck, c: &Campaign) -> Result<Work
     row += 2;
     let head = row;
     for (i, (h, _)) in cols.iter().enumerate() {
-        text(ws, head, i as u16, h, &s.header)?;
+        sh.text(head, i as u16, h, &s.header)?;
     }
-    ws.set_row_height(head, 32)?;
-    official_page(ws, Some((head, head)))?;
-    ws.set_freeze_panes(head + 1, 0)?;
+    sh.height(head, HEADER_HEIGHT);
+    sh.ws.set_freeze_panes(head + 1, 0)?;
     row += 1;
     for (i, p) in check.proposals.iter().enumerate() {
-        ws.write_number_with_format(row, 0, (i + 1) as f64, &s.int)?;
-        text(ws, row, 1, &p.unit, &s.cell_wrap)?;
-        text(ws, row, 2, p.kind.map_or("", |k| k.label()), &s.cell_center)?;
-        text(ws, row, 3, &p.name, &s.cell_wrap)?;
-        text(ws, row, 4, &p.award, &s.cell_wrap)?;
+        sh.number(row, 0, (i + 1) as f64, &s.int)?;
+        sh.text(row, 1, &p.unit, &s.cell_wrap)?;
+        sh.text(row, 2, p.kind.map_or("", |k| k.label()), &s.cell_center)?;
+        sh.text(row, 3, &p.name, &s.cell_wrap)?;
+        sh.text(row, 4, &p.award, &s.cell_wrap)?;
         match p.received {
             Some(d) => {
-                ws.write_datetime_with_format(row, 5, &excel_date(d)?, &s.date)?;
+                sh.ws
+                    .write_datetime_with_format(row, 5, &excel_date(d)?, &s.date)?;
+                sh.height(row, s.date.font.line_height());
             }
-            None => text(ws, row, 5, "", &s.cell_center)?,
+            None => sh.text(row, 5, "", &s.cell_center)?,
         }
         for (k, present) in p.dossier.iter().enumerate() {
-            text(
-                ws,
+            sh.text(
                 row,
                 6 + k as u16,
                 if *present { "x" } else { "" },
@@ -408,13 +404,7 @@ pub fn build_campaign_result(check: &CampaignCheck, c: &Campaign) -> Result<Work
             ProposalStatus::HopLe => s.cell_center.clone(),
             ProposalStatus::KhongHopLe => s.cell_center.clone().set_bold(),
         };
-        text(
-            ws,
-            row,
-            verdict_col,
-            p.status.words(Lang::Vi),
-            &verdict_format,
-        )?;
+        sh.text(row, verdict_col, p.status.words(Lang::Vi), &verdict_format)?;
         let reasons: Vec<String> = check
             .findings
             .iter()
@@ -426,20 +416,10 @@ pub fn build_campaign_result(check: &CampaignCheck, c: &Campaign) -> Result<Work
             })
             .map(|f| f.detail.message(Lang::Vi))
             .collect();
-        let reason = reasons.join("\n");
-        text(ws, row, verdict_col + 1, &reason, &s.cell_wrap)?;
-        let lines = [
-            (p.unit.as_str(), cols[1].1),
-            (p.name.as_str(), cols[3].1),
-            (p.award.as_str(), cols[4].1),
-            (reason.as_str(), cols[cols.len() - 1].1),
-        ]
-        .iter()
-        .map(|(t, w)| wrapped_lines(t, *w))
-        .fold(1.0, f64::max);
-        ws.set_row_height(row, lines * 15.75 + 3.0)?;
+        sh.text(row, verdict_col + 1, &reasons.join("\n"), &s.cell_wrap)?;
         row += 1;
     }
+    let last_proposal = row.saturating_sub(1).max(head);
     row += 1;
     let valid = check
         .proposals
@@ -456,7 +436,7 @@ pub fn build_campaign_result(check: &CampaignCheck, c: &Campaign) -> Result<Work
         ),
     ];
     for line in summary {
-        merge_text(ws, row, 0, last, &line, &s.bold)?;
+        sh.merge(row, 0, row, last, &line, &s.bold)?;
         row += 1;
     }
     let general: Vec<String> = check
@@ -466,13 +446,12 @@ pub fn build_campaign_result(check: &CampaignCheck, c: &Campaign) -> Result<Work
         .map(|f| format!("- {}", f.detail.message(Lang::Vi)))
         .collect();
     for g in general {
-        ws.set_row_height(row, 34)?;
-        merge_text(ws, row, 0, last, &g, &s.base.clone().set_text_wrap())?;
+        sh.merge(row, 0, row, last, &g, &s.base.clone().set_text_wrap())?;
         row += 1;
     }
     row += 1;
-    signature(
-        ws,
+    let end = signature_block(
+        &mut sh,
         &s,
         row,
         (0, 3),
@@ -480,6 +459,13 @@ pub fn build_campaign_result(check: &CampaignCheck, c: &Campaign) -> Result<Work
         "NGƯỜI THẨM ĐỊNH",
         &format!("TRƯỞNG {}", c.receiver.to_uppercase()),
     )?;
+    sh.finish(&Page {
+        landscape: true,
+        repeat: Some((head, head)),
+        // The heading stays with the start of the table; the last proposal with the totals,
+        // the general findings and the signature.
+        keep: vec![(0, head + 1), (last_proposal, end - 1)],
+    })?;
     Ok(wb)
 }
 
@@ -490,15 +476,6 @@ fn excel_date(d: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
         d.month() as u8,
         d.day() as u8,
     )
-}
-
-/// Lines a wrapped text takes in a column `width` characters wide (Times New Roman 12).
-/// The lines a wrapped text takes, at most as many as Excel's highest row shows.
-fn wrapped_lines(text: &str, width: f64) -> f64 {
-    text.split('\n')
-        .map(|l| (l.chars().count() as f64 * 1.05 / width).ceil().max(1.0))
-        .sum::<f64>()
-        .clamp(1.0, ((super::kit::MAX_ROW_HEIGHT - 3.0) / 15.75).floor())
 }
 
 /// The one-based row of an A1 address.

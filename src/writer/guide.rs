@@ -3,25 +3,23 @@
 //! criteria of each form (number, group, contents, mandatory or not) from the profile's catalogue.
 
 use super::kit::{self, Kit};
+use super::sheet::{Page, Sheet};
+use super::style::Style;
 use super::template::UnitTemplate;
-use super::{merge_area, merge_text, text};
 use crate::deadlines::{self, DeadlineKind, QuarterCalendar};
 use crate::i18n::Lang;
 use crate::model::{Bloc, Form};
 use crate::profile::{DeadlineRule, Profile};
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Worksheet, XlsxError};
-use std::collections::BTreeMap;
+use rust_xlsxwriter::{FormatAlign, Worksheet, XlsxError};
 
 /// Column widths: A number, B–C what, D date, E weekday, F notes.
 const WIDTHS: [f64; 6] = [9.0, 28.0, 42.0, 12.5, 12.5, 42.0];
 const LAST_COL: u16 = 5;
-const LINE: f64 = 16.0;
-const DEFAULT_ROW: f64 = 15.75;
-
-fn total_width(from: usize, to: usize) -> f64 {
-    WIDTHS[from..=to].iter().sum()
-}
+/// The least height of a table row and of a section heading (points): a little air around
+/// one line of text.
+const TABLE_ROW: f64 = 20.0;
+const SECTION_ROW: f64 = 21.0;
 
 /// Writes the guide into `ws`.
 pub fn write_guide(
@@ -33,20 +31,15 @@ pub fn write_guide(
     cal: &QuarterCalendar,
 ) -> Result<(), XlsxError> {
     let s = &kit.s;
-    for (c, w) in WIDTHS.iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    let scale = kit::page_setup(ws, true, &WIDTHS);
     ws.set_screen_gridlines(false);
     let q = t.quarter;
     let qt = kit::quarter_text(q);
 
     let mut g = Guide {
-        ws,
+        sh: Sheet::new(ws, &WIDTHS)?,
         kit,
         row: 0,
-        heights: BTreeMap::new(),
-        blocks: Vec::new(),
+        keep: Vec::new(),
         pending: None,
     };
     let start = g.start();
@@ -55,9 +48,9 @@ pub fn write_guide(
         &s.title,
         22.0,
     )?;
-    g.merged(&profile.title, &s.subtitle, LINE)?;
+    g.merged(&profile.title, &s.subtitle, 0.0)?;
     if let Some(u) = &t.unit {
-        g.merged(&format!("Đơn vị: {u}"), &s.bold_center, LINE)?;
+        g.merged(&format!("Đơn vị: {u}"), &s.bold_center, 0.0)?;
     }
     g.finish(start);
     g.row += 1;
@@ -115,34 +108,31 @@ pub fn write_guide(
         cal.rule.words(Lang::Vi)
     ))?;
     let headers = ["STT", "Việc", "", "Hạn", "Thứ", "Ghi chú"];
-    merge_area(g.ws, g.row, 1, g.row, 2, headers[1], &kit.header)?;
+    let row = g.row;
+    g.sh.merge(row, 1, row, 2, headers[1], &kit.header)?;
     for (c, h) in headers.iter().enumerate() {
         if c == 1 || c == 2 {
             continue;
         }
-        text(g.ws, g.row, c as u16, h, &kit.header)?;
+        g.sh.text(row, c as u16, h, &kit.header)?;
     }
-    g.height(g.row, 20.0)?;
+    g.sh.height(row, TABLE_ROW);
     g.row += 1;
     // The heading, the rule and the whole table stay on one page.
     for (i, (kind, d)) in cal.deadlines.iter().enumerate() {
         let what = deadline_words(profile, t.bloc, *kind);
         let note = deadline_note(profile, d);
-        let height = kit::wrapped_height(&what, total_width(1, 2), LINE)
-            .max(kit::wrapped_height(&note, WIDTHS[5], LINE))
-            .max(20.0);
-        g.ws.write_number_with_format(g.row, 0, (i + 1) as f64, &kit.locked_center)?;
-        merge_area(g.ws, g.row, 1, g.row, 2, &what, &kit.locked_wrap)?;
-        text(
-            g.ws,
-            g.row,
+        let row = g.row;
+        g.sh.number(row, 0, (i + 1) as f64, &kit.locked_center)?;
+        g.sh.merge(row, 1, row, 2, &what, &kit.locked_wrap)?;
+        g.sh.text(
+            row,
             3,
             &d.due.format("%d/%m/%Y").to_string(),
             &kit.locked_center,
         )?;
-        text(
-            g.ws,
-            g.row,
+        g.sh.text(
+            row,
             4,
             deadlines::weekday_words(d.due, Lang::Vi),
             &kit.locked_center,
@@ -153,8 +143,8 @@ pub fn write_guide(
             &kit.locked_wrap
         };
         let note_format = note_format.clone().set_text_wrap();
-        text(g.ws, g.row, 5, &note, &note_format)?;
-        g.height(g.row, height)?;
+        g.sh.text(row, 5, &note, &note_format)?;
+        g.sh.height(row, TABLE_ROW);
         g.row += 1;
     }
     g.finish(start);
@@ -262,16 +252,13 @@ pub fn write_guide(
         g.row += 1;
     }
 
-    let breaks = kit::page_breaks(
-        &g.blocks,
-        |r| g.heights.get(&r).copied().unwrap_or(DEFAULT_ROW),
-        kit::page_capacity(true, scale),
-        0.0,
-    );
-    if !breaks.is_empty() {
-        g.ws.set_page_breaks(&breaks)?;
-    }
-    let ws = g.ws;
+    // The heading and each block stay on one page.
+    let Guide { sh, keep, .. } = g;
+    sh.finish(&Page {
+        landscape: true,
+        repeat: None,
+        keep,
+    })?;
     ws.set_selection(0, 0, 0, 0)?;
     kit::protect(ws, t.password.as_deref());
     Ok(())
@@ -450,7 +437,7 @@ fn catalogue(g: &mut Guide, profile: &Profile, form: Form) -> Result<(), XlsxErr
             kit::vi_total(high)
         ),
         &kit.s.bold.clone().set_text_wrap(),
-        -0.95,
+        0.0,
     )?;
     let column_header = format!("Cột trên trang {}", form.sheet_name());
     let headers = [
@@ -461,10 +448,11 @@ fn catalogue(g: &mut Guide, profile: &Profile, form: Form) -> Result<(), XlsxErr
         "Điểm tối thiểu để đạt",
         column_header.as_str(),
     ];
+    let row = g.row;
     for (c, h) in headers.iter().enumerate() {
-        text(g.ws, g.row, c as u16, h, &kit.header)?;
+        g.sh.text(row, c as u16, h, &kit.header)?;
     }
-    g.height(g.row, 33.0)?;
+    g.sh.height(row, 33.0);
     g.row += 1;
     let letters = |item: u16| -> String {
         crate::text::a1(0, (super::template::FORM_ITEM_COL + item - 1) as u32)
@@ -494,20 +482,18 @@ fn catalogue(g: &mut Guide, profile: &Profile, form: Form) -> Result<(), XlsxErr
             } else {
                 profile.thresholds.other_min
             };
-            text(g.ws, g.row, 0, &numbers, &kit.locked_center)?;
-            text(g.ws, g.row, 1, name, &kit.locked_wrap)?;
-            text(g.ws, g.row, 2, contents, &kit.locked_wrap)?;
+            let row = g.row;
+            g.sh.text(row, 0, &numbers, &kit.locked_center)?;
+            g.sh.text(row, 1, name, &kit.locked_wrap)?;
+            g.sh.text(row, 2, contents, &kit.locked_wrap)?;
             if mandatory {
-                text(g.ws, g.row, 3, "x", &kit.mark)?;
+                g.sh.text(row, 3, "x", &kit.mark)?;
             } else {
-                g.ws.write_blank(g.row, 3, &kit.locked_center)?;
+                g.sh.blank(row, 3, &kit.locked_center)?;
             }
-            text(g.ws, g.row, 4, &kit::vi_number(min), &kit.locked_center)?;
-            text(g.ws, g.row, 5, &columns, &kit.locked_center)?;
-            let h = kit::wrapped_height(contents, WIDTHS[2], LINE)
-                .max(kit::wrapped_height(name, WIDTHS[1], LINE))
-                .max(20.0);
-            g.height(g.row, h)?;
+            g.sh.text(row, 4, &kit::vi_number(min), &kit.locked_center)?;
+            g.sh.text(row, 5, &columns, &kit.locked_center)?;
+            g.sh.height(row, TABLE_ROW);
             g.row += 1;
             i = j + 1;
         }
@@ -515,15 +501,13 @@ fn catalogue(g: &mut Guide, profile: &Profile, form: Form) -> Result<(), XlsxErr
     Ok(())
 }
 
-/// A cursor over the guide's rows.
+/// A cursor over the guide's rows, laid out by a [`Sheet`].
 struct Guide<'a> {
-    ws: &'a mut Worksheet,
+    sh: Sheet<'a>,
     kit: &'a Kit,
     row: u32,
-    /// Row heights as set, to plan the printed pages.
-    heights: BTreeMap<u32, f64>,
     /// Ranges of rows to keep on one page.
-    blocks: Vec<(u32, u32)>,
+    keep: Vec<(u32, u32)>,
     /// A heading waiting to be kept with the block after it.
     pending: Option<u32>,
 }
@@ -536,34 +520,15 @@ impl Guide<'_> {
 
     fn finish(&mut self, start: u32) {
         if self.row > start {
-            self.blocks.push((start, self.row - 1));
+            self.keep.push((start, self.row - 1));
         }
     }
 
-    fn height(&mut self, row: u32, h: f64) -> Result<(), XlsxError> {
-        self.ws.set_row_height(row, h)?;
-        self.heights.insert(row, h);
-        Ok(())
-    }
-
-    /// A line across the sheet; `height` 0 means "as the text needs", a negative one "as the
-    /// text needs at that many characters per unit" (bold text).
-    fn merged(
-        &mut self,
-        value: &str,
-        format: &rust_xlsxwriter::Format,
-        height: f64,
-    ) -> Result<(), XlsxError> {
-        merge_text(self.ws, self.row, 0, LAST_COL, value, format)?;
-        let width = total_width(0, LAST_COL as usize);
-        let h = if height > 0.0 {
-            height
-        } else if height < 0.0 {
-            kit::wrapped_height_cpu(value, width, LINE, -height)
-        } else {
-            kit::wrapped_height(value, width, LINE)
-        };
-        self.height(self.row, h)?;
+    /// A line across the sheet, its row as tall as the text needs and at least `least` points.
+    fn merged(&mut self, value: &str, style: &Style, least: f64) -> Result<(), XlsxError> {
+        self.sh
+            .merge(self.row, 0, self.row, LAST_COL, value, style)?;
+        self.sh.height(self.row, least);
         self.row += 1;
         Ok(())
     }
@@ -571,15 +536,15 @@ impl Guide<'_> {
     /// A section heading, kept on the page of the block that follows it.
     fn section(&mut self, title: &str) -> Result<(), XlsxError> {
         let start = self.row;
-        let f = self.kit.section.clone();
-        self.merged(title, &f, 21.0)?;
+        let style = self.kit.section.clone();
+        self.merged(title, &style, SECTION_ROW)?;
         self.pending = Some(start);
         Ok(())
     }
 
     fn paragraph(&mut self, value: &str) -> Result<(), XlsxError> {
-        let f = self.kit.paragraph.clone();
-        self.merged(value, &f, 0.0)
+        let style = self.kit.paragraph.clone();
+        self.merged(value, &style, 0.0)
     }
 
     /// A numbered (or bulleted) paragraph: the number in A, the text across B–F.
@@ -589,12 +554,11 @@ impl Guide<'_> {
             .s
             .base
             .clone()
-            .set_align(rust_xlsxwriter::FormatAlign::Right)
-            .set_align(rust_xlsxwriter::FormatAlign::Top);
-        text(self.ws, self.row, 0, number, &num)?;
-        merge_text(self.ws, self.row, 1, LAST_COL, value, &kit.paragraph)?;
-        let h = kit::wrapped_height(value, total_width(1, LAST_COL as usize), LINE);
-        self.height(self.row, h)?;
+            .set_align(FormatAlign::Right)
+            .set_align(FormatAlign::Top);
+        self.sh.text(self.row, 0, number, &num)?;
+        self.sh
+            .merge(self.row, 1, self.row, LAST_COL, value, &kit.paragraph)?;
         self.row += 1;
         Ok(())
     }

@@ -243,13 +243,13 @@ pub fn official_heading(
     }
 }
 
-/// The heading block of a fill-in form (a template a unit completes): the issuing body on the left (its superior
-/// above, itself in bold and underlined), the quốc hiệu and tiêu ngữ on the right, then the place
-/// and date under them. Columns `0..=left_last` hold the left part, `right_first..=last` the right.
-/// Returns the next free row.
+/// The heading block of a document issued without a number (a campaign's check): the issuing
+/// body on the left (its superior above, itself in bold and underlined), the quốc hiệu and tiêu
+/// ngữ on the right, then the place and date under them. Columns `0..=left_last` hold the left
+/// part, `right_first..=last` the right. Returns the next free row.
 #[allow(clippy::too_many_arguments)]
 pub fn national_header(
-    ws: &mut Worksheet,
+    sheet: &mut sheet::Sheet,
     s: &Styles,
     row: u32,
     superior: &str,
@@ -259,18 +259,25 @@ pub fn national_header(
     last: u16,
     place_date: &str,
 ) -> Result<u32, XlsxError> {
-    merge_text(ws, row, 0, left_last, &superior.to_uppercase(), &s.center)?;
-    merge_text(ws, row, right_first, last, QUOC_HIEU, &s.bold_center)?;
-    merge_text(
-        ws,
+    sheet.merge(row, 0, row, left_last, &superior.to_uppercase(), &s.center)?;
+    sheet.merge(row, right_first, row, last, QUOC_HIEU, &s.bold_center)?;
+    sheet.merge(
         row + 1,
         0,
+        row + 1,
         left_last,
         &body.to_uppercase(),
         &s.underlined,
     )?;
-    merge_text(ws, row + 1, right_first, last, TIEU_NGU, &s.underlined)?;
-    merge_text(ws, row + 2, right_first, last, place_date, &s.italic_center)?;
+    sheet.merge(row + 1, right_first, row + 1, last, TIEU_NGU, &s.underlined)?;
+    sheet.merge(
+        row + 2,
+        right_first,
+        row + 2,
+        last,
+        place_date,
+        &s.italic_center,
+    )?;
     Ok(row + 4)
 }
 
@@ -367,38 +374,6 @@ pub fn header_row(
         text(ws, row, col as u16, label, format)?;
     }
     Ok(())
-}
-
-/// The signature block: a title (e.g. "THỦ TRƯỞNG ĐƠN VỊ") and "(Ký, ghi rõ họ tên, đóng dấu)",
-/// over columns `first..=last`, with a line for the person who prepared it on the left.
-pub fn signature(
-    ws: &mut Worksheet,
-    s: &Styles,
-    row: u32,
-    left: (u16, u16),
-    right: (u16, u16),
-    left_title: &str,
-    right_title: &str,
-) -> Result<u32, XlsxError> {
-    merge_text(ws, row, left.0, left.1, left_title, &s.bold_center)?;
-    merge_text(ws, row, right.0, right.1, right_title, &s.bold_center)?;
-    merge_text(
-        ws,
-        row + 1,
-        left.0,
-        left.1,
-        "(Ký, ghi rõ họ tên)",
-        &s.italic_center,
-    )?;
-    merge_text(
-        ws,
-        row + 1,
-        right.0,
-        right.1,
-        "(Ký, ghi rõ họ tên, đóng dấu)",
-        &s.italic_center,
-    )?;
-    Ok(row + 6)
 }
 
 /// Saves a workbook atomically (temporary file, then rename).

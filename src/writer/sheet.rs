@@ -8,7 +8,7 @@ use super::kit;
 use super::merge_area;
 use super::metrics;
 use super::style::Style;
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 use std::collections::BTreeMap;
 
 /// The printed page of a sheet.
@@ -180,6 +180,44 @@ impl<'a> Sheet<'a> {
             self.ws.set_page_breaks(&breaks)?;
         }
         Ok(scale)
+    }
+
+    /// A formula in one cell, with room for the longest text it may show: wrapped, and its row
+    /// made tall enough, when that text does not fit on one line. The caller gives the formula
+    /// its cached result.
+    pub fn formula(
+        &mut self,
+        row: u32,
+        col: u16,
+        formula: Formula,
+        longest: &str,
+        style: &Style,
+    ) -> Result<(), XlsxError> {
+        let widths = self.span(col, col).to_vec();
+        let (format, h) = if !style.wrap && metrics::fits_one_line(longest, style.font, &widths) {
+            (style.clone(), style.font.line_height())
+        } else {
+            let wrapped = if style.wrap {
+                style.clone()
+            } else {
+                style.clone().set_text_wrap()
+            };
+            let h = metrics::wrapped_height(longest, style.font, &widths).min(MAX_HEIGHT);
+            (wrapped, h)
+        };
+        self.ws
+            .write_formula_with_format(row, col, formula, &format)?;
+        self.height(row, h);
+        Ok(())
+    }
+
+    /// Sets every row's height and nothing else: for a sheet whose page the caller sets up (a
+    /// data-entry grid printed fitted to the page width, which Excel breaks into pages itself).
+    pub fn finish_rows(self) -> Result<(), XlsxError> {
+        for (&row, &h) in &self.heights() {
+            self.ws.set_row_height(row, h.min(MAX_HEIGHT))?;
+        }
+        Ok(())
     }
 }
 

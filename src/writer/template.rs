@@ -20,7 +20,8 @@
 //!   unlocked, and rows may be inserted.
 
 use super::kit::{self, Kit, ListSheet, MarkAt, RATING_WORDS};
-use super::{merge_text, new_workbook, official_page, save, text, WriterError};
+use super::sheet::Sheet;
+use super::{new_workbook, official_page, save, WriterError};
 use crate::deadlines::QuarterCalendar;
 use crate::model::{Bloc, Form, Quarter};
 use crate::profile::Profile;
@@ -112,6 +113,17 @@ const FORM_FIRST: u32 = 5;
 pub(crate) const FORM_ITEM_COL: u16 = 3;
 const REWARD_HEADER: u32 = 3;
 
+/// Column widths of `Thông tin`: the labels, the values.
+const INFO_WIDTHS: [f64; 2] = [44.0, 52.0];
+/// The least heights (points) of a title row, an input row of `Thông tin` and `Đề nghị khen
+/// thưởng`, a row of a score sheet, a row of `Danh sách` (dropdown words may take two lines) and
+/// the header rows: a little air around their text.
+const TITLE_ROW: f64 = 21.0;
+const INPUT_ROW: f64 = 20.0;
+const FORM_ROW: f64 = 18.0;
+const LIST_ROW: f64 = 31.5;
+const HEADER_ROW: f64 = 33.0;
+
 /// Writes the unit template to `path` (atomically).
 pub fn write_unit_template(
     path: &Path,
@@ -183,13 +195,6 @@ fn list_ids_ref(t: &UnitTemplate) -> String {
     )
 }
 
-fn set_widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    Ok(())
-}
-
 // ---------------------------------------------------------------------------------------------
 // Thông tin
 
@@ -204,31 +209,31 @@ fn write_info(
     let s = &kit.s;
     let q = kit::quarter_text(t.quarter);
     ws.set_formula_result_default("");
-    set_widths(ws, &[42.0, 52.0])?;
     official_page(ws, None)?;
     ws.set_portrait();
-    merge_text(ws, 0, 0, 1, "THÔNG TIN ĐƠN VỊ", &s.title)?;
-    merge_text(
-        ws,
+    let mut sh = Sheet::new(ws, &INFO_WIDTHS)?;
+    sh.merge(0, 0, 0, 1, "THÔNG TIN ĐƠN VỊ", &s.title)?;
+    sh.merge(
         1,
         0,
+        1,
         1,
         &format!("Sổ đánh giá sự chuyên nghiệp của CBCCVC, NLĐ quý {q}"),
         &s.subtitle,
     )?;
-    ws.set_row_height(0, 21)?;
+    sh.height(0, TITLE_ROW);
 
     let label = s.cell.clone();
     let required = s.cell.clone().set_bold();
     let r = INFO_FIRST;
 
     // Đơn vị
-    text(ws, r, 0, "Đơn vị", &required)?;
+    sh.text(r, 0, "Đơn vị", &required)?;
     match &t.unit {
-        Some(u) => text(ws, r, 1, u, &kit.input)?,
-        None => blank(ws, r, 1, &kit.input)?,
+        Some(u) => sh.text(r, 1, u, &kit.input)?,
+        None => sh.blank(r, 1, &kit.input)?,
     }
-    ws.add_data_validation(
+    sh.ws.add_data_validation(
         r,
         1,
         r,
@@ -241,12 +246,12 @@ fn write_info(
     )?;
 
     // Mã đơn vị
-    text(ws, r + 1, 0, "Mã đơn vị", &label)?;
+    sh.text(r + 1, 0, "Mã đơn vị", &label)?;
     match &t.code {
-        Some(c) => text(ws, r + 1, 1, c, &kit.input)?,
-        None => blank(ws, r + 1, 1, &kit.input)?,
+        Some(c) => sh.text(r + 1, 1, c, &kit.input)?,
+        None => sh.blank(r + 1, 1, &kit.input)?,
     }
-    ws.add_data_validation(
+    sh.ws.add_data_validation(
         r + 1,
         1,
         r + 1,
@@ -259,14 +264,14 @@ fn write_info(
     )?;
 
     // Khối
-    text(ws, r + 2, 0, "Khối", &required)?;
+    sh.text(r + 2, 0, "Khối", &required)?;
     let bloc_names: Vec<String> = profile.blocs.iter().map(bloc_choice).collect();
     let bloc_refs: Vec<&str> = bloc_names.iter().map(String::as_str).collect();
     match t.bloc {
-        Some(b) => text(ws, r + 2, 1, &bloc_choice(profile.bloc(b)), &kit.input)?,
-        None => blank(ws, r + 2, 1, &kit.input)?,
+        Some(b) => sh.text(r + 2, 1, &bloc_choice(profile.bloc(b)), &kit.input)?,
+        None => sh.blank(r + 2, 1, &kit.input)?,
     }
-    ws.add_data_validation(
+    sh.ws.add_data_validation(
         r + 2,
         1,
         r + 2,
@@ -283,19 +288,17 @@ fn write_info(
     )?;
 
     // Quý: fixed by the template (the month columns depend on it).
-    text(ws, r + 3, 0, "Quý", &required)?;
-    text(ws, r + 3, 1, &q, &kit.locked_center)?;
+    sh.text(r + 3, 0, "Quý", &required)?;
+    sh.text(r + 3, 1, &q, &kit.locked_center)?;
 
     // Tổng số CBCCVC, NLĐ
     let headcount_row = r + 4;
-    text(ws, headcount_row, 0, "Tổng số CBCCVC, NLĐ", &required)?;
+    sh.text(headcount_row, 0, "Tổng số CBCCVC, NLĐ", &required)?;
     match t.headcount {
-        Some(n) => {
-            ws.write_number_with_format(headcount_row, 1, n as f64, &kit.input_center)?;
-        }
-        None => blank(ws, headcount_row, 1, &kit.input_center)?,
+        Some(n) => sh.number(headcount_row, 1, n as f64, &kit.input_center)?,
+        None => sh.blank(headcount_row, 1, &kit.input_center)?,
     }
-    ws.add_data_validation(
+    sh.ws.add_data_validation(
         headcount_row,
         1,
         headcount_row,
@@ -312,8 +315,8 @@ fn write_info(
     )?;
 
     // Ngày gửi
-    text(ws, r + 5, 0, "Ngày gửi", &label)?;
-    blank(ws, r + 5, 1, &kit.input_date)?;
+    sh.text(r + 5, 0, "Ngày gửi", &label)?;
+    sh.blank(r + 5, 1, &kit.input_date)?;
     let due = cal
         .deadlines
         .iter()
@@ -321,7 +324,7 @@ fn write_info(
         .map(|(_, d)| d.due);
     let first = t.quarter.first_day();
     let until = next_quarter_last_day(t.quarter);
-    ws.add_data_validation(
+    sh.ws.add_data_validation(
         r + 5,
         1,
         r + 5,
@@ -340,51 +343,51 @@ fn write_info(
         )?,
     )?;
     for row in r..=r + 5 {
-        ws.set_row_height(row, 20)?;
+        sh.height(row, INPUT_ROW);
     }
 
     // Self-checks, worked out by Excel while the unit types.
     let check = r + 7;
-    merge_text(
-        ws,
+    sh.merge(
         check,
         0,
+        check,
         1,
         "Tự kiểm tra (tự tính, không cần sửa)",
         &kit.section,
     )?;
     let count_row = check + 1;
-    text(
-        ws,
-        count_row,
-        0,
-        "Số người đã ghi ở trang Danh sách",
-        &label,
-    )?;
-    ws.write_formula_with_format(
+    sh.text(count_row, 0, "Số người đã ghi ở trang Danh sách", &label)?;
+    sh.formula(
         count_row,
         1,
         Formula::new(format!("=COUNTA({})", list_ids_ref(t))).set_result("0"),
+        &t.rows().to_string(),
         &kit.total,
     )?;
     let hc = a1(headcount_row, 1);
     let cnt = a1(count_row, 1);
-    text(ws, count_row + 1, 0, "Đối chiếu với Tổng số", &label)?;
+    sh.text(count_row + 1, 0, "Đối chiếu với Tổng số", &label)?;
     let agree = match t.headcount {
         Some(n) => format!("Chưa khớp: Tổng số ghi {n}, Danh sách có 0 người"),
         None => String::new(),
     };
-    ws.write_formula_with_format(
+    // The longest the check may say: the largest head count against a full list.
+    let longest = format!(
+        "Chưa khớp: Tổng số ghi {MAX_HEADCOUNT}, Danh sách có {} người",
+        t.rows()
+    );
+    sh.formula(
         count_row + 1,
         1,
         Formula::new(format!(
             "=IF(ISNUMBER({hc}),IF({cnt}={hc},\"Khớp\",\"Chưa khớp: Tổng số ghi \"&{hc}&\", Danh sách có \"&{cnt}&\" người\"),\"\")"
         ))
         .set_result(agree),
+        &longest,
         &kit.locked_center,
     )?;
-    text(
-        ws,
+    sh.text(
         count_row + 2,
         0,
         "Mẫu phiếu cho người không thuộc diện BTV",
@@ -395,13 +398,14 @@ fn write_info(
         Some(n) => profile.staff_form(n).sheet_name().to_string(),
         None => String::new(),
     };
-    ws.write_formula_with_format(
+    sh.formula(
         count_row + 2,
         1,
         Formula::new(format!(
             "=IF(ISNUMBER({hc}),IF({hc}>={large},\"Mẫu 05\",\"Mẫu 04\"),\"\")"
         ))
         .set_result(staff),
+        Form::M05.sheet_name(),
         &kit.locked_center,
     )?;
 
@@ -412,9 +416,9 @@ fn write_info(
     ];
     for (i, line) in lines.iter().enumerate() {
         let row = notes + i as u32;
-        merge_text(ws, row, 0, 1, line, &kit.note)?;
-        ws.set_row_height(row, kit::wrapped_height(line, 94.0, 15.0))?;
+        sh.merge(row, 0, row, 1, line, &kit.note)?;
     }
+    sh.finish_rows()?;
     ws.set_selection(r, 1, r, 1)?;
     kit::protect(ws, t.password.as_deref());
     Ok(())
@@ -446,16 +450,6 @@ fn next_quarter_last_day(q: Quarter) -> NaiveDate {
         }
     };
     next.last_day()
-}
-
-fn blank(
-    ws: &mut Worksheet,
-    row: u32,
-    col: u16,
-    f: &rust_xlsxwriter::Format,
-) -> Result<(), XlsxError> {
-    ws.write_blank(row, col, f)?;
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,11 +520,11 @@ fn write_list(
     let cols = list_columns(q);
     let last_col = cols.len() as u16 - 1;
     let widths: Vec<f64> = cols.iter().map(|c| c.1).collect();
-    set_widths(ws, &widths)?;
     official_page(ws, Some((LIST_HEADER, LIST_HEADER)))?;
+    let mut sh = Sheet::new(ws, &widths)?;
 
-    merge_text(
-        ws,
+    sh.merge(
+        0,
         0,
         0,
         last_col,
@@ -540,50 +534,43 @@ fn write_list(
         ),
         &s.title,
     )?;
-    merge_text(
-        ws,
+    sh.merge(
         1,
         0,
+        1,
         last_col,
         "Mỗi người một dòng, kể cả người nghỉ dài ngày. Ô nền vàng là ô cần điền; ở các cột xếp loại, Kỷ luật, Thanh tra, kiểm tra, Kiểm điểm, Đối tượng chỉ chọn giá trị trong danh sách thả xuống (giá trị khác làm người đó bị lỗi dữ liệu).",
         &s.subtitle,
     )?;
-    ws.set_row_height(0, 21)?;
+    sh.height(0, TITLE_ROW);
     for (c, (name, _, _)) in cols.iter().enumerate() {
-        text(ws, LIST_HEADER, c as u16, name, &kit.header)?;
+        sh.text(LIST_HEADER, c as u16, name, &kit.header)?;
     }
-    ws.set_row_height(LIST_HEADER, 48)?;
 
     let first = LIST_HEADER + 1;
     let last = list_last(t);
     // Dropdown words may take two lines.
     let choice_format = kit.input_center.clone().set_text_wrap();
     for row in first..=last {
-        ws.set_row_height(row, 31.5)?;
+        sh.height(row, LIST_ROW);
         for (c, (_, _, kind)) in cols.iter().enumerate() {
             let c = c as u16;
             match kind {
-                ListCol::Stt => {
-                    ws.write_number_with_format(
-                        row,
-                        c,
-                        (row - first + 1) as f64,
-                        &kit.locked_center,
-                    )?;
-                }
+                ListCol::Stt => sh.number(row, c, (row - first + 1) as f64, &kit.locked_center)?,
                 ListCol::Birth | ListCol::From | ListCol::To | ListCol::Start | ListCol::End => {
-                    blank(ws, row, c, &kit.input_date)?
+                    sh.blank(row, c, &kit.input_date)?
                 }
                 ListCol::Month(_)
                 | ListCol::Discipline
                 | ListCol::Inspection
                 | ListCol::Review
-                | ListCol::Kind => blank(ws, row, c, &choice_format)?,
-                ListCol::Btv | ListCol::Days => blank(ws, row, c, &kit.input_center)?,
-                _ => blank(ws, row, c, &kit.input_wrap)?,
+                | ListCol::Kind => sh.blank(row, c, &choice_format)?,
+                ListCol::Btv | ListCol::Days => sh.blank(row, c, &kit.input_center)?,
+                _ => sh.blank(row, c, &kit.input_wrap)?,
             }
         }
     }
+    sh.finish_rows()?;
 
     let col_of = |want: ListCol| cols.iter().position(|c| c.2 == want).map(|p| p as u16);
     let absence = profile.thresholds.absence_days;
@@ -761,19 +748,17 @@ fn write_form(
     let last = FORM_FIRST + rows - 1;
 
     ws.set_formula_result_default("");
-    ws.set_column_width(0, 5)?;
-    ws.set_column_width(1, 11)?;
-    ws.set_column_width(2, 24)?;
-    ws.set_column_range_width(first_item, last_item, 4.6)?;
-    ws.set_column_width(total_col, 8.5)?;
-    ws.set_column_width(remark_col, 24)?;
     official_page(ws, Some((FORM_GROUP_ROW, FORM_MARKS)))?;
+    let mut widths = vec![5.0, 11.0, 24.0];
+    widths.extend(std::iter::repeat_n(4.6, usize::from(items)));
+    widths.extend([8.5, 24.0]);
+    let mut sh = Sheet::new(ws, &widths)?;
 
     let q = kit::quarter_text(t.quarter);
     let (low, high) = kit::passing_range(profile, spec);
     let mandatory_count = spec.mandatory.iter().filter(|m| **m).count();
-    merge_text(
-        ws,
+    sh.merge(
+        0,
         0,
         0,
         remark_col,
@@ -783,10 +768,10 @@ fn write_form(
         ),
         &s.title,
     )?;
-    merge_text(
-        ws,
+    sh.merge(
         1,
         0,
+        1,
         remark_col,
         &format!(
             "{}: {items} nội dung; {mandatory_count} nội dung bắt buộc (cột có x ở dòng Bắt buộc) đạt {} điểm, các nội dung còn lại từ {} điểm; khung tổng điểm đạt {}–{}.",
@@ -798,59 +783,65 @@ fn write_form(
         ),
         &s.subtitle,
     )?;
-    ws.set_row_height(0, 21)?;
+    sh.height(0, TITLE_ROW);
 
     // Group row above the item numbers.
-    merge_text(ws, FORM_GROUP_ROW, 0, 2, "Nhóm tiêu chí", &kit.group)?;
+    sh.merge(
+        FORM_GROUP_ROW,
+        0,
+        FORM_GROUP_ROW,
+        2,
+        "Nhóm tiêu chí",
+        &kit.group,
+    )?;
     for run in kit::group_runs(spec) {
         let label = match run.group {
             Some(g) => format!("{} ({}–{})", g.name, run.first, run.last),
             None => String::new(),
         };
-        merge_text(
-            ws,
+        sh.merge(
             FORM_GROUP_ROW,
             FORM_ITEM_COL + run.first - 1,
+            FORM_GROUP_ROW,
             FORM_ITEM_COL + run.last - 1,
             &label,
             &kit.group,
         )?;
     }
-    ws.write_blank(FORM_GROUP_ROW, total_col, &kit.group)?;
-    ws.write_blank(FORM_GROUP_ROW, remark_col, &kit.group)?;
-    ws.set_row_height(FORM_GROUP_ROW, 33)?;
+    sh.blank(FORM_GROUP_ROW, total_col, &kit.group)?;
+    sh.blank(FORM_GROUP_ROW, remark_col, &kit.group)?;
+    sh.height(FORM_GROUP_ROW, HEADER_ROW);
 
     // Header row.
-    text(ws, FORM_HEADER, 0, "STT", &kit.header)?;
-    text(ws, FORM_HEADER, 1, "Mã CB", &kit.header)?;
-    text(ws, FORM_HEADER, 2, "Họ và tên", &kit.header)?;
+    sh.text(FORM_HEADER, 0, "STT", &kit.header)?;
+    sh.text(FORM_HEADER, 1, "Mã CB", &kit.header)?;
+    sh.text(FORM_HEADER, 2, "Họ và tên", &kit.header)?;
     for i in 1..=items {
         let f = if spec.mandatory[(i - 1) as usize] {
             &kit.header_mandatory
         } else {
             &kit.header
         };
-        text(ws, FORM_HEADER, FORM_ITEM_COL + i - 1, &i.to_string(), f)?;
+        sh.text(FORM_HEADER, FORM_ITEM_COL + i - 1, &i.to_string(), f)?;
     }
-    text(ws, FORM_HEADER, total_col, "Tổng điểm", &kit.header)?;
-    text(ws, FORM_HEADER, remark_col, "Nhận xét", &kit.header)?;
-    ws.set_row_height(FORM_HEADER, 33)?;
+    sh.text(FORM_HEADER, total_col, "Tổng điểm", &kit.header)?;
+    sh.text(FORM_HEADER, remark_col, "Nhận xét", &kit.header)?;
+    sh.height(FORM_HEADER, HEADER_ROW);
 
     // The `Bắt buộc` row, from the catalogue.
-    ws.write_blank(FORM_MARKS, 0, &kit.mark_label)?;
-    ws.write_blank(FORM_MARKS, 1, &kit.mark_label)?;
-    text(ws, FORM_MARKS, 2, "Bắt buộc", &kit.mark_label)?;
+    sh.blank(FORM_MARKS, 0, &kit.mark_label)?;
+    sh.blank(FORM_MARKS, 1, &kit.mark_label)?;
+    sh.text(FORM_MARKS, 2, "Bắt buộc", &kit.mark_label)?;
     for i in 1..=items {
         let col = FORM_ITEM_COL + i - 1;
         if spec.mandatory[(i - 1) as usize] {
-            text(ws, FORM_MARKS, col, "x", &kit.mark)?;
+            sh.text(FORM_MARKS, col, "x", &kit.mark)?;
         } else {
-            ws.write_blank(FORM_MARKS, col, &kit.locked_center)?;
+            sh.blank(FORM_MARKS, col, &kit.locked_center)?;
         }
     }
-    ws.write_blank(FORM_MARKS, total_col, &kit.locked_center)?;
-    text(
-        ws,
+    sh.blank(FORM_MARKS, total_col, &kit.locked_center)?;
+    sh.text(
         FORM_MARKS,
         remark_col,
         &format!(
@@ -864,23 +855,26 @@ fn write_form(
     let first_letters = col_letters(first_item);
     let last_letters = col_letters(last_item);
     for row in first..=last {
-        ws.set_row_height(row, 18)?;
-        ws.write_number_with_format(row, 0, (row - first + 1) as f64, &kit.locked_center)?;
-        ws.write_blank(row, 1, &kit.input)?;
-        ws.write_blank(row, 2, &kit.input)?;
+        sh.height(row, FORM_ROW);
+        sh.number(row, 0, (row - first + 1) as f64, &kit.locked_center)?;
+        sh.blank(row, 1, &kit.input)?;
+        sh.blank(row, 2, &kit.input)?;
         for col in first_item..=last_item {
-            ws.write_blank(row, col, &kit.input_center)?;
+            sh.blank(row, col, &kit.input_center)?;
         }
         let r = row + 1;
         let span = format!("{first_letters}{r}:{last_letters}{r}");
-        ws.write_formula_with_format(
+        // The total of the scale's highest scores is the widest it shows.
+        sh.formula(
             row,
             total_col,
             Formula::new(format!("=IF(COUNT({span})=0,\"\",SUM({span}))")).set_result(""),
+            &kit::vi_total(high),
             &kit.total,
         )?;
-        ws.write_blank(row, remark_col, &kit.input)?;
+        sh.blank(row, remark_col, &kit.input)?;
     }
+    sh.finish_rows()?;
 
     // Validations.
     let id_top = a1(first, 1);
@@ -959,11 +953,11 @@ fn write_reward(
     t: &UnitTemplate,
 ) -> Result<(), XlsxError> {
     let s = &kit.s;
-    set_widths(ws, &[5.0, 12.0, 30.0, 16.0])?;
     official_page(ws, Some((REWARD_HEADER, REWARD_HEADER)))?;
     ws.set_portrait();
-    merge_text(
-        ws,
+    let mut sh = Sheet::new(ws, &[5.0, 12.0, 30.0, 16.0])?;
+    sh.merge(
+        0,
         0,
         0,
         3,
@@ -980,26 +974,26 @@ fn write_reward(
         "Để trống cả trang nếu đơn vị không đề nghị: khi đó danh sách khen thưởng do cơ quan đầu mối đề xuất theo tổng điểm. Chỉ đề nghị người đạt chuyên nghiệp; số người được khen thưởng không quá tỷ lệ của khối ({}) số người đạt.",
         percents.join("; ")
     );
-    merge_text(ws, 1, 0, 3, &note, &kit.note)?;
-    ws.set_row_height(0, 21)?;
-    ws.set_row_height(1, kit::wrapped_height(&note, 63.0, 15.0))?;
+    sh.merge(1, 0, 1, 3, &note, &kit.note)?;
+    sh.height(0, TITLE_ROW);
     for (c, h) in ["STT", "Mã CB", "Họ và tên", "Thứ tự ưu tiên"]
         .iter()
         .enumerate()
     {
-        text(ws, REWARD_HEADER, c as u16, h, &kit.header)?;
+        sh.text(REWARD_HEADER, c as u16, h, &kit.header)?;
     }
-    ws.set_row_height(REWARD_HEADER, 33)?;
+    sh.height(REWARD_HEADER, HEADER_ROW);
     let rows = t.reward_rows(profile);
     let first = REWARD_HEADER + 1;
     let last = REWARD_HEADER + rows;
     for row in first..=last {
-        ws.write_number_with_format(row, 0, (row - first + 1) as f64, &kit.locked_center)?;
-        ws.write_blank(row, 1, &kit.input)?;
-        ws.write_blank(row, 2, &kit.input)?;
-        ws.write_blank(row, 3, &kit.input_center)?;
-        ws.set_row_height(row, 20)?;
+        sh.number(row, 0, (row - first + 1) as f64, &kit.locked_center)?;
+        sh.blank(row, 1, &kit.input)?;
+        sh.blank(row, 2, &kit.input)?;
+        sh.blank(row, 3, &kit.input_center)?;
+        sh.height(row, INPUT_ROW);
     }
+    sh.finish_rows()?;
     let id_top = a1(first, 1);
     ws.add_data_validation(
         first,

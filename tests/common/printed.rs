@@ -33,6 +33,9 @@ pub struct PrintedSheet {
     pub scale: u32,
     /// The height of a row without its own (`sheetFormatPr`), Excel's 15 points by default.
     pub default_height: f64,
+    /// Printed "fit to the page" (`pageSetUpPr fitToPage`): Excel chooses the scale and the
+    /// page breaks itself.
+    pub fit_to_page: bool,
 }
 
 impl PrintedSheet {
@@ -259,6 +262,7 @@ pub fn read(path: &Path) -> Vec<PrintedSheet> {
             repeat_rows: None,
             scale: 100,
             default_height: 15.0,
+            fit_to_page: false,
         };
         let mut merges: HashMap<(u32, u32), (u32, u32)> = HashMap::new();
         let mut covered: std::collections::HashSet<(u32, u32)> = Default::default();
@@ -317,6 +321,10 @@ pub fn read(path: &Path) -> Vec<PrintedSheet> {
                     if let Some(h) = attrs(&inner).get("defaultRowHeight") {
                         sheet.default_height = h.parse().unwrap();
                     }
+                }
+                "pageSetUpPr" => {
+                    sheet.fit_to_page =
+                        attrs(&inner).get("fitToPage").map(String::as_str) == Some("1");
                 }
                 "brk" => sheet.breaks.push(attrs(&inner)["id"].parse().unwrap()),
                 _ => {}
