@@ -21,9 +21,9 @@ pub enum CalendarFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Quý, ví dụ 2024-Q1, I/2024 / the quarter
+    /// Quý, ví dụ 2024-Q1, I/2024; mặc định: quý của ngày hôm nay / the quarter (default: today's)
     #[arg(short = 'q', long = "quarter", value_name = "QUARTER", value_parser = super::parse_quarter_arg)]
-    pub quarter: Quarter,
+    pub quarter: Option<Quarter>,
     /// Hồ sơ cấu hình: tệp TOML hoặc tên hồ sơ có sẵn / profile: a TOML file or a built-in name
     #[arg(long, value_name = "F")]
     pub profile: Option<String>,
@@ -411,9 +411,18 @@ fn text(c: &QuarterCalendar, profile: &str, lang: Lang) -> String {
     s
 }
 
+/// The quarter a date falls in.
+pub fn quarter_of(d: NaiveDate) -> Quarter {
+    use chrono::Datelike;
+    Quarter::new(d.year(), ((d.month() - 1) / 3 + 1) as u8).expect("a date's quarter")
+}
+
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = super::load_profile(args.profile.as_deref())?;
-    let cal = deadlines::quarter_calendar(args.quarter, &profile).map_err(|e| match e {
+    let quarter = args
+        .quarter
+        .unwrap_or_else(|| quarter_of(chrono::Local::now().date_naive()));
+    let cal = deadlines::quarter_calendar(quarter, &profile).map_err(|e| match e {
         crate::calendar::CalendarError::YearMissing(y) => anyhow::anyhow!(
             "lịch ngày nghỉ của hồ sơ '{}' không có năm {y}: bổ sung năm {y} vào hồ sơ (danhgia profile show > ho-so.toml, sửa, rồi --profile ho-so.toml) / the profile's calendar has no year {y}",
             profile.name
@@ -425,6 +434,6 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         CalendarFormat::Json => json(&cal, &profile.name, lang),
     };
     write_stdout(|w| w.write_all(out.as_bytes()))?;
-    super::warn_out_of_period(&profile, args.quarter, lang);
+    super::warn_out_of_period(&profile, quarter, lang);
     Ok(ExitCode::SUCCESS)
 }

@@ -61,7 +61,13 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     }
     let b = super::progress::run_batch(&inputs, &profile, args.input.quarter, lang);
     match &args.out {
-        None => write_stdout(|out| render(&b, args.format, lang, out))?,
+        None => {
+            write_stdout(|out| render(&b, args.format, lang, out))?;
+            if args.format == Format::Csv && !b.findings.is_empty() {
+                // SPEC §6: the people on stdout, the findings as CSV on stderr (no BOM: a pipe).
+                super::write_stderr(|err| report::findings_csv(&b.findings, lang, err))?;
+            }
+        }
         Some(dir) => {
             let mut body = Vec::new();
             render(&b, args.format, lang, &mut body)?;
@@ -72,6 +78,10 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
                 )
             })?;
             let ext = extension(args.format);
+            if args.format == Format::Csv {
+                // Every CSV file starts with a BOM, so that Excel opens the Vietnamese right.
+                body.splice(0..0, [0xEF, 0xBB, 0xBF]);
+            }
             let mut csv = vec![0xEF, 0xBB, 0xBF];
             report::findings_csv(&b.findings, lang, &mut csv)?;
             crate::output::write_atomic(&dir.join(format!("ket-qua.{ext}")), &body)?;

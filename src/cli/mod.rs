@@ -212,9 +212,37 @@ pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Re
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match f(&mut out).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if is_broken_pipe(&e) => Ok(()),
         other => other.context("không ghi được ra màn hình / cannot write to stdout"),
     }
+}
+
+/// The same for stderr (findings printed beside data on stdout): a closed stderr ends the
+/// printing quietly too.
+pub fn write_stderr(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let stderr = std::io::stderr();
+    let mut out = std::io::BufWriter::new(stderr.lock());
+    match f(&mut out).and_then(|_| out.flush()) {
+        Err(e) if is_broken_pipe(&e) => Ok(()),
+        other => other.context("không ghi được ra stderr / cannot write to stderr"),
+    }
+}
+
+/// A reader that closed the pipe (`| head -1`): the command ends quietly, with the exit code
+/// the data deserves. The CSV writer wraps the error it met in its own.
+pub fn is_broken_pipe(e: &std::io::Error) -> bool {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return true;
+    }
+    let inner = e.get_ref();
+    if let Some(c) = inner.and_then(|i| i.downcast_ref::<csv::Error>()) {
+        if let csv::ErrorKind::Io(io) = c.kind() {
+            return io.kind() == std::io::ErrorKind::BrokenPipe;
+        }
+    }
+    inner
+        .and_then(|i| i.downcast_ref::<std::io::Error>())
+        .is_some_and(is_broken_pipe)
 }
 
 /// SPEC §4: when no workbook at all was found, says so on stderr, naming every skipped path and

@@ -4,17 +4,27 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
 pub fn bar(len: usize, lang: crate::i18n::Lang) -> Option<ProgressBar> {
+    labelled(len, lang, ("Đang đọc", "Reading"))
+}
+
+/// The bar of the writing step of `run` (one tick per output file).
+pub fn writing(len: usize, lang: crate::i18n::Lang) -> Option<ProgressBar> {
+    labelled(len, lang, ("Đang ghi", "Writing"))
+}
+
+fn labelled(len: usize, lang: crate::i18n::Lang, (vi, en): (&str, &str)) -> Option<ProgressBar> {
     if !std::io::stderr().is_terminal() || len < 2 {
         return None;
     }
     let pb = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    let label = match lang {
-        crate::i18n::Lang::Vi => "Đang đọc",
-        crate::i18n::Lang::En => "Reading",
+    let (label, files) = match lang {
+        crate::i18n::Lang::Vi => (vi, "tệp"),
+        crate::i18n::Lang::En => (en, "files"),
     };
-    let style =
-        ProgressStyle::with_template(&format!("{label} {{bar:40}} {{pos}}/{{len}} tệp ({{eta}})"))
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let style = ProgressStyle::with_template(&format!(
+        "{label} {{bar:40}} {{pos}}/{{len}} {files} ({{eta}})"
+    ))
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
     pb.set_style(style);
     Some(pb)
 }

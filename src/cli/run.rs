@@ -40,6 +40,9 @@ pub struct Args {
     /// Định dạng bản tóm tắt / format of the closing summary
     #[arg(long, value_enum, default_value_t = RunFormat::Text)]
     pub format: RunFormat,
+    /// Không in bản tóm tắt (mã thoát vẫn cho biết kết quả) / print no summary
+    #[arg(long)]
+    pub quiet: bool,
     /// Ngày quyết định khen thưởng (dd/mm/yyyy hoặc yyyy-mm-dd): mức lương cơ sở áp dụng ngày này;
     /// mặc định: ngày làm việc đầu tiên sau hạn Ban Tổ chức chuyển hồ sơ / the reward decision date
     #[arg(long = "ngay-quyet-dinh", value_name = "DATE", value_parser = super::parse_decision_date)]
@@ -89,9 +92,13 @@ impl RunDocs {
     }
 }
 
+/// The schema of `run --format json`'s summary.
+pub const SUMMARY_SCHEMA: &str = "danhgia/tom-tat/v1";
+
 /// What `run` wrote, for the closing summary.
 #[derive(Debug, Default, Serialize)]
 pub struct RunSummary {
+    pub schema: &'static str,
     pub quarter: Option<String>,
     pub files: usize,
     pub skipped: usize,
@@ -100,10 +107,29 @@ pub struct RunSummary {
     pub dat: u32,
     pub errors: usize,
     pub warnings: usize,
+    /// Input workbooks that gave no unit, each with why.
+    pub left_out: Vec<LeftOut>,
     pub outdir: String,
+    /// The output folders and files at the top of OUTDIR, each with how many files it holds.
+    pub folders: Vec<Folder>,
     pub outputs: Vec<String>,
     /// Files of an earlier run (listed in its manifest) that this run removed.
     pub removed: Vec<String>,
+}
+
+/// An input workbook that gave no unit to count.
+#[derive(Debug, Serialize)]
+pub struct LeftOut {
+    pub file: String,
+    pub code: String,
+    pub reason: String,
+}
+
+/// A folder of OUTDIR (or a file at its top) and the number of files in it.
+#[derive(Debug, Serialize)]
+pub struct Folder {
+    pub path: String,
+    pub files: usize,
 }
 
 fn fail(lang: Lang, vi: String, en: String) -> Result<ExitCode> {
@@ -321,8 +347,10 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     };
     let removed = write_all(&b, &plan, rewards.as_ref(), &docs, &profile, &target, lang)?;
     drop(lock);
-    let summary = RunSummary::of(&b, out, outputs, removed);
-    print_summary(&b, &summary, args.format, lang)?;
+    let summary = RunSummary::of(&b, out, outputs, removed, lang);
+    if !args.quiet {
+        print_summary(&b, &summary, args.format, lang)?;
+    }
     Ok(exit_for(b.errors(), b.warnings(), false))
 }
 
@@ -341,8 +369,15 @@ fn reward_list(
 }
 
 impl RunSummary {
-    fn of(b: &Batch, out: &Path, outputs: Vec<String>, removed: Vec<String>) -> RunSummary {
+    fn of(
+        b: &Batch,
+        out: &Path,
+        outputs: Vec<String>,
+        removed: Vec<String>,
+        lang: Lang,
+    ) -> RunSummary {
         RunSummary {
+            schema: SUMMARY_SCHEMA,
             quarter: b.quarter.map(|q| q.to_string()),
             files: b.files.len(),
             skipped: b
@@ -355,11 +390,55 @@ impl RunSummary {
             dat: b.units.iter().map(|u| u.summary.dat).sum(),
             errors: b.errors(),
             warnings: b.warnings(),
+            left_out: left_out(b, lang),
             outdir: out.display().to_string(),
+            folders: folders(&outputs),
             outputs,
             removed,
         }
     }
+}
+
+/// The workbooks read as units' that gave no unit (unreadable, a second copy of a unit, no one
+/// in it…), with the first error that kept each out.
+fn left_out(b: &Batch, lang: Lang) -> Vec<LeftOut> {
+    let counted: HashSet<&str> = b.units.iter().map(|u| u.source.as_str()).collect();
+    b.files
+        .iter()
+        .filter(|f| {
+            f.status == batch::FileStatus::Loi
+                && f.kind == batch::FileKind::Book
+                && !counted.contains(f.file.as_str())
+        })
+        .map(|f| {
+            let first = b
+                .findings
+                .iter()
+                .find(|x| x.file == f.file && x.severity() == crate::finding::Severity::Error);
+            LeftOut {
+                file: f.file.clone(),
+                code: first.map_or(String::new(), |x| x.code().as_str().to_string()),
+                reason: first.map_or(String::new(), |x| x.message(lang)),
+            }
+        })
+        .collect()
+}
+
+/// Outputs grouped by their first folder ("don-vi/…" → "don-vi/"), in the order first seen;
+/// files at the top of OUTDIR stand alone.
+fn folders(outputs: &[String]) -> Vec<Folder> {
+    let mut out: Vec<Folder> = Vec::new();
+    for o in outputs {
+        let path = match o.split_once('/') {
+            Some((dir, _)) => format!("{dir}/"),
+            None => o.clone(),
+        };
+        match out.iter_mut().find(|f| f.path == path) {
+            Some(f) => f.files += 1,
+            None => out.push(Folder { path, files: 1 }),
+        }
+    }
+    out
 }
 
 /// The closing summary on stdout; as text, after the list of skipped files.
@@ -508,12 +587,22 @@ pub fn write_outputs(
     let blocs_dir = out.join(BLOCS_DIR);
     std::fs::create_dir_all(&units_dir)
         .with_context(|| format!("không tạo được thư mục {}", units_dir.display()))?;
+    let pb = super::progress::writing(plan.paths().len(), lang);
+    let tick = || {
+        if let Some(pb) = &pb {
+            pb.inc(1);
+        }
+    };
     b.units
         .par_iter()
         .zip(plan.units.par_iter())
-        .try_for_each(|(u, name)| match docs.mau06.get(&u.quarter) {
-            Some(doc) => mau06::write(u, profile, doc, &units_dir.join(name)),
-            None => unreachable!("every unit's quarter is dated before writing"),
+        .try_for_each(|(u, name)| {
+            let done = match docs.mau06.get(&u.quarter) {
+                Some(doc) => mau06::write(u, profile, doc, &units_dir.join(name)),
+                None => unreachable!("every unit's quarter is dated before writing"),
+            };
+            tick();
+            done
         })?;
 
     // mẫu 07 per bloc present, and the whole district.
@@ -525,8 +614,10 @@ pub fn write_outputs(
         };
         for (bs, name) in d.blocs.iter().zip(plan.blocs()) {
             mau07::write(bs, d.quarter, profile, bloc_doc, &blocs_dir.join(name))?;
+            tick();
         }
         toan_quan::write(d, profile, district_doc, &out.join(DISTRICT_FILE))?;
+        tick();
     }
 
     let mut json = Vec::new();
@@ -537,7 +628,34 @@ pub fn write_outputs(
     let mut csv = vec![0xEF, 0xBB, 0xBF];
     report::findings_csv(&b.findings, lang, &mut csv)?;
     write_atomic(&out.join("loi.csv"), &csv)?;
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
     Ok(())
+}
+
+/// A plural for English counts ("1 file", "2 files").
+fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What a folder of OUTDIR holds, in words.
+fn folder_words(f: &Folder, lang: Lang) -> String {
+    let n = f.files as u64;
+    match (f.path.as_str(), lang) {
+        ("don-vi/", Lang::Vi) => format!("Mẫu 06 của {n} đơn vị"),
+        ("don-vi/", Lang::En) => format!("mẫu 06 of {}", count(n, "unit", "units")),
+        ("khoi/", Lang::Vi) => format!("Mẫu 07 của {n} khối"),
+        ("khoi/", Lang::En) => format!("mẫu 07 of {}", count(n, "bloc", "blocs")),
+        ("tra-lai/", Lang::Vi) => format!("{n} sổ gửi trả đơn vị để sửa"),
+        ("tra-lai/", Lang::En) => format!(
+            "{} to send back to units",
+            count(n, "workbook", "workbooks")
+        ),
+        (_, Lang::Vi) => format!("{n} tệp"),
+        (_, Lang::En) => count(n, "file", "files"),
+    }
 }
 
 fn summary_text(s: &RunSummary, lang: Lang) -> String {
@@ -545,48 +663,82 @@ fn summary_text(s: &RunSummary, lang: Lang) -> String {
     let quarter = s.quarter.clone().unwrap_or_else(|| "?".into());
     let quarter_vi = crate::text::parse_quarter(&quarter)
         .map_or(quarter.clone(), |q| format!("{}/{}", q.roman(), q.year));
+    let read = (s.files - s.skipped) as u64;
     match lang {
         Lang::Vi => {
             t.push_str(&format!(
-                "Quý {quarter_vi}: đã đọc {} tệp ({} bỏ qua), {} đơn vị, {} người, {} người đạt chuyên nghiệp.\n",
-                s.files - s.skipped,
-                s.skipped,
-                s.units,
-                s.people,
-                s.dat
+                "Quý {quarter_vi}: đã đọc {read} tệp ({} bỏ qua), {} đơn vị, {} người, {} người đạt chuyên nghiệp.\n",
+                s.skipped, s.units, s.people, s.dat
             ));
             t.push_str(&format!(
                 "Lỗi: {}, cảnh báo: {} (chi tiết trong loi.csv).\n",
                 s.errors, s.warnings
             ));
-            t.push_str(&format!("Kết quả ghi tại {}:\n", s.outdir));
         }
         Lang::En => {
             t.push_str(&format!(
-                "Quarter {quarter}: read {} files ({} skipped), {} units, {} people, {} đạt chuyên nghiệp.\n",
-                s.files - s.skipped,
+                "Quarter {quarter}: read {} ({} skipped), {}, {}, {} đạt chuyên nghiệp.\n",
+                count(read, "file", "files"),
                 s.skipped,
-                s.units,
-                s.people,
+                count(s.units as u64, "unit", "units"),
+                count(s.people, "person", "people"),
                 s.dat
             ));
             t.push_str(&format!(
-                "Errors: {}, warnings: {} (details in loi.csv).\n",
-                s.errors, s.warnings
+                "{}, {} (details in loi.csv).\n",
+                count(s.errors as u64, "error", "errors"),
+                count(s.warnings as u64, "warning", "warnings")
             ));
-            t.push_str(&format!("Outputs written to {}:\n", s.outdir));
         }
     }
-    for o in &s.outputs {
-        t.push_str(&format!("  {o}\n"));
+    if !s.left_out.is_empty() {
+        t.push_str(lang.pick(
+            "Sổ không được tính (sửa rồi chạy lại):\n",
+            "Workbooks not counted (fix them and run again):\n",
+        ));
+        for l in &s.left_out {
+            t.push_str(&format!(
+                "  {}: {}\n",
+                crate::text::terminal_safe(&l.file),
+                crate::text::terminal_safe(&l.reason)
+            ));
+        }
+    }
+    t.push_str(&match lang {
+        Lang::Vi => format!(
+            "Kết quả ghi tại {}:\n",
+            crate::text::terminal_safe(&s.outdir)
+        ),
+        Lang::En => format!(
+            "Outputs written to {}:\n",
+            crate::text::terminal_safe(&s.outdir)
+        ),
+    });
+    for f in &s.folders {
+        if f.path.ends_with('/') {
+            t.push_str(&format!("  {:<16}{}\n", f.path, folder_words(f, lang)));
+        } else {
+            t.push_str(&format!("  {}\n", f.path));
+        }
     }
     if !s.removed.is_empty() {
         t.push_str(lang.pick(
             "Đã xóa các tệp cũ của lần chạy trước (không còn trong kết quả lần này):\n",
             "Removed the earlier run's files that this run no longer writes:\n",
         ));
-        for r in &s.removed {
-            t.push_str(&format!("  {r}\n"));
+        const SHOWN: usize = 10;
+        for r in s.removed.iter().take(SHOWN) {
+            t.push_str(&format!("  {}\n", crate::text::terminal_safe(r)));
+        }
+        if s.removed.len() > SHOWN {
+            let more = (s.removed.len() - SHOWN) as u64;
+            t.push_str(&match lang {
+                Lang::Vi => format!("  … và {more} tệp khác (xem --format json)\n"),
+                Lang::En => format!(
+                    "  … and {} (see --format json)\n",
+                    count(more, "other file", "other files")
+                ),
+            });
         }
     }
     t
