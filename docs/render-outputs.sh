@@ -8,8 +8,8 @@
 #   docs/render-outputs.sh [OUTDIR] [--docs]      (default OUTDIR: render-ket-qua)
 #
 # OUTDIR receives, for each workbook, NAME.pdf and NAME-1.png, NAME-2.png… (mẫu 06 of each unit,
-# mẫu 07 of each bloc, toan-quan, khen-thuong), and the templates (don-vi, phieu-03/04/05,
-# de-nghi-khen-thuong).
+# mẫu 07 of each bloc, toan-quan, khen-thuong), the templates (don-vi, phieu-03/04/05,
+# de-nghi-khen-thuong), and the example year of fixtures/nam (nam-2024).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=render-ket-qua
@@ -35,8 +35,14 @@ for f in phieu-03 phieu-04 phieu-05; do
     "$bin" template "$f" -q 2024-Q2 --don-vi "Phòng Tài chính - Kế hoạch" -o "$work/mau/$f.xlsx" >/dev/null
 done
 "$bin" template de-nghi-khen-thuong -o "$work/mau/de-nghi-khen-thuong.xlsx" >/dev/null
+# The example year of fixtures/nam: each quarter run, then the year (docs/nam.md).
+mkdir -p "$work/nam"
+for q in 1 2 3 4; do
+    "$bin" run "fixtures/nam/2024-Q$q" -o "$work/nam-q$q" --quiet
+done
+"$bin" nam "$work"/nam-q{1,2,3,4} -o "$work/nam/nam-2024.xlsx" >/dev/null
 
-find "$work/ket-qua" "$work/mau" -name '*.xlsx' | sort | while read -r f; do
+find "$work/ket-qua" "$work/mau" "$work/nam" -name '*.xlsx' | sort | while read -r f; do
     docs/render.sh "$f" "$out" 90 >/dev/null
     echo "$out/$(basename "${f%.*}")-*.png"
 done
@@ -71,5 +77,8 @@ if $docs; then
     cp "$(png phieu-04 1)" docs/img/phieu-04.png
     cp "$(png phieu-03 1)" docs/img/phieu-03-trang-1.png
     cp "$(png phieu-03 2)" docs/img/phieu-03-trang-2.png
+    cp "$(png nam-2024 1)" docs/img/nam-tong-hop.png
+    cp "$(png nam-2024 "$(page_with "$out/nam-2024.pdf" "KẾT QUẢ CỦA TỪNG NGƯỜI")")" docs/img/nam-ca-nhan.png
+    cp "$(png nam-2024 "$(page_with "$out/nam-2024.pdf" "THEO KHỐI, CÁC QUÝ")")" docs/img/nam-bieu-do.png
     echo "docs/img/ updated"
 fi

@@ -20,6 +20,9 @@ pub enum DocKind {
     District,
     /// The reward list and its tờ trình (the dossiers forwarded by then).
     Rewards,
+    /// The year's report (`nam`), dated with the publication of the fourth quarter's results:
+    /// resolve it for quarter IV of the year.
+    Year,
 }
 
 impl DocKind {
@@ -29,13 +32,15 @@ impl DocKind {
             DocKind::Mau07 => DeadlineKind::BlocReport,
             DocKind::District => DeadlineKind::Publication,
             DocKind::Rewards => DeadlineKind::DossierForward,
+            DocKind::Year => DeadlineKind::Publication,
         }
     }
 
-    /// The kind of document in its number ("TB" thông báo, "TTr" tờ trình).
+    /// The kind of document in its number ("TB" thông báo, "TTr" tờ trình, "BC" báo cáo).
     pub fn abbreviation(self) -> &'static str {
         match self {
             DocKind::Rewards => "TTr",
+            DocKind::Year => "BC",
             _ => "TB",
         }
     }

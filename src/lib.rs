@@ -37,3 +37,4 @@ pub mod rules;
 pub mod text;
 pub mod vocab;
 pub mod writer;
+pub mod year;

@@ -481,6 +481,7 @@ fn text_at_excels_limit_never_fails_run() {
         "khoi/chinh-quyen-mau-07.xlsx",
         "toan-quan.xlsx",
         "khen-thuong.xlsx",
+        "khen-thuong.json",
         "ket-qua.json",
         "loi.csv",
     ] {

@@ -98,6 +98,7 @@ const EXPECTED: &[(&str, i32)] = &[
     ("danhgia validate thu-muc-quy-1/ --strict", 1),
     ("danhgia run thu-muc-quy-1/ -o ket-qua-quy-1/", 1),
     ("danhgia run thu-muc-quy-1/ -o ket-qua-quy-1/ --force --ngay 02/04/2024 --so 15", 1),
+    ("danhgia nam ket-qua-quy-1/ -o nam-2024.xlsx", 0),
     ("danhgia merge khoi/*.xlsx -o toan-quan.xlsx", 0),
     ("danhgia evaluate thu-muc-quy-1/ -q 2024-Q1", 1),
     ("danhgia evaluate thu-muc-quy-1/ --format json > ket-qua.json", 1),
@@ -134,6 +135,15 @@ const EXPECTED: &[(&str, i32)] = &[
     ("cargo run --example fill-template -- TCKH-mau.xlsx TCKH.xlsx", 0),
     ("danhgia validate TCKH.xlsx", 0),
     ("danhgia template phieu-04 -q 2024-Q2 --don-vi \"Phòng Tài chính - Kế hoạch\" -o phieu-04.xlsx", 0),
+    // docs/nam.md
+    ("danhgia run fixtures/nam/2024-Q1 -o quy-1/", 0),
+    ("danhgia run fixtures/nam/2024-Q2 -o quy-2/", 0),
+    ("danhgia run fixtures/nam/2024-Q3 -o quy-3/", 0),
+    ("danhgia run fixtures/nam/2024-Q4 -o quy-4/", 0),
+    ("danhgia nam quy-1/ quy-2/ quy-3/ quy-4/ -o nam-2024.xlsx", 0),
+    ("danhgia nam quy-1/ quy-2/ quy-3/ quy-4/ -o nam-2024.xlsx --format json > nam-2024.json", 0),
+    ("danhgia nam quy-1/ quy-2/ quy-4/ket-qua.json -o nam-thieu.xlsx", 0),
+    ("danhgia --lang en nam quy-1/ quy-2/ quy-3/ quy-4/ -o nam-2024.xlsx", 0),
 ];
 
 fn copy_dir(from: &Path, to: &Path) {

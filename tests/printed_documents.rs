@@ -107,6 +107,12 @@ fn check_all(dir: &Path) -> usize {
                     .find(|c| c.text.starts_with("TỔNG CỘNG"))
                     .map(|c| c.text.as_str()),
                 "Tổng hợp đơn vị" => Some("Tổng cộng"),
+                // The year: the line under the tables stays with the signature.
+                "Tổng hợp năm" => sheet
+                    .cells
+                    .iter()
+                    .find(|c| c.text.starts_with("III."))
+                    .map(|c| c.text.as_str()),
                 _ => None,
             };
             if let Some(total) = total {
@@ -158,7 +164,13 @@ fn long_note(i: usize) -> String {
 /// A unit with a 80-character name, people with 60-character names and titles, long notes, and
 /// enough people for several pages.
 fn long_unit(dir: &Path, code: &str, bloc: &str, members: usize) -> PathBuf {
+    long_unit_of(dir, code, bloc, members, 1)
+}
+
+/// The same unit in quarter `q` of 2024.
+fn long_unit_of(dir: &Path, code: &str, bloc: &str, members: usize, q: u32) -> PathBuf {
     let mut unit = Unit::new(code, members);
+    unit.quarter(2024, q);
     unit.name = t(&format!("{LONG_UNIT} {code}"));
     unit.bloc = t(bloc);
     unit.columns.push(GHI_CHU);
@@ -248,6 +260,92 @@ fn long_names_titles_and_notes_wrap_and_rows_grow() {
     ]);
     assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(check_all(&merged), 2);
+}
+
+/// `danhgia run` on `input` into `out`, then `danhgia nam` over the quarters into `book`.
+fn run_then_nam(quarters: &[(PathBuf, PathBuf)], book: &Path) {
+    for (input, out) in quarters {
+        let o = run_raw(&[
+            "run",
+            &input.to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ]);
+        assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let mut args: Vec<String> = vec!["nam".into()];
+    args.extend(
+        quarters
+            .iter()
+            .map(|(_, o)| o.to_string_lossy().into_owned()),
+    );
+    args.extend(["-o".into(), book.to_string_lossy().into_owned()]);
+    let o = run_raw(&args);
+    assert_eq!(exit_code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn every_text_of_the_example_year_fits_its_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let quarters: Vec<(PathBuf, PathBuf)> = (1..=4)
+        .map(|q| {
+            (
+                fixture("nam").join(format!("2024-Q{q}")),
+                tmp.path().join(format!("q{q}")),
+            )
+        })
+        .collect();
+    let book = tmp.path().join("nam").join("nam.xlsx");
+    std::fs::create_dir_all(book.parent().unwrap()).unwrap();
+    run_then_nam(&quarters, &book);
+    assert_eq!(check_all(book.parent().unwrap()), 1);
+    // The heading of Phòng Nội vụ, which compiles the year (seed 000 §IV.1).
+    let lines = heading(&book, 0);
+    for want in [
+        "UBND QUẬN LONG BIÊN",
+        "PHÒNG NỘI VỤ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ] {
+        assert!(lines.contains(&want.to_string()), "{lines:?}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Số: ") && l.ends_with("/BC-PNV")),
+        "{lines:?}"
+    );
+    // The summary fits on one page: the signature stays with the tables.
+    let summary = &printed::read(&book)[0];
+    assert!(summary.breaks.is_empty(), "{:?}", summary.breaks);
+}
+
+#[test]
+fn the_year_of_long_names_wraps_and_rows_grow() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut quarters = Vec::new();
+    for q in [1, 2] {
+        let input = tmp.path().join(format!("in{q}"));
+        std::fs::create_dir_all(&input).unwrap();
+        long_unit_of(&input, "VHTT", "Chính quyền", 45, q);
+        long_unit_of(&input, "BTG", "Đảng - Đoàn thể", 12, q);
+        long_unit_of(&input, "THNL", "Trường học", 70, q);
+        quarters.push((input, tmp.path().join(format!("q{q}"))));
+    }
+    let book = tmp.path().join("nam").join("nam.xlsx");
+    std::fs::create_dir_all(book.parent().unwrap()).unwrap();
+    run_then_nam(&quarters, &book);
+    assert_eq!(check_all(book.parent().unwrap()), 1);
+    // The people's sheet takes several pages, each with the header repeated.
+    let people = printed::read(&book)
+        .into_iter()
+        .find(|s| s.name == "Cá nhân")
+        .unwrap();
+    assert!(people.breaks.len() >= 2, "{:?}", people.breaks);
+    assert!(people.repeat_rows.is_some());
+    let cells: Vec<&str> = people.cells.iter().map(|c| c.text.as_str()).collect();
+    assert!(cells.iter().any(|c| c.starts_with(LONG_NAME)));
+    assert!(cells.iter().any(|c| c.starts_with(LONG_UNIT)));
 }
 
 /// The texts of the first rows of a sheet (the heading), in order.

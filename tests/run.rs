@@ -115,6 +115,11 @@ fn run_writes_every_output_of_the_contract() {
     }
     assert!(out.join("toan-quan.xlsx").is_file());
     assert!(out.join("khen-thuong.xlsx").is_file());
+    // The reward document beside it, for `nam` to count the money (SPEC §5 schema).
+    let rewards: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("khen-thuong.json")).unwrap()).unwrap();
+    assert_eq!(rewards["schema"], "danhgia/khen-thuong/v1");
+    assert_eq!(rewards["quarter"], "2024-Q1");
     let csv = std::fs::read(out.join("loi.csv")).unwrap();
     assert!(
         csv.starts_with(&[0xEF, 0xBB, 0xBF]),

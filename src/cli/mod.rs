@@ -4,6 +4,7 @@ mod calendar;
 mod evaluate;
 mod guard;
 mod merge;
+mod nam;
 mod profile;
 mod progress;
 mod rewards;
@@ -61,13 +62,15 @@ pub enum Command {
     Calendar(calendar::Args),
     /// Hồ sơ cấu hình (tiêu chí, ngưỡng, lịch, lương cơ sở)
     Profile(profile::Args),
+    /// Tổng hợp cả năm từ kết quả các quý: từng người, đơn vị, khối, tiền thưởng
+    Nam(nam::Args),
 }
 
 impl Command {
     /// Does the command write files (so that an interrupt must clean up after it)?
     fn writes_files(&self) -> bool {
         match self {
-            Command::Run(_) | Command::Merge(_) | Command::Template(_) => true,
+            Command::Run(_) | Command::Merge(_) | Command::Template(_) | Command::Nam(_) => true,
             Command::Evaluate(a) => a.out.is_some(),
             Command::Rewards(a) => a.out.is_some(),
             Command::Validate(_) | Command::Calendar(_) | Command::Profile(_) => false,
@@ -204,6 +207,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Rewards(a) => rewards::run(a, lang),
         Command::Template(a) => template::run(a, lang),
         Command::Calendar(a) => calendar::run(a, lang),
+        Command::Nam(a) => nam::run(a, lang),
     }
 }
 

@@ -492,6 +492,9 @@ fn write_all(
     write_outputs(b, plan, docs, profile, out, lang)?;
     if let (Some(list), Some(doc)) = (rewards, docs.rewards()) {
         crate::writer::khen_thuong::write(list, profile, doc, &out.join(REWARDS_FILE))?;
+        // The reward document (`rewards --format json`), for `nam` to count the money.
+        let json = crate::rewards::to_json(list);
+        write_atomic(&out.join(REWARDS_JSON), json.as_bytes())?;
     }
     let planned: HashSet<&String> = outputs.iter().collect();
     let stale: Vec<&String> = previous.iter().filter(|p| !planned.contains(p)).collect();
@@ -504,6 +507,7 @@ const UNITS_DIR: &str = "don-vi";
 const BLOCS_DIR: &str = "khoi";
 const DISTRICT_FILE: &str = "toan-quan.xlsx";
 const REWARDS_FILE: &str = "khen-thuong.xlsx";
+const REWARDS_JSON: &str = crate::reader::run_outputs::REWARDS_FILE;
 
 /// The files a run writes, relative to OUTDIR, known before any is written.
 #[derive(Debug)]
@@ -550,6 +554,7 @@ impl Plan {
         }
         if self.rewards {
             p.push(REWARDS_FILE.into());
+            p.push(REWARDS_JSON.into());
         }
         p.extend(["ket-qua.json".to_string(), "loi.csv".to_string()]);
         p

@@ -13,6 +13,7 @@ mod ods_parts;
 pub mod panic_guard;
 mod preflight;
 pub mod proposals;
+pub mod run_outputs;
 pub mod unit;
 mod xlsx_parts;
 

@@ -419,6 +419,7 @@ pub mod kit;
 pub mod mau06;
 pub mod mau07;
 pub mod metrics;
+pub mod nam;
 pub mod phieu;
 pub mod sheet;
 pub mod style;

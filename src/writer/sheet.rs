@@ -35,6 +35,9 @@ pub struct Sheet<'a> {
 /// The tallest row Excel allows (points): a longer text is shortened to what fits.
 const MAX_HEIGHT: f64 = kit::MAX_ROW_HEIGHT;
 
+/// The most manual page breaks a worksheet may hold (Excel's limit).
+const MAX_PAGE_BREAKS: usize = 1023;
+
 impl<'a> Sheet<'a> {
     /// A sheet with these column widths (Excel's units).
     pub fn new(ws: &'a mut Worksheet, widths: &[f64]) -> Result<Sheet<'a>, XlsxError> {
@@ -176,7 +179,9 @@ impl<'a> Sheet<'a> {
         let blocks = blocks(last, &page.keep);
         let capacity = kit::page_capacity(page.landscape, scale);
         let breaks = kit::page_breaks(&blocks, height, capacity, repeated);
-        if !breaks.is_empty() {
+        // Excel holds at most 1 023 manual page breaks; a longer document (a whole city's list of
+        // people) is left to Excel's own pagination, its header rows still repeated on each page.
+        if !breaks.is_empty() && breaks.len() <= MAX_PAGE_BREAKS {
             self.ws.set_page_breaks(&breaks)?;
         }
         Ok(scale)
@@ -286,6 +291,20 @@ mod tests {
         assert!(metrics::wrapped_height(&shown, font, &[40.0]) <= MAX_HEIGHT);
         assert!(shown.len() > 500, "keeps as much as fits");
         assert_eq!(fit_height("ngắn", font, &[40.0], MAX_HEIGHT), "ngắn");
+    }
+
+    #[test]
+    fn a_document_of_more_pages_than_excel_breaks_is_paginated_by_excel() {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        let style = super::super::Styles::new().cell;
+        let mut sheet = Sheet::new(ws, &[10.0]).unwrap();
+        // About 30 rows a page: 40 000 rows need more than 1 023 breaks.
+        for r in 0..40_000 {
+            sheet.text(r, 0, "x", &style).unwrap();
+        }
+        sheet.finish(&Page::default()).unwrap();
+        assert!(wb.save_to_buffer().is_ok());
     }
 
     #[test]

@@ -1,0 +1,439 @@
+//! What the year says about its inputs: a file left out, a quarter whose money is unknown, a
+//! person who cannot be followed for sure. Each note carries the facts; the words are chosen in
+//! the language asked for. A [`Refusal`] is what stops `nam` before it writes anything.
+
+use crate::finding::Severity;
+use crate::i18n::Lang;
+use crate::model::Quarter;
+use crate::reader::run_outputs::{Problem, ProblemKind};
+use serde::Serialize;
+
+/// "quý II/2024" / "2024-Q2".
+pub fn quarter_words(q: Quarter, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("quý {}/{}", q.roman(), q.year),
+        Lang::En => q.to_string(),
+    }
+}
+
+/// The same at the start of a sentence: "Quý II/2024" / "2024-Q2".
+fn quarter_start(q: Quarter, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("Quý {}/{}", q.roman(), q.year),
+        Lang::En => q.to_string(),
+    }
+}
+
+/// A person as the notes name them: `Mã CB` and name in a unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Who {
+    pub unit: String,
+    pub id: String,
+    pub name: String,
+}
+
+impl Who {
+    fn words(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Vi => format!("{} ({}, đơn vị {})", self.name, self.id, self.unit),
+            Lang::En => format!("{} ({}, unit {})", self.name, self.id, self.unit),
+        }
+    }
+}
+
+/// Why the money of a quarter is not known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoneyGap {
+    /// Only `ket-qua.json` was given; `beside`: a `khen-thuong.json` lies next to it.
+    FileGiven { beside: Option<String> },
+    /// A run folder without `khen-thuong.json`.
+    NotInFolder,
+    /// The reward document could not be used (its own note says why).
+    Unusable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteKind {
+    /// A results or reward document that cannot be used.
+    Unusable(Problem),
+    /// A results document of another year than the one the others make.
+    OtherYear {
+        file: String,
+        quarter: Quarter,
+        year: i32,
+    },
+    /// A reward document of another quarter than the results beside it.
+    RewardsOtherQuarter {
+        found: Quarter,
+        expected: Quarter,
+    },
+    /// A quarter of the year without results.
+    QuarterMissing(Quarter),
+    MoneyUnknown {
+        quarter: Quarter,
+        why: MoneyGap,
+    },
+    /// The same `Mã CB` in a unit, under another name than in an earlier quarter: not taken as
+    /// the same person.
+    SameIdOtherName {
+        quarter: Quarter,
+        /// The name the `Mã CB` had before.
+        before: String,
+        now: Who,
+    },
+    /// A person who could be any of several people seen before: followed as a new person.
+    SeveralCandidates {
+        quarter: Quarter,
+        now: Who,
+        candidates: Vec<Who>,
+    },
+    /// A new person with the name of someone no longer listed, under another `Mã CB`: perhaps the
+    /// same person, not followed as such.
+    PossibleMatch {
+        quarter: Quarter,
+        now: Who,
+        before: Who,
+    },
+    /// The same `Mã CB` twice in one unit in one quarter.
+    DuplicateInQuarter {
+        quarter: Quarter,
+        who: Who,
+    },
+    /// A unit named alike under two codes in different quarters: counted as two units.
+    UnitCodes {
+        name: String,
+        codes: Vec<String>,
+    },
+    /// A person paid by the reward document but not in the results of the unit.
+    RewardUnknownPerson {
+        quarter: Quarter,
+        unit: String,
+        id: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub kind: NoteKind,
+}
+
+impl From<NoteKind> for Note {
+    fn from(kind: NoteKind) -> Note {
+        Note { kind }
+    }
+}
+
+/// A note as the JSON document and the text report show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteOut {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub file: Option<String>,
+    pub quarter: Option<String>,
+    pub person: Option<String>,
+    pub message: String,
+}
+
+impl Note {
+    pub fn severity(&self) -> Severity {
+        match &self.kind {
+            NoteKind::Unusable(_)
+            | NoteKind::OtherYear { .. }
+            | NoteKind::RewardsOtherQuarter { .. } => Severity::Error,
+            _ => Severity::Warning,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match &self.kind {
+            NoteKind::Unusable(p) => match p.kind {
+                ProblemKind::Io(_) | ProblemKind::Json(_) | ProblemKind::Value(_) => {
+                    "file-unreadable"
+                }
+                ProblemKind::NoResults => "results-missing",
+                ProblemKind::Schema { .. } => "schema-unknown",
+                ProblemKind::Quarter(_) => "quarter-unknown",
+            },
+            NoteKind::OtherYear { .. } => "year-mismatch",
+            NoteKind::RewardsOtherQuarter { .. } => "quarter-mismatch",
+            NoteKind::QuarterMissing(_) => "quarter-missing",
+            NoteKind::MoneyUnknown { .. } => "money-unknown",
+            NoteKind::SameIdOtherName { .. } | NoteKind::SeveralCandidates { .. } => {
+                "person-ambiguous"
+            }
+            NoteKind::PossibleMatch { .. } => "person-possible-match",
+            NoteKind::DuplicateInQuarter { .. } => "person-duplicate",
+            NoteKind::UnitCodes { .. } => "unit-code-changed",
+            NoteKind::RewardUnknownPerson { .. } => "reward-unknown-person",
+        }
+    }
+
+    /// The file the note is about.
+    pub fn file(&self) -> Option<&str> {
+        match &self.kind {
+            NoteKind::Unusable(p) => Some(&p.file),
+            NoteKind::OtherYear { file, .. } => Some(file),
+            _ => None,
+        }
+    }
+
+    pub fn quarter(&self) -> Option<Quarter> {
+        match &self.kind {
+            NoteKind::OtherYear { quarter, .. }
+            | NoteKind::QuarterMissing(quarter)
+            | NoteKind::MoneyUnknown { quarter, .. }
+            | NoteKind::SameIdOtherName { quarter, .. }
+            | NoteKind::SeveralCandidates { quarter, .. }
+            | NoteKind::PossibleMatch { quarter, .. }
+            | NoteKind::DuplicateInQuarter { quarter, .. }
+            | NoteKind::RewardUnknownPerson { quarter, .. } => Some(*quarter),
+            NoteKind::RewardsOtherQuarter { expected, .. } => Some(*expected),
+            NoteKind::Unusable(_) | NoteKind::UnitCodes { .. } => None,
+        }
+    }
+
+    /// The `Mã CB` the note is about.
+    pub fn person(&self) -> Option<&str> {
+        match &self.kind {
+            NoteKind::SameIdOtherName { now, .. }
+            | NoteKind::SeveralCandidates { now, .. }
+            | NoteKind::PossibleMatch { now, .. }
+            | NoteKind::DuplicateInQuarter { who: now, .. } => Some(&now.id),
+            NoteKind::RewardUnknownPerson { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
+    pub fn out(&self, lang: Lang) -> NoteOut {
+        NoteOut {
+            severity: self.severity(),
+            code: self.code(),
+            file: self.file().map(str::to_string),
+            quarter: self.quarter().map(|q| q.to_string()),
+            person: self.person().map(str::to_string),
+            message: self.message(lang),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        let q = |q: &Quarter| quarter_words(*q, lang);
+        let start = |q: &Quarter| quarter_start(*q, lang);
+        match &self.kind {
+            NoteKind::Unusable(p) => problem_words(p, lang),
+            NoteKind::OtherYear { file, quarter, year } => {
+                let f = crate::text::terminal_safe(file);
+                match lang {
+                    Lang::Vi => format!(
+                        "{f} là kết quả {}, không thuộc năm {year} như các kết quả khác: không tính.",
+                        q(quarter)
+                    ),
+                    Lang::En => format!(
+                        "{f} holds the results of {}, not of {year} like the others: not counted.",
+                        q(quarter)
+                    ),
+                }
+            }
+            NoteKind::RewardsOtherQuarter { found, expected } => match lang {
+                Lang::Vi => format!(
+                    "Danh sách khen thưởng là của {}, không phải {} như kết quả bên cạnh: không tính; tiền thưởng {} chưa biết.",
+                    q(found), q(expected), q(expected)
+                ),
+                Lang::En => format!(
+                    "The reward document is of {}, not of {} like the results beside it: not counted; the money of {} is unknown.",
+                    q(found), q(expected), q(expected)
+                ),
+            },
+            NoteKind::QuarterMissing(quarter) => match lang {
+                Lang::Vi => format!("Chưa có kết quả {}: số liệu cả năm chưa đủ.", q(quarter)),
+                Lang::En => format!("No results for {}: the year's figures are incomplete.", q(quarter)),
+            },
+            NoteKind::MoneyUnknown { quarter, why } => money_gap_words(*quarter, why, lang),
+            NoteKind::SameIdOtherName { quarter, before, now } => if vi {
+                format!(
+                    "{}: Mã CB {} của đơn vị {} nay ghi tên {}, trước đó là {}: không coi là cùng một người (kiểm tra lại Mã CB hoặc họ tên).",
+                    start(quarter), now.id, now.unit, now.name, before
+                )
+            } else {
+                format!(
+                    "{}: Mã CB {} of unit {} now names {}, earlier {}: not taken as the same person (check the Mã CB or the name).",
+                    start(quarter), now.id, now.unit, now.name, before
+                )
+            },
+            NoteKind::SeveralCandidates { quarter, now, candidates } => {
+                let list: Vec<String> = candidates.iter().map(|c| c.words(lang)).collect();
+                if vi {
+                    format!(
+                        "{}: {} có cùng Mã CB và họ tên với {} người trước đó ({}): không rõ là ai, tính là người mới.",
+                        start(quarter), now.words(lang), candidates.len(), list.join("; ")
+                    )
+                } else {
+                    format!(
+                        "{}: {} has the Mã CB and name of {} people seen before ({}): which one is unclear, counted as a new person.",
+                        start(quarter), now.words(lang), candidates.len(), list.join("; ")
+                    )
+                }
+            }
+            NoteKind::PossibleMatch { quarter, now, before } => if vi {
+                format!(
+                    "{}: {} trùng họ tên với {}, người không còn trong danh sách; Mã CB khác nên không coi là cùng một người. Nếu là một người, ghi cùng Mã CB trong sổ các quý.",
+                    start(quarter), now.words(lang), before.words(lang)
+                )
+            } else {
+                format!(
+                    "{}: {} has the name of {}, who is no longer listed; the Mã CB differs, so they are not taken as one person. If they are, write the same Mã CB in every quarter's workbook.",
+                    start(quarter), now.words(lang), before.words(lang)
+                )
+            },
+            NoteKind::DuplicateInQuarter { quarter, who } => if vi {
+                format!(
+                    "{}: Mã CB {} có hai lần trong đơn vị {}; người thứ hai được tính riêng.",
+                    start(quarter), who.id, who.unit
+                )
+            } else {
+                format!(
+                    "{}: Mã CB {} appears twice in unit {}; the second is counted apart.",
+                    start(quarter), who.id, who.unit
+                )
+            },
+            NoteKind::UnitCodes { name, codes } => if vi {
+                format!(
+                    "Đơn vị {name} có {} mã trong các quý ({}): tính là các đơn vị riêng. Ghi cùng Mã đơn vị trong sổ các quý để theo dõi cả năm.",
+                    codes.len(), codes.join(", ")
+                )
+            } else {
+                format!(
+                    "The unit {name} has {} codes across the quarters ({}): counted as separate units. Write the same Mã đơn vị every quarter to follow it over the year.",
+                    codes.len(), codes.join(", ")
+                )
+            },
+            NoteKind::RewardUnknownPerson { quarter, unit, id } => if vi {
+                format!(
+                    "{}: danh sách khen thưởng có Mã CB {id} của đơn vị {unit}, không có trong kết quả: tiền của người này tính vào đơn vị, không gắn được với ai.",
+                    start(quarter)
+                )
+            } else {
+                format!(
+                    "{}: the reward document pays Mã CB {id} of unit {unit}, who is not in the results: the money counts for the unit, for no one in particular.",
+                    start(quarter)
+                )
+            },
+        }
+    }
+}
+
+fn money_gap_words(quarter: Quarter, why: &MoneyGap, lang: Lang) -> String {
+    let q = quarter_words(quarter, lang);
+    match (why, lang) {
+        (MoneyGap::FileGiven { beside: Some(b) }, Lang::Vi) => format!(
+            "Tiền thưởng {q} chưa biết: chỉ đưa tệp ket-qua.json; đưa cả thư mục kết quả của lệnh run (có {b}) để tính tiền."
+        ),
+        (MoneyGap::FileGiven { beside: Some(b) }, Lang::En) => format!(
+            "The money of {q} is unknown: only ket-qua.json was given; give run's output folder (it holds {b}) to count the money."
+        ),
+        (MoneyGap::FileGiven { beside: None }, Lang::Vi) => format!(
+            "Tiền thưởng {q} chưa biết: chỉ có ket-qua.json, không có danh sách khen thưởng (khen-thuong.json); đưa thư mục kết quả của lệnh run để tính tiền."
+        ),
+        (MoneyGap::FileGiven { beside: None }, Lang::En) => format!(
+            "The money of {q} is unknown: only ket-qua.json, no reward document (khen-thuong.json); give run's output folder to count the money."
+        ),
+        (MoneyGap::NotInFolder, Lang::Vi) => format!(
+            "Tiền thưởng {q} chưa biết: thư mục kết quả không có khen-thuong.json (chạy lại danhgia run cho quý này để có tệp đó)."
+        ),
+        (MoneyGap::NotInFolder, Lang::En) => format!(
+            "The money of {q} is unknown: the output folder has no khen-thuong.json (run danhgia run again for this quarter to get it)."
+        ),
+        (MoneyGap::Unusable, Lang::Vi) => format!("Tiền thưởng {q} chưa biết: không dùng được danh sách khen thưởng (xem lỗi của tệp)."),
+        (MoneyGap::Unusable, Lang::En) => format!("The money of {q} is unknown: the reward document cannot be used (see the file's error)."),
+    }
+}
+
+fn problem_words(p: &Problem, lang: Lang) -> String {
+    let f = crate::text::terminal_safe(&p.file).into_owned();
+    match (&p.kind, lang) {
+        (ProblemKind::Io(e), Lang::Vi) => format!("Không đọc được {f}: {e}."),
+        (ProblemKind::Io(e), Lang::En) => format!("Cannot read {f}: {e}."),
+        (ProblemKind::NoResults, Lang::Vi) => format!(
+            "Thư mục {f} không có ket-qua.json: đưa thư mục kết quả của lệnh run (hoặc tệp ket-qua.json), không phải thư mục sổ của đơn vị."
+        ),
+        (ProblemKind::NoResults, Lang::En) => format!(
+            "The folder {f} has no ket-qua.json: give run's output folder (or a ket-qua.json file), not a folder of unit workbooks."
+        ),
+        (ProblemKind::Json(e), Lang::Vi) => format!("{f} không phải tệp JSON đọc được ({e})."),
+        (ProblemKind::Json(e), Lang::En) => format!("{f} is not readable JSON ({e})."),
+        (ProblemKind::Schema { found, expected }, Lang::Vi) => format!(
+            "{f} không phải tài liệu {expected} (schema: {}).",
+            found.as_deref().unwrap_or("không có")
+        ),
+        (ProblemKind::Schema { found, expected }, Lang::En) => format!(
+            "{f} is not a {expected} document (schema: {}).",
+            found.as_deref().unwrap_or("none")
+        ),
+        (ProblemKind::Quarter(None), Lang::Vi) => format!(
+            "{f} không ghi quý (lệnh tạo ra nó không đọc được sổ nào): không tính."
+        ),
+        (ProblemKind::Quarter(None), Lang::En) => format!(
+            "{f} names no quarter (the command that wrote it read no workbook): not counted."
+        ),
+        (ProblemKind::Quarter(Some(q)), Lang::Vi) => format!("{f}: \"{q}\" không phải quý: không tính."),
+        (ProblemKind::Quarter(Some(q)), Lang::En) => format!("{f}: \"{q}\" is not a quarter: not counted."),
+        (ProblemKind::Value(v), Lang::Vi) => format!("{f}: giá trị ngoài quy ước {v}: không tính."),
+        (ProblemKind::Value(v), Lang::En) => format!("{f}: a value outside the contract, {v}: not counted."),
+    }
+}
+
+/// Why `nam` writes nothing (exit 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// No path gave a usable results document.
+    NothingReadable,
+    /// More paths than a year has quarters.
+    TooMany(usize),
+    /// Files of several years, none with more files than the others: (year, files).
+    SeveralYears(Vec<(i32, Vec<String>)>),
+    /// Two files of one quarter.
+    SameQuarter(Quarter, Vec<String>),
+}
+
+impl Refusal {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Refusal::NothingReadable, Lang::Vi) => "không đọc được kết quả quý nào; chưa ghi gì.".into(),
+            (Refusal::NothingReadable, Lang::En) => "no quarter's results could be read; nothing written.".into(),
+            (Refusal::TooMany(n), Lang::Vi) => format!(
+                "một năm có 4 quý, nhưng đã đưa {n} thư mục/tệp kết quả; đưa kết quả của từng quý, mỗi quý một lần."
+            ),
+            (Refusal::TooMany(n), Lang::En) => format!(
+                "a year has 4 quarters, but {n} result folders/files were given; give each quarter's results once."
+            ),
+            (Refusal::SeveralYears(years), _) => {
+                let list: Vec<String> = years
+                    .iter()
+                    .map(|(y, files)| format!("{y}: {}", files.join(", ")))
+                    .collect();
+                match lang {
+                    Lang::Vi => format!(
+                        "kết quả thuộc nhiều năm, không biết lập cho năm nào; chỉ đưa kết quả các quý của một năm:\n  {}",
+                        list.join("\n  ")
+                    ),
+                    Lang::En => format!(
+                        "the results are of several years, so which year to sum is unclear; give the quarters of one year only:\n  {}",
+                        list.join("\n  ")
+                    ),
+                }
+            }
+            (Refusal::SameQuarter(q, files), Lang::Vi) => format!(
+                "có {} kết quả của {}: {}; không chọn thay được, chỉ đưa một kết quả cho mỗi quý.",
+                files.len(),
+                quarter_words(*q, lang),
+                files.join(", ")
+            ),
+            (Refusal::SameQuarter(q, files), Lang::En) => format!(
+                "{} results of {}: {}; which one counts cannot be chosen for you, give one per quarter.",
+                files.len(),
+                q,
+                files.join(", ")
+            ),
+        }
+    }
+}

@@ -1,0 +1,567 @@
+use super::notes::{MoneyGap, NoteKind, Refusal};
+use super::*;
+use crate::model::{Bloc, Quarter, Status};
+use crate::reader::run_outputs::{
+    Loaded, PersonDoc, Problem, ProblemKind, QuarterDoc, RewardDoc, RewardsRead, UnitDoc,
+    UnitRewardDoc,
+};
+use rust_decimal::Decimal;
+
+fn q(n: u8) -> Quarter {
+    Quarter::new(2024, n).unwrap()
+}
+
+fn person(id: &str, name: &str, status: Status) -> PersonDoc {
+    PersonDoc {
+        id: id.into(),
+        name: name.into(),
+        status,
+    }
+}
+
+fn dat(id: &str, name: &str) -> PersonDoc {
+    person(id, name, Status::Dat)
+}
+
+fn unit(code: &str, bloc: Bloc, people: Vec<PersonDoc>) -> UnitDoc {
+    UnitDoc {
+        code: code.into(),
+        unit: format!("Đơn vị {code}"),
+        bloc,
+        people,
+    }
+}
+
+fn doc(n: u8, units: Vec<UnitDoc>) -> QuarterDoc {
+    QuarterDoc {
+        quarter: q(n),
+        file: format!("q{n}/ket-qua.json"),
+        units,
+        errors: 0,
+        warnings: 0,
+        rewards: RewardsRead::NotInFolder,
+    }
+}
+
+/// A reward document paying `amount` to each of `paid` ((unit, id) pairs).
+fn paid(mut d: QuarterDoc, amount: i64, paid: &[(&str, &str)]) -> QuarterDoc {
+    let mut units: Vec<UnitRewardDoc> = d
+        .units
+        .iter()
+        .map(|u| UnitRewardDoc {
+            code: u.code.clone(),
+            accepted: Vec::new(),
+            total: Decimal::ZERO,
+        })
+        .collect();
+    for (code, id) in paid {
+        let u = units.iter_mut().find(|u| u.code == *code).unwrap();
+        u.accepted.push(id.to_string());
+        u.total += Decimal::from(amount);
+    }
+    d.rewards = RewardsRead::Read(RewardDoc {
+        file: format!("q{}/khen-thuong.json", d.quarter.q),
+        quarter: d.quarter,
+        amount_per_person: Decimal::from(amount),
+        units,
+        people: paid.len() as u32,
+        total: Decimal::from(amount * paid.len() as i64),
+    });
+    d
+}
+
+fn year(docs: Vec<QuarterDoc>) -> Year {
+    build(2024, docs, Vec::new())
+}
+
+fn find<'a>(y: &'a Year, id: &str) -> &'a PersonYear {
+    let found: Vec<&PersonYear> = y.people.iter().filter(|p| p.id == id).collect();
+    assert_eq!(found.len(), 1, "{id}: {found:?}");
+    found[0]
+}
+
+fn codes(y: &Year) -> Vec<&'static str> {
+    y.notes.iter().map(|n| n.code()).collect()
+}
+
+#[test]
+fn rates_are_tenths_of_a_percent_rounded_half_up() {
+    let c = |people, not_evaluated, dat| Counts {
+        people,
+        not_evaluated,
+        dat,
+        loi: 0,
+    };
+    assert_eq!(c(3, 0, 2).rate_tenths(), Some(667));
+    assert_eq!(c(8, 0, 1).rate_tenths(), Some(125));
+    // 1/16 = 6.25 % → 6.3 %.
+    assert_eq!(c(16, 0, 1).rate_tenths(), Some(63));
+    assert_eq!(c(11, 1, 10).rate_tenths(), Some(1000));
+    assert_eq!(c(2, 2, 0).rate_tenths(), None);
+    assert_eq!(rate_text(667), "66.7");
+}
+
+#[test]
+fn a_person_is_followed_by_unit_and_ma_cb() {
+    let y = year(vec![
+        doc(
+            1,
+            vec![unit(
+                "NV",
+                Bloc::ChinhQuyen,
+                vec![dat("A1", "Nguyễn Văn An")],
+            )],
+        ),
+        doc(
+            2,
+            vec![unit(
+                "nv",
+                Bloc::ChinhQuyen,
+                vec![person("a1", "NGUYEN VAN AN", Status::KhongDat)],
+            )],
+        ),
+    ]);
+    assert_eq!(y.people.len(), 1);
+    let p = &y.people[0];
+    assert_eq!(p.dat_quarters(), 1);
+    assert_eq!(p.quarters[2], Slot::QuarterMissing);
+    assert_eq!(y.units.len(), 1);
+    assert_eq!(y.missing(), vec![2, 3]);
+    assert_eq!(
+        codes(&y),
+        [
+            "money-unknown",
+            "money-unknown",
+            "quarter-missing",
+            "quarter-missing"
+        ]
+    );
+}
+
+#[test]
+fn a_person_who_moved_is_followed_and_the_move_shown() {
+    let y = year(vec![
+        doc(
+            1,
+            vec![
+                unit("NV", Bloc::ChinhQuyen, vec![dat("NV01", "Lê Văn Nam")]),
+                unit("MT", Bloc::DangDoanThe, vec![dat("CB5", "Trần Thị Mai")]),
+            ],
+        ),
+        doc(
+            2,
+            vec![
+                unit(
+                    "NV",
+                    Bloc::ChinhQuyen,
+                    vec![dat("NV01", "Lê Văn Nam"), dat("CB5", "Trần Thị Mai")],
+                ),
+                unit("MT", Bloc::DangDoanThe, vec![]),
+            ],
+        ),
+    ]);
+    let mai = find(&y, "CB5");
+    assert_eq!(mai.dat_quarters(), 2);
+    assert_eq!(mai.moves.len(), 1);
+    let m = mai.moves[0];
+    assert_eq!(m.quarter, q(2));
+    assert_eq!(
+        (y.units[m.from].code.as_str(), y.units[m.to].code.as_str()),
+        ("MT", "NV")
+    );
+    assert_eq!(y.units[mai.unit()].code, "NV");
+    // Blocs first: the Đảng–đoàn thể unit before the chính quyền one.
+    assert_eq!(y.units[0].code, "MT");
+    assert!(!codes(&y).contains(&"person-ambiguous"), "{:?}", codes(&y));
+}
+
+#[test]
+fn the_same_ma_cb_under_another_name_is_not_the_same_person() {
+    let y = year(vec![
+        doc(
+            1,
+            vec![unit(
+                "NV",
+                Bloc::ChinhQuyen,
+                vec![dat("NV03", "Phạm Văn Hùng")],
+            )],
+        ),
+        doc(
+            2,
+            vec![unit(
+                "NV",
+                Bloc::ChinhQuyen,
+                vec![dat("NV03", "Đỗ Thị Lan")],
+            )],
+        ),
+        doc(
+            3,
+            vec![unit(
+                "NV",
+                Bloc::ChinhQuyen,
+                vec![dat("NV03", "Đỗ Thị Lan")],
+            )],
+        ),
+    ]);
+    assert_eq!(y.people.len(), 2);
+    let lan = y.people.iter().find(|p| p.name == "Đỗ Thị Lan").unwrap();
+    assert_eq!(lan.dat_quarters(), 2, "followed under her own name");
+    let notes: Vec<&NoteKind> = y
+        .notes
+        .iter()
+        .map(|n| &n.kind)
+        .filter(|k| matches!(k, NoteKind::SameIdOtherName { .. }))
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", y.notes);
+}
+
+#[test]
+fn several_people_who_could_have_moved_are_not_guessed() {
+    let y = year(vec![
+        doc(
+            1,
+            vec![
+                unit("A", Bloc::ChinhQuyen, vec![dat("01", "Vũ Minh Hoa")]),
+                unit("B", Bloc::ChinhQuyen, vec![dat("01", "Vũ Minh Hoa")]),
+            ],
+        ),
+        doc(
+            2,
+            vec![
+                unit("A", Bloc::ChinhQuyen, vec![]),
+                unit("B", Bloc::ChinhQuyen, vec![]),
+                unit("C", Bloc::ChinhQuyen, vec![dat("01", "Vũ Minh Hoa")]),
+            ],
+        ),
+    ]);
+    assert_eq!(y.people.len(), 3);
+    assert!(y.people.iter().all(|p| p.moves.is_empty()));
+    assert!(y.notes.iter().any(
+        |n| matches!(&n.kind, NoteKind::SeveralCandidates { candidates, .. } if candidates.len() == 2)
+    ));
+}
+
+#[test]
+fn a_newcomer_with_the_name_of_someone_gone_is_reported_not_linked() {
+    let y = year(vec![
+        doc(
+            1,
+            vec![
+                unit("A", Bloc::ChinhQuyen, vec![dat("A7", "Lê Thị Hoa")]),
+                unit("S", Bloc::TruongHoc, vec![dat("S1", "Ngô Văn Bình")]),
+            ],
+        ),
+        doc(
+            2,
+            vec![
+                unit("A", Bloc::ChinhQuyen, vec![]),
+                unit(
+                    "S",
+                    Bloc::TruongHoc,
+                    vec![dat("S1", "Ngô Văn Bình"), dat("S9", "Lê Thị Hoa")],
+                ),
+            ],
+        ),
+    ]);
+    assert_eq!(y.people.len(), 3);
+    let n: Vec<&NoteKind> = y
+        .notes
+        .iter()
+        .map(|n| &n.kind)
+        .filter(|k| matches!(k, NoteKind::PossibleMatch { .. }))
+        .collect();
+    assert_eq!(n.len(), 1);
+    let NoteKind::PossibleMatch { now, before, .. } = n[0] else {
+        unreachable!()
+    };
+    assert_eq!((now.id.as_str(), before.id.as_str()), ("S9", "A7"));
+    // Two people of the same name listed in the same quarter are two people, without a note.
+    let y = year(vec![doc(
+        1,
+        vec![unit(
+            "A",
+            Bloc::ChinhQuyen,
+            vec![dat("A1", "Lê Thị Hoa"), dat("A2", "Lê Thị Hoa")],
+        )],
+    )]);
+    assert_eq!(y.people.len(), 2);
+    assert!(!codes(&y).contains(&"person-possible-match"));
+}
+
+#[test]
+fn row_numbers_of_a_hand_typed_mau06_are_no_identity() {
+    // The same people, typed in another order in the next quarter.
+    let y = year(vec![
+        doc(
+            1,
+            vec![unit(
+                "P",
+                Bloc::ChinhQuyen,
+                vec![dat("dong-8", "Hà Văn Tú"), dat("dong-9", "Kim Thị Yến")],
+            )],
+        ),
+        doc(
+            2,
+            vec![unit(
+                "P",
+                Bloc::ChinhQuyen,
+                vec![dat("dong-8", "Kim Thị Yến"), dat("dong-9", "Hà Văn Tú")],
+            )],
+        ),
+    ]);
+    assert_eq!(y.people.len(), 2);
+    assert!(y.people.iter().all(|p| p.dat_quarters() == 2));
+    assert!(!codes(&y).contains(&"person-ambiguous"));
+}
+
+#[test]
+fn a_ma_cb_twice_in_one_quarter_makes_two_people() {
+    let y = year(vec![doc(
+        1,
+        vec![unit(
+            "A",
+            Bloc::ChinhQuyen,
+            vec![dat("A1", "Lê Văn An"), dat("A1", "Lê Văn An")],
+        )],
+    )]);
+    assert_eq!(y.people.len(), 2);
+    assert!(codes(&y).contains(&"person-duplicate"));
+}
+
+#[test]
+fn money_comes_from_the_reward_documents_only() {
+    let q1 = paid(
+        doc(
+            1,
+            vec![unit(
+                "A",
+                Bloc::ChinhQuyen,
+                vec![
+                    dat("A1", "An"),
+                    dat("A2", "Bình"),
+                    person("A3", "Chi", Status::KhongDat),
+                ],
+            )],
+        ),
+        1_620_000,
+        &[("A", "A1")],
+    );
+    // Quarter II: the results alone.
+    let mut q2 = doc(
+        2,
+        vec![unit(
+            "A",
+            Bloc::ChinhQuyen,
+            vec![
+                dat("A1", "An"),
+                dat("A2", "Bình"),
+                person("A3", "Chi", Status::KhongDat),
+            ],
+        )],
+    );
+    q2.rewards = RewardsRead::FileGiven { beside: None };
+    let q3 = paid(
+        doc(
+            3,
+            vec![unit(
+                "A",
+                Bloc::ChinhQuyen,
+                vec![
+                    dat("A1", "An"),
+                    dat("A2", "Bình"),
+                    person("A3", "Chi", Status::Loi),
+                ],
+            )],
+        ),
+        2_110_000,
+        &[("A", "a2")],
+    );
+    let y = year(vec![q3, q1, q2]);
+    let (total, unknown) = y.money();
+    assert_eq!(total, Decimal::from(3_730_000));
+    assert_eq!(
+        unknown,
+        vec![1, 3],
+        "quarter II without rewards, IV missing"
+    );
+    let an = find(&y, "A1");
+    assert_eq!(an.money(), Decimal::from(1_620_000));
+    assert_eq!(an.rewarded_quarters(), 1);
+    assert_eq!(an.money_unknown(), vec![1]);
+    let binh = find(&y, "A2");
+    assert_eq!(binh.money(), Decimal::from(2_110_000));
+    // Never paid, never unknown: not đạt.
+    let chi = find(&y, "A3");
+    assert!(chi.money_unknown().is_empty());
+    assert_eq!(chi.money(), Decimal::ZERO);
+    let (unit_money, unit_unknown) = y.units[0].money();
+    assert_eq!(
+        (unit_money, unit_unknown),
+        (Decimal::from(3_730_000), vec![1])
+    );
+    assert!(y.notes.iter().any(|n| n.kind
+        == NoteKind::MoneyUnknown {
+            quarter: q(2),
+            why: MoneyGap::FileGiven { beside: None }
+        }));
+    // Counts of quarter III: a person `loi` is evaluated and not đạt.
+    let c = y.quarters[2].as_ref().unwrap().counts;
+    assert_eq!((c.people, c.evaluated(), c.dat, c.loi), (3, 3, 2, 1));
+}
+
+#[test]
+fn a_reward_document_of_another_quarter_is_not_counted() {
+    let mut q1 = paid(
+        doc(1, vec![unit("A", Bloc::ChinhQuyen, vec![dat("A1", "An")])]),
+        1_620_000,
+        &[("A", "A1")],
+    );
+    if let RewardsRead::Read(r) = &mut q1.rewards {
+        r.quarter = q(2);
+    }
+    let y = year(vec![q1]);
+    assert_eq!(y.quarters[0].as_ref().unwrap().money, QuarterMoney::Unknown);
+    assert_eq!(find(&y, "A1").money_unknown(), vec![0]);
+    assert!(codes(&y).contains(&"quarter-mismatch"));
+    assert_eq!(y.errors(), 1);
+}
+
+#[test]
+fn a_paid_person_missing_from_the_results_is_reported() {
+    let q1 = paid(
+        doc(1, vec![unit("A", Bloc::ChinhQuyen, vec![dat("A1", "An")])]),
+        1_620_000,
+        &[("A", "A1"), ("A", "A9")],
+    );
+    let y = year(vec![q1]);
+    assert!(y.notes.iter().any(|n| matches!(
+        &n.kind,
+        NoteKind::RewardUnknownPerson { id, .. } if id == "A9"
+    )));
+}
+
+#[test]
+fn gaps_say_why_a_person_has_no_result() {
+    let y = year(vec![
+        doc(
+            1,
+            vec![
+                unit("A", Bloc::ChinhQuyen, vec![dat("A1", "An")]),
+                unit("B", Bloc::TruongHoc, vec![dat("B1", "Bảo")]),
+            ],
+        ),
+        doc(2, vec![unit("A", Bloc::ChinhQuyen, vec![dat("A2", "Anh")])]),
+        doc(
+            4,
+            vec![
+                unit("A", Bloc::ChinhQuyen, vec![dat("A1", "An")]),
+                unit("B", Bloc::TruongHoc, vec![dat("B1", "Bảo")]),
+            ],
+        ),
+    ]);
+    let an = find(&y, "A1");
+    assert_eq!(an.quarters[1], Slot::NotListed);
+    assert_eq!(an.quarters[2], Slot::QuarterMissing);
+    let bao = find(&y, "B1");
+    assert_eq!(bao.quarters[1], Slot::UnitNotSent);
+    let anh = find(&y, "A2");
+    assert_eq!(anh.quarters[0], Slot::NotListed);
+    assert_eq!(anh.quarters[3], Slot::NotListed);
+    // Đạt in every quarter that has results: nobody listed in all three.
+    assert!(y.dat_every_quarter().is_empty());
+    // Blocs per quarter.
+    let schools = y.blocs.iter().find(|b| b.bloc == Bloc::TruongHoc).unwrap();
+    assert!(schools.quarters[1].is_none());
+    assert_eq!(schools.quarters[3].unwrap().counts.dat, 1);
+}
+
+#[test]
+fn the_people_dat_in_every_quarter() {
+    let all = |n| {
+        doc(
+            n,
+            vec![unit(
+                "A",
+                Bloc::ChinhQuyen,
+                vec![
+                    dat("A1", "An"),
+                    if n == 3 {
+                        person("A2", "Bình", Status::KhongDanhGia)
+                    } else {
+                        dat("A2", "Bình")
+                    },
+                ],
+            )],
+        )
+    };
+    let y = year((1..=4).map(all).collect());
+    let every: Vec<&str> = y
+        .dat_every_quarter()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(every, ["A1"]);
+    assert!(y.missing().is_empty());
+}
+
+#[test]
+fn a_unit_under_two_codes_is_reported() {
+    let y = year(vec![
+        doc(1, vec![unit("NV", Bloc::ChinhQuyen, vec![dat("A1", "An")])]),
+        doc(
+            2,
+            vec![UnitDoc {
+                unit: "Đơn vị NV".into(),
+                ..unit("noi-vu-q2", Bloc::ChinhQuyen, vec![dat("A1", "An")])
+            }],
+        ),
+    ]);
+    assert_eq!(y.units.len(), 2);
+    assert!(codes(&y).contains(&"unit-code-changed"));
+}
+
+fn loaded(d: QuarterDoc) -> Loaded {
+    Loaded {
+        given: d.file.clone(),
+        outcome: Ok(d),
+    }
+}
+
+#[test]
+fn one_year_one_document_per_quarter() {
+    let other = |n: u8| QuarterDoc {
+        quarter: Quarter::new(2023, n).unwrap(),
+        ..doc(n, vec![])
+    };
+    // Most documents are of 2024: the 2023 one is left out with an error note.
+    let s = select::select(vec![
+        loaded(doc(1, vec![])),
+        loaded(doc(2, vec![])),
+        loaded(other(4)),
+    ]);
+    let (y, docs) = s.outcome.unwrap();
+    assert_eq!((y, docs.len()), (2024, 2));
+    assert_eq!(s.notes[0].code(), "year-mismatch");
+    // As many of each year: which one is meant cannot be told.
+    let s = select::select(vec![loaded(doc(1, vec![])), loaded(other(2))]);
+    assert!(matches!(s.outcome, Err(Refusal::SeveralYears(_))));
+    // Two documents of one quarter.
+    let s = select::select(vec![loaded(doc(1, vec![])), loaded(doc(1, vec![]))]);
+    assert!(matches!(s.outcome, Err(Refusal::SameQuarter(_, ref f)) if f.len() == 2));
+    // More paths than quarters.
+    let s = select::select((1..=5).map(|_| loaded(doc(1, vec![]))).collect());
+    assert_eq!(s.outcome.err(), Some(Refusal::TooMany(5)));
+    // A file that cannot be used is an error note; the rest go on.
+    let bad = Loaded {
+        given: "x.json".into(),
+        outcome: Err(Problem {
+            file: "x.json".into(),
+            kind: ProblemKind::Json("eof".into()),
+        }),
+    };
+    let s = select::select(vec![bad.clone(), loaded(doc(3, vec![]))]);
+    assert!(s.outcome.is_ok());
+    assert_eq!(s.notes[0].code(), "file-unreadable");
+    let s = select::select(vec![bad]);
+    assert_eq!(s.outcome.err(), Some(Refusal::NothingReadable));
+}
