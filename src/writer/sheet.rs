@@ -121,6 +121,21 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
+    /// A link to a cell of this workbook (`target`: sheet and `A1` cell) in one cell, showing
+    /// `value` on one line (a cell reference, a short word).
+    pub fn link(
+        &mut self,
+        row: u32,
+        col: u16,
+        target: (&str, &str),
+        value: &str,
+        style: &Style,
+    ) -> Result<(), XlsxError> {
+        super::internal_link(self.ws, (row, col), target, value, style)?;
+        self.height(row, style.font.line_height());
+        Ok(())
+    }
+
     /// A number in one cell (a number never wraps: the column must be wide enough for it).
     pub fn number(&mut self, row: u32, col: u16, n: f64, style: &Style) -> Result<(), XlsxError> {
         self.ws.write_number_with_format(row, col, n, style)?;

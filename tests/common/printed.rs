@@ -48,7 +48,7 @@ impl PrintedSheet {
 }
 
 /// Attributes of a tag: `name="value"` pairs, entities decoded.
-fn attrs(tag: &str) -> HashMap<String, String> {
+pub fn attrs(tag: &str) -> HashMap<String, String> {
     let mut out = HashMap::new();
     let mut rest = tag;
     while let Some(eq) = rest.find("=\"") {
@@ -64,7 +64,7 @@ fn attrs(tag: &str) -> HashMap<String, String> {
     out
 }
 
-fn unescape(s: &str) -> String {
+pub fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
@@ -75,7 +75,7 @@ fn unescape(s: &str) -> String {
 }
 
 /// The tags of an XML text, in order: (name, attributes text, inner text up to the next tag).
-fn tags(xml: &str) -> Vec<(String, String, String)> {
+pub fn tags(xml: &str) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(start) = xml[i..].find('<') {
@@ -97,7 +97,7 @@ fn tags(xml: &str) -> Vec<(String, String, String)> {
     out
 }
 
-fn cell_ref(r: &str) -> (u32, u32) {
+pub fn cell_ref(r: &str) -> (u32, u32) {
     let letters: String = r.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
     let digits: String = r.chars().skip_while(|c| c.is_ascii_alphabetic()).collect();
     let col = letters
@@ -194,7 +194,7 @@ fn shown(v: f64, format: &str) -> String {
     }
 }
 
-fn part(zip: &mut zip::ZipArchive<std::fs::File>, name: &str) -> Option<String> {
+pub fn part(zip: &mut zip::ZipArchive<std::fs::File>, name: &str) -> Option<String> {
     let mut f = zip.by_name(name).ok()?;
     let mut s = String::new();
     f.read_to_string(&mut s).ok()?;
