@@ -8,8 +8,8 @@
 #   docs/render-outputs.sh [OUTDIR] [--docs]      (default OUTDIR: render-ket-qua)
 #
 # OUTDIR receives, for each workbook, NAME.pdf and NAME-1.png, NAME-2.png… (mẫu 06 of each unit,
-# mẫu 07 of each bloc, toan-quan, khen-thuong), and the templates (don-vi, phieu-03/04/05,
-# de-nghi-khen-thuong).
+# mẫu 07 of each bloc, toan-quan, khen-thuong, the workbooks sent back in tra-lai/), and the
+# templates (don-vi, phieu-03/04/05, de-nghi-khen-thuong).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=render-ket-qua
@@ -68,6 +68,8 @@ if $docs; then
     cp "$(png toan-quan 1)" docs/img/toan-quan.png
     cp "$(png toan-quan "$(page_with "$out/toan-quan.pdf" "Tỷ lệ đạt (%)")")" docs/img/toan-quan-bieu-do.png
     cp "$(png khen-thuong 1)" docs/img/khen-thuong.png
+    cp "$(png ubbd 1)" docs/img/tra-lai.png
+    cp "$(png ubbd "$(page_with "$out/ubbd.pdf" "Mẫu 05 - Đơn vị")")" docs/img/tra-lai-mau-05.png
     cp "$(png phieu-04 1)" docs/img/phieu-04.png
     cp "$(png phieu-03 1)" docs/img/phieu-03-trang-1.png
     cp "$(png phieu-03 2)" docs/img/phieu-03-trang-2.png

@@ -35,5 +35,6 @@ pub mod report;
 pub mod rewards;
 pub mod rules;
 pub mod text;
+pub mod tra_lai;
 pub mod vocab;
 pub mod writer;

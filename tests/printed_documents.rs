@@ -137,8 +137,8 @@ fn every_text_of_the_demo_quarter_fits_its_cell() {
     assert_eq!(exit_code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         check_all(&out),
-        15,
-        "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng"
+        16,
+        "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng, tra-lai/ubbd.xlsx"
     );
 }
 
@@ -205,8 +205,8 @@ fn long_names_titles_and_notes_wrap_and_rows_grow() {
     assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         check_all(&out),
-        3 + 3 + 2,
-        "3 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng"
+        3 + 3 + 2 + 3,
+        "3 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng, 3 tra-lai (proposals refused, form size)"
     );
     // The long mẫu 06 takes several pages, each with the header repeated.
     let m06 = printed::read(&out.join("don-vi/thnl-mau-06.xlsx"));

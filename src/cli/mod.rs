@@ -9,6 +9,7 @@ mod progress;
 mod rewards;
 mod run;
 mod template;
+mod tra_lai;
 mod validate;
 
 use crate::i18n::Lang;
@@ -70,7 +71,8 @@ impl Command {
             Command::Run(_) | Command::Merge(_) | Command::Template(_) => true,
             Command::Evaluate(a) => a.out.is_some(),
             Command::Rewards(a) => a.out.is_some(),
-            Command::Validate(_) | Command::Calendar(_) | Command::Profile(_) => false,
+            Command::Validate(a) => a.tra_lai.is_some(),
+            Command::Calendar(_) | Command::Profile(_) => false,
         }
     }
 }

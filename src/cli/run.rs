@@ -256,7 +256,7 @@ fn not_ours(out: &Path, outputs: &[String], previous: &[String]) -> Vec<String> 
 
 /// A folder of OUTDIR that the run writes into and that is a link, or not a folder.
 fn linked_subfolder(out: &Path) -> Option<&'static str> {
-    [UNITS_DIR, BLOCS_DIR]
+    [UNITS_DIR, BLOCS_DIR, crate::tra_lai::DIR]
         .into_iter()
         .find(|sub| std::fs::symlink_metadata(out.join(sub)).is_ok_and(|m| !m.file_type().is_dir()))
 }
@@ -344,6 +344,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         out,
         previous: &previous,
         force: args.force,
+        inputs: &inputs,
     };
     let removed = write_all(&b, &plan, rewards.as_ref(), &docs, &profile, &target, lang)?;
     drop(lock);
@@ -463,6 +464,8 @@ struct Target<'a> {
     /// The files the earlier run listed in its manifest.
     previous: &'a [String],
     force: bool,
+    /// The input files, for the workbooks sent back (`tra-lai/`).
+    inputs: &'a [Input],
 }
 
 /// Writes the run into OUTDIR: a manifest naming every file this run may leave (the earlier
@@ -482,14 +485,20 @@ fn write_all(
         out,
         previous,
         force,
+        inputs,
     } = *target;
     let outputs = plan.paths();
     if force {
-        let dirs = [out.to_path_buf(), out.join(UNITS_DIR), out.join(BLOCS_DIR)];
+        let dirs = [
+            out.to_path_buf(),
+            out.join(UNITS_DIR),
+            out.join(BLOCS_DIR),
+            out.join(crate::tra_lai::DIR),
+        ];
         outdir::remove_leftover_temps(&dirs);
     }
     outdir::write_manifest(out, previous.iter().chain(&outputs))?;
-    write_outputs(b, plan, docs, profile, out, lang)?;
+    write_outputs(b, plan, docs, profile, out, lang, inputs)?;
     if let (Some(list), Some(doc)) = (rewards, docs.rewards()) {
         crate::writer::khen_thuong::write(list, profile, doc, &out.join(REWARDS_FILE))?;
     }
@@ -513,6 +522,8 @@ pub struct Plan {
     /// The blocs present and the whole district, when the quarter is known and a unit counted.
     district: Option<district::DistrictSummary>,
     rewards: bool,
+    /// The workbooks sent back to units with findings, in `tra-lai/` (SPEC §4).
+    tra_lai: Vec<String>,
 }
 
 impl Plan {
@@ -525,6 +536,7 @@ impl Plan {
             units: unit_file_names(b),
             district,
             rewards,
+            tra_lai: crate::tra_lai::file_names(b),
         }
     }
 
@@ -552,6 +564,11 @@ impl Plan {
             p.push(REWARDS_FILE.into());
         }
         p.extend(["ket-qua.json".to_string(), "loi.csv".to_string()]);
+        p.extend(
+            self.tra_lai
+                .iter()
+                .map(|n| format!("{}/{n}", crate::tra_lai::DIR)),
+        );
         p
     }
 }
@@ -582,6 +599,7 @@ pub fn write_outputs(
     profile: &Profile,
     out: &Path,
     lang: Lang,
+    inputs: &[Input],
 ) -> Result<()> {
     let units_dir = out.join(UNITS_DIR);
     let blocs_dir = out.join(BLOCS_DIR);
@@ -628,6 +646,8 @@ pub fn write_outputs(
     let mut csv = vec![0xEF, 0xBB, 0xBF];
     report::findings_csv(&b.findings, lang, &mut csv)?;
     write_atomic(&out.join("loi.csv"), &csv)?;
+
+    super::tra_lai::write(b, inputs, &out.join(crate::tra_lai::DIR), lang)?;
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }

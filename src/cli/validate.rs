@@ -17,6 +17,10 @@ pub struct Args {
     /// Coi cảnh báo là lỗi (mã thoát 1) / warnings count as errors
     #[arg(long)]
     pub strict: bool,
+    /// Ghi vào DIR sổ trả lại cho mỗi tệp có lỗi, cảnh báo: ô sai tô màu, có ghi chú, trang
+    /// "Cần sửa" / write into DIR a workbook to send back for each file with findings
+    #[arg(long = "tra-lai", value_name = "DIR")]
+    pub tra_lai: Option<std::path::PathBuf>,
 }
 
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
@@ -30,6 +34,15 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     if let Some(q) = b.quarter {
         let findings = crate::rewards::findings(&b.units, q, &profile);
         b.add_findings(findings);
+    }
+    if let Some(dir) = &args.tra_lai {
+        let profile_file = args.input.profile.as_deref();
+        let given = &args.input.paths;
+        if let Some(code) =
+            super::tra_lai::for_validate(&b, &inputs, given, profile_file, dir, lang)?
+        {
+            return Ok(code);
+        }
     }
     write_stdout(|out| match args.format {
         Format::Json => out.write_all(report::check_json(&b, lang).as_bytes()),

@@ -423,6 +423,15 @@ impl Grid {
         self.cells.start().map_or(0, |(_, c)| c)
     }
 
+    /// The rows that may hold cells, ascending: every row of the used range, or only the rows
+    /// with cells on a sheet with a stray cell far away (never billions of empty rows).
+    pub fn rows(&self) -> Vec<u32> {
+        match self.cells.end() {
+            Some((last, _)) => self.cells.rows_between(self.row_start(), last),
+            None => Vec::new(),
+        }
+    }
+
     /// The cells of a row that hold something other than blank text, by column. On a sheet with
     /// a stray cell far away this costs the row's cells, not the sheet's width.
     pub fn filled(&self, row: u32) -> impl Iterator<Item = (u32, &Data)> {

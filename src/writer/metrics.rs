@@ -129,7 +129,11 @@ pub fn fits_one_line(s: &str, font: Font, widths: &[f64]) -> bool {
 /// The row height (points) a text needs in a wrapped cell of these column widths: a line height
 /// per line, and a little room under several lines.
 pub fn wrapped_height(s: &str, font: Font, widths: &[f64]) -> f64 {
-    let lines = wrapped_lines(s, font, room(widths));
+    height_of_lines(wrapped_lines(s, font, room(widths)), font)
+}
+
+/// The row height (points) of `lines` lines of text.
+pub fn height_of_lines(lines: usize, font: Font) -> f64 {
     let pad = if lines > 1 { 1.5 } else { 0.0 };
     lines as f64 * font.line_height() + pad
 }

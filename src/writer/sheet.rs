@@ -127,6 +127,21 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
+    /// A link to a cell of this workbook (`target`: sheet and `A1` cell) in one cell, showing
+    /// `value` on one line (a cell reference, a short word).
+    pub fn link(
+        &mut self,
+        row: u32,
+        col: u16,
+        target: (&str, &str),
+        value: &str,
+        style: &Style,
+    ) -> Result<(), XlsxError> {
+        super::internal_link(self.ws, (row, col), target, value, style)?;
+        self.height(row, style.font.line_height());
+        Ok(())
+    }
+
     /// A number in one cell. A number never wraps (Excel shows ##### instead): a column too
     /// narrow for the number as its format shows it is made wider when the sheet is finished.
     pub fn number(&mut self, row: u32, col: u16, n: f64, style: &Style) -> Result<(), XlsxError> {
