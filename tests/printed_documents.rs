@@ -497,17 +497,53 @@ fn the_date_and_number_given_are_printed_and_a_day_off_is_refused() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(exit_code(&o), 2, "{err}");
     assert!(err.contains("năm 2027") && err.contains("--ngay"), "{err}");
+    // A date given in that year is refused too: its holidays are not known (01/01/2027 would
+    // pass a weekend check), until the year is added to the profile's calendar.
+    let run = |out: &str, extra: &[&str]| {
+        let mut args = vec![
+            "run".to_string(),
+            file.to_string_lossy().into_owned(),
+            "-o".into(),
+            dir.join(out).to_string_lossy().into_owned(),
+            "--ngay".into(),
+            "04/01/2027".into(),
+            "--ngay-quyet-dinh".into(),
+            "05/01/2027".into(),
+        ];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        run_raw(&args)
+    };
+    let o = run("kq2", &[]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(exit_code(&o), 2, "{err}");
+    assert!(err.contains("năm 2027"), "{err}");
+    let profile = Profile::default_profile().source.replace(
+        "[[calendar]]\nyear = 2026",
+        "[[calendar]]\nyear = 2027\noff = [\"2027-01-01\"]\nmakeup_saturdays = []\n\n[[calendar]]\nyear = 2026",
+    );
+    let toml = dir.join("ho-so-2027.toml");
+    std::fs::write(&toml, profile).unwrap();
+    let o = run("kq3", &["--profile", &toml.to_string_lossy()]);
+    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let district = heading(&dir.join("kq3/toan-quan.xlsx"), 0);
+    assert!(
+        district.contains(&"Long Biên, ngày 04 tháng 01 năm 2027".to_string()),
+        "{district:?}"
+    );
+    // With the year known, its New Year's Day is refused.
     let o = run_raw(&[
         "run",
         &file.to_string_lossy(),
         "-o",
-        &dir.join("kq2").to_string_lossy(),
+        &dir.join("kq4").to_string_lossy(),
         "--ngay",
-        "04/01/2027",
+        "01/01/2027",
         "--ngay-quyet-dinh",
         "05/01/2027",
+        "--profile",
+        &toml.to_string_lossy(),
     ]);
-    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(exit_code(&o), 2);
 }
 
 /// The checker itself: a text wider than its column, unwrapped, a wrapped text in a row too

@@ -318,6 +318,9 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let mut b = progress::run_batch(&inputs, &profile, args.input.quarter, lang);
     let rewards = reward_list(&mut b, &profile, args.decision_date)?;
     let plan = Plan::of(&b, rewards.is_some());
+    if let Some(q) = b.quarter {
+        super::warn_unusual_date(q, args.docs.date, lang);
+    }
     let docs = match RunDocs::resolve(&b, &plan, rewards.is_some(), &profile, &args.docs.options())
     {
         Ok(docs) => docs,

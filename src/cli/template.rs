@@ -139,22 +139,35 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     };
     for (given, name) in [
         (args.code.is_some(), "--ma-don-vi"),
-        (args.bloc.is_some(), "--khoi"),
         (args.headcount.is_some(), "--so-nguoi"),
     ] {
         if given {
             return fail(
                 lang,
-                format!("{name} chỉ dùng với mẫu don-vi; phiếu cá nhân nhận -q, --don-vi, --mat-khau"),
-                format!("{name} is for the don-vi template only; score sheets take -q, --don-vi, --mat-khau"),
+                format!("{name} chỉ dùng với mẫu don-vi; phiếu cá nhân nhận -q, --don-vi, --khoi, --mat-khau"),
+                format!("{name} is for the don-vi template only; score sheets take -q, --don-vi, --khoi, --mat-khau"),
             );
         }
     }
     let profile = super::load_profile(args.profile.as_deref())?;
+    let bloc = match &args.bloc {
+        None => None,
+        Some(k) => match profile.bloc_from_text(k) {
+            Some(b) => Some(b),
+            None => {
+                return fail(
+                    lang,
+                    format!("--khoi '{k}' không phải khối nào của hồ sơ"),
+                    format!("--khoi '{k}' is not a bloc of the profile"),
+                )
+            }
+        },
+    };
     let opts = PhieuOptions {
         quarter: args.quarter,
         unit: clean(&args.unit),
         password,
+        bloc,
     };
     phieu::write_phieu(out, &profile, form, &opts)?;
     let msg = match lang {

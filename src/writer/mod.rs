@@ -210,36 +210,35 @@ pub fn official_heading(
     right: (u16, u16),
 ) -> Result<u32, XlsxError> {
     use crate::profile::DocFormat;
-    sheet.merge(row, left.0, row, left.1, &h.superior, &s.center)?;
+    use rust_xlsxwriter::FormatAlign;
+    // Sizes of Nghị định 30/2020 (Phụ lục I): names and quốc hiệu 12–13, tiêu ngữ, number,
+    // place and date 13–14; every cell aligned to the top, so that a long name that wraps never
+    // pushes the other side's lines apart.
+    let top = |st: &Style| st.clone().set_align(FormatAlign::Top);
+    let upper = top(&s.center);
+    let bold = top(&s.bold_center);
+    let underlined = top(&s.underlined);
+    let motto = top(&s.underlined).set_font_size(13);
+    let number = top(&s.center).set_font_size(13);
+    let date = top(&s.italic_center).set_font_size(13);
+    sheet.merge(row, left.0, row, left.1, &h.superior, &upper)?;
     match h.format {
         DocFormat::State => {
-            sheet.merge(row, right.0, row, right.1, QUOC_HIEU, &s.bold_center)?;
-            sheet.merge(row + 1, left.0, row + 1, left.1, &h.body, &s.underlined)?;
-            sheet.merge(row + 1, right.0, row + 1, right.1, TIEU_NGU, &s.underlined)?;
-            sheet.merge(row + 2, left.0, row + 2, left.1, &h.number, &s.center)?;
-            sheet.merge(
-                row + 2,
-                right.0,
-                row + 2,
-                right.1,
-                &h.place_date,
-                &s.italic_center,
-            )?;
+            sheet.merge(row, right.0, row, right.1, QUOC_HIEU, &bold)?;
+            sheet.merge(row + 1, left.0, row + 1, left.1, &h.body, &underlined)?;
+            sheet.merge(row + 1, right.0, row + 1, right.1, TIEU_NGU, &motto)?;
+            sheet.merge(row + 2, left.0, row + 2, left.1, &h.number, &number)?;
+            sheet.merge(row + 2, right.0, row + 2, right.1, &h.place_date, &date)?;
             Ok(row + 4)
         }
         DocFormat::Party => {
-            sheet.merge(row, right.0, row, right.1, DANG_CONG_SAN, &s.underlined)?;
-            sheet.merge(row + 1, left.0, row + 1, left.1, &h.body, &s.bold_center)?;
-            sheet.merge(row + 2, left.0, row + 2, left.1, "*", &s.center)?;
-            sheet.merge(
-                row + 2,
-                right.0,
-                row + 2,
-                right.1,
-                &h.place_date,
-                &s.italic_center,
-            )?;
-            sheet.merge(row + 3, left.0, row + 3, left.1, &h.number, &s.center)?;
+            // Hướng dẫn 36-HD/VPTW: "ĐẢNG CỘNG SẢN VIỆT NAM" larger, bold, underlined.
+            let party = top(&s.underlined).set_font_size(14);
+            sheet.merge(row, right.0, row, right.1, DANG_CONG_SAN, &party)?;
+            sheet.merge(row + 1, left.0, row + 1, left.1, &h.body, &bold)?;
+            sheet.merge(row + 2, left.0, row + 2, left.1, "*", &upper)?;
+            sheet.merge(row + 2, right.0, row + 2, right.1, &h.place_date, &date)?;
+            sheet.merge(row + 3, left.0, row + 3, left.1, &h.number, &number)?;
             Ok(row + 5)
         }
     }

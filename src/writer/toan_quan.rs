@@ -80,7 +80,8 @@ pub fn build(d: &DistrictSummary, profile: &Profile, doc: &Dated) -> Result<Work
     sums_row(&mut sh, &s, row, label, &d.sums())?;
     let last_table_row = row.saturating_sub(1).max(head);
     let notes = d.gaps.notes(profile, crate::i18n::Lang::Vi);
-    row = notes_rows(&mut sh, &s, row + 2, &notes)?;
+    let first_note = row + 2;
+    row = notes_rows(&mut sh, &s, first_note, &notes)?;
     let end = signature_block(
         &mut sh,
         &s,
@@ -90,7 +91,14 @@ pub fn build(d: &DistrictSummary, profile: &Profile, doc: &Dated) -> Result<Work
         "NGƯỜI LẬP BIỂU",
         &format!("THỦ TRƯỞNG {}", issuer.body.to_uppercase()),
     )?;
-    keep.push((last_table_row, end - 1));
+    if notes.is_empty() {
+        keep.push((last_table_row, end - 1));
+    } else {
+        // Long notes may take pages: the table's end stays with the first note, the last note
+        // with the signature.
+        keep.push((last_table_row, first_note));
+        keep.push((row.saturating_sub(2).max(first_note), end - 1));
+    }
     sh.finish(&Page {
         landscape: true,
         repeat: Some((head, head)),
