@@ -18,7 +18,7 @@
 //! unit named "Tổng …".
 
 use super::{strip_numbering, Columns, Ctx, UnitRow, LABELS};
-use crate::district::UnitLine;
+use crate::district::{Uncounted, UnitLine};
 use crate::finding::{Detail, Mau07At, Mau07Check, Mau07Reading};
 use crate::model::{Bloc, MAX_COUNT};
 use crate::profile::Profile;
@@ -447,6 +447,8 @@ enum Kind {
     Group(Grp),
     Sum(SumLabel),
     Unit,
+    /// A unit without numbers whose note says why ("Chưa gửi"): shown, never counted.
+    Uncounted,
     NoName,
 }
 
@@ -486,6 +488,9 @@ fn classify(line: &Line, parent: bool, blocs: &[String]) -> Kind {
         };
     }
     let named = !line.name.is_empty();
+    if named && !parent && line.all_blank() && uncounted_note(&line.note) {
+        return Kind::Uncounted;
+    }
     match &line.stt {
         Stt::Group => Grp::at(1),
         Stt::Number(n) if parent => Kind::Group(Grp {
@@ -509,6 +514,22 @@ fn classify(line: &Line, parent: bool, blocs: &[String]) -> Kind {
         _ if !named => Kind::NoName,
         _ => Kind::Unit,
     }
+}
+
+/// A note that says why a unit has no numbers: it sent nothing ("Chưa gửi", "Chưa nộp", "Chưa
+/// báo cáo", "Không gửi"), or what it sent was not counted (this tool's "Đã gửi, sổ có lỗi: chưa
+/// tính").
+fn uncounted_note(note: &str) -> bool {
+    let k = format!(" {} ", text::key(note));
+    [
+        " chua gui ",
+        " chua nop ",
+        " chua bao cao ",
+        " khong gui ",
+        " chua tinh ",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
 }
 
 /// The numbered rows that have sub-items: "1" above "1.1" (the nearest "1" above it, since the
@@ -640,6 +661,8 @@ struct Open {
 /// looked like units could not be counted.
 pub struct Rows {
     pub units: Vec<UnitRow>,
+    /// Units shown without numbers ("Chưa gửi"), in order.
+    pub uncounted: Vec<Uncounted>,
     pub findings: Vec<(Option<String>, Detail)>,
     pub rejected: usize,
 }
@@ -670,6 +693,7 @@ fn walk(lines: &[Line], place: &Place, cols: &Columns) -> Rows {
         after_total: None,
         out: Rows {
             units: Vec::new(),
+            uncounted: Vec::new(),
             findings: Vec::new(),
             rejected: 0,
         },
@@ -734,6 +758,10 @@ impl Walk<'_> {
                 self.out.rejected += 1;
             }
             Kind::Unit => self.unit(i),
+            Kind::Uncounted => self.out.uncounted.push(Uncounted {
+                name: line.name.clone(),
+                note: line.note.clone(),
+            }),
         }
     }
 
