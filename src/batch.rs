@@ -191,7 +191,6 @@ pub struct Batch {
 /// gave a unit to count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sender {
-    pub file: String,
     /// The `Mã đơn vị` as [`crate::text::key`] gives it, when written.
     pub code: Option<String>,
     /// The `Đơn vị` as [`crate::text::key`] gives it.
@@ -726,7 +725,7 @@ pub fn run_with_progress(
         }
     }
 
-    batch.senders = senders(&units, &broken, inputs);
+    batch.senders = senders(&units, &broken);
 
     // One quarter: the one asked for, else the one most files give (the latest on a tie).
     if asked.is_none() {
@@ -795,26 +794,18 @@ pub fn run_with_progress(
 }
 
 /// Who each file that names a unit says it is, counted or not, in input order.
-fn senders(
-    units: &[(usize, UnitResult)],
-    broken: &[(usize, Ident)],
-    inputs: &[Input],
-) -> Vec<Sender> {
+fn senders(units: &[(usize, UnitResult)], broken: &[(usize, Ident)]) -> Vec<Sender> {
     let mut out: Vec<(usize, Sender)> = units
         .iter()
         .map(|(i, u)| {
             let code = u.code_written.then(|| crate::text::key(&u.code));
-            (*i, code, crate::text::key(&u.unit))
+            let name = crate::text::key(&u.unit);
+            (*i, Sender { code, name })
         })
-        .chain(
-            broken
-                .iter()
-                .map(|(i, id)| (*i, id.code.clone(), id.name.clone())),
-        )
-        .map(|(i, code, name)| {
-            let file = inputs[i].display.clone();
-            (i, Sender { file, code, name })
-        })
+        .chain(broken.iter().map(|(i, id)| {
+            let (code, name) = (id.code.clone(), id.name.clone());
+            (*i, Sender { code, name })
+        }))
         .collect();
     out.sort_by_key(|(i, _)| *i);
     out.into_iter().map(|(_, s)| s).collect()

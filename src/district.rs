@@ -114,6 +114,16 @@ impl Sums {
 }
 
 impl BlocSummary {
+    /// A bloc with no unit yet.
+    pub fn new(bloc: Bloc) -> BlocSummary {
+        BlocSummary {
+            bloc,
+            units: Vec::new(),
+            dat_people: Vec::new(),
+            uncounted: Vec::new(),
+        }
+    }
+
     pub fn sums(&self) -> Sums {
         Sums::of(&self.units)
     }
@@ -249,21 +259,13 @@ impl DistrictSummary {
             let at = match self.blocs.iter().position(|b| b.bloc == *bloc) {
                 Some(i) => i,
                 None => {
-                    self.blocs.push(BlocSummary {
-                        bloc: *bloc,
-                        units: Vec::new(),
-                        dat_people: Vec::new(),
-                        uncounted: Vec::new(),
-                    });
+                    self.blocs.push(BlocSummary::new(*bloc));
                     self.blocs.sort_by_key(|b| b.bloc);
                     self.blocs.iter().position(|b| b.bloc == *bloc).unwrap_or(0)
                 }
             };
             self.blocs[at].uncounted.push(u.clone());
         }
-        self.gaps
-            .absent
-            .retain(|b| !self.blocs.iter().any(|x| x.bloc == *b));
     }
 
     pub fn sums(&self) -> Sums {

@@ -19,6 +19,7 @@ use crate::model::Bloc;
 use crate::profile::Profile;
 use crate::reader::danh_sach_don_vi::{ExpectedUnit, UnitsList};
 use crate::text;
+use std::collections::{HashMap, HashSet};
 
 /// What the list tells about the batch.
 #[derive(Debug, Clone, Default)]
@@ -58,9 +59,9 @@ pub fn apply(list: &UnitsList, read: Vec<Finding>, b: &mut Batch, profile: &Prof
     let mut out = Expected::default();
     let mut findings = read;
     let mut matched = vec![false; b.units.len()];
+    let index = Index::new(&b.units, &b.senders);
     for e in &list.units {
-        let standing = standing(e, &b.units, &b.senders);
-        let note = match standing {
+        let note = match index.standing(e) {
             Standing::Counted(i) => {
                 matched[i] = true;
                 continue;
@@ -78,11 +79,13 @@ pub fn apply(list: &UnitsList, read: Vec<Finding>, b: &mut Batch, profile: &Prof
         };
         out.uncounted.push((e.bloc, row));
     }
+    // A list that gave no unit (no table, a column missing) names nobody: nothing is unlisted.
+    let listed = !list.units.is_empty();
     out.unlisted = b
         .units
         .iter()
         .zip(&matched)
-        .filter(|(_, m)| !**m)
+        .filter(|(_, m)| listed && !**m)
         .map(|(u, _)| Unlisted {
             code: u.code_written.then(|| u.code.clone()),
             name: u.unit.clone(),
@@ -102,27 +105,52 @@ pub fn apply(list: &UnitsList, read: Vec<Finding>, b: &mut Batch, profile: &Prof
     out
 }
 
-/// An expected unit among the units counted, else among the files that name a unit: by code
-/// first (a code written in the workbook), then by name.
-fn standing(e: &ExpectedUnit, units: &[UnitResult], senders: &[Sender]) -> Standing {
-    let code = e.code.as_deref().map(text::key);
-    let name = text::key(&e.name);
-    let by_code = |u: &UnitResult| u.code_written && Some(text::key(&u.code)) == code;
-    let by_name = |u: &UnitResult| text::key(&u.unit) == name;
-    let counted = code
-        .as_ref()
-        .and_then(|_| units.iter().position(by_code))
-        .or_else(|| units.iter().position(by_name));
-    if let Some(i) = counted {
-        return Standing::Counted(i);
+/// The units counted and the files that name a unit, by code and by name (keys as
+/// [`text::key`] gives them): the first unit of each.
+struct Index {
+    by_code: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+    sent_codes: HashSet<String>,
+    sent_names: HashSet<String>,
+}
+
+impl Index {
+    fn new(units: &[UnitResult], senders: &[Sender]) -> Index {
+        let mut by_code = HashMap::new();
+        let mut by_name = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            if u.code_written {
+                by_code.entry(text::key(&u.code)).or_insert(i);
+            }
+            by_name.entry(text::key(&u.unit)).or_insert(i);
+        }
+        Index {
+            by_code,
+            by_name,
+            sent_codes: senders.iter().filter_map(|s| s.code.clone()).collect(),
+            sent_names: senders.iter().map(|s| s.name.clone()).collect(),
+        }
     }
-    let sent = senders
-        .iter()
-        .any(|s| (code.is_some() && s.code == code) || s.name == name);
-    if sent {
-        Standing::NotCounted
-    } else {
-        Standing::Missing
+
+    /// An expected unit among the units counted, else among the files that name a unit: by
+    /// code first (a code written in the workbook), then by name.
+    fn standing(&self, e: &ExpectedUnit) -> Standing {
+        let code = e.code.as_deref().map(text::key);
+        let name = text::key(&e.name);
+        let counted = code
+            .as_ref()
+            .and_then(|c| self.by_code.get(c))
+            .or_else(|| self.by_name.get(&name));
+        if let Some(&i) = counted {
+            return Standing::Counted(i);
+        }
+        let sent =
+            code.is_some_and(|c| self.sent_codes.contains(&c)) || self.sent_names.contains(&name);
+        if sent {
+            Standing::NotCounted
+        } else {
+            Standing::Missing
+        }
     }
 }
 

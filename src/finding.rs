@@ -727,10 +727,6 @@ impl UnitsListFinding {
 
     fn message(&self, vi: bool) -> String {
         use UnitsListFinding::*;
-        let with_code = |unit: &str, code: &Option<String>| match code {
-            Some(c) => format!("'{unit}' ({} {c})", if vi { "mã" } else { "code" }),
-            None => format!("'{unit}'"),
-        };
         match self {
             NoTable => tr(vi,
                 "Không thấy bảng danh sách đơn vị: trong 20 dòng đầu của các trang không có dòng tiêu đề nào có cột 'Đơn vị' (hoặc 'Mã đơn vị') và 'Khối'. Lập danh sách theo mẫu: danhgia template danh-sach-don-vi -o danh-sach-don-vi.xlsx.",
@@ -752,10 +748,11 @@ impl UnitsListFinding {
                     (false, false) => format!("The 'Khối' of the unit '{unit}' says '{value}', which is no bloc. Write one of: {choices}. This row is not used: the unit is not checked against the workbooks sent."),
                 }
             }
-            Duplicate { unit, code, first } => if vi {
-                format!("Đơn vị {} đã có ở ô {first} của danh sách. Mỗi đơn vị ghi một dòng; dòng này không được dùng.", with_code(unit, code))
-            } else {
-                format!("The unit {} is already listed at {first}. One row per unit; this row is not used.", with_code(unit, code))
+            Duplicate { unit, code, first } => match (code, vi) {
+                (Some(c), true) => format!("Mã đơn vị '{c}' (đơn vị '{unit}') đã có ở ô {first} của danh sách. Mỗi đơn vị ghi một dòng, mỗi mã một đơn vị; dòng này không được dùng."),
+                (None, true) => format!("Đơn vị '{unit}' đã có ở ô {first} của danh sách. Mỗi đơn vị ghi một dòng; dòng này không được dùng."),
+                (Some(c), false) => format!("The unit code '{c}' (unit '{unit}') is already listed at {first}. One row per unit, one unit per code; this row is not used."),
+                (None, false) => format!("The unit '{unit}' is already listed at {first}. One row per unit; this row is not used."),
             },
             Missing { unit, code, bloc } => {
                 let which = match (code, vi) {

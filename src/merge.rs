@@ -122,12 +122,7 @@ fn assemble(
         let idx = match blocs.iter().position(|b| b.bloc == bloc) {
             Some(i) => i,
             None => {
-                blocs.push(BlocSummary {
-                    bloc,
-                    units: Vec::new(),
-                    dat_people: Vec::new(),
-                    uncounted: Vec::new(),
-                });
+                blocs.push(BlocSummary::new(bloc));
                 blocs.len() - 1
             }
         };

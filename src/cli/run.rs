@@ -362,8 +362,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     };
     let removed = write_all(&b, &plan, rewards.as_ref(), &docs, &profile, &target, lang)?;
     drop(lock);
-    let mut summary = RunSummary::of(&b, out, outputs, removed, lang);
-    (summary.missing, summary.unlisted) = super::don_vi::summary_units(expected.as_ref());
+    let summary = RunSummary::of(&b, out, outputs, removed, expected.as_ref(), lang);
     if !args.quiet {
         print_summary(&b, &summary, args.format, &profile, lang)?;
     }
@@ -390,8 +389,10 @@ impl RunSummary {
         out: &Path,
         outputs: Vec<String>,
         removed: Vec<String>,
+        expected: Option<&Expected>,
         lang: Lang,
     ) -> RunSummary {
+        let (missing, unlisted) = super::don_vi::summary_units(expected);
         RunSummary {
             schema: SUMMARY_SCHEMA,
             quarter: b.quarter.map(|q| q.to_string()),
@@ -411,8 +412,8 @@ impl RunSummary {
             folders: folders(&outputs),
             outputs,
             removed,
-            missing: Vec::new(),
-            unlisted: Vec::new(),
+            missing,
+            unlisted,
         }
     }
 }

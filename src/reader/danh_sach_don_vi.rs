@@ -9,15 +9,15 @@
 //! ([`crate::expected_units`]); this module only reads.
 //!
 //! The rows:
-//! - a row with a `Mã đơn vị`, or with a name and an `STT` number or a `Khối`, is a unit; a blank
-//!   `Khối` takes the bloc of the group heading above it, if one names a bloc;
-//! - a row with only a name (no code, no `STT` number, no `Khối`) is a group heading when it
-//!   looks like one (a roman number, "Khối …", "Các …", "Nhóm …", a bloc's name); otherwise it
-//!   is a unit when units follow it (of the group's bloc, or reported without a bloc), and a
-//!   note or a signature when none does;
-//! - total lines, rows of column numbers ("(1) (2) (3)") and rows with no name and no code are
-//!   skipped.
-
+//! - a group heading — a roman number or capital in `STT`, or, with no code and no `Khối`, a name
+//!   such as "I. KHỐI CHÍNH QUYỀN", "Khối Trường học", "Các phường", a bloc's name — gives its
+//!   bloc (when it names one) to the units below it whose `Khối` is blank;
+//! - a row with a `Mã đơn vị`, or with a name and an `STT` number or a `Khối`, is a unit;
+//! - a row with only a name is a unit when a unit or a heading follows it; below the last unit
+//!   it is a note or a signature, unless the last group's heading gives its units their bloc
+//!   and they have no `STT` number: then the rows up to the first blank row are its units;
+//! - total lines, rows of column numbers ("(1) (2) (3)"), blank rows and rows with no name and
+//!   no code are skipped.
 use super::layout::{find_header, names, Header, Spec};
 use super::{display, text_noting_legacy, Grid, Workbook};
 use crate::finding::{Detail, Finding, UnitsListFinding, Unreadable};
@@ -222,54 +222,66 @@ impl Reader<'_> {
 
     /// The units of the table, in order; findings for rows that cannot be used.
     fn units(&mut self, grid: &Grid, h: &Header<Col>, profile: &Profile) -> Vec<ExpectedUnit> {
-        let choices: Vec<String> = profile.blocs.iter().map(|b| b.name.clone()).collect();
-        let mut out: Vec<ExpectedUnit> = Vec::new();
-        let mut first: HashMap<String, String> = HashMap::new();
-        let mut group: Option<Bloc> = None;
-        // Rows with only a name, waiting for a unit below them to be read as units.
+        let mut t = Table {
+            h,
+            profile,
+            choices: profile.blocs.iter().map(|b| b.name.clone()).collect(),
+            group: None,
+            inherit: false,
+            numbered: false,
+            first: HashMap::new(),
+            out: Vec::new(),
+        };
+        // Rows with only a name, waiting for what follows them: a unit or a group heading makes
+        // them units; the end of the table, notes (see `tail`).
         let mut pending: Vec<Row> = Vec::new();
+        // Where in `pending` the first blank row fell, since the last unit or heading.
+        let mut gap: Option<usize> = None;
         for row in h.data_start()..grid.row_end() {
-            if grid.is_row_empty(row) || numbering_row(grid, row) {
+            if grid.is_row_empty(row) {
+                gap.get_or_insert(pending.len());
+                continue;
+            }
+            if numbering_row(grid, row) {
                 continue;
             }
             let r = self.row(grid, h, row);
-            if r.code.is_empty() && r.name.is_empty() {
+            if r.code.is_empty() && (r.name.is_empty() || text::is_summary_name(&r.name)) {
                 continue;
             }
-            if r.code.is_empty() && text::is_summary_name(&r.name) {
-                continue;
-            }
-            let name_only = r.code.is_empty() && r.bloc.is_empty() && !r.numbered;
-            if name_only || is_group_mark(&r.stt) {
-                if is_heading(&r.stt, &r.name, profile) {
-                    group = heading_bloc(&r.name, profile).or(group);
-                    pending.clear();
-                } else if name_only {
-                    pending.push(r);
-                }
+            let heading = r.code.is_empty()
+                && (is_group_mark(&r.stt) || (r.bloc.is_empty() && is_heading(&r.name, profile)));
+            if !heading && r.code.is_empty() && r.bloc.is_empty() && !r.numbered {
+                pending.push(r);
                 continue;
             }
             for p in std::mem::take(&mut pending) {
-                self.unit(p, h, group, &choices, profile, &mut first, &mut out);
+                self.unit(&mut t, p);
             }
-            self.unit(r, h, group, &choices, profile, &mut first, &mut out);
+            gap = None;
+            if heading {
+                if let Some(b) = heading_bloc(&r.name, profile) {
+                    t.group = Some(b);
+                    t.inherit = true;
+                }
+            } else {
+                self.unit(&mut t, r);
+            }
         }
-        out
+        // Below the last unit: rows of the last group when its heading gives the blocs and its
+        // units are not numbered (up to the first blank row); else notes and signatures.
+        if t.inherit && !t.numbered {
+            pending.truncate(gap.unwrap_or(pending.len()));
+            for p in pending {
+                self.unit(&mut t, p);
+            }
+        }
+        t.out
     }
 
     /// One unit row: its bloc (its own `Khối`, else its group's), once per unit.
-    #[allow(clippy::too_many_arguments)]
-    fn unit(
-        &mut self,
-        r: Row,
-        h: &Header<Col>,
-        group: Option<Bloc>,
-        choices: &[String],
-        profile: &Profile,
-        first: &mut HashMap<String, String>,
-        out: &mut Vec<ExpectedUnit>,
-    ) {
-        let at = |c: Col| h.col(c).map(|col| a1(r.row, col));
+    fn unit(&mut self, t: &mut Table, r: Row) {
+        let at = |c: Col| t.h.col(c).map(|col| a1(r.row, col));
         let name = if r.name.is_empty() {
             r.code.clone()
         } else {
@@ -279,16 +291,18 @@ impl Reader<'_> {
             .filter(|_| !r.name.is_empty())
             .or_else(|| at(Col::Code))
             .unwrap_or_else(|| a1(r.row, 0));
+        t.inherit = r.bloc.is_empty() && t.group.is_some();
+        t.numbered = r.numbered;
         let bloc = if r.bloc.is_empty() {
-            group
+            t.group
         } else {
-            profile.bloc_from_text(&r.bloc)
+            t.profile.bloc_from_text(&r.bloc)
         };
         let Some(bloc) = bloc else {
             let f = UnitsListFinding::Bloc {
                 unit: name,
                 value: r.bloc.clone(),
-                choices: choices.to_vec(),
+                choices: t.choices.clone(),
             };
             self.push(at(Col::Bloc), f);
             return;
@@ -298,23 +312,39 @@ impl Reader<'_> {
             Some(c) => format!("ma {}", text::key(c)),
             None => format!("ten {}", text::key(&name)),
         };
-        if let Some(first_cell) = first.get(&key) {
+        if let Some(first) = t.first.get(&key) {
             let f = UnitsListFinding::Duplicate {
                 unit: name,
                 code,
-                first: first_cell.clone(),
+                first: first.clone(),
             };
             self.push(Some(cell), f);
             return;
         }
-        first.insert(key, cell.clone());
-        out.push(ExpectedUnit {
+        t.first.insert(key, cell.clone());
+        t.out.push(ExpectedUnit {
             code,
             name,
             bloc,
             cell,
         });
     }
+}
+
+/// The table being read: its header, the bloc of the group heading above, the units so far and
+/// the cell of each one's first listing.
+struct Table<'a> {
+    h: &'a Header<Col>,
+    profile: &'a Profile,
+    /// The blocs' names, for the messages.
+    choices: Vec<String>,
+    group: Option<Bloc>,
+    /// The last unit took its bloc from the heading above it.
+    inherit: bool,
+    /// The last unit has an `STT` number.
+    numbered: bool,
+    first: HashMap<String, String>,
+    out: Vec<ExpectedUnit>,
 }
 
 /// An `STT` that is a number: 3, "3", "3.", "1.2".
@@ -339,16 +369,15 @@ fn is_group_mark(stt: &str) -> bool {
             || (t.len() == 1 && t.as_bytes()[0].is_ascii_uppercase()))
 }
 
-/// A group heading: a group mark in `STT`, a roman number before the name ("II. CÁC PHƯỜNG"),
-/// a name that starts with "Khối", "Các", "Nhóm", or that is a bloc's name.
-fn is_heading(stt: &str, name: &str, profile: &Profile) -> bool {
+/// A group heading's name: a roman number before it ("II. CÁC PHƯỜNG"), or a name that starts
+/// with "Khối", "Các", "Nhóm", or that is a bloc's name.
+fn is_heading(name: &str, profile: &Profile) -> bool {
     let k = text::key(name);
     let first = name.split_whitespace().next().unwrap_or("");
     let mark = first.trim_end_matches(['.', ')', '-', ':']);
     let roman =
         first.len() > mark.len() && !mark.is_empty() && mark.chars().all(|c| "IVX".contains(c));
-    is_group_mark(stt)
-        || roman
+    roman
         || ["khoi ", "cac ", "nhom "].iter().any(|p| k.starts_with(p))
         || profile.bloc_from_text(name).is_some()
 }
@@ -476,13 +505,50 @@ mod tests {
 
     #[test]
     fn a_row_with_only_a_name_is_a_unit_when_units_follow() {
-        // No STT column: the rows between units are units; the lines under the table are not.
+        // No STT column, a Khối on some rows: the rows between units are units; the lines
+        // under the table are not.
         let (units, findings) = read_grid(&[
             &["Đơn vị", "Khối"],
             &["Khối Chính quyền", ""],
             &["Phòng Nội vụ", ""],
             &["Phòng Y tế", "Chính quyền"],
+            &["Trường Mầm non Hoa Sữa", "Trường học"],
             &["Người lập biểu", ""],
+        ]);
+        assert_eq!(findings, vec![]);
+        assert_eq!(
+            shown(&units),
+            [
+                (None, "Phòng Nội vụ", Bloc::ChinhQuyen),
+                (None, "Phòng Y tế", Bloc::ChinhQuyen),
+                (None, "Trường Mầm non Hoa Sữa", Bloc::TruongHoc),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_give_the_blocs_to_the_rows_below_them() {
+        // A heading typed on a numbered row; the last group runs to the first blank row.
+        let (units, findings) = read_grid(&[
+            &["STT", "Đơn vị", "Khối"],
+            &["1", "KHỐI CHÍNH QUYỀN", ""],
+            &["", "Phòng Nội vụ", ""],
+            &["", "Phòng Y tế", ""],
+            &["", "II. Khối trường học", ""],
+            &["", "Trường Mầm non Hoa Sữa", ""],
+            &["", "Trường THCS Ngọc Lâm", ""],
+            &[""],
+            &["", "Người lập biểu", ""],
+        ]);
+        assert_eq!(findings, vec![]);
+        assert_eq!(units.len(), 4);
+        // Numbered units: what follows the last one is no unit, blank row or not.
+        let (units, findings) = read_grid(&[
+            &["STT", "Đơn vị", "Khối"],
+            &["I", "Khối Chính quyền", ""],
+            &["1", "Phòng Nội vụ", ""],
+            &["2", "Phòng Y tế", ""],
+            &["", "Người lập biểu", ""],
         ]);
         assert_eq!(findings, vec![]);
         assert_eq!(
@@ -492,5 +558,23 @@ mod tests {
                 (None, "Phòng Y tế", Bloc::ChinhQuyen),
             ]
         );
+    }
+
+    #[test]
+    fn a_unit_without_a_bloc_among_units_is_said() {
+        let (units, findings) = read_grid(&[
+            &["Mã đơn vị", "Đơn vị", "Khối"],
+            &["NV", "Phòng Nội vụ", "Chính quyền"],
+            &["", "Phòng Y tế", ""],
+            &["TP", "Phòng Tư pháp", "Chính quyền"],
+        ]);
+        assert_eq!(units.len(), 2);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code().as_str(), "info-missing");
+        assert_eq!(findings[0].cell.as_deref(), Some("C3"));
+        assert!(findings[0]
+            .detail
+            .message(crate::i18n::Lang::Vi)
+            .contains("Phòng Y tế"));
     }
 }

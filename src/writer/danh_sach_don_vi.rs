@@ -133,3 +133,50 @@ pub fn build(profile: &Profile) -> Result<Workbook, XlsxError> {
     lists.write(&mut wb, None)?;
     Ok(wb)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Bloc;
+
+    /// The template, filled as an office fills it (the rows below left blank, their STT
+    /// written), is read back as written.
+    #[test]
+    fn a_filled_template_is_read_back() {
+        let profile = Profile::default_profile();
+        let mut wb = build(&profile).expect("the template builds");
+        let ws = wb.worksheet_from_name(SHEET).expect("the sheet");
+        let first = HEADER_ROW + 1;
+        ws.write_string(first, 1, "TCKH").unwrap();
+        ws.write_string(first, 2, "Phòng Tài chính - Kế hoạch")
+            .unwrap();
+        ws.write_string(first, 3, "Chính quyền").unwrap();
+        ws.write_string(first + 1, 2, "Trường Mầm non Hoa Sữa")
+            .unwrap();
+        ws.write_string(first + 1, 3, "Trường học").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ds.xlsx");
+        wb.save(&path).unwrap();
+        let (list, findings) =
+            crate::reader::danh_sach_don_vi::read(&path, "ds.xlsx", &profile).expect("readable");
+        assert_eq!(findings, vec![]);
+        assert_eq!(list.sheet.as_deref(), Some(SHEET));
+        let got: Vec<(Option<&str>, &str, Bloc, &str)> = list
+            .units
+            .iter()
+            .map(|u| (u.code.as_deref(), u.name.as_str(), u.bloc, u.cell.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("TCKH"),
+                    "Phòng Tài chính - Kế hoạch",
+                    Bloc::ChinhQuyen,
+                    "C5"
+                ),
+                (None, "Trường Mầm non Hoa Sữa", Bloc::TruongHoc, "C6"),
+            ]
+        );
+    }
+}

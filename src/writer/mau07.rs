@@ -65,7 +65,7 @@ pub(crate) fn unit_row(
 
 /// The line of a unit that is not counted ("Chưa gửi"): its name and note, the number cells
 /// left blank.
-pub(crate) fn uncounted_row(
+fn uncounted_row(
     sh: &mut Sheet,
     s: &Styles,
     row: u32,

@@ -1282,6 +1282,51 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_that_sent_nothing_is_shown_and_not_counted() {
+        let place = Place {
+            sheet: "Mẫu 07",
+            bloc: "Chính quyền",
+            blocs: &[],
+        };
+        let with_note = |note: &str| {
+            let mut l = heading(2, "2", "Phòng Y tế");
+            l.note = note.to_string();
+            l
+        };
+        let table = |middle: Line| {
+            [
+                line(1, "1", "Phòng Nội vụ", [10, 0, 10, 4, 6]),
+                middle,
+                line(3, "3", "Phòng Tư pháp", [8, 1, 7, 3, 4]),
+                line(4, "", "Tổng cộng", [18, 1, 17, 7, 10]),
+            ]
+        };
+        for note in [
+            "Chưa gửi",
+            "Chưa nộp báo cáo",
+            "Đã gửi, sổ có lỗi: chưa tính",
+        ] {
+            let rows = walk(&table(with_note(note)), &place, &cols());
+            assert_eq!(rows.units.len(), 2, "{note}");
+            assert_eq!(
+                rows.uncounted,
+                [Uncounted {
+                    name: "Phòng Y tế".into(),
+                    note: note.into()
+                }]
+            );
+            assert!(rows.findings.is_empty(), "{note}: {:?}", rows.findings);
+        }
+        // No numbers and no word of why: a unit without numbers, as before.
+        let rows = walk(&table(with_note("")), &place, &cols());
+        assert!(rows.uncounted.is_empty());
+        assert!(matches!(
+            rows.findings.as_slice(),
+            [(_, Detail::Mau07NoNumbers { .. })]
+        ));
+    }
+
+    #[test]
     fn sub_items_are_found_in_one_pass() {
         // "1" above "1.1" is a group; "1" of the next roman group (numbering again) is not.
         let lines = [
