@@ -182,42 +182,35 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
 /// The reward proposal workbook: written by the rewards' side (campaign profiles are welcome
 /// there, so the profile is resolved by it).
 fn de_nghi(args: &Args, lang: Lang, out: &Path) -> Result<ExitCode> {
-    for (given, name) in [
-        (args.quarter.is_some(), "-q"),
-        (args.unit.is_some(), "--don-vi"),
-        (args.code.is_some(), "--ma-don-vi"),
-        (args.bloc.is_some(), "--khoi"),
-        (args.headcount.is_some(), "--so-nguoi"),
-        (args.password.is_some(), "--mat-khau"),
-    ] {
-        if given {
-            return fail(
-                lang,
-                format!("mẫu de-nghi-khen-thuong không nhận {name}; chỉ nhận -o, --profile, --force"),
-                format!("the de-nghi-khen-thuong template does not take {name}; only -o, --profile, --force"),
-            );
-        }
+    if let Some(refused) = only_output_options(args, lang, "de-nghi-khen-thuong") {
+        return refused;
     }
     super::rewards::template(out, args.profile.as_deref(), lang)
 }
 
-/// The list of units expected to send their workbook (`--don-vi`).
-fn units_list(args: &Args, lang: Lang, out: &Path) -> Result<ExitCode> {
-    for (given, name) in [
+/// A template that takes only `-o`, `--profile` and `--force`: any other option is refused
+/// (exit 2), naming it.
+fn only_output_options(args: &Args, lang: Lang, kind: &str) -> Option<Result<ExitCode>> {
+    let given = [
         (args.quarter.is_some(), "-q"),
         (args.unit.is_some(), "--don-vi"),
         (args.code.is_some(), "--ma-don-vi"),
         (args.bloc.is_some(), "--khoi"),
         (args.headcount.is_some(), "--so-nguoi"),
         (args.password.is_some(), "--mat-khau"),
-    ] {
-        if given {
-            return fail(
-                lang,
-                format!("mẫu danh-sach-don-vi không nhận {name}; chỉ nhận -o, --profile, --force"),
-                format!("the danh-sach-don-vi template does not take {name}; only -o, --profile, --force"),
-            );
-        }
+    ];
+    let (_, name) = given.into_iter().find(|(given, _)| *given)?;
+    Some(fail(
+        lang,
+        format!("mẫu {kind} không nhận {name}; chỉ nhận -o, --profile, --force"),
+        format!("the {kind} template does not take {name}; only -o, --profile, --force"),
+    ))
+}
+
+/// The list of units expected to send their workbook (`--don-vi`).
+fn units_list(args: &Args, lang: Lang, out: &Path) -> Result<ExitCode> {
+    if let Some(refused) = only_output_options(args, lang, "danh-sach-don-vi") {
+        return refused;
     }
     let profile = super::load_profile(args.profile.as_deref())?;
     crate::writer::danh_sach_don_vi::write(out, &profile)?;
