@@ -9,7 +9,7 @@
 #
 # OUTDIR receives, for each workbook, NAME.pdf and NAME-1.png, NAME-2.png… (mẫu 06 of each unit,
 # mẫu 07 of each bloc, toan-quan, khen-thuong, the workbooks sent back in tra-lai/), and the
-# templates (don-vi, phieu-03/04/05, de-nghi-khen-thuong).
+# templates (don-vi, phieu-03/04/05, de-nghi-khen-thuong, danh-sach-don-vi).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=render-ket-qua
@@ -35,6 +35,7 @@ for f in phieu-03 phieu-04 phieu-05; do
     "$bin" template "$f" -q 2024-Q2 --don-vi "Phòng Tài chính - Kế hoạch" -o "$work/mau/$f.xlsx" >/dev/null
 done
 "$bin" template de-nghi-khen-thuong -o "$work/mau/de-nghi-khen-thuong.xlsx" >/dev/null
+"$bin" template danh-sach-don-vi -o "$work/mau/danh-sach-don-vi.xlsx" >/dev/null
 
 find "$work/ket-qua" "$work/mau" -name '*.xlsx' | sort | while read -r f; do
     docs/render.sh "$f" "$out" 90 >/dev/null

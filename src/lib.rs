@@ -19,6 +19,7 @@ pub mod deadlines;
 pub mod district;
 pub mod documents;
 pub mod evaluate;
+pub mod expected_units;
 pub mod finding;
 pub mod legacy;
 pub mod lists;

@@ -142,6 +142,52 @@ fn every_text_of_the_demo_quarter_fits_its_cell() {
     );
 }
 
+/// With `--don-vi`, the units of the list that sent nothing have their rows in mẫu 07 and the
+/// whole-district result ("Chưa gửi"), a long name among them: every text still fits.
+#[test]
+fn the_rows_of_units_not_sent_fit_their_cells() {
+    let tmp = tempfile::tempdir().unwrap();
+    let list = tmp.path().join("danh-sach-don-vi.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["STT", "Mã đơn vị", "Đơn vị", "Khối"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let long = format!("{LONG_UNIT} (chưa gửi)");
+    let rows = [
+        ("YT", "Phòng Y tế", "Chính quyền"),
+        ("VHTT", long.as_str(), "Chính quyền"),
+        ("THPL", "Trường Tiểu học Phúc Lợi", "Trường học"),
+    ];
+    for (i, (code, name, bloc)) in rows.iter().enumerate() {
+        let r = 1 + i as u32;
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, *bloc).unwrap();
+    }
+    wb.save(&list).unwrap();
+    let out = tmp.path().join("ket-qua");
+    let o = run_raw(&[
+        "run",
+        &demo_dir().to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+        "--don-vi",
+        &list.to_string_lossy(),
+    ]);
+    assert_eq!(exit_code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        check_all(&out),
+        15,
+        "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng"
+    );
+    let m07 = printed::read(&out.join("khoi/chinh-quyen-mau-07.xlsx"));
+    let texts: Vec<&str> = m07[0].cells.iter().map(|c| c.text.as_str()).collect();
+    assert!(texts.contains(&long.as_str()), "the long name whole");
+    assert_eq!(texts.iter().filter(|t| **t == "Chưa gửi").count(), 2);
+}
+
 const LONG_UNIT: &str =
     "Trung tâm Văn hóa - Thông tin và Thể thao, Truyền thanh quận Long Biên (cơ sở 2)";
 const LONG_NAME: &str = "Tôn Nữ Hoàng Thị Phương Thảo Nguyên Minh Khai Bảo Ngọc Lê Huỳnh";
@@ -635,8 +681,9 @@ fn every_text_of_the_score_sheets_fits_its_cell() {
 fn every_text_of_the_templates_fits_its_cell() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let runs: [(&str, Vec<&str>); 4] = [
+    let runs: [(&str, Vec<&str>); 5] = [
         ("don-vi.xlsx", vec!["don-vi", "-q", "2024-Q1"]),
+        ("danh-sach-don-vi.xlsx", vec!["danh-sach-don-vi"]),
         ("de-nghi-khen-thuong.xlsx", vec!["de-nghi-khen-thuong"]),
         (
             "de-nghi-loc-binh.xlsx",

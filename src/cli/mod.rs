@@ -1,6 +1,7 @@
 //! The command line (SPEC §4): one module per command, each with its own arguments and `run`.
 
 mod calendar;
+mod don_vi;
 mod evaluate;
 mod guard;
 mod merge;

@@ -6,6 +6,7 @@ use super::{exit_for, progress, write_stdout, InputArgs, EXIT_FAILURE};
 use crate::batch::{self, Batch, Input};
 use crate::district;
 use crate::documents::{DateError, Dated, DocKind, DocOptions};
+use crate::expected_units::Expected;
 use crate::i18n::Lang;
 use crate::outdir::{self, RunLock};
 use crate::output::write_atomic;
@@ -50,6 +51,8 @@ pub struct Args {
     /// Số và ngày ký văn bản / the documents' number and date
     #[command(flatten)]
     pub docs: super::DocArgs,
+    #[command(flatten)]
+    pub don_vi: super::don_vi::DonViArgs,
 }
 
 /// The number and date of each document a run writes, settled before anything is written (a
@@ -115,6 +118,10 @@ pub struct RunSummary {
     pub outputs: Vec<String>,
     /// Files of an earlier run (listed in its manifest) that this run removed.
     pub removed: Vec<String>,
+    /// Units of the list of expected units (`--don-vi`) that sent nothing.
+    pub missing: Vec<super::don_vi::MissingUnit>,
+    /// Units read that the list of expected units does not name.
+    pub unlisted: Vec<super::don_vi::UnlistedUnit>,
 }
 
 /// An input workbook that gave no unit to count.
@@ -288,7 +295,14 @@ fn previous_outputs(out: &Path, lang: Lang) -> Vec<String> {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = args.input.load_profile()?;
     let out = &args.out;
-    let inputs = batch::collect_inputs(&args.input.paths);
+    let units_list = match args.don_vi.read(&profile, lang) {
+        Ok(list) => list,
+        Err(code) => return Ok(code),
+    };
+    let mut inputs = batch::collect_inputs(&args.input.paths);
+    if let Some(list) = &units_list {
+        list.exclude(&mut inputs);
+    }
     if let Some(code) = super::no_workbook(&args.input.paths, &inputs, lang) {
         return Ok(code);
     }
@@ -317,7 +331,8 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
 
     let mut b = progress::run_batch(&inputs, &profile, args.input.quarter, lang);
     let rewards = reward_list(&mut b, &profile, args.decision_date)?;
-    let plan = Plan::of(&b, rewards.is_some());
+    let expected = units_list.map(|list| list.apply(&mut b, &profile));
+    let plan = Plan::of(&b, rewards.is_some(), expected.as_ref());
     if let Some(q) = b.quarter {
         super::warn_unusual_date(q, args.docs.date, lang);
     }
@@ -334,7 +349,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         }
     };
     let outputs = plan.paths();
-    let guard = Guard::of_inputs(&inputs, args.input.profile.as_deref());
+    let guard = Guard::of_inputs(&inputs, args.input.profile.as_deref()).and(args.don_vi.path());
     let targets: Vec<PathBuf> = outputs.iter().map(|o| out.join(o)).collect();
     if let Some(code) = guard.refuse(targets.iter().map(PathBuf::as_path), lang) {
         return Ok(code);
@@ -351,9 +366,9 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     };
     let removed = write_all(&b, &plan, rewards.as_ref(), &docs, &profile, &target, lang)?;
     drop(lock);
-    let summary = RunSummary::of(&b, out, outputs, removed, lang);
+    let summary = RunSummary::of(&b, out, outputs, removed, expected.as_ref(), lang);
     if !args.quiet {
-        print_summary(&b, &summary, args.format, lang)?;
+        print_summary(&b, &summary, args.format, &profile, lang)?;
     }
     Ok(exit_for(b.errors(), b.warnings(), false))
 }
@@ -378,8 +393,10 @@ impl RunSummary {
         out: &Path,
         outputs: Vec<String>,
         removed: Vec<String>,
+        expected: Option<&Expected>,
         lang: Lang,
     ) -> RunSummary {
+        let (missing, unlisted) = super::don_vi::summary_units(expected);
         RunSummary {
             schema: SUMMARY_SCHEMA,
             quarter: b.quarter.map(|q| q.to_string()),
@@ -399,6 +416,8 @@ impl RunSummary {
             folders: folders(&outputs),
             outputs,
             removed,
+            missing,
+            unlisted,
         }
     }
 }
@@ -446,7 +465,13 @@ fn folders(outputs: &[String]) -> Vec<Folder> {
 }
 
 /// The closing summary on stdout; as text, after the list of skipped files.
-fn print_summary(b: &Batch, summary: &RunSummary, format: RunFormat, lang: Lang) -> Result<()> {
+fn print_summary(
+    b: &Batch,
+    summary: &RunSummary,
+    format: RunFormat,
+    profile: &Profile,
+    lang: Lang,
+) -> Result<()> {
     write_stdout(|w| match format {
         RunFormat::Json => {
             serde_json::to_writer_pretty(&mut *w, summary)?;
@@ -455,7 +480,7 @@ fn print_summary(b: &Batch, summary: &RunSummary, format: RunFormat, lang: Lang)
         RunFormat::Text => {
             let mut text = Vec::new();
             report::skipped_text(&b.files, lang, &mut text)?;
-            text.extend(summary_text(summary, lang).into_bytes());
+            text.extend(summary_text(summary, profile, lang).into_bytes());
             w.write_all(&text)
         }
     })
@@ -530,10 +555,17 @@ pub struct Plan {
 }
 
 impl Plan {
-    pub fn of(b: &Batch, rewards: bool) -> Plan {
+    /// The files of a run; with `--don-vi`, the units not counted have their rows in mẫu 07.
+    pub fn of(b: &Batch, rewards: bool, expected: Option<&Expected>) -> Plan {
         let district = b
             .quarter
-            .map(|q| district::district_summary(q, &b.units))
+            .map(|q| {
+                let mut d = district::district_summary(q, &b.units);
+                if let Some(e) = expected {
+                    d.add_uncounted(&e.uncounted);
+                }
+                d
+            })
             .filter(|d| !d.blocs.is_empty());
         Plan {
             units: unit_file_names(b),
@@ -681,7 +713,7 @@ fn folder_words(f: &Folder, lang: Lang) -> String {
     }
 }
 
-fn summary_text(s: &RunSummary, lang: Lang) -> String {
+fn summary_text(s: &RunSummary, profile: &Profile, lang: Lang) -> String {
     let mut t = String::new();
     let quarter = s.quarter.clone().unwrap_or_else(|| "?".into());
     let quarter_vi = crate::text::parse_quarter(&quarter)
@@ -727,6 +759,12 @@ fn summary_text(s: &RunSummary, lang: Lang) -> String {
             ));
         }
     }
+    t.push_str(&super::don_vi::summary_text(
+        &s.missing,
+        &s.unlisted,
+        profile,
+        lang,
+    ));
     t.push_str(&match lang {
         Lang::Vi => format!(
             "Kết quả ghi tại {}:\n",

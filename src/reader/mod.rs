@@ -5,6 +5,7 @@ mod biff_check;
 pub mod campaign;
 pub mod cells;
 mod cfb_check;
+pub mod danh_sach_don_vi;
 pub mod layout;
 pub mod lists;
 pub mod mau06;

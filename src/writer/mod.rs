@@ -455,6 +455,7 @@ mod tests {
         assert!(!safe_file_stem("a/b\\c:d").contains(['/', '\\', ':']));
     }
 }
+pub mod danh_sach_don_vi;
 pub mod de_nghi;
 pub mod guide;
 pub mod khen_thuong;

@@ -1,7 +1,7 @@
 //! The whole-district result (toan-quan.xlsx): the three blocs' units with per-bloc subtotals and
 //! a district total, the list of every person đạt, and a chart of the share đạt per bloc.
 
-use super::mau07::{dat_sheet, summary_header, sums_row, unit_row, LAST_COL, SUMMARY_WIDTHS};
+use super::mau07::{bloc_rows, dat_sheet, summary_header, sums_row, LAST_COL, SUMMARY_WIDTHS};
 use super::sheet::{Page, Sheet};
 use super::{new_workbook, official_heading, save, signature_block, Styles, WriterError};
 use crate::district::{DatPerson, DistrictSummary};
@@ -58,10 +58,7 @@ pub fn build(d: &DistrictSummary, profile: &Profile, doc: &Dated) -> Result<Work
         // A bloc's heading never ends a page: it stays with its first unit.
         keep.push((row, row + 1));
         row += 1;
-        for (i, l) in b.units.iter().enumerate() {
-            unit_row(&mut sh, &s, row, i + 1, l)?;
-            row += 1;
-        }
+        row = bloc_rows(&mut sh, &s, row, b)?;
         sums_row(
             &mut sh,
             &s,
