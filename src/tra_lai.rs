@@ -96,7 +96,19 @@ pub fn returns(b: &Batch, lang: Lang) -> Vec<Return> {
 /// Every file with findings, in the batch's file order (files that findings name but the batch
 /// does not list come last), with its workbook name and its unit's code when it has one.
 fn files_with_findings(b: &Batch) -> Vec<(&str, String, Option<&str>)> {
-    let with_findings: HashSet<&str> = b.findings.iter().map(|f| f.file.as_str()).collect();
+    // The office's own list of expected units (`--don-vi`) is not sent back to a unit.
+    let office: HashSet<&str> = b
+        .files
+        .iter()
+        .filter(|f| f.kind == crate::batch::FileKind::UnitsList)
+        .map(|f| f.file.as_str())
+        .collect();
+    let with_findings: HashSet<&str> = b
+        .findings
+        .iter()
+        .map(|f| f.file.as_str())
+        .filter(|f| !office.contains(f))
+        .collect();
     let mut files: Vec<&str> = Vec::new();
     let mut seen = HashSet::new();
     let listed = b.files.iter().map(|f| f.file.as_str());

@@ -562,7 +562,10 @@ fn merge_reads_the_chua_gui_rows_back() {
         !stdout.contains("error") && !stdout.contains("warning"),
         "{stdout}"
     );
-    assert!(stdout.contains("1 units"), "one unit counted: {stdout}");
+    assert!(
+        stdout.contains(", 1 unit for "),
+        "one unit counted: {stdout}"
+    );
     let district = table(&sheet(&merged, "Toàn quận"));
     assert_uncounted(row_of(&district, "Phòng Y tế"), "Chưa gửi");
     assert_uncounted(row_of(&district, "Trường Mầm non Hoa Sữa"), "Chưa gửi");

@@ -179,8 +179,8 @@ fn the_rows_of_units_not_sent_fit_their_cells() {
     assert_eq!(exit_code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         check_all(&out),
-        15,
-        "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng"
+        16,
+        "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng, tra-lai/ubbd (not the office's list)"
     );
     let m07 = printed::read(&out.join("khoi/chinh-quyen-mau-07.xlsx"));
     let texts: Vec<&str> = m07[0].cells.iter().map(|c| c.text.as_str()).collect();

@@ -689,11 +689,7 @@ pub fn write_outputs(
     Ok(())
 }
 
-/// A plural for English counts ("1 file", "2 files").
-fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::i18n::count;
 
 /// What a folder of OUTDIR holds, in words.
 fn folder_words(f: &Folder, lang: Lang) -> String {

@@ -86,7 +86,10 @@ pub fn for_validate(
         }
         (Lang::En, 0) => "danhgia: no workbook to send back (no errors, no warnings).".to_string(),
         (Lang::Vi, _) => format!("danhgia: đã ghi {n} tệp trả lại đơn vị vào '{shown}'{names}"),
-        (Lang::En, _) => format!("danhgia: wrote {n} workbooks to send back into '{shown}'{names}"),
+        (Lang::En, _) => format!(
+            "danhgia: wrote {} to send back into '{shown}'{names}",
+            crate::i18n::count(n as u64, "workbook", "workbooks")
+        ),
     };
     eprintln!("{}", terminal_safe(&msg));
     Ok(None)
