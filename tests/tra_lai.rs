@@ -395,7 +395,14 @@ fn every_finding_of_a_unit_has_a_highlighted_commented_cell_and_a_linked_row() {
         // The run lists it among its outputs (and its manifest, for --force).
         let manifest = std::fs::read_to_string(out.join(".danhgia-manifest.json")).unwrap();
         assert!(manifest.contains("\"tra-lai/ubbd.xlsx\""), "{manifest}");
-        assert!(String::from_utf8_lossy(&o.stdout).contains("tra-lai/ubbd.xlsx"));
+        // The summary names the folder, one line (SPEC §4: outputs one line per folder).
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            stdout
+                .lines()
+                .any(|l| l.trim_start().starts_with("tra-lai/")),
+            "{stdout}"
+        );
         // Two findings on one cell (the unknown rating, and the leader it leaves undecided):
         // one note listing both.
         let wb = read_returned(&out.join("tra-lai/ubbd.xlsx"));
