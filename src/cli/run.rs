@@ -115,6 +115,8 @@ pub struct RunSummary {
     pub outputs: Vec<String>,
     /// Files of an earlier run (listed in its manifest) that this run removed.
     pub removed: Vec<String>,
+    /// The signs to review before reporting (001 Bước 4), and the command that lists them.
+    pub bat_thuong: crate::bat_thuong::SignsSeen,
 }
 
 /// An input workbook that gave no unit to count.
@@ -347,7 +349,8 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     };
     let removed = write_all(&b, &plan, rewards.as_ref(), &docs, &profile, &target, lang)?;
     drop(lock);
-    let summary = RunSummary::of(&b, out, outputs, removed, lang);
+    let mut summary = RunSummary::of(&b, out, outputs, removed, lang);
+    summary.bat_thuong = crate::bat_thuong::SignsSeen::of(&b.units, &profile, &args.input.paths);
     if !args.quiet {
         print_summary(&b, &summary, args.format, lang)?;
     }
@@ -395,6 +398,7 @@ impl RunSummary {
             folders: folders(&outputs),
             outputs,
             removed,
+            bat_thuong: Default::default(),
         }
     }
 }
@@ -691,6 +695,7 @@ fn summary_text(s: &RunSummary, lang: Lang) -> String {
             ));
         }
     }
+    t.push_str(&s.bat_thuong.line(lang));
     if !s.left_out.is_empty() {
         t.push_str(lang.pick(
             "Sổ không được tính (sửa rồi chạy lại):\n",

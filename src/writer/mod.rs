@@ -412,6 +412,7 @@ mod tests {
         assert!(!safe_file_stem("a/b\\c:d").contains(['/', '\\', ':']));
     }
 }
+pub mod bat_thuong;
 pub mod de_nghi;
 pub mod guide;
 pub mod khen_thuong;
