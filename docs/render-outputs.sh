@@ -8,8 +8,9 @@
 #   docs/render-outputs.sh [OUTDIR] [--docs]      (default OUTDIR: render-ket-qua)
 #
 # OUTDIR receives, for each workbook, NAME.pdf and NAME-1.png, NAME-2.png… (mẫu 06 of each unit,
-# mẫu 07 of each bloc, toan-quan, khen-thuong), the templates (don-vi, phieu-03/04/05,
-# de-nghi-khen-thuong) and the review of signs of fixtures/bat-thuong (bat-thuong).
+# mẫu 07 of each bloc, toan-quan, khen-thuong, the workbooks sent back in tra-lai/), the
+# templates (don-vi, phieu-03/04/05, de-nghi-khen-thuong, danh-sach-don-vi) and the review of
+# signs of fixtures/bat-thuong (bat-thuong).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=render-ket-qua
@@ -35,6 +36,7 @@ for f in phieu-03 phieu-04 phieu-05; do
     "$bin" template "$f" -q 2024-Q2 --don-vi "Phòng Tài chính - Kế hoạch" -o "$work/mau/$f.xlsx" >/dev/null
 done
 "$bin" template de-nghi-khen-thuong -o "$work/mau/de-nghi-khen-thuong.xlsx" >/dev/null
+"$bin" template danh-sach-don-vi -o "$work/mau/danh-sach-don-vi.xlsx" >/dev/null
 # The review of signs, on its fixtures (quarter II against quarter I).
 mkdir -p "$work/bat-thuong"
 "$bin" bat-thuong fixtures/bat-thuong/quy-2 fixtures/bat-thuong/quy-1 \
@@ -72,6 +74,8 @@ if $docs; then
     cp "$(png toan-quan 1)" docs/img/toan-quan.png
     cp "$(png toan-quan "$(page_with "$out/toan-quan.pdf" "Tỷ lệ đạt (%)")")" docs/img/toan-quan-bieu-do.png
     cp "$(png khen-thuong 1)" docs/img/khen-thuong.png
+    cp "$(png ubbd 1)" docs/img/tra-lai.png
+    cp "$(png ubbd "$(page_with "$out/ubbd.pdf" "Mẫu 05 - Đơn vị")")" docs/img/tra-lai-mau-05.png
     cp "$(png phieu-04 1)" docs/img/phieu-04.png
     cp "$(png phieu-03 1)" docs/img/phieu-03-trang-1.png
     cp "$(png phieu-03 2)" docs/img/phieu-03-trang-2.png

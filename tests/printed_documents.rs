@@ -149,9 +149,55 @@ fn every_text_of_the_demo_quarter_fits_its_cell() {
     assert_eq!(exit_code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         check_all(&out),
+        16,
+        "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng, tra-lai/ubbd.xlsx"
+    );
+}
+
+/// With `--don-vi`, the units of the list that sent nothing have their rows in mẫu 07 and the
+/// whole-district result ("Chưa gửi"), a long name among them: every text still fits.
+#[test]
+fn the_rows_of_units_not_sent_fit_their_cells() {
+    let tmp = tempfile::tempdir().unwrap();
+    let list = tmp.path().join("danh-sach-don-vi.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["STT", "Mã đơn vị", "Đơn vị", "Khối"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let long = format!("{LONG_UNIT} (chưa gửi)");
+    let rows = [
+        ("YT", "Phòng Y tế", "Chính quyền"),
+        ("VHTT", long.as_str(), "Chính quyền"),
+        ("THPL", "Trường Tiểu học Phúc Lợi", "Trường học"),
+    ];
+    for (i, (code, name, bloc)) in rows.iter().enumerate() {
+        let r = 1 + i as u32;
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, *bloc).unwrap();
+    }
+    wb.save(&list).unwrap();
+    let out = tmp.path().join("ket-qua");
+    let o = run_raw(&[
+        "run",
+        &demo_dir().to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+        "--don-vi",
+        &list.to_string_lossy(),
+    ]);
+    assert_eq!(exit_code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        check_all(&out),
         15,
         "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng"
     );
+    let m07 = printed::read(&out.join("khoi/chinh-quyen-mau-07.xlsx"));
+    let texts: Vec<&str> = m07[0].cells.iter().map(|c| c.text.as_str()).collect();
+    assert!(texts.contains(&long.as_str()), "the long name whole");
+    assert_eq!(texts.iter().filter(|t| **t == "Chưa gửi").count(), 2);
 }
 
 const LONG_UNIT: &str =
@@ -217,8 +263,8 @@ fn long_names_titles_and_notes_wrap_and_rows_grow() {
     assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         check_all(&out),
-        3 + 3 + 2,
-        "3 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng"
+        3 + 3 + 2 + 3,
+        "3 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng, 3 tra-lai (proposals refused, form size)"
     );
     // The long mẫu 06 takes several pages, each with the header repeated.
     let m06 = printed::read(&out.join("don-vi/thnl-mau-06.xlsx"));
@@ -509,17 +555,53 @@ fn the_date_and_number_given_are_printed_and_a_day_off_is_refused() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(exit_code(&o), 2, "{err}");
     assert!(err.contains("năm 2027") && err.contains("--ngay"), "{err}");
+    // A date given in that year is refused too: its holidays are not known (01/01/2027 would
+    // pass a weekend check), until the year is added to the profile's calendar.
+    let run = |out: &str, extra: &[&str]| {
+        let mut args = vec![
+            "run".to_string(),
+            file.to_string_lossy().into_owned(),
+            "-o".into(),
+            dir.join(out).to_string_lossy().into_owned(),
+            "--ngay".into(),
+            "04/01/2027".into(),
+            "--ngay-quyet-dinh".into(),
+            "05/01/2027".into(),
+        ];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        run_raw(&args)
+    };
+    let o = run("kq2", &[]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(exit_code(&o), 2, "{err}");
+    assert!(err.contains("năm 2027"), "{err}");
+    let profile = Profile::default_profile().source.replace(
+        "[[calendar]]\nyear = 2026",
+        "[[calendar]]\nyear = 2027\noff = [\"2027-01-01\"]\nmakeup_saturdays = []\n\n[[calendar]]\nyear = 2026",
+    );
+    let toml = dir.join("ho-so-2027.toml");
+    std::fs::write(&toml, profile).unwrap();
+    let o = run("kq3", &["--profile", &toml.to_string_lossy()]);
+    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let district = heading(&dir.join("kq3/toan-quan.xlsx"), 0);
+    assert!(
+        district.contains(&"Long Biên, ngày 04 tháng 01 năm 2027".to_string()),
+        "{district:?}"
+    );
+    // With the year known, its New Year's Day is refused.
     let o = run_raw(&[
         "run",
         &file.to_string_lossy(),
         "-o",
-        &dir.join("kq2").to_string_lossy(),
+        &dir.join("kq4").to_string_lossy(),
         "--ngay",
-        "04/01/2027",
+        "01/01/2027",
         "--ngay-quyet-dinh",
         "05/01/2027",
+        "--profile",
+        &toml.to_string_lossy(),
     ]);
-    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(exit_code(&o), 2);
 }
 
 /// The checker itself: a text wider than its column, unwrapped, a wrapped text in a row too
@@ -611,8 +693,9 @@ fn every_text_of_the_score_sheets_fits_its_cell() {
 fn every_text_of_the_templates_fits_its_cell() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let runs: [(&str, Vec<&str>); 4] = [
+    let runs: [(&str, Vec<&str>); 5] = [
         ("don-vi.xlsx", vec!["don-vi", "-q", "2024-Q1"]),
+        ("danh-sach-don-vi.xlsx", vec!["danh-sach-don-vi"]),
         ("de-nghi-khen-thuong.xlsx", vec!["de-nghi-khen-thuong"]),
         (
             "de-nghi-loc-binh.xlsx",

@@ -83,6 +83,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
+    super::warn_unusual_date(district.quarter, args.docs.date, lang);
     let doc = match args.docs.options().resolve(
         district.quarter,
         crate::documents::DocKind::District,
