@@ -8,8 +8,9 @@
 #   docs/render-outputs.sh [OUTDIR] [--docs]      (default OUTDIR: render-ket-qua)
 #
 # OUTDIR receives, for each workbook, NAME.pdf and NAME-1.png, NAME-2.png… (mẫu 06 of each unit,
-# mẫu 07 of each bloc, toan-quan, khen-thuong, the workbooks sent back in tra-lai/), and the
-# templates (don-vi, phieu-03/04/05, de-nghi-khen-thuong, danh-sach-don-vi).
+# mẫu 07 of each bloc, toan-quan, khen-thuong, the workbooks sent back in tra-lai/), the
+# templates (don-vi, phieu-03/04/05, de-nghi-khen-thuong, danh-sach-don-vi) and the review of
+# signs of fixtures/bat-thuong (bat-thuong).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=render-ket-qua
@@ -36,8 +37,12 @@ for f in phieu-03 phieu-04 phieu-05; do
 done
 "$bin" template de-nghi-khen-thuong -o "$work/mau/de-nghi-khen-thuong.xlsx" >/dev/null
 "$bin" template danh-sach-don-vi -o "$work/mau/danh-sach-don-vi.xlsx" >/dev/null
+# The review of signs, on its fixtures (quarter II against quarter I).
+mkdir -p "$work/bat-thuong"
+"$bin" bat-thuong fixtures/bat-thuong/quy-2 fixtures/bat-thuong/quy-1 \
+    -o "$work/bat-thuong/bat-thuong.xlsx" >/dev/null
 
-find "$work/ket-qua" "$work/mau" -name '*.xlsx' | sort | while read -r f; do
+find "$work/ket-qua" "$work/mau" "$work/bat-thuong" -name '*.xlsx' | sort | while read -r f; do
     docs/render.sh "$f" "$out" 90 >/dev/null
     echo "$out/$(basename "${f%.*}")-*.png"
 done
@@ -74,5 +79,7 @@ if $docs; then
     cp "$(png phieu-04 1)" docs/img/phieu-04.png
     cp "$(png phieu-03 1)" docs/img/phieu-03-trang-1.png
     cp "$(png phieu-03 2)" docs/img/phieu-03-trang-2.png
+    cp "$(png bat-thuong 1)" docs/img/bat-thuong-trang-1.png
+    cp "$(png bat-thuong 2)" docs/img/bat-thuong-trang-2.png
     echo "docs/img/ updated"
 fi

@@ -20,6 +20,8 @@ pub enum DocKind {
     District,
     /// The reward list and its tờ trình (the dossiers forwarded by then).
     Rewards,
+    /// A focal office's report of the signs to review (001 Bước 4), before its mẫu 07.
+    Review,
 }
 
 impl DocKind {
@@ -29,13 +31,15 @@ impl DocKind {
             DocKind::Mau07 => DeadlineKind::BlocReport,
             DocKind::District => DeadlineKind::Publication,
             DocKind::Rewards => DeadlineKind::DossierForward,
+            DocKind::Review => DeadlineKind::BlocReport,
         }
     }
 
-    /// The kind of document in its number ("TB" thông báo, "TTr" tờ trình).
+    /// The kind of document in its number ("TB" thông báo, "TTr" tờ trình, "BC" báo cáo).
     pub fn abbreviation(self) -> &'static str {
         match self {
             DocKind::Rewards => "TTr",
+            DocKind::Review => "BC",
             _ => "TB",
         }
     }

@@ -702,6 +702,7 @@ mod tests {
             reasons: Vec::new(),
             note: String::new(),
             tens,
+            scores: None,
         }
     }
 
@@ -739,6 +740,7 @@ mod tests {
                     .collect(),
             }),
             mau06: None,
+            leads: Vec::new(),
         }
     }
 

@@ -109,6 +109,7 @@ const EXPECTED: &[(&str, i32)] = &[
     ("danhgia rewards thu-muc-quy-1/ -o khen-thuong.xlsx", 1),
     ("danhgia rewards thu-muc-quy-1/ -o khen-thuong.xlsx --ngay-quyet-dinh 15/07/2024", 1),
     ("danhgia calendar -q 2024-Q1", 0),
+    ("danhgia bat-thuong thu-muc-quy-1/ -o bat-thuong.xlsx", 0),
     ("danhgia template de-nghi-khen-thuong --profile loc-binh-2024 -o de-nghi.xlsx", 0),
     ("danhgia rewards --profile loc-binh-2024 de-nghi.xlsx", 0),
     ("danhgia profile show > ho-so.toml", 0),
@@ -122,6 +123,13 @@ const EXPECTED: &[(&str, i32)] = &[
     ("danhgia run quarter-1/ -o results-1/ --don-vi units.xlsx", 1),
     ("danhgia validate quarter-1/ --don-vi units.xlsx", 1),
     ("cargo test", 0),
+    // docs/bat-thuong.md: signs never change the exit code (0 once it ran)
+    ("danhgia bat-thuong fixtures/bat-thuong/quy-2/ fixtures/bat-thuong/quy-1/", 0),
+    ("danhgia bat-thuong fixtures/bat-thuong/quy-2/ fixtures/bat-thuong/ket-qua-quy-1.json", 0),
+    ("danhgia bat-thuong fixtures/bat-thuong/quy-2/ fixtures/bat-thuong/quy-1/ --format json > bat-thuong.json", 0),
+    ("danhgia bat-thuong fixtures/bat-thuong/quy-2/ fixtures/bat-thuong/quy-1/ -o bat-thuong.xlsx --so 9", 0),
+    ("danhgia bat-thuong ket-qua-quy-1/", 0),
+    ("danhgia bat-thuong thu-muc-quy-1/ --profile ho-so.toml", 0),
     // docs/ket-qua.md
     ("danhgia run so-quy-1/ -o ket-qua-quy-1/", 1),
     ("danhgia run so-quy-1/ -o ket-qua-quy-1/ --force", 1),

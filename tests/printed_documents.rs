@@ -90,6 +90,9 @@ fn signature_with_table(path: &Path, sheet: &PrintedSheet, first_total: &str) ->
         .collect()
 }
 
+/// The start of the title of the review of signs (`bat-thuong`).
+const REVIEW_TITLE: &str = "BÁO CÁO\nCÁC DẤU HIỆU BẤT THƯỜNG";
+
 fn check_all(dir: &Path) -> usize {
     let files = workbooks(dir);
     assert!(!files.is_empty(), "{}", dir.display());
@@ -107,6 +110,15 @@ fn check_all(dir: &Path) -> usize {
                     .find(|c| c.text.starts_with("TỔNG CỘNG"))
                     .map(|c| c.text.as_str()),
                 "Tổng hợp đơn vị" => Some("Tổng cộng"),
+                // The review of signs (bat-thuong): the line under its table.
+                _ if sheet.cells.iter().any(|c| c.text.starts_with(REVIEW_TITLE)) => sheet
+                    .cells
+                    .iter()
+                    .find(|c| {
+                        c.text.starts_with("Đã xem ")
+                            || c.text.starts_with("Không có dấu hiệu bất thường")
+                    })
+                    .map(|c| c.text.as_str()),
                 _ => None,
             };
             if let Some(total) = total {
@@ -770,4 +782,57 @@ fn every_text_of_the_campaign_checks_fits_its_cell() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+#[test]
+fn the_review_of_signs_fits_its_pages_under_each_focal_office() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bat-thuong");
+    std::fs::create_dir_all(&out).unwrap();
+    let review = |inputs: &[&Path], file: &str| {
+        let mut args: Vec<String> = vec!["bat-thuong".into()];
+        args.extend(inputs.iter().map(|p| p.to_string_lossy().into_owned()));
+        args.extend(["-o".into(), out.join(file).to_string_lossy().into_owned()]);
+        let o = run_raw(&args);
+        assert_eq!(exit_code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+        out.join(file)
+    };
+    // The demo quarter: three blocs, one sheet each (one of them without a sign).
+    let demo = review(&[&demo_dir()], "demo.xlsx");
+    let b = fixture("bat-thuong");
+    review(&[&b.join("quy-2"), &b.join("quy-1")], "fixtures.xlsx");
+    // Twelve units with long names, each a sheet of 10s: a table over several pages.
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for c in 'A'..='L' {
+        long_unit(&input, &format!("U{c}"), "Chính quyền", 12);
+    }
+    let long = review(&[&input], "long.xlsx");
+    assert_eq!(check_all(&out), 3);
+    let sheet = &printed::read(&long)[0];
+    assert!(sheet.breaks.len() >= 2, "{:?}", sheet.breaks);
+    assert!(sheet.repeat_rows.is_some());
+    // Each bloc's sheet is issued by its focal office, in its format.
+    let names: Vec<String> = printed::read(&demo)
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    assert_eq!(names, ["Đảng - Đoàn thể", "Chính quyền", "Trường học"]);
+    let party = heading(&demo, 0);
+    assert!(
+        party.contains(&"BAN TỔ CHỨC QUẬN ỦY".to_string()),
+        "{party:?}"
+    );
+    assert!(
+        party.contains(&"ĐẢNG CỘNG SẢN VIỆT NAM".to_string()),
+        "{party:?}"
+    );
+    assert!(
+        party
+            .iter()
+            .any(|l| l.starts_with("Số ") && l.ends_with("-BC/BTCQU")),
+        "{party:?}"
+    );
+    assert!(heading(&demo, 1).contains(&"PHÒNG NỘI VỤ".to_string()));
+    assert!(heading(&demo, 2).contains(&"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO".to_string()));
 }

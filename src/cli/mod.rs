@@ -1,5 +1,6 @@
 //! The command line (SPEC §4): one module per command, each with its own arguments and `run`.
 
+mod bat_thuong;
 mod calendar;
 mod don_vi;
 mod evaluate;
@@ -63,6 +64,8 @@ pub enum Command {
     Calendar(calendar::Args),
     /// Hồ sơ cấu hình (tiêu chí, ngưỡng, lịch, lương cơ sở)
     Profile(profile::Args),
+    /// Các dấu hiệu bất thường để xem lại trước khi báo cáo lãnh đạo (bước 4); không đổi kết quả
+    BatThuong(bat_thuong::Args),
 }
 
 impl Command {
@@ -72,6 +75,7 @@ impl Command {
             Command::Run(_) | Command::Merge(_) | Command::Template(_) => true,
             Command::Evaluate(a) => a.out.is_some(),
             Command::Rewards(a) => a.out.is_some(),
+            Command::BatThuong(a) => a.out.is_some(),
             Command::Validate(a) => a.tra_lai.is_some(),
             Command::Calendar(_) | Command::Profile(_) => false,
         }
@@ -230,6 +234,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Rewards(a) => rewards::run(a, lang),
         Command::Template(a) => template::run(a, lang),
         Command::Calendar(a) => calendar::run(a, lang),
+        Command::BatThuong(a) => bat_thuong::run(a, lang),
     }
 }
 

@@ -122,6 +122,8 @@ pub struct RunSummary {
     pub missing: Vec<super::don_vi::MissingUnit>,
     /// Units read that the list of expected units does not name.
     pub unlisted: Vec<super::don_vi::UnlistedUnit>,
+    /// The signs to review before reporting (001 Bước 4), and the command that lists them.
+    pub bat_thuong: crate::bat_thuong::SignsSeen,
 }
 
 /// An input workbook that gave no unit to count.
@@ -366,7 +368,8 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     };
     let removed = write_all(&b, &plan, rewards.as_ref(), &docs, &profile, &target, lang)?;
     drop(lock);
-    let summary = RunSummary::of(&b, out, outputs, removed, expected.as_ref(), lang);
+    let mut summary = RunSummary::of(&b, out, outputs, removed, expected.as_ref(), lang);
+    summary.bat_thuong = crate::bat_thuong::SignsSeen::of(&b.units, &profile, &args.input.paths);
     if !args.quiet {
         print_summary(&b, &summary, args.format, &profile, lang)?;
     }
@@ -418,6 +421,7 @@ impl RunSummary {
             removed,
             missing,
             unlisted,
+            bat_thuong: Default::default(),
         }
     }
 }
@@ -742,6 +746,7 @@ fn summary_text(s: &RunSummary, profile: &Profile, lang: Lang) -> String {
             ));
         }
     }
+    t.push_str(&s.bat_thuong.line(lang));
     if !s.left_out.is_empty() {
         t.push_str(lang.pick(
             "Sổ không được tính (sửa rồi chạy lại):\n",

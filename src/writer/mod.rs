@@ -455,6 +455,7 @@ mod tests {
         assert!(!safe_file_stem("a/b\\c:d").contains(['/', '\\', ':']));
     }
 }
+pub mod bat_thuong;
 pub mod danh_sach_don_vi;
 pub mod de_nghi;
 pub mod guide;
