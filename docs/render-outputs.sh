@@ -10,6 +10,9 @@
 # OUTDIR receives, for each workbook, NAME.pdf and NAME-1.png, NAME-2.png… (mẫu 06 of each unit,
 # mẫu 07 of each bloc, toan-quan, khen-thuong), the templates (don-vi, phieu-03/04/05,
 # de-nghi-khen-thuong), and the example year of fixtures/nam (nam-2024).
+# mẫu 07 of each bloc, toan-quan, khen-thuong, the workbooks sent back in tra-lai/), the
+# templates (don-vi, phieu-03/04/05, de-nghi-khen-thuong, danh-sach-don-vi) and the review of
+# signs of fixtures/bat-thuong (bat-thuong).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=render-ket-qua
@@ -43,6 +46,13 @@ done
 "$bin" nam "$work"/nam-q{1,2,3,4} -o "$work/nam/nam-2024.xlsx" >/dev/null
 
 find "$work/ket-qua" "$work/mau" "$work/nam" -name '*.xlsx' | sort | while read -r f; do
+"$bin" template danh-sach-don-vi -o "$work/mau/danh-sach-don-vi.xlsx" >/dev/null
+# The review of signs, on its fixtures (quarter II against quarter I).
+mkdir -p "$work/bat-thuong"
+"$bin" bat-thuong fixtures/bat-thuong/quy-2 fixtures/bat-thuong/quy-1 \
+    -o "$work/bat-thuong/bat-thuong.xlsx" >/dev/null
+
+find "$work/ket-qua" "$work/mau" "$work/bat-thuong" -name '*.xlsx' | sort | while read -r f; do
     docs/render.sh "$f" "$out" 90 >/dev/null
     echo "$out/$(basename "${f%.*}")-*.png"
 done
@@ -74,11 +84,15 @@ if $docs; then
     cp "$(png toan-quan 1)" docs/img/toan-quan.png
     cp "$(png toan-quan "$(page_with "$out/toan-quan.pdf" "Tỷ lệ đạt (%)")")" docs/img/toan-quan-bieu-do.png
     cp "$(png khen-thuong 1)" docs/img/khen-thuong.png
+    cp "$(png ubbd 1)" docs/img/tra-lai.png
+    cp "$(png ubbd "$(page_with "$out/ubbd.pdf" "Mẫu 05 - Đơn vị")")" docs/img/tra-lai-mau-05.png
     cp "$(png phieu-04 1)" docs/img/phieu-04.png
     cp "$(png phieu-03 1)" docs/img/phieu-03-trang-1.png
     cp "$(png phieu-03 2)" docs/img/phieu-03-trang-2.png
     cp "$(png nam-2024 1)" docs/img/nam-tong-hop.png
     cp "$(png nam-2024 "$(page_with "$out/nam-2024.pdf" "KẾT QUẢ CỦA TỪNG NGƯỜI")")" docs/img/nam-ca-nhan.png
     cp "$(png nam-2024 "$(page_with "$out/nam-2024.pdf" "THEO KHỐI, CÁC QUÝ")")" docs/img/nam-bieu-do.png
+    cp "$(png bat-thuong 1)" docs/img/bat-thuong-trang-1.png
+    cp "$(png bat-thuong 2)" docs/img/bat-thuong-trang-2.png
     echo "docs/img/ updated"
 fi

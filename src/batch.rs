@@ -173,6 +173,8 @@ pub enum FileKind {
     RatingList,
     /// A mẫu 06 typed by hand, sent instead of the workbook or beside it.
     Mau06,
+    /// The list of expected units given with `--don-vi` (SPEC §4).
+    UnitsList,
 }
 
 #[derive(Debug, Default)]
@@ -181,6 +183,18 @@ pub struct Batch {
     pub units: Vec<UnitResult>,
     pub files: Vec<FileReport>,
     pub findings: Vec<Finding>,
+    /// Every file that names a unit, counted or not (for `--don-vi`: who sent something).
+    pub senders: Vec<Sender>,
+}
+
+/// A file that names a unit (its `Thông tin`, or the title lines of a mẫu 06), whether or not it
+/// gave a unit to count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sender {
+    /// The `Mã đơn vị` as [`crate::text::key`] gives it, when written.
+    pub code: Option<String>,
+    /// The `Đơn vị` as [`crate::text::key`] gives it.
+    pub name: String,
 }
 
 impl Batch {
@@ -711,6 +725,8 @@ pub fn run_with_progress(
         }
     }
 
+    batch.senders = senders(&units, &broken);
+
     // One quarter: the one asked for, else the one most files give (the latest on a tie).
     if asked.is_none() {
         let mut counts: BTreeMap<Quarter, usize> = BTreeMap::new();
@@ -775,6 +791,24 @@ pub fn run_with_progress(
     }
     batch.units = units.into_iter().map(|(_, u)| u).collect();
     batch
+}
+
+/// Who each file that names a unit says it is, counted or not, in input order.
+fn senders(units: &[(usize, UnitResult)], broken: &[(usize, Ident)]) -> Vec<Sender> {
+    let mut out: Vec<(usize, Sender)> = units
+        .iter()
+        .map(|(i, u)| {
+            let code = u.code_written.then(|| crate::text::key(&u.code));
+            let name = crate::text::key(&u.unit);
+            (*i, Sender { code, name })
+        })
+        .chain(broken.iter().map(|(i, id)| {
+            let (code, name) = (id.code.clone(), id.name.clone());
+            (*i, Sender { code, name })
+        }))
+        .collect();
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, s)| s).collect()
 }
 
 /// One file per unit (SPEC §3 "Identity"): of the files of one unit, the one with the latest

@@ -718,8 +718,8 @@ pub fn text_report(check: &CampaignCheck, c: &Campaign, lang: Lang) -> String {
     } else {
         writeln!(
             s,
-            "{} proposals, {} valid (collectives: {}, individuals: {}), {} not valid.",
-            check.proposals.len(),
+            "{}, {} valid (collectives: {}, individuals: {}), {} not valid.",
+            crate::i18n::count(check.proposals.len() as u64, "proposal", "proposals"),
             valid,
             check.valid(Kind::TapThe),
             check.valid(Kind::CaNhan),

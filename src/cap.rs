@@ -121,15 +121,19 @@ impl CapBasis {
                     format!("Đơn vị được khen thưởng tối đa {} người: {calc}.", self.cap)
                 }
                 (false, false) => {
-                    format!("The unit may reward at most {} people: {calc}.", self.cap)
+                    format!(
+                        "The unit may reward at most {}: {calc}.",
+                        crate::i18n::count(self.cap, "person", "people")
+                    )
                 }
                 (true, true) => format!(
                     "Đơn vị được khen thưởng tối đa {} người: {calc}, nhưng chỉ có {} người đạt.",
                     self.cap, self.dat
                 ),
                 (false, true) => format!(
-                    "The unit may reward at most {} people: {calc}, but only {} are rated đạt.",
-                    self.cap, self.dat
+                    "The unit may reward at most {}: {calc}, but only {} rated đạt.",
+                    crate::i18n::count(self.cap, "person", "people"),
+                    self.dat
                 ),
             };
         }

@@ -51,7 +51,22 @@ pub struct BlocSummary {
     pub bloc: Bloc,
     pub units: Vec<UnitLine>,
     pub dat_people: Vec<DatPerson>,
+    /// Units on the table without numbers, after the counted ones: never in the sums.
+    pub uncounted: Vec<Uncounted>,
 }
+
+/// A unit of a bloc's table that is not counted: it sent nothing (`--don-vi`: "Chưa gửi"), or
+/// what it sent could not be counted. Its row has a name and a note, and no number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncounted {
+    pub name: String,
+    pub note: String,
+}
+
+/// The note of an expected unit that sent nothing (SPEC §4).
+pub const NOTE_NOT_SENT: &str = "Chưa gửi";
+/// The note of an expected unit whose workbook was received but could not be counted.
+pub const NOTE_NOT_COUNTED: &str = "Đã gửi, sổ có lỗi: chưa tính";
 
 /// Sums of a set of unit lines. In `u64`: the lines of a mẫu 07 typed by hand add up to more
 /// than a `u32` holds long before anything else gives way, and a sum never wraps (it saturates
@@ -99,6 +114,16 @@ impl Sums {
 }
 
 impl BlocSummary {
+    /// A bloc with no unit yet.
+    pub fn new(bloc: Bloc) -> BlocSummary {
+        BlocSummary {
+            bloc,
+            units: Vec::new(),
+            dat_people: Vec::new(),
+            uncounted: Vec::new(),
+        }
+    }
+
     pub fn sums(&self) -> Sums {
         Sums::of(&self.units)
     }
@@ -227,6 +252,22 @@ fn short_file(path: &str) -> &str {
 }
 
 impl DistrictSummary {
+    /// Adds units that are not counted, each to its bloc, after the bloc's counted units; a bloc
+    /// with none counted is added for them (the blocs stay in the order of [`Bloc::ALL`]).
+    pub fn add_uncounted(&mut self, units: &[(Bloc, Uncounted)]) {
+        for (bloc, u) in units {
+            let at = match self.blocs.iter().position(|b| b.bloc == *bloc) {
+                Some(i) => i,
+                None => {
+                    self.blocs.push(BlocSummary::new(*bloc));
+                    self.blocs.sort_by_key(|b| b.bloc);
+                    self.blocs.iter().position(|b| b.bloc == *bloc).unwrap_or(0)
+                }
+            };
+            self.blocs[at].uncounted.push(u.clone());
+        }
+    }
+
     pub fn sums(&self) -> Sums {
         self.blocs
             .iter()
@@ -277,6 +318,7 @@ pub fn bloc_summary(bloc: Bloc, units: &[&UnitResult]) -> BlocSummary {
         bloc,
         units: units.iter().map(|u| unit_line(u)).collect(),
         dat_people,
+        uncounted: Vec::new(),
     }
 }
 
@@ -319,6 +361,7 @@ mod tests {
             bloc: Bloc::ChinhQuyen,
             units: vec![line(10, 1, 4, 5), line(20, 0, 5, 15)],
             dat_people: vec![],
+            uncounted: vec![],
         };
         let s = b.sums();
         assert_eq!(
@@ -345,6 +388,7 @@ mod tests {
             bloc: Bloc::ChinhQuyen,
             units: vec![big.clone(), big.clone(), big],
             dat_people: vec![],
+            uncounted: vec![],
         };
         let d = DistrictSummary {
             quarter: Quarter::new(2024, 1).unwrap(),

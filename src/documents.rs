@@ -23,6 +23,8 @@ pub enum DocKind {
     /// The year's report (`nam`), dated with the publication of the fourth quarter's results:
     /// resolve it for quarter IV of the year.
     Year,
+    /// A focal office's report of the signs to review (001 Bước 4), before its mẫu 07.
+    Review,
 }
 
 impl DocKind {
@@ -33,6 +35,7 @@ impl DocKind {
             DocKind::District => DeadlineKind::Publication,
             DocKind::Rewards => DeadlineKind::DossierForward,
             DocKind::Year => DeadlineKind::Publication,
+            DocKind::Review => DeadlineKind::BlocReport,
         }
     }
 
@@ -40,7 +43,7 @@ impl DocKind {
     pub fn abbreviation(self) -> &'static str {
         match self {
             DocKind::Rewards => "TTr",
-            DocKind::Year => "BC",
+            DocKind::Year | DocKind::Review => "BC",
             _ => "TB",
         }
     }
@@ -54,6 +57,9 @@ pub struct Issuer {
     pub superior: String,
     /// The issuing body ("Phòng Nội vụ", "UBND phường Bồ Đề", "Ban Tổ chức Quận ủy").
     pub body: String,
+    /// The body's symbol in document numbers: the unit's `Mã đơn vị` when it wrote one, else
+    /// the initials of its name ([`abbreviation`]).
+    pub symbol: String,
 }
 
 impl Issuer {
@@ -66,12 +72,18 @@ impl Issuer {
             format,
             superior: superior.clone(),
             body: body.trim().to_string(),
+            symbol: abbreviation(body),
         }
     }
 
-    /// A unit of a bloc: its bloc's format.
-    pub fn unit(profile: &Profile, unit: &str, bloc: Bloc) -> Issuer {
-        Issuer::new(profile, unit, profile.bloc(bloc).document_format)
+    /// A unit of a bloc: its bloc's format; its symbol is the code it wrote in `Mã đơn vị`
+    /// (`code`), upper-cased, else the initials of its name.
+    pub fn unit(profile: &Profile, unit: &str, bloc: Bloc, code: Option<&str>) -> Issuer {
+        let mut issuer = Issuer::new(profile, unit, profile.bloc(bloc).document_format);
+        if let Some(code) = code.map(str::trim).filter(|c| !c.is_empty()) {
+            issuer.symbol = code.to_uppercase();
+        }
+        issuer
     }
 
     /// An office of the district (a bloc's focal office, the office that lists rewards): the
@@ -168,8 +180,8 @@ fn initial(c: char) -> String {
 
 /// The number line: "Số: 12/TB-PNV" in the State format, "Số 12-TB/BTCQU" in the Party's. With no
 /// number, room to write it by hand.
-pub fn number_line(format: DocFormat, number: Option<&str>, kind: DocKind, body: &str) -> String {
-    let abbr = abbreviation(body);
+pub fn number_line(format: DocFormat, number: Option<&str>, kind: DocKind, symbol: &str) -> String {
+    let abbr = symbol;
     let kind = kind.abbreviation();
     let n = number.map(str::trim).filter(|n| !n.is_empty());
     match (format, n) {
@@ -208,7 +220,7 @@ impl Heading {
             format: issuer.format,
             superior: upper(&issuer.superior),
             body: upper(&issuer.body),
-            number: number_line(issuer.format, number, kind, &issuer.body),
+            number: number_line(issuer.format, number, kind, &issuer.symbol),
             place_date: place_date(&profile.place, date),
         }
     }
@@ -259,15 +271,11 @@ pub fn document_date(
 ) -> Result<NaiveDate, DateError> {
     let cal = &profile.calendar;
     if let Some(d) = given {
-        return match deadlines::day_off(cal, d) {
-            Ok(None) => Ok(d),
-            Ok(Some(why)) => Err(DateError::DayOff(d, why)),
-            // A date chosen by the user in a year the calendar lacks: only weekends are known.
-            Err(_) => match d.weekday() {
-                chrono::Weekday::Sat => Err(DateError::DayOff(d, DayOff::Saturday)),
-                chrono::Weekday::Sun => Err(DateError::DayOff(d, DayOff::Sunday)),
-                _ => Ok(d),
-            },
+        // A year the calendar lacks is an error too: its holidays are not known, and a date on
+        // one must never be printed (add the year to the profile's calendar).
+        return match deadlines::day_off(cal, d).map_err(DateError::Calendar)? {
+            None => Ok(d),
+            Some(why) => Err(DateError::DayOff(d, why)),
         };
     }
     let mut d = deadlines::deadline(q, kind.deadline(), profile).nominal;
@@ -281,6 +289,13 @@ pub fn document_date(
             .ok_or(DateError::Calendar(CalendarError::YearMissing(d.year())))?;
     }
     Err(DateError::Calendar(CalendarError::YearMissing(d.year())))
+}
+
+/// A date given for the documents of quarter `q` that an office would hardly sign them on:
+/// before the quarter's last month, or more than three months after the quarter ends.
+pub fn unusual_date(q: Quarter, d: NaiveDate) -> bool {
+    let from = crate::deadlines::day_of_month(q.year, q.months()[2], 1);
+    d < from || d > q.last_day() + chrono::Duration::days(92)
 }
 
 /// The document options a command was given: `--so` and `--ngay`.
@@ -340,6 +355,18 @@ mod tests {
     }
 
     #[test]
+    fn unusual_dates_are_before_the_last_month_or_long_after() {
+        let q1 = q(2024, 1);
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert!(unusual_date(q1, d(2024, 1, 2)));
+        assert!(unusual_date(q1, d(2021, 1, 4)));
+        assert!(!unusual_date(q1, d(2024, 3, 1)));
+        assert!(!unusual_date(q1, d(2024, 4, 2)));
+        assert!(!unusual_date(q1, d(2024, 6, 28)));
+        assert!(unusual_date(q1, d(2024, 7, 15)));
+    }
+
+    #[test]
     fn abbreviations_as_offices_write_them() {
         assert_eq!(abbreviation("Phòng Nội vụ"), "PNV");
         assert_eq!(abbreviation("Phòng Giáo dục và Đào tạo"), "PGDĐT");
@@ -351,45 +378,47 @@ mod tests {
 
     #[test]
     fn number_lines_follow_each_format() {
-        let s = number_line(DocFormat::State, Some("12"), DocKind::Mau07, "Phòng Nội vụ");
+        let s = number_line(DocFormat::State, Some("12"), DocKind::Mau07, "PNV");
         assert_eq!(s, "Số: 12/TB-PNV");
-        let p = number_line(
-            DocFormat::Party,
-            Some("12"),
-            DocKind::District,
-            "Ban Tổ chức Quận ủy",
-        );
+        let p = number_line(DocFormat::Party, Some("12"), DocKind::District, "BTCQU");
         assert_eq!(p, "Số 12-TB/BTCQU");
-        let blank = number_line(DocFormat::State, None, DocKind::Rewards, "Phòng Nội vụ");
+        let blank = number_line(DocFormat::State, None, DocKind::Rewards, "PNV");
         assert!(
             blank.starts_with("Số: ") && blank.ends_with("/TTr-PNV"),
             "{blank}"
         );
-        let blank = number_line(
-            DocFormat::Party,
-            Some("  "),
-            DocKind::Mau06,
-            "Ban Tuyên giáo",
-        );
+        let blank = number_line(DocFormat::Party, Some("  "), DocKind::Mau06, "BTG");
         assert!(
             blank.starts_with("Số ") && blank.ends_with("-TB/BTG"),
             "{blank}"
         );
+        let p = Profile::default_profile();
+        // A unit's symbol is the code it wrote; without one, the initials of its name.
+        let tckh = Issuer::unit(
+            &p,
+            "Phòng Tài chính - Kế hoạch",
+            Bloc::ChinhQuyen,
+            Some("tckh"),
+        );
+        assert_eq!(tckh.symbol, "TCKH");
+        let none = Issuer::unit(&p, "Phòng Tài chính - Kế hoạch", Bloc::ChinhQuyen, None);
+        assert_eq!(none.symbol, "PTCKH");
+        assert_eq!(Issuer::office(&p, "Phòng Nội vụ").symbol, "PNV");
     }
 
     #[test]
     fn the_party_format_for_the_party_bloc_and_its_offices() {
         let p = Profile::default_profile();
         assert_eq!(
-            Issuer::unit(&p, "Ban Tuyên giáo Quận ủy", Bloc::DangDoanThe).format,
+            Issuer::unit(&p, "Ban Tuyên giáo Quận ủy", Bloc::DangDoanThe, None).format,
             DocFormat::Party
         );
         assert_eq!(
-            Issuer::unit(&p, "UBND phường Bồ Đề", Bloc::ChinhQuyen).format,
+            Issuer::unit(&p, "UBND phường Bồ Đề", Bloc::ChinhQuyen, None).format,
             DocFormat::State
         );
         assert_eq!(
-            Issuer::unit(&p, "Trường THCS Ngọc Lâm", Bloc::TruongHoc).format,
+            Issuer::unit(&p, "Trường THCS Ngọc Lâm", Bloc::TruongHoc, None).format,
             DocFormat::State
         );
         assert_eq!(Issuer::bloc(&p, Bloc::DangDoanThe).format, DocFormat::Party);
@@ -491,9 +520,10 @@ mod tests {
             Ok(d(2024, 5, 4)),
             "a make-up Saturday"
         );
+        // A date given in a year the calendar lacks: its holidays are unknown, so it is refused.
         assert_eq!(
             document_date(q(2026, 4), DocKind::District, &p, Some(d(2027, 1, 4))),
-            Ok(d(2027, 1, 4))
+            Err(DateError::Calendar(CalendarError::YearMissing(2027)))
         );
     }
 }

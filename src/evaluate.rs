@@ -34,6 +34,10 @@ pub struct PersonResult {
     /// suggestions).
     #[serde(skip)]
     pub tens: u16,
+    /// A fingerprint of the scores, for the review signs (`bat-thuong`): rows with the same
+    /// scores on every content have the same one. `None` without a valid score row.
+    #[serde(skip)]
+    pub scores: Option<crate::anomaly::ScoreDigest>,
     /// The (row, column) of the person's `Mã CB` in `Danh sách`, for findings raised across
     /// units (kept small: a city holds 150 000 of them).
     #[serde(skip)]
@@ -80,6 +84,9 @@ pub struct UnitResult {
     /// (SPEC §3 "Mẫu 06 typed by hand"): no score sheets.
     #[serde(skip)]
     pub mau06: Option<std::sync::Arc<crate::mau06::Declaration>>,
+    /// Each mẫu 03 leader and the people in their scope, for the review signs (`bat-thuong`).
+    #[serde(skip)]
+    pub leads: Vec<crate::anomaly::Lead>,
 }
 
 impl UnitResult {
@@ -138,7 +145,7 @@ pub fn evaluate_unit(
         .iter()
         .map(|m| decide_member(&input, profile, m, &scored, &twice, &mut out))
         .collect();
-    decide_leaders(&input, profile, &mut decisions, &mut out);
+    let leads = decide_leaders(&input, profile, &mut decisions, &mut out);
     report_unlisted(&input, &scored, &mut out);
     let people: Vec<PersonResult> = input
         .members
@@ -149,7 +156,7 @@ pub fn evaluate_unit(
     let mut findings = out.findings;
     name_people(&mut findings, &input.members, &input.scored);
     let unit = unit_result(input, profile, fallback_code, people);
-    (unit, findings)
+    (unit.map(|u| UnitResult { leads, ..u }), findings)
 }
 
 /// Checks of the unit as a whole: head count, date sent, form against unit size.
@@ -315,8 +322,15 @@ fn mask_of<'a>(input: &'a UnitInput, profile: &'a Profile, form: Form) -> &'a [b
 }
 
 /// The leaders' condition (SPEC §2, 4.): each mẫu 03 person is decided again once the standing
-/// of the other people in their scope is known.
-fn decide_leaders(input: &UnitInput, profile: &Profile, decisions: &mut [Decision], out: &mut Out) {
+/// of the other people in their scope is known. Returns each leader whose scope is known, with
+/// the people in it.
+fn decide_leaders(
+    input: &UnitInput,
+    profile: &Profile,
+    decisions: &mut [Decision],
+    out: &mut Out,
+) -> Vec<crate::anomaly::Lead> {
+    let mut leads = Vec::new();
     let standings: Vec<Standing> = input
         .members
         .iter()
@@ -351,6 +365,11 @@ fn decide_leaders(input: &UnitInput, profile: &Profile, decisions: &mut [Decisio
             |i: usize| matches!(scope, Scope::Parts(_)) && !input.members[i].part_known;
         let in_scope = |i: usize| i != li && (scope.covers(i, &part_keys) || part_unknown(i));
         let others: Vec<usize> = (0..input.members.len()).filter(|&i| in_scope(i)).collect();
+        leads.push(crate::anomaly::Lead {
+            leader: li as u32,
+            parts: leader.in_charge.clone(),
+            members: others.iter().map(|&i| i as u32).collect(),
+        });
         // In this scope, a member of unknown part is unknown, whatever they did.
         let unknown_part = Standing::Unknown(vec![]);
         let standing_of = |i: usize| {
@@ -390,6 +409,7 @@ fn decide_leaders(input: &UnitInput, profile: &Profile, decisions: &mut [Decisio
         d.facts.scope = standing;
         d.outcome = rules::evaluate_person(&d.facts, &profile.thresholds, profile.scale_max);
     }
+    leads
 }
 
 /// `scope-unknown` for a member whose `Bộ phận` is a formula without a value.
@@ -638,6 +658,7 @@ fn unit_result(
         sent: info.sent,
         proposals: input.proposals,
         mau06: None,
+        leads: Vec::new(),
     })
 }
 
@@ -679,5 +700,9 @@ fn person_result(m: &Member, d: Decision, top: crate::model::Score) -> PersonRes
             .facts
             .scores
             .map_or(0, |s| s.scores.iter().filter(|x| **x == top).count() as u16),
+        scores: d
+            .facts
+            .scores
+            .map(|s| crate::anomaly::ScoreDigest::of(s.scores)),
     }
 }

@@ -70,10 +70,12 @@ pub enum Code {
     ResultMismatch,
     /// A bloc's mẫu 07 without its list of people đạt, or with a shorter one (SPEC §4 `merge`).
     ListMissing,
+    /// A unit of the list of expected units (`--don-vi`) that sent nothing (SPEC §4).
+    UnitMissing,
 }
 
 impl Code {
-    pub const ALL: [Code; 40] = [
+    pub const ALL: [Code; 41] = [
         Code::FileUnreadable,
         Code::SheetMissing,
         Code::ColumnMissing,
@@ -114,6 +116,7 @@ impl Code {
         Code::ListUnitUnknown,
         Code::ResultMismatch,
         Code::ListMissing,
+        Code::UnitMissing,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -158,6 +161,7 @@ impl Code {
             Code::ListUnitUnknown => "list-unit-unknown",
             Code::ResultMismatch => "result-mismatch",
             Code::ListMissing => "list-missing",
+            Code::UnitMissing => "unit-missing",
         }
     }
 
@@ -171,7 +175,8 @@ impl Code {
             | Code::Early
             | Code::UnitResubmitted
             | Code::ProfileOutOfPeriod
-            | Code::ListMissing => Severity::Warning,
+            | Code::ListMissing
+            | Code::UnitMissing => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -671,6 +676,99 @@ pub enum Detail {
     },
     /// A finding about a monthly rating list (SPEC §3 "Monthly rating lists").
     List(ListFinding),
+    /// A finding about the list of expected units (`--don-vi`, SPEC §4).
+    UnitsList(UnitsListFinding),
+}
+
+/// What can be wrong with the list of expected units (`--don-vi`), or what it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitsListFinding {
+    /// No sheet holds a header naming `Đơn vị` or `Mã đơn vị` in its first rows.
+    NoTable,
+    /// The header lacks a column the list needs (`Khối`, or both `Đơn vị` and `Mã đơn vị`).
+    ColumnMissing { column: &'static str },
+    /// A table with no unit in it.
+    Empty,
+    /// A unit whose `Khối` is blank (`value` empty) or names no bloc of the profile: the row is
+    /// not used.
+    Bloc {
+        unit: String,
+        value: String,
+        /// The blocs' names, as the message offers them.
+        choices: Vec<String>,
+    },
+    /// A unit listed a second time (same `Mã đơn vị`, or same name where no code is written):
+    /// the row is not used.
+    Duplicate {
+        unit: String,
+        code: Option<String>,
+        /// The cell of the first listing.
+        first: String,
+    },
+    /// An expected unit of which no workbook was read (`unit-missing`).
+    Missing {
+        unit: String,
+        code: Option<String>,
+        /// The bloc's name.
+        bloc: String,
+    },
+}
+
+impl UnitsListFinding {
+    pub fn code(&self) -> Code {
+        use UnitsListFinding::*;
+        match self {
+            NoTable | ColumnMissing { .. } => Code::ColumnMissing,
+            Empty | Bloc { .. } => Code::InfoMissing,
+            Duplicate { .. } => Code::UnitDuplicate,
+            Missing { .. } => Code::UnitMissing,
+        }
+    }
+
+    fn message(&self, vi: bool) -> String {
+        use UnitsListFinding::*;
+        match self {
+            NoTable => tr(vi,
+                "Không thấy bảng danh sách đơn vị: trong 20 dòng đầu của các trang không có dòng tiêu đề nào có cột 'Đơn vị' (hoặc 'Mã đơn vị') và 'Khối'. Lập danh sách theo mẫu: danhgia template danh-sach-don-vi -o danh-sach-don-vi.xlsx.",
+                "No list of units found: no sheet has a header row with the columns 'Đơn vị' (or 'Mã đơn vị') and 'Khối' in its first 20 rows. Make the list from the template: danhgia template danh-sach-don-vi -o danh-sach-don-vi.xlsx."),
+            ColumnMissing { column } => if vi {
+                format!("Danh sách đơn vị thiếu cột '{column}' ở dòng tiêu đề, nên chưa dùng được danh sách này. Thêm cột '{column}' (mẫu: danhgia template danh-sach-don-vi).")
+            } else {
+                format!("The list of units has no column '{column}' in its header row, so it cannot be used. Add the column '{column}' (template: danhgia template danh-sach-don-vi).")
+            },
+            Empty => tr(vi,
+                "Danh sách đơn vị không có đơn vị nào dưới dòng tiêu đề. Mỗi đơn vị ghi một dòng: Mã đơn vị, Đơn vị, Khối.",
+                "The list of units holds no unit below its header row. One row per unit: Mã đơn vị, Đơn vị, Khối."),
+            Bloc { unit, value, choices } => {
+                let choices = choices.join(" | ");
+                match (value.is_empty(), vi) {
+                    (true, true) => format!("Đơn vị '{unit}' chưa ghi 'Khối'. Ghi một trong: {choices}. Dòng này chưa được dùng: đơn vị chưa được đối chiếu với các sổ đã gửi."),
+                    (true, false) => format!("The unit '{unit}' has no 'Khối'. Write one of: {choices}. This row is not used: the unit is not checked against the workbooks sent."),
+                    (false, true) => format!("'Khối' của đơn vị '{unit}' ghi '{value}', không phải khối nào. Ghi một trong: {choices}. Dòng này chưa được dùng: đơn vị chưa được đối chiếu với các sổ đã gửi."),
+                    (false, false) => format!("The 'Khối' of the unit '{unit}' says '{value}', which is no bloc. Write one of: {choices}. This row is not used: the unit is not checked against the workbooks sent."),
+                }
+            }
+            Duplicate { unit, code, first } => match (code, vi) {
+                (Some(c), true) => format!("Mã đơn vị '{c}' (đơn vị '{unit}') đã có ở ô {first} của danh sách. Mỗi đơn vị ghi một dòng, mỗi mã một đơn vị; dòng này không được dùng."),
+                (None, true) => format!("Đơn vị '{unit}' đã có ở ô {first} của danh sách. Mỗi đơn vị ghi một dòng; dòng này không được dùng."),
+                (Some(c), false) => format!("The unit code '{c}' (unit '{unit}') is already listed at {first}. One row per unit, one unit per code; this row is not used."),
+                (None, false) => format!("The unit '{unit}' is already listed at {first}. One row per unit; this row is not used."),
+            },
+            Missing { unit, code, bloc } => {
+                let which = match (code, vi) {
+                    (Some(c), true) => format!("mã {c}, khối {bloc}"),
+                    (None, true) => format!("khối {bloc}"),
+                    (Some(c), false) => format!("code {c}, {bloc} bloc"),
+                    (None, false) => format!("{bloc} bloc"),
+                };
+                if vi {
+                    format!("Đơn vị '{unit}' ({which}) có trong danh sách đơn vị nhưng chưa gửi sổ: không có sổ nào của đơn vị này trong các tệp đã đọc (đối chiếu theo Mã đơn vị, rồi theo tên đơn vị). Mẫu 07 ghi đơn vị này là 'Chưa gửi'. Nếu đơn vị đã gửi, kiểm tra 'Mã đơn vị' và 'Đơn vị' ở trang 'Thông tin' của sổ có khớp với danh sách không.")
+                } else {
+                    format!("The unit '{unit}' ({which}) is on the list of units but sent nothing: no workbook of it among the files read (matched by Mã đơn vị, then by the unit's name). Mẫu 07 shows it as 'Chưa gửi'. If the unit did send one, check that the 'Mã đơn vị' and 'Đơn vị' of its 'Thông tin' sheet match the list.")
+                }
+            }
+        }
+    }
 }
 
 /// What can be wrong with a monthly rating list.
@@ -882,6 +980,7 @@ impl Detail {
             | Mau06NotInWorkbook { .. }
             | Mau06PersonMissing { .. } => Code::ResultMismatch,
             List(l) => l.code(),
+            UnitsList(u) => u.code(),
         }
     }
 
@@ -1112,9 +1211,9 @@ impl Detail {
                 format!("'Tổng số CBCCVC, NLĐ' says {declared} but 'Danh sách' lists {listed} people. Make them agree.")
             },
             Late { sent, deadline } => if vi {
-                format!("Ngày gửi {} muộn hơn hạn gửi Mẫu 06 và hồ sơ đề nghị khen thưởng {} (xem danhgia calendar).", d(sent), d(deadline))
+                format!("Ngày gửi {} muộn hơn hạn gửi Mẫu 06 {} (xem danhgia calendar). Kết quả của đơn vị vẫn được tính.", d(sent), d(deadline))
             } else {
-                format!("Sent on {}, after the deadline for mẫu 06 and reward proposals, {} (see danhgia calendar).", d(sent), d(deadline))
+                format!("Sent on {}, after the deadline for mẫu 06, {} (see danhgia calendar). The unit's results are still counted.", d(sent), d(deadline))
             },
             CountInvalid { .. }
             | Mau07Sum { .. }
@@ -1411,6 +1510,7 @@ impl Detail {
                 format!("The profile's holiday calendar has no year {year}, so working days cannot be counted. Add {year} to the profile (--profile).")
             },
             List(l) => l.message(vi),
+            UnitsList(u) => u.message(vi),
         }
     }
 }

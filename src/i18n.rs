@@ -21,6 +21,12 @@ impl Lang {
     }
 }
 
+/// An English count with its noun in the right number: "1 file", "2 files", "1 person".
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A text in both languages, chosen at output time.
 #[macro_export]
 macro_rules! tr {
@@ -30,4 +36,14 @@ macro_rules! tr {
             $crate::i18n::Lang::En => $en,
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn english_counts_agree() {
+        assert_eq!(super::count(1u32, "person", "people"), "1 person");
+        assert_eq!(super::count(0u32, "person", "people"), "0 people");
+        assert_eq!(super::count(2u64, "file", "files"), "2 files");
+    }
 }

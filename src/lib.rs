@@ -2,13 +2,15 @@
 //! read the units' workbooks, check every cell, decide each person, report.
 //!
 //! Layers: the pure layer — [`model`], [`text`], [`i18n`], [`calendar`], [`profile`],
-//! [`campaign_profile`], [`rules`], [`cap`], [`money`], [`deadlines`] and [`finding`] — names no
-//! module outside itself (`tests/layering.rs` checks its imports); [`reader`] turns one workbook
-//! into values and findings; [`batch`] runs many workbooks; [`report`] prints; [`cli`] is the
-//! command line.
+//! [`campaign_profile`], [`rules`], [`cap`], [`money`], [`deadlines`], [`finding`] and [`anomaly`]
+//! (the review signs of `bat-thuong`) — names no module outside itself (`tests/layering.rs` checks
+//! its imports); [`reader`] turns one workbook into values and findings; [`batch`] runs many
+//! workbooks; [`report`] prints; [`cli`] is the command line.
 
 #[macro_use]
 pub mod i18n;
+pub mod anomaly;
+pub mod bat_thuong;
 pub mod batch;
 pub mod calendar;
 pub mod campaign;
@@ -19,6 +21,7 @@ pub mod deadlines;
 pub mod district;
 pub mod documents;
 pub mod evaluate;
+pub mod expected_units;
 pub mod finding;
 pub mod legacy;
 pub mod lists;
@@ -35,6 +38,7 @@ pub mod report;
 pub mod rewards;
 pub mod rules;
 pub mod text;
+pub mod tra_lai;
 pub mod vocab;
 pub mod writer;
 pub mod year;

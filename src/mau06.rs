@@ -514,6 +514,7 @@ fn person_result(r: &Mau06Row, o: Mau06Outcome) -> PersonResult {
         note: r.note.clone(),
         tens: 0,
         id_pos: text::parse_a1(&r.name_cell),
+        scores: None,
     }
 }
 
@@ -574,6 +575,7 @@ fn unit_result(
         sent: None,
         proposals: None,
         mau06: Some(declaration),
+        leads: Vec::new(),
     })
 }
 

@@ -122,11 +122,7 @@ fn assemble(
         let idx = match blocs.iter().position(|b| b.bloc == bloc) {
             Some(i) => i,
             None => {
-                blocs.push(BlocSummary {
-                    bloc,
-                    units: Vec::new(),
-                    dat_people: Vec::new(),
-                });
+                blocs.push(BlocSummary::new(bloc));
                 blocs.len() - 1
             }
         };
@@ -135,9 +131,13 @@ fn assemble(
         if let Some(gap) = check_list(&m.file, bloc, name, &table, dat, findings) {
             gaps.lists.push(gap);
         }
+        blocs[idx].uncounted.extend(table.uncounted);
         if let Some(list) = table.list {
             blocs[idx].dat_people.extend(list.people);
         }
+    }
+    for b in &mut blocs {
+        shown_once(b);
     }
     blocs.sort_by_key(|b| b.bloc);
     gaps.absent = Bloc::ALL
@@ -145,6 +145,14 @@ fn assemble(
         .filter(|b| !blocs.iter().any(|x| x.bloc == *b))
         .collect();
     (blocs, gaps)
+}
+
+/// A unit shown without numbers ("Chưa gửi") is shown once, and not at all when another file
+/// counts it.
+fn shown_once(bloc: &mut BlocSummary) {
+    let mut seen: std::collections::HashSet<String> =
+        bloc.units.iter().map(|u| text::key(&u.name)).collect();
+    bloc.uncounted.retain(|u| seen.insert(text::key(&u.name)));
 }
 
 /// A unit already counted: its file, its group in that file, and its cell.

@@ -101,6 +101,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    // `-o new-folder/file.xlsx`: the folder is made, as `run` makes its OUTDIR.
+    std::fs::create_dir_all(dir).map_err(err)?;
     let tmp = dir.join(temp_name(name, std::process::id()));
     let mut file = create_temp(&tmp).map_err(err)?;
     let result = file.write_all(bytes).and_then(|_| {

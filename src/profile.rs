@@ -117,6 +117,22 @@ struct RawProfile {
     period: Option<RawPeriod>,
     #[serde(default)]
     documents: Option<RawDocuments>,
+    #[serde(default)]
+    bat_thuong: Option<RawSigns>,
+}
+
+/// The thresholds of the review signs (`danhgia bat-thuong`): the section and each of its keys
+/// may be left out, for the default.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSigns {
+    rate_points: Option<i64>,
+    rate_min_people: Option<i64>,
+    jump_points: Option<i64>,
+    jump_min_people: Option<i64>,
+    copied_min_people: Option<i64>,
+    all_top_min_people: Option<i64>,
+    leader_min_led: Option<i64>,
 }
 
 /// The superior bodies printed above the issuing body in document headings (SPEC §8).
@@ -466,6 +482,40 @@ pub struct Thresholds {
     pub submission_day: u32,
 }
 
+/// The thresholds of the signs that a unit's scoring deserves a second look (`danhgia
+/// bat-thuong`, profile section `[bat_thuong]`; docs/bat-thuong.md defines each sign).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignThresholds {
+    /// A unit's đạt rate at least this many percentage points above the rest of its bloc's.
+    pub rate_points: u32,
+    /// The fewest people evaluated in the unit, and in the rest of its bloc, for the rate sign.
+    pub rate_min_people: u32,
+    /// A unit's đạt rate at least this many percentage points above the previous quarter's.
+    pub jump_points: u32,
+    /// The fewest people evaluated in each of the two quarters for the jump sign.
+    pub jump_min_people: u32,
+    /// The fewest people of one form with the same score on every content (copied rows).
+    pub copied_min_people: u32,
+    /// The fewest people on a form sheet that is all top scores.
+    pub all_top_min_people: u32,
+    /// The fewest people with a total that a leader must lead to be compared with them.
+    pub leader_min_led: u32,
+}
+
+impl Default for SignThresholds {
+    fn default() -> Self {
+        SignThresholds {
+            rate_points: 30,
+            rate_min_people: 10,
+            jump_points: 30,
+            jump_min_people: 10,
+            copied_min_people: 4,
+            all_top_min_people: 3,
+            leader_min_led: 4,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Profile {
     pub name: String,
@@ -492,6 +542,8 @@ pub struct Profile {
     pub period: Option<(crate::model::Quarter, crate::model::Quarter)>,
     /// The bodies printed above the issuing body in document headings.
     pub documents: Documents,
+    /// The thresholds of the review signs (`danhgia bat-thuong`).
+    pub signs: SignThresholds,
     /// The TOML text the profile was read from.
     pub source: String,
 }
@@ -1020,9 +1072,11 @@ impl Profile {
             }
             None => Documents::of_district(&raw.district),
         };
+        let signs = parse_signs(raw.bat_thuong.as_ref(), &k)?;
         Ok(Profile {
             period,
             documents,
+            signs,
             name: raw.name,
             title: raw.title,
             district: raw.district,
@@ -1142,6 +1196,81 @@ fn grouped(n: i64, sep: char) -> String {
     }
     out
 }
+
+/// `[bat_thuong]`: each key within its range, or its default when left out.
+fn parse_signs(raw: Option<&RawSigns>, k: &Keys) -> Result<SignThresholds, ProfileError> {
+    const POINTS: (i64, i64) = (1, 100);
+    const PEOPLE: (i64, i64) = (1, MAX_PEOPLE);
+    const PEOPLE_POINTS: (&str, &str) = ("điểm phần trăm", "percentage points");
+    const EVALUATED: (&str, &str) = ("số người được đánh giá", "people evaluated");
+    let d = SignThresholds::default();
+    let r = raw.cloned().unwrap_or_default();
+    let num = |key: &str, v: Option<i64>, default: u32, (lo, hi): (i64, i64), what| {
+        v.map_or(Ok(default), |v| {
+            k.int(&format!("bat_thuong.{key}"), v, lo, hi, what)
+        })
+    };
+    Ok(SignThresholds {
+        rate_points: num(
+            "rate_points",
+            r.rate_points,
+            d.rate_points,
+            POINTS,
+            PEOPLE_POINTS,
+        )?,
+        rate_min_people: num(
+            "rate_min_people",
+            r.rate_min_people,
+            d.rate_min_people,
+            PEOPLE,
+            EVALUATED,
+        )?,
+        jump_points: num(
+            "jump_points",
+            r.jump_points,
+            d.jump_points,
+            POINTS,
+            PEOPLE_POINTS,
+        )?,
+        jump_min_people: num(
+            "jump_min_people",
+            r.jump_min_people,
+            d.jump_min_people,
+            PEOPLE,
+            EVALUATED,
+        )?,
+        copied_min_people: num(
+            "copied_min_people",
+            r.copied_min_people,
+            d.copied_min_people,
+            (2, MAX_PEOPLE),
+            (
+                "số người có điểm giống hệt nhau; một người thì không có gì để so",
+                "people with identical scores; one person has nobody to match",
+            ),
+        )?,
+        all_top_min_people: num(
+            "all_top_min_people",
+            r.all_top_min_people,
+            d.all_top_min_people,
+            PEOPLE,
+            ("số người của trang phiếu", "people on the sheet"),
+        )?,
+        leader_min_led: num(
+            "leader_min_led",
+            r.leader_min_led,
+            d.leader_min_led,
+            PEOPLE,
+            (
+                "số người có điểm lãnh đạo phụ trách",
+                "people with a total the leader leads",
+            ),
+        )?,
+    })
+}
+
+/// The largest count of people a threshold may name.
+const MAX_PEOPLE: i64 = 100_000;
 
 fn parse_deadlines(
     raw: &RawDeadlines,
@@ -1552,6 +1681,13 @@ mod tests {
             ("deadlines.reward_dossier", vec![I(0), I(32)]),
             ("deadlines.commitment_years[0].year", vec![I(1999), I(2101)]),
             ("calendar[0].year", vec![I(1999), I(99_999), I(-2023)]),
+            ("bat_thuong.rate_points", vec![I(0), I(101), I(-30)]),
+            ("bat_thuong.rate_min_people", vec![I(0), I(100_001)]),
+            ("bat_thuong.jump_points", vec![I(0), I(101)]),
+            ("bat_thuong.jump_min_people", vec![I(0), I(-1)]),
+            ("bat_thuong.copied_min_people", vec![I(1), I(0), I(100_001)]),
+            ("bat_thuong.all_top_min_people", vec![I(0)]),
+            ("bat_thuong.leader_min_led", vec![I(0), I(100_001)]),
         ];
         for (key, values) in &table {
             for v in values {
@@ -1587,6 +1723,8 @@ mod tests {
             ("reward.rate", s("10")),
             ("reward.round_up", I(1)),
             ("base_salary[0].amount", I(100_000_000)),
+            ("bat_thuong.rate_points", I(100)),
+            ("bat_thuong.copied_min_people", I(2)),
         ] {
             load_with(key, v.clone()).unwrap_or_else(|e| panic!("{key} = {v}: {e}"));
         }
@@ -1891,6 +2029,28 @@ mod tests {
         let bad = p.source.replace("to = \"2025-Q4\"", "to = \"cuối 2025\"");
         let err = Profile::parse(&bad, "x.toml").unwrap_err().to_string();
         assert!(err.contains("period.to"), "{err}");
+    }
+
+    #[test]
+    fn the_review_thresholds_default_when_left_out() {
+        let p = Profile::default_profile();
+        assert_eq!(p.signs, SignThresholds::default());
+        let mut root: toml::Table = toml::from_str(&p.source).unwrap();
+        root.remove("bat_thuong");
+        let none = Profile::parse(&toml::to_string(&root).unwrap(), "x.toml").unwrap();
+        assert_eq!(none.signs, SignThresholds::default());
+        let some = with_key(&p.source, "bat_thuong.leader_min_led", Value::Integer(7));
+        let mut root: toml::Table = toml::from_str(&some).unwrap();
+        let t = root
+            .get_mut("bat_thuong")
+            .and_then(|t| t.as_table_mut())
+            .unwrap();
+        t.remove("rate_points");
+        let text = toml::to_string(&root).unwrap();
+        let p = Profile::parse(&text, "x.toml").unwrap();
+        assert_eq!((p.signs.leader_min_led, p.signs.rate_points), (7, 30));
+        let err = Profile::parse(&format!("{text}\n[bat_thuong.x]\n"), "x.toml").unwrap_err();
+        assert!(err.to_string().contains("x.toml"), "{err}");
     }
 
     #[test]

@@ -404,9 +404,7 @@ pub fn check_summary(batch: &Batch, lang: Lang, out: &mut impl Write) -> io::Res
             n(BoQua), n(Ok), n(CanhBao), n(Loi), batch.errors(), batch.warnings()
         ),
         Lang::En => {
-            let plural = |n: usize, one: &str, many: &str| {
-                format!("{n} {}", if n == 1 { one } else { many })
-            };
+            let plural = |n: usize, one: &str, many: &str| crate::i18n::count(n as u64, one, many);
             writeln!(
                 out,
                 "Checked {} ({} skipped): {} valid, {} with warnings, {} with errors — {}, {}.",
@@ -459,8 +457,14 @@ pub fn results_text(batch: &Batch, lang: Lang, out: &mut (impl Write + ?Sized)) 
         } else {
             writeln!(
                 out,
-                "  {} people: {} evaluated, {} not evaluated; {} passed, {} not passed, {} input errors; reward cap {}",
-                s.people, s.evaluated, s.not_evaluated, s.dat, s.khong_dat, s.loi, s.reward_cap
+                "  {}: {} evaluated, {} not evaluated; {} passed, {} not passed, {}; reward cap {}",
+                crate::i18n::count(s.people, "person", "people"),
+                s.evaluated,
+                s.not_evaluated,
+                s.dat,
+                s.khong_dat,
+                crate::i18n::count(s.loi, "input error", "input errors"),
+                s.reward_cap
             )?;
         }
         for p in &u.people {

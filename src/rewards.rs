@@ -634,8 +634,8 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
         } else {
             writeln!(
                 s,
-                "  {} people rewarded, {}.",
-                u.accepted.len(),
+                "  {} rewarded, {}.",
+                crate::i18n::count(u.accepted.len() as u64, "person", "people"),
                 money_words(u.total, lang)
             )
         };
@@ -670,8 +670,8 @@ pub fn text_report(list: &RewardList, lang: Lang) -> String {
     } else {
         writeln!(
             s,
-            "TOTAL: {} people, {} (in words: {}).",
-            list.people,
+            "TOTAL: {}, {} (in words: {}).",
+            crate::i18n::count(list.people, "person", "people"),
             money_words(list.total, lang),
             money::dong_in_words(list.total)
         )
@@ -702,6 +702,7 @@ mod tests {
             reasons: Vec::new(),
             note: String::new(),
             tens,
+            scores: None,
         }
     }
 
@@ -739,6 +740,7 @@ mod tests {
                     .collect(),
             }),
             mau06: None,
+            leads: Vec::new(),
         }
     }
 

@@ -506,6 +506,8 @@ fn text_at_excels_limit_never_fails_run() {
         assert_within(&out.join(f), &long.name, "Phòng Thử nghiệm rất dài");
         assert_within(&out.join(f), &long.title, "Chuyên viên chính");
     }
+    // No finding: nothing to send back.
+    assert!(!out.join("tra-lai").exists());
     // The full text stays in the results document.
     let doc: Value =
         serde_json::from_slice(&std::fs::read(out.join("ket-qua.json")).unwrap()).unwrap();
@@ -514,6 +516,56 @@ fn text_at_excels_limit_never_fails_run() {
         doc["units"][0]["summary"]["not_evaluated"], 1,
         "TN02 is not evaluated"
     );
+}
+
+/// The workbook sent back copies cells at the limit and words findings about a person whose
+/// name is at the limit: cells and notes stay within Excel's limits, shortened with the note.
+#[test]
+fn text_at_excels_limit_never_fails_the_workbook_sent_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let name = at_the_limit("Lê Minh Cường");
+    let unit_name = at_the_limit("Phòng Thử nghiệm");
+    let mut unit = Unit::new("TN", 5);
+    unit.name = t(&unit_name);
+    unit.person("TN03").name = name.clone();
+    unit.person("TN03").score(5, Cell::Num(8.3));
+    let input = unit.save(dir.path(), "don-vi.xlsx");
+    let out = dir.path().join("ket-qua");
+    let o = run_raw(&["run", arg(&input), "-o", arg(&out)]);
+    assert_eq!(exit_code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let back = out.join("tra-lai/tn.xlsx");
+    // The heading of 'Cần sửa', the unit's own cells, and the person of the finding.
+    assert!(assert_within(&back, &unit_name, "Phòng Thử nghiệm rất dài") >= 1);
+    assert!(assert_within(&back, &name, "Lê Minh Cường rất dài") >= 1);
+    // The notes: within a cell's limit less the room kept for an author, ending with the note.
+    let file = std::fs::File::open(&back).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let notes: Vec<String> = (0..zip.len())
+        .filter_map(|i| {
+            let mut f = zip.by_index(i).ok()?;
+            let is_notes = f.name().ok()?.starts_with("xl/comments");
+            if !is_notes {
+                return None;
+            }
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut f, &mut xml).ok()?;
+            Some(xml)
+        })
+        .collect();
+    assert!(!notes.is_empty(), "the faulty score has a note");
+    let mut shortened = 0;
+    for xml in notes {
+        for piece in xml.split("<t>").skip(1) {
+            let text = piece.split("</t>").next().unwrap();
+            let units = text.encode_utf16().count();
+            assert!(units <= CELL_MAX - 54, "{units} units");
+            if text.contains("Lê Minh Cường rất dài") {
+                assert!(text.ends_with(SHORTENED), "{}", &text[text.len() - 80..]);
+                shortened += 1;
+            }
+        }
+    }
+    assert!(shortened >= 1, "the note naming the person is shortened");
 }
 
 #[test]

@@ -3,8 +3,11 @@
 //! `cargo run`, with `\` continuations), in the order of the documents, in one folder prepared
 //! with the files they name (the demo quarter under the names the docs use, the blocs' mẫu 07,
 //! a profile). `cargo run --release -- ARGS` runs the same program as `danhgia ARGS`, and
-//! `cargo run --example NAME -- ARGS` the example already built by `cargo test`. A command added
-//! to the docs fails this test until its expected exit code is added to `EXPECTED`.
+//! `cargo run --example NAME -- ARGS` the example already built by `cargo test`. A list of units
+//! made by `template danh-sach-don-vi` is then filled in, as the docs tell the clerk to (the demo's
+//! units and one that sends nothing); a document that uses such a list without making it finds
+//! it filled. A command added to the docs fails this test until its expected exit code is added
+//! to `EXPECTED`.
 
 mod common;
 
@@ -107,16 +110,33 @@ const EXPECTED: &[(&str, i32)] = &[
     ("danhgia rewards thu-muc-quy-1/ -o khen-thuong.xlsx", 1),
     ("danhgia rewards thu-muc-quy-1/ -o khen-thuong.xlsx --ngay-quyet-dinh 15/07/2024", 1),
     ("danhgia calendar -q 2024-Q1", 0),
+    ("danhgia bat-thuong thu-muc-quy-1/ -o bat-thuong.xlsx", 0),
     ("danhgia template de-nghi-khen-thuong --profile loc-binh-2024 -o de-nghi.xlsx", 0),
     ("danhgia rewards --profile loc-binh-2024 de-nghi.xlsx", 0),
     ("danhgia profile show > ho-so.toml", 0),
     ("danhgia evaluate thu-muc-quy-1/ --profile ho-so.toml", 1),
     ("danhgia --lang en validate thu-muc-quy-1/", 1),
+    ("danhgia validate thu-muc-quy-1/ --tra-lai tra-lai/", 1),
+    ("danhgia template danh-sach-don-vi -o danh-sach-don-vi.xlsx", 0),
+    ("danhgia run thu-muc-quy-1/ -o ket-qua-quy-1/ --force --don-vi danh-sach-don-vi.xlsx", 1),
+    ("danhgia validate thu-muc-quy-1/ --don-vi danh-sach-don-vi.xlsx", 1),
+    ("danhgia template danh-sach-don-vi -o units.xlsx", 0),
+    ("danhgia run quarter-1/ -o results-1/ --don-vi units.xlsx", 1),
+    ("danhgia validate quarter-1/ --don-vi units.xlsx", 1),
     ("cargo test", 0),
+    // docs/bat-thuong.md: signs never change the exit code (0 once it ran)
+    ("danhgia bat-thuong fixtures/bat-thuong/quy-2/ fixtures/bat-thuong/quy-1/", 0),
+    ("danhgia bat-thuong fixtures/bat-thuong/quy-2/ fixtures/bat-thuong/ket-qua-quy-1.json", 0),
+    ("danhgia bat-thuong fixtures/bat-thuong/quy-2/ fixtures/bat-thuong/quy-1/ --format json > bat-thuong.json", 0),
+    ("danhgia bat-thuong fixtures/bat-thuong/quy-2/ fixtures/bat-thuong/quy-1/ -o bat-thuong.xlsx --so 9", 0),
+    ("danhgia bat-thuong ket-qua-quy-1/", 0),
+    ("danhgia bat-thuong thu-muc-quy-1/ --profile ho-so.toml", 0),
     // docs/ket-qua.md
     ("danhgia run so-quy-1/ -o ket-qua-quy-1/", 1),
     ("danhgia run so-quy-1/ -o ket-qua-quy-1/ --force", 1),
     ("danhgia run so-quy-1/ -o ket-qua-quy-1/ --force --format json", 1),
+    ("danhgia run so-quy-1/ -o ket-qua-quy-1/ --force --don-vi danh-sach-don-vi.xlsx", 1),
+    ("danhgia validate thu-muc-quy-1/ --tra-lai tra-lai-quy-1/", 1),
     ("danhgia merge dang-doan-the-mau-07.xlsx chinh-quyen-mau-07.xlsx truong-hoc-mau-07.xlsx -o toan-quan.xlsx", 0),
     // docs/khen-thuong.md
     ("danhgia rewards thu-muc-quy/", 1),
@@ -144,7 +164,65 @@ const EXPECTED: &[(&str, i32)] = &[
     ("danhgia nam quy-1/ quy-2/ quy-3/ quy-4/ -o nam-2024.xlsx --format json > nam-2024.json", 0),
     ("danhgia nam quy-1/ quy-2/ quy-4/ket-qua.json -o nam-thieu.xlsx", 0),
     ("danhgia --lang en nam quy-1/ quy-2/ quy-3/ quy-4/ -o nam-2024.xlsx", 0),
+    ("danhgia run thu-muc-quy-1/ -o ket-qua-quy-1/ --don-vi danh-sach-don-vi.xlsx", 1),
 ];
+
+/// The lists of units the docs name.
+const UNIT_LISTS: [&str; 2] = ["danh-sach-don-vi.xlsx", "units.xlsx"];
+
+/// A filled list of units, as a clerk makes it from the template: the demo quarter's units and
+/// one that sends nothing.
+fn filled_units_list(path: &Path) {
+    let o = run_raw(&[
+        "evaluate",
+        &demo_dir().to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    let doc = parse_json(&o);
+    let bloc_name = |code: &str| match code {
+        "dang-doan-the" => "Đảng - Đoàn thể",
+        "chinh-quyen" => "Chính quyền",
+        _ => "Trường học",
+    };
+    let mut rows: Vec<(String, String, String)> = doc["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let code = u["code"].as_str().unwrap().to_string();
+            let name = u["unit"].as_str().unwrap().to_string();
+            (
+                code,
+                name,
+                bloc_name(u["bloc"].as_str().unwrap()).to_string(),
+            )
+        })
+        .collect();
+    rows.push(("YT".into(), "Phòng Y tế".into(), "Chính quyền".into()));
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["STT", "Mã đơn vị", "Đơn vị", "Khối"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (i, (code, name, bloc)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+        ws.write_string(r, 1, code).unwrap();
+        ws.write_string(r, 2, name).unwrap();
+        ws.write_string(r, 3, bloc).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// The list a `template danh-sach-don-vi` command writes, if it is one.
+fn units_list_made_by(c: &str) -> Option<&str> {
+    if !c.starts_with("danhgia template danh-sach-don-vi") {
+        return None;
+    }
+    let after = c.split(" -o ").nth(1)?;
+    after.split_whitespace().next()
+}
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -163,7 +241,7 @@ fn copy_dir(from: &Path, to: &Path) {
 fn workspace(dir: &Path) {
     let root = manifest_dir();
     copy_dir(&root.join("examples"), &dir.join("examples"));
-    for name in ["thu-muc-quy-1", "so-quy-1", "thu-muc-quy"] {
+    for name in ["thu-muc-quy-1", "so-quy-1", "thu-muc-quy", "quarter-1"] {
         copy_dir(&demo_dir(), &dir.join(name));
     }
     copy_dir(&root.join("fixtures"), &dir.join("fixtures"));
@@ -203,9 +281,12 @@ fn shell_line(c: &str) -> String {
     }
     if let Some(rest) = c.strip_prefix("cargo run --example ") {
         let (name, args) = rest.split_once(" -- ").unwrap_or((rest, ""));
-        let exe = manifest_dir()
-            .join("target/debug/examples")
-            .join(name.trim());
+        // The examples are built beside the binary under test (whatever the target folder).
+        let profile_dir = assert_cmd::cargo::cargo_bin("danhgia")
+            .parent()
+            .expect("the binary's folder")
+            .to_path_buf();
+        let exe = profile_dir.join("examples").join(name.trim());
         return format!("'{}' {args}", exe.display());
     }
     c
@@ -229,6 +310,13 @@ fn every_command_in_the_docs_runs_as_written() {
         }
         let dir = &tmp.path().join(format!("doc-{i}"));
         workspace(dir);
+        let made: Vec<String> = commands
+            .iter()
+            .filter_map(|c| units_list_made_by(&without_comment(c)).map(str::to_string))
+            .collect();
+        for list in UNIT_LISTS.iter().filter(|l| !made.iter().any(|m| m == *l)) {
+            filled_units_list(&dir.join(list));
+        }
         for c in commands {
             let written = without_comment(&c);
             seen.push(written.clone());
@@ -250,6 +338,10 @@ fn every_command_in_the_docs_runs_as_written() {
                 .output()
                 .unwrap();
             let got = o.status.code().unwrap_or(-1);
+            if let Some(list) = units_list_made_by(&written) {
+                // The clerk fills in the list the template made.
+                filled_units_list(&dir.join(list));
+            }
             if got != expected {
                 problems.push(format!(
                     "{}: `{written}` exited {got}, the docs say {expected}:\n{}",

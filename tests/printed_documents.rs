@@ -90,6 +90,9 @@ fn signature_with_table(path: &Path, sheet: &PrintedSheet, first_total: &str) ->
         .collect()
 }
 
+/// The start of the title of the review of signs (`bat-thuong`).
+const REVIEW_TITLE: &str = "BÁO CÁO\nCÁC DẤU HIỆU BẤT THƯỜNG";
+
 fn check_all(dir: &Path) -> usize {
     let files = workbooks(dir);
     assert!(!files.is_empty(), "{}", dir.display());
@@ -112,6 +115,15 @@ fn check_all(dir: &Path) -> usize {
                     .cells
                     .iter()
                     .find(|c| c.text.starts_with("III."))
+                    .map(|c| c.text.as_str()),
+                // The review of signs (bat-thuong): the line under its table.
+                _ if sheet.cells.iter().any(|c| c.text.starts_with(REVIEW_TITLE)) => sheet
+                    .cells
+                    .iter()
+                    .find(|c| {
+                        c.text.starts_with("Đã xem ")
+                            || c.text.starts_with("Không có dấu hiệu bất thường")
+                    })
                     .map(|c| c.text.as_str()),
                 _ => None,
             };
@@ -143,9 +155,55 @@ fn every_text_of_the_demo_quarter_fits_its_cell() {
     assert_eq!(exit_code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         check_all(&out),
-        15,
-        "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng"
+        16,
+        "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng, tra-lai/ubbd.xlsx"
     );
+}
+
+/// With `--don-vi`, the units of the list that sent nothing have their rows in mẫu 07 and the
+/// whole-district result ("Chưa gửi"), a long name among them: every text still fits.
+#[test]
+fn the_rows_of_units_not_sent_fit_their_cells() {
+    let tmp = tempfile::tempdir().unwrap();
+    let list = tmp.path().join("danh-sach-don-vi.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["STT", "Mã đơn vị", "Đơn vị", "Khối"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let long = format!("{LONG_UNIT} (chưa gửi)");
+    let rows = [
+        ("YT", "Phòng Y tế", "Chính quyền"),
+        ("VHTT", long.as_str(), "Chính quyền"),
+        ("THPL", "Trường Tiểu học Phúc Lợi", "Trường học"),
+    ];
+    for (i, (code, name, bloc)) in rows.iter().enumerate() {
+        let r = 1 + i as u32;
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, *bloc).unwrap();
+    }
+    wb.save(&list).unwrap();
+    let out = tmp.path().join("ket-qua");
+    let o = run_raw(&[
+        "run",
+        &demo_dir().to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+        "--don-vi",
+        &list.to_string_lossy(),
+    ]);
+    assert_eq!(exit_code(&o), 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        check_all(&out),
+        16,
+        "10 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng, tra-lai/ubbd (not the office's list)"
+    );
+    let m07 = printed::read(&out.join("khoi/chinh-quyen-mau-07.xlsx"));
+    let texts: Vec<&str> = m07[0].cells.iter().map(|c| c.text.as_str()).collect();
+    assert!(texts.contains(&long.as_str()), "the long name whole");
+    assert_eq!(texts.iter().filter(|t| **t == "Chưa gửi").count(), 2);
 }
 
 const LONG_UNIT: &str =
@@ -217,8 +275,8 @@ fn long_names_titles_and_notes_wrap_and_rows_grow() {
     assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         check_all(&out),
-        3 + 3 + 2,
-        "3 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng"
+        3 + 3 + 2 + 3,
+        "3 mẫu 06, 3 mẫu 07, toàn quận, khen thưởng, 3 tra-lai (proposals refused, form size)"
     );
     // The long mẫu 06 takes several pages, each with the header repeated.
     let m06 = printed::read(&out.join("don-vi/thnl-mau-06.xlsx"));
@@ -595,17 +653,53 @@ fn the_date_and_number_given_are_printed_and_a_day_off_is_refused() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(exit_code(&o), 2, "{err}");
     assert!(err.contains("năm 2027") && err.contains("--ngay"), "{err}");
+    // A date given in that year is refused too: its holidays are not known (01/01/2027 would
+    // pass a weekend check), until the year is added to the profile's calendar.
+    let run = |out: &str, extra: &[&str]| {
+        let mut args = vec![
+            "run".to_string(),
+            file.to_string_lossy().into_owned(),
+            "-o".into(),
+            dir.join(out).to_string_lossy().into_owned(),
+            "--ngay".into(),
+            "04/01/2027".into(),
+            "--ngay-quyet-dinh".into(),
+            "05/01/2027".into(),
+        ];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        run_raw(&args)
+    };
+    let o = run("kq2", &[]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(exit_code(&o), 2, "{err}");
+    assert!(err.contains("năm 2027"), "{err}");
+    let profile = Profile::default_profile().source.replace(
+        "[[calendar]]\nyear = 2026",
+        "[[calendar]]\nyear = 2027\noff = [\"2027-01-01\"]\nmakeup_saturdays = []\n\n[[calendar]]\nyear = 2026",
+    );
+    let toml = dir.join("ho-so-2027.toml");
+    std::fs::write(&toml, profile).unwrap();
+    let o = run("kq3", &["--profile", &toml.to_string_lossy()]);
+    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let district = heading(&dir.join("kq3/toan-quan.xlsx"), 0);
+    assert!(
+        district.contains(&"Long Biên, ngày 04 tháng 01 năm 2027".to_string()),
+        "{district:?}"
+    );
+    // With the year known, its New Year's Day is refused.
     let o = run_raw(&[
         "run",
         &file.to_string_lossy(),
         "-o",
-        &dir.join("kq2").to_string_lossy(),
+        &dir.join("kq4").to_string_lossy(),
         "--ngay",
-        "04/01/2027",
+        "01/01/2027",
         "--ngay-quyet-dinh",
         "05/01/2027",
+        "--profile",
+        &toml.to_string_lossy(),
     ]);
-    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(exit_code(&o), 2);
 }
 
 /// The checker itself: a text wider than its column, unwrapped, a wrapped text in a row too
@@ -697,8 +791,9 @@ fn every_text_of_the_score_sheets_fits_its_cell() {
 fn every_text_of_the_templates_fits_its_cell() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    let runs: [(&str, Vec<&str>); 4] = [
+    let runs: [(&str, Vec<&str>); 5] = [
         ("don-vi.xlsx", vec!["don-vi", "-q", "2024-Q1"]),
+        ("danh-sach-don-vi.xlsx", vec!["danh-sach-don-vi"]),
         ("de-nghi-khen-thuong.xlsx", vec!["de-nghi-khen-thuong"]),
         (
             "de-nghi-loc-binh.xlsx",
@@ -785,4 +880,57 @@ fn every_text_of_the_campaign_checks_fits_its_cell() {
         problems.len(),
         problems.join("\n")
     );
+}
+
+#[test]
+fn the_review_of_signs_fits_its_pages_under_each_focal_office() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("bat-thuong");
+    std::fs::create_dir_all(&out).unwrap();
+    let review = |inputs: &[&Path], file: &str| {
+        let mut args: Vec<String> = vec!["bat-thuong".into()];
+        args.extend(inputs.iter().map(|p| p.to_string_lossy().into_owned()));
+        args.extend(["-o".into(), out.join(file).to_string_lossy().into_owned()]);
+        let o = run_raw(&args);
+        assert_eq!(exit_code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+        out.join(file)
+    };
+    // The demo quarter: three blocs, one sheet each (one of them without a sign).
+    let demo = review(&[&demo_dir()], "demo.xlsx");
+    let b = fixture("bat-thuong");
+    review(&[&b.join("quy-2"), &b.join("quy-1")], "fixtures.xlsx");
+    // Twelve units with long names, each a sheet of 10s: a table over several pages.
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for c in 'A'..='L' {
+        long_unit(&input, &format!("U{c}"), "Chính quyền", 12);
+    }
+    let long = review(&[&input], "long.xlsx");
+    assert_eq!(check_all(&out), 3);
+    let sheet = &printed::read(&long)[0];
+    assert!(sheet.breaks.len() >= 2, "{:?}", sheet.breaks);
+    assert!(sheet.repeat_rows.is_some());
+    // Each bloc's sheet is issued by its focal office, in its format.
+    let names: Vec<String> = printed::read(&demo)
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    assert_eq!(names, ["Đảng - Đoàn thể", "Chính quyền", "Trường học"]);
+    let party = heading(&demo, 0);
+    assert!(
+        party.contains(&"BAN TỔ CHỨC QUẬN ỦY".to_string()),
+        "{party:?}"
+    );
+    assert!(
+        party.contains(&"ĐẢNG CỘNG SẢN VIỆT NAM".to_string()),
+        "{party:?}"
+    );
+    assert!(
+        party
+            .iter()
+            .any(|l| l.starts_with("Số ") && l.ends_with("-BC/BTCQU")),
+        "{party:?}"
+    );
+    assert!(heading(&demo, 1).contains(&"PHÒNG NỘI VỤ".to_string()));
+    assert!(heading(&demo, 2).contains(&"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO".to_string()));
 }

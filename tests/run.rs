@@ -104,6 +104,17 @@ fn run_writes_every_output_of_the_contract() {
                 .is_file(),
             "mẫu 06 of {code}"
         );
+        // A workbook to send back for each unit with findings, none for a clean one.
+        let faulty = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["file"] == u["source"]);
+        assert_eq!(
+            out.join("tra-lai").join(format!("{code}.xlsx")).is_file(),
+            faulty,
+            "tra-lai of {code}"
+        );
     }
     for bloc in ["dang-doan-the", "chinh-quyen", "truong-hoc"] {
         assert!(

@@ -592,16 +592,19 @@ fn an_interrupted_run_leaves_no_lock_nor_temporary_file() {
 #[cfg(unix)]
 #[test]
 fn run_force_never_writes_through_a_linked_subfolder_of_outdir() {
-    let ws = workspace(false);
-    let dir = ws.path();
-    std::fs::create_dir(dir.join("out")).unwrap();
-    // `out/don-vi` links back to the input folder: writing mẫu 06 there would land among inputs.
-    std::os::unix::fs::symlink("../in", dir.join("out/don-vi")).unwrap();
-    let before = tree(&dir.join("in"));
-    let o = run_in(dir, &["run", "in", "-o", "out", "--force"]);
-    assert_eq!(exit_code(&o), 2, "{}", stderr(&o));
-    assert!(stderr(&o).contains("don-vi"), "{}", stderr(&o));
-    assert_eq!(tree(&dir.join("in")), before);
+    // `out/don-vi` (or `out/tra-lai`) links back to the input folder: writing mẫu 06 (or the
+    // workbooks sent back) there would land among inputs.
+    for sub in ["don-vi", "tra-lai"] {
+        let ws = workspace(false);
+        let dir = ws.path();
+        std::fs::create_dir(dir.join("out")).unwrap();
+        std::os::unix::fs::symlink("../in", dir.join("out").join(sub)).unwrap();
+        let before = tree(&dir.join("in"));
+        let o = run_in(dir, &["run", "in", "-o", "out", "--force"]);
+        assert_eq!(exit_code(&o), 2, "{}", stderr(&o));
+        assert!(stderr(&o).contains(sub), "{}", stderr(&o));
+        assert_eq!(tree(&dir.join("in")), before);
+    }
 }
 
 /// `--force` replaces only what an earlier run listed (SPEC §4): the user's own files that happen

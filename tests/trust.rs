@@ -137,6 +137,19 @@ fn discipline_formula_without_value_makes_the_member_and_the_leader_loi() {
     );
 }
 
+/// A `Họ và tên` computed by a formula the file holds no value for was read as a blank name: the
+/// person was judged đạt and printed nameless in mẫu 06 and the list of people đạt.
+#[test]
+fn name_formula_without_value_is_reported_not_a_nameless_dat() {
+    let mut u = Unit::new("TN", 3);
+    u.person("TN03")
+        .cell("Họ và tên", no_value("VLOOKUP(A6,'Nhân sự'!A:B,2,0)"));
+    let (_dir, path) = save(&u);
+    let cell = u.list_cell("TN03", "Họ và tên");
+    let doc = check_both(&path, &[person_error("formula-no-value", cell, "TN03")], 1);
+    assert_outcomes(&doc, &dat_except(&u, &[("TN03", "loi", NONE)]));
+}
+
 /// The leader's condition (SPEC §2, 4.) needs the months, Kỷ luật, Thanh tra and Kiểm điểm of
 /// the people in scope, not their absence: a member whose absence is unknown but whose months
 /// are all rated "tốt" or better cannot breach it.

@@ -39,6 +39,14 @@ impl Guard {
         g
     }
 
+    /// The same, with one more file read when there is one (the list given with `--don-vi`).
+    pub fn and(mut self, p: Option<&Path>) -> Guard {
+        if let Some(p) = p {
+            self.add(p);
+        }
+        self
+    }
+
     fn add(&mut self, p: &Path) {
         let shown = p.display().to_string();
         if let Some(key) = FileKey::of(p) {

@@ -83,6 +83,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_FAILURE));
     };
+    super::warn_unusual_date(district.quarter, args.docs.date, lang);
     let doc = match args.docs.options().resolve(
         district.quarter,
         crate::documents::DocKind::District,
@@ -107,10 +108,14 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
             args.out.display()
         ),
         Lang::En => format!(
-            "Merged {} blocs, {} units for {q}: {} people, {} evaluated, {} đạt. Written to {}.\n",
-            district.blocs.len(),
-            district.blocs.iter().map(|b| b.units.len()).sum::<usize>(),
-            s.people,
+            "Merged {}, {} for {q}: {}, {} evaluated, {} đạt. Written to {}.\n",
+            crate::i18n::count(district.blocs.len() as u64, "bloc", "blocs"),
+            crate::i18n::count(
+                district.blocs.iter().map(|b| b.units.len() as u64).sum::<u64>(),
+                "unit",
+                "units"
+            ),
+            crate::i18n::count(s.people, "person", "people"),
             s.evaluated,
             s.dat,
             args.out.display()

@@ -1,6 +1,8 @@
 //! The command line (SPEC §4): one module per command, each with its own arguments and `run`.
 
+mod bat_thuong;
 mod calendar;
+mod don_vi;
 mod evaluate;
 mod guard;
 mod merge;
@@ -10,6 +12,7 @@ mod progress;
 mod rewards;
 mod run;
 mod template;
+mod tra_lai;
 mod validate;
 
 use crate::i18n::Lang;
@@ -64,6 +67,8 @@ pub enum Command {
     Profile(profile::Args),
     /// Tổng hợp cả năm từ kết quả các quý: từng người, đơn vị, khối, tiền thưởng
     Nam(nam::Args),
+    /// Các dấu hiệu bất thường để xem lại trước khi báo cáo lãnh đạo (bước 4); không đổi kết quả
+    BatThuong(bat_thuong::Args),
 }
 
 impl Command {
@@ -73,7 +78,9 @@ impl Command {
             Command::Run(_) | Command::Merge(_) | Command::Template(_) | Command::Nam(_) => true,
             Command::Evaluate(a) => a.out.is_some(),
             Command::Rewards(a) => a.out.is_some(),
-            Command::Validate(_) | Command::Calendar(_) | Command::Profile(_) => false,
+            Command::BatThuong(a) => a.out.is_some(),
+            Command::Validate(a) => a.tra_lai.is_some(),
+            Command::Calendar(_) | Command::Profile(_) => false,
         }
     }
 }
@@ -139,12 +146,17 @@ impl DocArgs {
     }
 }
 
-/// `--so`: a short number as offices write it ("12", "125a"), without control characters.
+/// `--so`: the number alone, as offices write it ("12", "125a"): letters and digits, with a
+/// digit, at most 20 characters ("Số", "/TB-…" are printed around it).
 fn parse_document_number(s: &str) -> Result<String, String> {
     let t = s.trim();
-    if t.is_empty() || t.chars().count() > 20 || t.chars().any(|c| c.is_control() || c == '/') {
+    let ok = !t.is_empty()
+        && t.chars().count() <= 20
+        && t.chars().all(char::is_alphanumeric)
+        && t.chars().any(|c| c.is_ascii_digit());
+    if !ok {
         return Err(format!(
-            "'{s}' không phải số văn bản: ghi số (ví dụ 12), không quá 20 ký tự, không có dấu / / not a document number"
+            "'{s}' không phải số văn bản: chỉ ghi số (ví dụ 12 hoặc 125a), không ghi \"Số\" hay ký hiệu /TB-… (chương trình tự in) / not a document number: give the number alone, e.g. 12"
         ));
     }
     Ok(t.to_string())
@@ -159,6 +171,24 @@ fn parse_document_date(s: &str) -> Result<chrono::NaiveDate, String> {
         None => Err(format!(
             "'{s}' không phải ngày hợp lệ: viết dd/mm/yyyy (ví dụ 28/03/2024) hoặc yyyy-mm-dd (2024-03-28) / not a valid date: write dd/mm/yyyy or yyyy-mm-dd"
         )),
+    }
+}
+
+/// `--ngay` far from the quarter (before its last month, or months after it): said on stderr,
+/// the documents are still written with it (an office may sign late).
+pub fn warn_unusual_date(q: Quarter, date: Option<chrono::NaiveDate>, lang: Lang) {
+    if let Some(d) = date.filter(|d| crate::documents::unusual_date(q, *d)) {
+        let day = d.format("%d/%m/%Y");
+        match lang {
+            Lang::Vi => eprintln!(
+                "danhgia: cảnh báo: --ngay {day} xa quý {}/{} (trước tháng cuối quý hoặc quá ba tháng sau quý); kiểm tra lại ngày ký",
+                q.roman(),
+                q.year
+            ),
+            Lang::En => eprintln!(
+                "danhgia: warning: --ngay {day} is far from quarter {q} (before its last month or over three months after it); check the date"
+            ),
+        }
     }
 }
 
@@ -208,6 +238,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Template(a) => template::run(a, lang),
         Command::Calendar(a) => calendar::run(a, lang),
         Command::Nam(a) => nam::run(a, lang),
+        Command::BatThuong(a) => bat_thuong::run(a, lang),
     }
 }
 

@@ -23,14 +23,9 @@ pub struct Args {
     /// mỗi quý một / run's output folders or ket-qua.json files, one per quarter
     #[arg(required = true, value_name = "OUTDIR|ket-qua.json")]
     pub paths: Vec<PathBuf>,
-    /// Tệp Excel tổng hợp năm (bỏ được khi chỉ in JSON) / the year's workbook to write (optional
-    /// with --format json)
-    #[arg(
-        short = 'o',
-        long = "out",
-        value_name = "FILE",
-        required_if_eq("format", "text")
-    )]
+    /// Tệp Excel tổng hợp năm; không có -o thì chỉ in tóm tắt hoặc JSON / the year's workbook to
+    /// write; without -o only the summary or the JSON is printed
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
     pub out: Option<PathBuf>,
     /// Định dạng in ra màn hình: tóm tắt hoặc tài liệu danhgia/nam/v1 / what to print
     #[arg(long, value_enum, default_value_t = YearFormat::Text)]
@@ -80,9 +75,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
             return Ok(code);
         }
     }
-    let t0 = std::time::Instant::now();
     let selection = select::select(run_outputs::load_all(&args.paths));
-    eprintln!("TIMING load {:?}", t0.elapsed());
     let (year_no, docs) = match selection.outcome {
         Ok(found) => found,
         Err(refusal) => {
@@ -103,7 +96,6 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         Err(e) => return Ok(super::date_failure(&e, lang)),
     };
     let y = year::build(year_no, docs, selection.notes);
-    eprintln!("TIMING build {:?}", t0.elapsed());
     let out = args.out.as_deref();
     if args.format == YearFormat::Json {
         // The workbook and the document at once: each is a long sequential job.
@@ -117,7 +109,6 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         write_book(&y, &profile, &doc, out)?;
         print_summary(&y, out, lang)?;
     }
-    eprintln!("TIMING out {:?}", t0.elapsed());
     Ok(ExitCode::from(if y.errors() > 0 {
         EXIT_INPUT_ERRORS
     } else {

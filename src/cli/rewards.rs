@@ -54,6 +54,18 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     }
     match profile {
         AnyProfile::Quarterly(profile) => quarterly(&args, &inputs, &profile, lang),
+        AnyProfile::Campaign(_) if args.docs.number.is_some() || args.docs.date.is_some() => {
+            // A campaign check is not a document the office numbers and signs: refuse rather
+            // than ignore the options.
+            eprintln!(
+                "danhgia: {}",
+                lang.pick(
+                    "--so và --ngay chỉ dùng cho danh sách khen thưởng hằng quý (hồ sơ đợt thi đua in bảng kiểm tra, không có số và ngày ký)",
+                    "--so and --ngay are for the quarterly reward list only (a campaign profile prints a check, with no number or date)"
+                )
+            );
+            Ok(ExitCode::from(EXIT_FAILURE))
+        }
         AnyProfile::Campaign(c) => campaign_check(&args, &inputs, &c, lang),
     }
 }

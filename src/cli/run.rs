@@ -6,6 +6,7 @@ use super::{exit_for, progress, write_stdout, InputArgs, EXIT_FAILURE};
 use crate::batch::{self, Batch, Input};
 use crate::district;
 use crate::documents::{DateError, Dated, DocKind, DocOptions};
+use crate::expected_units::Expected;
 use crate::i18n::Lang;
 use crate::outdir::{self, RunLock};
 use crate::output::write_atomic;
@@ -50,6 +51,8 @@ pub struct Args {
     /// Số và ngày ký văn bản / the documents' number and date
     #[command(flatten)]
     pub docs: super::DocArgs,
+    #[command(flatten)]
+    pub don_vi: super::don_vi::DonViArgs,
 }
 
 /// The number and date of each document a run writes, settled before anything is written (a
@@ -115,6 +118,12 @@ pub struct RunSummary {
     pub outputs: Vec<String>,
     /// Files of an earlier run (listed in its manifest) that this run removed.
     pub removed: Vec<String>,
+    /// Units of the list of expected units (`--don-vi`) that sent nothing.
+    pub missing: Vec<super::don_vi::MissingUnit>,
+    /// Units read that the list of expected units does not name.
+    pub unlisted: Vec<super::don_vi::UnlistedUnit>,
+    /// The signs to review before reporting (001 Bước 4), and the command that lists them.
+    pub bat_thuong: crate::bat_thuong::SignsSeen,
 }
 
 /// An input workbook that gave no unit to count.
@@ -256,7 +265,7 @@ fn not_ours(out: &Path, outputs: &[String], previous: &[String]) -> Vec<String> 
 
 /// A folder of OUTDIR that the run writes into and that is a link, or not a folder.
 fn linked_subfolder(out: &Path) -> Option<&'static str> {
-    [UNITS_DIR, BLOCS_DIR]
+    [UNITS_DIR, BLOCS_DIR, crate::tra_lai::DIR]
         .into_iter()
         .find(|sub| std::fs::symlink_metadata(out.join(sub)).is_ok_and(|m| !m.file_type().is_dir()))
 }
@@ -288,7 +297,14 @@ fn previous_outputs(out: &Path, lang: Lang) -> Vec<String> {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = args.input.load_profile()?;
     let out = &args.out;
-    let inputs = batch::collect_inputs(&args.input.paths);
+    let units_list = match args.don_vi.read(&profile, lang) {
+        Ok(list) => list,
+        Err(code) => return Ok(code),
+    };
+    let mut inputs = batch::collect_inputs(&args.input.paths);
+    if let Some(list) = &units_list {
+        list.exclude(&mut inputs);
+    }
     if let Some(code) = super::no_workbook(&args.input.paths, &inputs, lang) {
         return Ok(code);
     }
@@ -317,7 +333,11 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
 
     let mut b = progress::run_batch(&inputs, &profile, args.input.quarter, lang);
     let rewards = reward_list(&mut b, &profile, args.decision_date)?;
-    let plan = Plan::of(&b, rewards.is_some());
+    let expected = units_list.map(|list| list.apply(&mut b, &profile));
+    let plan = Plan::of(&b, rewards.is_some(), expected.as_ref());
+    if let Some(q) = b.quarter {
+        super::warn_unusual_date(q, args.docs.date, lang);
+    }
     let docs = match RunDocs::resolve(&b, &plan, rewards.is_some(), &profile, &args.docs.options())
     {
         Ok(docs) => docs,
@@ -331,7 +351,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         }
     };
     let outputs = plan.paths();
-    let guard = Guard::of_inputs(&inputs, args.input.profile.as_deref());
+    let guard = Guard::of_inputs(&inputs, args.input.profile.as_deref()).and(args.don_vi.path());
     let targets: Vec<PathBuf> = outputs.iter().map(|o| out.join(o)).collect();
     if let Some(code) = guard.refuse(targets.iter().map(PathBuf::as_path), lang) {
         return Ok(code);
@@ -344,12 +364,14 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         out,
         previous: &previous,
         force: args.force,
+        inputs: &inputs,
     };
     let removed = write_all(&b, &plan, rewards.as_ref(), &docs, &profile, &target, lang)?;
     drop(lock);
-    let summary = RunSummary::of(&b, out, outputs, removed, lang);
+    let mut summary = RunSummary::of(&b, out, outputs, removed, expected.as_ref(), lang);
+    summary.bat_thuong = crate::bat_thuong::SignsSeen::of(&b.units, &profile, &args.input.paths);
     if !args.quiet {
-        print_summary(&b, &summary, args.format, lang)?;
+        print_summary(&b, &summary, args.format, &profile, lang)?;
     }
     Ok(exit_for(b.errors(), b.warnings(), false))
 }
@@ -374,8 +396,10 @@ impl RunSummary {
         out: &Path,
         outputs: Vec<String>,
         removed: Vec<String>,
+        expected: Option<&Expected>,
         lang: Lang,
     ) -> RunSummary {
+        let (missing, unlisted) = super::don_vi::summary_units(expected);
         RunSummary {
             schema: SUMMARY_SCHEMA,
             quarter: b.quarter.map(|q| q.to_string()),
@@ -395,6 +419,9 @@ impl RunSummary {
             folders: folders(&outputs),
             outputs,
             removed,
+            missing,
+            unlisted,
+            bat_thuong: Default::default(),
         }
     }
 }
@@ -442,7 +469,13 @@ fn folders(outputs: &[String]) -> Vec<Folder> {
 }
 
 /// The closing summary on stdout; as text, after the list of skipped files.
-fn print_summary(b: &Batch, summary: &RunSummary, format: RunFormat, lang: Lang) -> Result<()> {
+fn print_summary(
+    b: &Batch,
+    summary: &RunSummary,
+    format: RunFormat,
+    profile: &Profile,
+    lang: Lang,
+) -> Result<()> {
     write_stdout(|w| match format {
         RunFormat::Json => {
             serde_json::to_writer_pretty(&mut *w, summary)?;
@@ -451,7 +484,7 @@ fn print_summary(b: &Batch, summary: &RunSummary, format: RunFormat, lang: Lang)
         RunFormat::Text => {
             let mut text = Vec::new();
             report::skipped_text(&b.files, lang, &mut text)?;
-            text.extend(summary_text(summary, lang).into_bytes());
+            text.extend(summary_text(summary, profile, lang).into_bytes());
             w.write_all(&text)
         }
     })
@@ -463,6 +496,8 @@ struct Target<'a> {
     /// The files the earlier run listed in its manifest.
     previous: &'a [String],
     force: bool,
+    /// The input files, for the workbooks sent back (`tra-lai/`).
+    inputs: &'a [Input],
 }
 
 /// Writes the run into OUTDIR: a manifest naming every file this run may leave (the earlier
@@ -482,14 +517,20 @@ fn write_all(
         out,
         previous,
         force,
+        inputs,
     } = *target;
     let outputs = plan.paths();
     if force {
-        let dirs = [out.to_path_buf(), out.join(UNITS_DIR), out.join(BLOCS_DIR)];
+        let dirs = [
+            out.to_path_buf(),
+            out.join(UNITS_DIR),
+            out.join(BLOCS_DIR),
+            out.join(crate::tra_lai::DIR),
+        ];
         outdir::remove_leftover_temps(&dirs);
     }
     outdir::write_manifest(out, previous.iter().chain(&outputs))?;
-    write_outputs(b, plan, docs, profile, out, lang)?;
+    write_outputs(b, plan, docs, profile, out, lang, inputs)?;
     if let (Some(list), Some(doc)) = (rewards, docs.rewards()) {
         crate::writer::khen_thuong::write(list, profile, doc, &out.join(REWARDS_FILE))?;
         // The reward document (`rewards --format json`), for `nam` to count the money.
@@ -517,18 +558,28 @@ pub struct Plan {
     /// The blocs present and the whole district, when the quarter is known and a unit counted.
     district: Option<district::DistrictSummary>,
     rewards: bool,
+    /// The workbooks sent back to units with findings, in `tra-lai/` (SPEC §4).
+    tra_lai: Vec<String>,
 }
 
 impl Plan {
-    pub fn of(b: &Batch, rewards: bool) -> Plan {
+    /// The files of a run; with `--don-vi`, the units not counted have their rows in mẫu 07.
+    pub fn of(b: &Batch, rewards: bool, expected: Option<&Expected>) -> Plan {
         let district = b
             .quarter
-            .map(|q| district::district_summary(q, &b.units))
+            .map(|q| {
+                let mut d = district::district_summary(q, &b.units);
+                if let Some(e) = expected {
+                    d.add_uncounted(&e.uncounted);
+                }
+                d
+            })
             .filter(|d| !d.blocs.is_empty());
         Plan {
             units: unit_file_names(b),
             district,
             rewards,
+            tra_lai: crate::tra_lai::file_names(b),
         }
     }
 
@@ -557,6 +608,11 @@ impl Plan {
             p.push(REWARDS_JSON.into());
         }
         p.extend(["ket-qua.json".to_string(), "loi.csv".to_string()]);
+        p.extend(
+            self.tra_lai
+                .iter()
+                .map(|n| format!("{}/{n}", crate::tra_lai::DIR)),
+        );
         p
     }
 }
@@ -587,6 +643,7 @@ pub fn write_outputs(
     profile: &Profile,
     out: &Path,
     lang: Lang,
+    inputs: &[Input],
 ) -> Result<()> {
     let units_dir = out.join(UNITS_DIR);
     let blocs_dir = out.join(BLOCS_DIR);
@@ -633,17 +690,15 @@ pub fn write_outputs(
     let mut csv = vec![0xEF, 0xBB, 0xBF];
     report::findings_csv(&b.findings, lang, &mut csv)?;
     write_atomic(&out.join("loi.csv"), &csv)?;
+
+    super::tra_lai::write(b, inputs, &out.join(crate::tra_lai::DIR), lang)?;
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
     Ok(())
 }
 
-/// A plural for English counts ("1 file", "2 files").
-fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::i18n::count;
 
 /// What a folder of OUTDIR holds, in words.
 fn folder_words(f: &Folder, lang: Lang) -> String {
@@ -663,7 +718,7 @@ fn folder_words(f: &Folder, lang: Lang) -> String {
     }
 }
 
-fn summary_text(s: &RunSummary, lang: Lang) -> String {
+fn summary_text(s: &RunSummary, profile: &Profile, lang: Lang) -> String {
     let mut t = String::new();
     let quarter = s.quarter.clone().unwrap_or_else(|| "?".into());
     let quarter_vi = crate::text::parse_quarter(&quarter)
@@ -696,6 +751,7 @@ fn summary_text(s: &RunSummary, lang: Lang) -> String {
             ));
         }
     }
+    t.push_str(&s.bat_thuong.line(lang));
     if !s.left_out.is_empty() {
         t.push_str(lang.pick(
             "Sổ không được tính (sửa rồi chạy lại):\n",
@@ -709,6 +765,12 @@ fn summary_text(s: &RunSummary, lang: Lang) -> String {
             ));
         }
     }
+    t.push_str(&super::don_vi::summary_text(
+        &s.missing,
+        &s.unlisted,
+        profile,
+        lang,
+    ));
     t.push_str(&match lang {
         Lang::Vi => format!(
             "Kết quả ghi tại {}:\n",

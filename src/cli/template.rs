@@ -4,7 +4,9 @@
 //!   workbook of SPEC §3 (see [`crate::writer::template`]);
 //! - `phieu-03`, `phieu-04`, `phieu-05 [-q QUARTER] [--don-vi NAME]`: an individual score sheet;
 //! - `de-nghi-khen-thuong [--profile CAMPAIGN]`: the reward proposal workbook, written by
-//!   [`crate::writer::de_nghi`] (the rewards' side, see `cli::rewards::template`).
+//!   [`crate::writer::de_nghi`] (the rewards' side, see `cli::rewards::template`);
+//! - `danh-sach-don-vi [--profile F]`: the list of units expected to send their workbook, for
+//!   `run --don-vi` and `validate --don-vi` (see [`crate::writer::danh_sach_don_vi`]).
 //!
 //! `--mat-khau` protects the sheets with a password (none by default), `--profile` takes the
 //! catalogue, thresholds and calendar from another profile, `--force` overwrites an existing file.
@@ -37,6 +39,9 @@ pub enum Kind {
     /// Hồ sơ đề nghị khen thưởng / reward proposal workbook
     #[value(name = "de-nghi-khen-thuong")]
     DeNghiKhenThuong,
+    /// Danh sách đơn vị phải gửi sổ (cho --don-vi) / the list of units expected to send
+    #[value(name = "danh-sach-don-vi")]
+    DanhSachDonVi,
 }
 
 #[derive(Debug, clap::Args)]
@@ -129,6 +134,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     };
     let form = match args.kind {
         Kind::DeNghiKhenThuong => return de_nghi(&args, lang, out),
+        Kind::DanhSachDonVi => return units_list(&args, lang, out),
         Kind::DonVi => {
             let profile = super::load_profile(args.profile.as_deref())?;
             return unit(&args, lang, &profile, password, out);
@@ -139,22 +145,35 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     };
     for (given, name) in [
         (args.code.is_some(), "--ma-don-vi"),
-        (args.bloc.is_some(), "--khoi"),
         (args.headcount.is_some(), "--so-nguoi"),
     ] {
         if given {
             return fail(
                 lang,
-                format!("{name} chỉ dùng với mẫu don-vi; phiếu cá nhân nhận -q, --don-vi, --mat-khau"),
-                format!("{name} is for the don-vi template only; score sheets take -q, --don-vi, --mat-khau"),
+                format!("{name} chỉ dùng với mẫu don-vi; phiếu cá nhân nhận -q, --don-vi, --khoi, --mat-khau"),
+                format!("{name} is for the don-vi template only; score sheets take -q, --don-vi, --khoi, --mat-khau"),
             );
         }
     }
     let profile = super::load_profile(args.profile.as_deref())?;
+    let bloc = match &args.bloc {
+        None => None,
+        Some(k) => match profile.bloc_from_text(k) {
+            Some(b) => Some(b),
+            None => {
+                return fail(
+                    lang,
+                    format!("--khoi '{k}' không phải khối nào của hồ sơ"),
+                    format!("--khoi '{k}' is not a bloc of the profile"),
+                )
+            }
+        },
+    };
     let opts = PhieuOptions {
         quarter: args.quarter,
         unit: clean(&args.unit),
         password,
+        bloc,
     };
     phieu::write_phieu(out, &profile, form, &opts)?;
     let msg = match lang {
@@ -176,23 +195,49 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
 /// The reward proposal workbook: written by the rewards' side (campaign profiles are welcome
 /// there, so the profile is resolved by it).
 fn de_nghi(args: &Args, lang: Lang, out: &Path) -> Result<ExitCode> {
-    for (given, name) in [
+    if let Some(refused) = only_output_options(args, lang, "de-nghi-khen-thuong") {
+        return refused;
+    }
+    super::rewards::template(out, args.profile.as_deref(), lang)
+}
+
+/// A template that takes only `-o`, `--profile` and `--force`: any other option is refused
+/// (exit 2), naming it.
+fn only_output_options(args: &Args, lang: Lang, kind: &str) -> Option<Result<ExitCode>> {
+    let given = [
         (args.quarter.is_some(), "-q"),
         (args.unit.is_some(), "--don-vi"),
         (args.code.is_some(), "--ma-don-vi"),
         (args.bloc.is_some(), "--khoi"),
         (args.headcount.is_some(), "--so-nguoi"),
         (args.password.is_some(), "--mat-khau"),
-    ] {
-        if given {
-            return fail(
-                lang,
-                format!("mẫu de-nghi-khen-thuong không nhận {name}; chỉ nhận -o, --profile, --force"),
-                format!("the de-nghi-khen-thuong template does not take {name}; only -o, --profile, --force"),
-            );
-        }
+    ];
+    let (_, name) = given.into_iter().find(|(given, _)| *given)?;
+    Some(fail(
+        lang,
+        format!("mẫu {kind} không nhận {name}; chỉ nhận -o, --profile, --force"),
+        format!("the {kind} template does not take {name}; only -o, --profile, --force"),
+    ))
+}
+
+/// The list of units expected to send their workbook (`--don-vi`).
+fn units_list(args: &Args, lang: Lang, out: &Path) -> Result<ExitCode> {
+    if let Some(refused) = only_output_options(args, lang, "danh-sach-don-vi") {
+        return refused;
     }
-    super::rewards::template(out, args.profile.as_deref(), lang)
+    let profile = super::load_profile(args.profile.as_deref())?;
+    crate::writer::danh_sach_don_vi::write(out, &profile)?;
+    let shown = out.display().to_string();
+    let msg = match lang {
+        Lang::Vi => format!(
+            "Đã tạo mẫu danh sách đơn vị: {shown}\nGhi mỗi đơn vị phải gửi sổ một dòng (Mã đơn vị, Đơn vị, Khối), rồi dùng: danhgia run <thư mục sổ> -o <thư mục kết quả> --don-vi {shown}"
+        ),
+        Lang::En => format!(
+            "Wrote the list of units template: {shown}\nWrite one row per unit expected to send its workbook (Mã đơn vị, Đơn vị, Khối), then use: danhgia run <folder> -o <outdir> --don-vi {shown}"
+        ),
+    };
+    super::write_stdout(|w| writeln!(w, "{msg}"))?;
+    Ok(ExitCode::from(EXIT_OK))
 }
 
 fn unit(

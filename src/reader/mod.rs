@@ -5,6 +5,7 @@ mod biff_check;
 pub mod campaign;
 pub mod cells;
 mod cfb_check;
+pub mod danh_sach_don_vi;
 pub mod layout;
 pub mod lists;
 pub mod mau06;
@@ -422,6 +423,15 @@ impl Grid {
 
     pub fn col_start(&self) -> u32 {
         self.cells.start().map_or(0, |(_, c)| c)
+    }
+
+    /// The rows that may hold cells, ascending: every row of the used range, or only the rows
+    /// with cells on a sheet with a stray cell far away (never billions of empty rows).
+    pub fn rows(&self) -> Vec<u32> {
+        match self.cells.end() {
+            Some((last, _)) => self.cells.rows_between(self.row_start(), last),
+            None => Vec::new(),
+        }
     }
 
     /// The cells of a row that hold something other than blank text, by column. On a sheet with

@@ -55,7 +55,8 @@ pub fn build(u: &UnitResult, profile: &Profile, doc: &Dated) -> Result<Workbook,
     ws.set_name("Mẫu 06")?;
     let mut sh = Sheet::new(ws, &WIDTHS)?;
 
-    let issuer = Issuer::unit(profile, &u.unit, u.bloc);
+    let code = u.code_written.then_some(u.code.as_str());
+    let issuer = Issuer::unit(profile, &u.unit, u.bloc, code);
     let heading = doc.heading(profile, &issuer, DocKind::Mau06);
     let mut row = official_heading(&mut sh, &s, 0, &heading, (0, 3), (4, LAST_COL))?;
     sh.merge(

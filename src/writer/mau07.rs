@@ -4,7 +4,7 @@
 
 use super::sheet::{Page, Sheet};
 use super::{new_workbook, official_heading, save, signature_block, Styles, WriterError};
-use crate::district::{BlocSummary, DatPerson, Sums, UnitLine};
+use crate::district::{BlocSummary, DatPerson, Sums, Uncounted, UnitLine};
 use crate::documents::{Dated, DocKind, Issuer};
 use crate::model::Quarter;
 use crate::profile::Profile;
@@ -61,6 +61,42 @@ pub(crate) fn unit_row(
     sh.number(row, 6, l.rate(), &s.percent)?;
     sh.text(row, 8, &l.note, &s.cell_wrap)?;
     Ok(())
+}
+
+/// The line of a unit that is not counted ("Chưa gửi"): its name and note, the number cells
+/// left blank.
+fn uncounted_row(
+    sh: &mut Sheet,
+    s: &Styles,
+    row: u32,
+    stt: usize,
+    u: &Uncounted,
+) -> Result<(), XlsxError> {
+    sh.number(row, 0, stt as f64, &s.int)?;
+    sh.text(row, 1, &u.name, &s.cell_wrap)?;
+    for col in 2..LAST_COL {
+        sh.blank(row, col, &s.cell)?;
+    }
+    sh.text(row, LAST_COL, &u.note, &s.cell_wrap)?;
+    Ok(())
+}
+
+/// The lines of a bloc's units: those counted, then those that are not; returns the next row.
+pub(crate) fn bloc_rows(
+    sh: &mut Sheet,
+    s: &Styles,
+    mut row: u32,
+    b: &BlocSummary,
+) -> Result<u32, XlsxError> {
+    for (i, l) in b.units.iter().enumerate() {
+        unit_row(sh, s, row, i + 1, l)?;
+        row += 1;
+    }
+    for (i, u) in b.uncounted.iter().enumerate() {
+        uncounted_row(sh, s, row, b.units.len() + i + 1, u)?;
+        row += 1;
+    }
+    Ok(row)
 }
 
 /// A totals line ("Tổng cộng", "Cộng khối …").
@@ -190,10 +226,7 @@ pub fn build(
     let head = row;
     row = summary_header(&mut sh, &s, row)?;
     sh.ws.set_freeze_panes(row, 2)?;
-    for (i, l) in b.units.iter().enumerate() {
-        unit_row(&mut sh, &s, row, i + 1, l)?;
-        row += 1;
-    }
+    row = bloc_rows(&mut sh, &s, row, b)?;
     sums_row(&mut sh, &s, row, "Tổng cộng", &b.sums())?;
     let end = signature_block(
         &mut sh,

@@ -59,8 +59,25 @@ pub fn text_width(s: &str, font: Font) -> f64 {
 /// The room for text (points) in a cell spanning columns of these widths (Excel's units: a width
 /// of `w` is `trunc(7w + 5)` pixels at 96 dpi), less the cell's padding on each side.
 pub fn room(widths: &[f64]) -> f64 {
-    let pixels: f64 = widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum();
+    room_in_pixels(widths.iter().map(|w| (w * 7.0 + 5.0).trunc()).sum())
+}
+
+/// The room for text (points) in cells `pixels` wide in all.
+pub fn room_in_pixels(pixels: f64) -> f64 {
     ((pixels - 7.0) * 0.75).max(1.0)
+}
+
+/// The pixels of a column whose width is stored in a workbook's `<col width>` (the stored width
+/// holds the cell's padding: 5.7109375 for a width of 5, 40 pixels).
+pub fn stored_pixels(stored: f64) -> f64 {
+    (stored * 7.0).round()
+}
+
+/// The narrowest column width (Excel's units) whose room holds `points` of text.
+pub fn width_for(points: f64) -> f64 {
+    // room = (trunc(7w + 5) - 7) * 0.75 >= points
+    let pixels = (points / 0.75 + 7.0).ceil();
+    ((pixels - 5.0) / 7.0 * 4.0).ceil() / 4.0
 }
 
 /// How many lines a text takes when a cell `width` points wide wraps it: at spaces, each word on
@@ -112,7 +129,11 @@ pub fn fits_one_line(s: &str, font: Font, widths: &[f64]) -> bool {
 /// The row height (points) a text needs in a wrapped cell of these column widths: a line height
 /// per line, and a little room under several lines.
 pub fn wrapped_height(s: &str, font: Font, widths: &[f64]) -> f64 {
-    let lines = wrapped_lines(s, font, room(widths));
+    height_of_lines(wrapped_lines(s, font, room(widths)), font)
+}
+
+/// The row height (points) of `lines` lines of text.
+pub fn height_of_lines(lines: usize, font: Font) -> f64 {
     let pad = if lines > 1 { 1.5 } else { 0.0 };
     lines as f64 * font.line_height() + pad
 }
@@ -141,6 +162,18 @@ mod tests {
         assert_eq!(char_width('漢', TEXT), 12.0);
         assert_eq!(TEXT.line_height(), 15.75);
         assert_eq!(Font::regular(14.0).line_height(), 18.75);
+    }
+
+    #[test]
+    fn widths_round_trip_through_the_stored_width() {
+        // rust_xlsxwriter stores a width of 5 as 5.7109375 (40 pixels).
+        assert_eq!(stored_pixels(5.7109375), 40.0);
+        assert_eq!(room_in_pixels(stored_pixels(5.7109375)), room(&[5.0]));
+        for points in [10.0, 24.96, 75.3, 200.0] {
+            let w = width_for(points);
+            assert!(room(&[w]) >= points, "{points} in {w}");
+            assert!(room(&[w - 0.25]) < points, "{w} is the narrowest");
+        }
     }
 
     #[test]

@@ -5,12 +5,14 @@
 //!
 //! Every text is written as a string (never a formula), so a name such as `=HYPERLINK("x")` stays
 //! text, and within Excel's limit of 32 767 characters ([`kit::cell_text`]): every text cell goes
-//! through [`text`] or [`merge_area`]. Workbooks carry fixed document properties, so the same
+//! through [`text`] or [`merge_area`], every link through [`internal_link`] and every note (cell
+//! comment) through [`note`]. Workbooks carry fixed document properties, so the same
 //! inputs give the same bytes.
 
 use crate::output::write_atomic;
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Note, Url, Workbook,
+    Worksheet, XlsxError,
 };
 use std::path::Path;
 
@@ -208,36 +210,35 @@ pub fn official_heading(
     right: (u16, u16),
 ) -> Result<u32, XlsxError> {
     use crate::profile::DocFormat;
-    sheet.merge(row, left.0, row, left.1, &h.superior, &s.center)?;
+    use rust_xlsxwriter::FormatAlign;
+    // Sizes of Nghị định 30/2020 (Phụ lục I): names and quốc hiệu 12–13, tiêu ngữ, number,
+    // place and date 13–14; every cell aligned to the top, so that a long name that wraps never
+    // pushes the other side's lines apart.
+    let top = |st: &Style| st.clone().set_align(FormatAlign::Top);
+    let upper = top(&s.center);
+    let bold = top(&s.bold_center);
+    let underlined = top(&s.underlined);
+    let motto = top(&s.underlined).set_font_size(13);
+    let number = top(&s.center).set_font_size(13);
+    let date = top(&s.italic_center).set_font_size(13);
+    sheet.merge(row, left.0, row, left.1, &h.superior, &upper)?;
     match h.format {
         DocFormat::State => {
-            sheet.merge(row, right.0, row, right.1, QUOC_HIEU, &s.bold_center)?;
-            sheet.merge(row + 1, left.0, row + 1, left.1, &h.body, &s.underlined)?;
-            sheet.merge(row + 1, right.0, row + 1, right.1, TIEU_NGU, &s.underlined)?;
-            sheet.merge(row + 2, left.0, row + 2, left.1, &h.number, &s.center)?;
-            sheet.merge(
-                row + 2,
-                right.0,
-                row + 2,
-                right.1,
-                &h.place_date,
-                &s.italic_center,
-            )?;
+            sheet.merge(row, right.0, row, right.1, QUOC_HIEU, &bold)?;
+            sheet.merge(row + 1, left.0, row + 1, left.1, &h.body, &underlined)?;
+            sheet.merge(row + 1, right.0, row + 1, right.1, TIEU_NGU, &motto)?;
+            sheet.merge(row + 2, left.0, row + 2, left.1, &h.number, &number)?;
+            sheet.merge(row + 2, right.0, row + 2, right.1, &h.place_date, &date)?;
             Ok(row + 4)
         }
         DocFormat::Party => {
-            sheet.merge(row, right.0, row, right.1, DANG_CONG_SAN, &s.underlined)?;
-            sheet.merge(row + 1, left.0, row + 1, left.1, &h.body, &s.bold_center)?;
-            sheet.merge(row + 2, left.0, row + 2, left.1, "*", &s.center)?;
-            sheet.merge(
-                row + 2,
-                right.0,
-                row + 2,
-                right.1,
-                &h.place_date,
-                &s.italic_center,
-            )?;
-            sheet.merge(row + 3, left.0, row + 3, left.1, &h.number, &s.center)?;
+            // Hướng dẫn 36-HD/VPTW: "ĐẢNG CỘNG SẢN VIỆT NAM" larger, bold, underlined.
+            let party = top(&s.underlined).set_font_size(14);
+            sheet.merge(row, right.0, row, right.1, DANG_CONG_SAN, &party)?;
+            sheet.merge(row + 1, left.0, row + 1, left.1, &h.body, &bold)?;
+            sheet.merge(row + 2, left.0, row + 2, left.1, "*", &upper)?;
+            sheet.merge(row + 2, right.0, row + 2, right.1, &h.place_date, &date)?;
+            sheet.merge(row + 3, left.0, row + 3, left.1, &h.number, &number)?;
             Ok(row + 5)
         }
     }
@@ -363,6 +364,48 @@ pub fn text(
     Ok(())
 }
 
+/// Writes a link to a cell of this workbook (`sheet`, `cell` as `A1`) showing `value`: the text
+/// within Excel's limit, like [`text`].
+pub fn internal_link(
+    ws: &mut Worksheet,
+    (row, col): (u32, u16),
+    (sheet, cell): (&str, &str),
+    value: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let target = format!("internal:'{}'!{cell}", sheet.replace('\'', "''"));
+    let url = Url::new(target).set_text(kit::cell_text(value).into_owned());
+    ws.write_url_with_format(row, col, url, format)?;
+    Ok(())
+}
+
+/// The longest text of a note: Excel's limit on a cell's text, less the room the library keeps
+/// for an author's name.
+pub const NOTE_TEXT_MAX: usize = kit::CELL_TEXT_MAX - 54;
+
+/// The width of a note (pixels) as it opens over the sheet.
+const NOTE_WIDTH: u32 = 380;
+
+/// Attaches a note (a cell comment, shown when the pointer rests on the cell) holding `value`:
+/// shortened to [`NOTE_TEXT_MAX`] with [`kit::SHORTENED`] when longer, in Times New Roman 11,
+/// its box tall enough for the text (up to a screen's height).
+pub fn note(ws: &mut Worksheet, row: u32, col: u16, value: &str) -> Result<(), XlsxError> {
+    let value = kit::shorten(value, NOTE_TEXT_MAX, kit::SHORTENED);
+    let font = metrics::Font::regular(11.0);
+    let room = (f64::from(NOTE_WIDTH) - 12.0) * 0.75;
+    let lines = metrics::wrapped_lines(&value, font, room) as f64;
+    let height = (lines * font.line_height() / 0.75 + 14.0).clamp(40.0, 720.0);
+    let n = Note::new(value.as_ref())
+        .set_author("danhgia")
+        .add_author_prefix(false)
+        .set_font_name(FONT)
+        .set_font_size(11)
+        .set_width(NOTE_WIDTH)
+        .set_height(height as u32);
+    ws.insert_note(row, col, &n)?;
+    Ok(())
+}
+
 /// A table's header row: the labels from column 0, in the header format.
 pub fn header_row(
     ws: &mut Worksheet,
@@ -412,6 +455,8 @@ mod tests {
         assert!(!safe_file_stem("a/b\\c:d").contains(['/', '\\', ':']));
     }
 }
+pub mod bat_thuong;
+pub mod danh_sach_don_vi;
 pub mod de_nghi;
 pub mod guide;
 pub mod khen_thuong;
@@ -425,5 +470,6 @@ pub mod sheet;
 pub mod style;
 pub mod template;
 pub mod toan_quan;
+pub mod tra_lai;
 
 pub use style::Style;

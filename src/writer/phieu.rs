@@ -30,6 +30,9 @@ pub struct PhieuOptions {
     /// The unit, printed in the heading and the `Đơn vị` line; dotted blanks when `None`.
     pub unit: Option<String>,
     pub password: Option<String>,
+    /// The unit's bloc (`--khoi`): its document format picks the heading (the Party's for the
+    /// Đảng–đoàn thể bloc); the State's when not given.
+    pub bloc: Option<crate::model::Bloc>,
 }
 
 /// The sheet's name: "Phiếu mẫu 04" (not "Mẫu 04", so the file is never read as a unit's score
@@ -330,14 +333,28 @@ fn lay_out<'a>(
     // Heading block: the form's number, the unit on the left, quốc hiệu and tiêu ngữ on the
     // right, the place and date under them.
     sh.line(0, MARK, LAST, form.sheet_name(), &look.corner)?;
+    let party = opts
+        .bloc
+        .is_some_and(|b| profile.bloc(b).document_format == crate::profile::DocFormat::Party);
+    // The State's heading (quốc hiệu, tiêu ngữ) or the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM").
+    let (superior, motto_1, motto_2) = if party {
+        (&profile.documents.party_superior, super::DANG_CONG_SAN, "")
+    } else {
+        (&profile.documents.state_superior, QUOC_HIEU, TIEU_NGU)
+    };
+    let motto_1_look = if party {
+        &look.tieu_ngu
+    } else {
+        &look.quoc_hieu
+    };
     let h = sh
         .put(
             (1, 0),
             (1, LEFT_END),
-            &profile.documents.state_superior.to_uppercase(),
+            &superior.to_uppercase(),
             &look.district,
         )?
-        .max(sh.put((1, LEFT_END + 1), (1, LAST), QUOC_HIEU, &look.quoc_hieu)?);
+        .max(sh.put((1, LEFT_END + 1), (1, LAST), motto_1, motto_1_look)?);
     sh.need(1, h)?;
     let body = match &opts.unit {
         Some(u) => u.to_uppercase(),
@@ -345,7 +362,7 @@ fn lay_out<'a>(
     };
     let h = sh
         .put((2, 0), (2, LEFT_END), &body, &look.unit)?
-        .max(sh.put((2, LEFT_END + 1), (2, LAST), TIEU_NGU, &look.tieu_ngu)?);
+        .max(sh.put((2, LEFT_END + 1), (2, LAST), motto_2, &look.tieu_ngu)?);
     sh.need(2, h)?;
     let place = format!("{}, ngày …… tháng …… năm ……", profile.place);
     sh.line(3, LEFT_END + 1, LAST, &place, &look.date)?;

@@ -30,13 +30,15 @@ pub struct Sheet<'a> {
     /// Cells merged over several rows: (first row, last row, height needed).
     tall: Vec<(u32, u32, f64)>,
     last_row: Option<u32>,
+    /// Columns a number needs wider than planned (a number never wraps: it would show #####).
+    wider: BTreeMap<u16, f64>,
 }
+
+/// Excel's limit on manual page breaks in a sheet.
+const MAX_BREAKS: usize = 1023;
 
 /// The tallest row Excel allows (points): a longer text is shortened to what fits.
 const MAX_HEIGHT: f64 = kit::MAX_ROW_HEIGHT;
-
-/// The most manual page breaks a worksheet may hold (Excel's limit).
-const MAX_PAGE_BREAKS: usize = 1023;
 
 impl<'a> Sheet<'a> {
     /// A sheet with these column widths (Excel's units).
@@ -50,6 +52,7 @@ impl<'a> Sheet<'a> {
             need: BTreeMap::new(),
             tall: Vec::new(),
             last_row: None,
+            wider: BTreeMap::new(),
         })
     }
 
@@ -124,10 +127,33 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
-    /// A number in one cell (a number never wraps: the column must be wide enough for it).
+    /// A link to a cell of this workbook (`target`: sheet and `A1` cell) in one cell, showing
+    /// `value` on one line (a cell reference, a short word).
+    pub fn link(
+        &mut self,
+        row: u32,
+        col: u16,
+        target: (&str, &str),
+        value: &str,
+        style: &Style,
+    ) -> Result<(), XlsxError> {
+        super::internal_link(self.ws, (row, col), target, value, style)?;
+        self.height(row, style.font.line_height());
+        Ok(())
+    }
+
+    /// A number in one cell. A number never wraps (Excel shows ##### instead): a column too
+    /// narrow for the number as its format shows it is made wider when the sheet is finished.
     pub fn number(&mut self, row: u32, col: u16, n: f64, style: &Style) -> Result<(), XlsxError> {
         self.ws.write_number_with_format(row, col, n, style)?;
         self.height(row, style.font.line_height());
+        let need = metrics::text_width(&style.shown(n), style.font);
+        let planned = self.widths.get(usize::from(col)).copied().unwrap_or(8.43);
+        if need > metrics::room(&[planned]) {
+            let w = metrics::width_for(need);
+            let e = self.wider.entry(col).or_insert(w);
+            *e = e.max(w);
+        }
         Ok(())
     }
 
@@ -161,7 +187,13 @@ impl<'a> Sheet<'a> {
 
     /// Sets every row's height, the A4 page (orientation, scale to the page width, header rows
     /// repeated) and the page breaks that keep `page.keep` together. Returns the print scale.
-    pub fn finish(self, page: &Page) -> Result<u16, XlsxError> {
+    pub fn finish(mut self, page: &Page) -> Result<u16, XlsxError> {
+        for (&col, &w) in &self.wider {
+            self.ws.set_column_width(col, w)?;
+            if let Some(planned) = self.widths.get_mut(usize::from(col)) {
+                *planned = w;
+            }
+        }
         let heights = self.heights();
         for (&row, &h) in &heights {
             self.ws.set_row_height(row, h.min(MAX_HEIGHT))?;
@@ -178,10 +210,16 @@ impl<'a> Sheet<'a> {
         }
         let blocks = blocks(last, &page.keep);
         let capacity = kit::page_capacity(page.landscape, scale);
-        let breaks = kit::page_breaks(&blocks, height, capacity, repeated);
-        // Excel holds at most 1 023 manual page breaks; a longer document (a whole city's list of
-        // people) is left to Excel's own pagination, its header rows still repeated on each page.
-        if !breaks.is_empty() && breaks.len() <= MAX_PAGE_BREAKS {
+        let mut breaks = kit::page_breaks(&blocks, height, capacity, repeated);
+        if breaks.len() > MAX_BREAKS {
+            // Excel takes at most 1 023 manual breaks: keep those that hold a block together
+            // (the last ones: the signature with the end of the table) and let the printer
+            // break the rest of a long list where it fills a page.
+            let starts: std::collections::HashSet<u32> = page.keep.iter().map(|k| k.0).collect();
+            let needed: Vec<u32> = breaks.into_iter().filter(|b| starts.contains(b)).collect();
+            breaks = needed[needed.len().saturating_sub(MAX_BREAKS)..].to_vec();
+        }
+        if !breaks.is_empty() {
             self.ws.set_page_breaks(&breaks)?;
         }
         Ok(scale)

@@ -10,6 +10,8 @@ pub struct Style {
     format: Format,
     pub font: Font,
     pub wrap: bool,
+    /// The number format, to measure how wide a number prints ("0", "0.0%", "#,##0"…).
+    pub num_format: Option<String>,
 }
 
 impl Style {
@@ -19,6 +21,7 @@ impl Style {
             format: Format::new().set_font_name(super::FONT).set_font_size(size),
             font: Font::regular(f64::from(size)),
             wrap: false,
+            num_format: None,
         }
     }
 
@@ -76,8 +79,44 @@ impl Style {
         self.with(|f| f.set_border_bottom(border))
     }
 
-    pub fn set_num_format(self, code: &str) -> Style {
+    pub fn set_num_format(mut self, code: &str) -> Style {
+        self.num_format = Some(code.to_string());
         self.with(|f| f.set_num_format(code))
+    }
+
+    /// The text a number shows in this style's format (the formats the writers use; others as
+    /// Excel's General).
+    pub fn shown(&self, n: f64) -> String {
+        shown(n, self.num_format.as_deref().unwrap_or("General"))
+    }
+}
+
+/// The text a number shows in a number format.
+pub fn shown(n: f64, format: &str) -> String {
+    let grouped = |v: f64| {
+        let digits = format!("{:.0}", v.abs());
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            format!("-{out}")
+        } else {
+            out
+        }
+    };
+    match format {
+        "0" => format!("{n:.0}"),
+        "0.0" => format!("{n:.1}"),
+        "0%" => format!("{:.0}%", n * 100.0),
+        "0.0%" => format!("{:.1}%", n * 100.0),
+        "#,##0" => grouped(n),
+        f if f.contains("dd/mm/yyyy") => "00/00/0000".to_string(),
+        _ if n.fract() == 0.0 => format!("{n:.0}"),
+        _ => format!("{n}"),
     }
 }
 

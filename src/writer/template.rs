@@ -426,7 +426,7 @@ fn write_info(
 
 /// The name a `Khối` dropdown offers for a bloc: its name, unless it holds a comma (Excel lists
 /// are comma-separated), then an alias without one, then the code (all read back the same).
-fn bloc_choice(b: &crate::profile::BlocSpec) -> String {
+pub(crate) fn bloc_choice(b: &crate::profile::BlocSpec) -> String {
     if !b.name.contains(',') {
         return b.name.clone();
     }

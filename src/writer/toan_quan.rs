@@ -1,7 +1,7 @@
 //! The whole-district result (toan-quan.xlsx): the three blocs' units with per-bloc subtotals and
 //! a district total, the list of every person đạt, and a chart of the share đạt per bloc.
 
-use super::mau07::{dat_sheet, summary_header, sums_row, unit_row, LAST_COL, SUMMARY_WIDTHS};
+use super::mau07::{bloc_rows, dat_sheet, summary_header, sums_row, LAST_COL, SUMMARY_WIDTHS};
 use super::sheet::{Page, Sheet};
 use super::{new_workbook, official_heading, save, signature_block, Styles, WriterError};
 use crate::district::{DatPerson, DistrictSummary};
@@ -58,10 +58,7 @@ pub fn build(d: &DistrictSummary, profile: &Profile, doc: &Dated) -> Result<Work
         // A bloc's heading never ends a page: it stays with its first unit.
         keep.push((row, row + 1));
         row += 1;
-        for (i, l) in b.units.iter().enumerate() {
-            unit_row(&mut sh, &s, row, i + 1, l)?;
-            row += 1;
-        }
+        row = bloc_rows(&mut sh, &s, row, b)?;
         sums_row(
             &mut sh,
             &s,
@@ -80,7 +77,8 @@ pub fn build(d: &DistrictSummary, profile: &Profile, doc: &Dated) -> Result<Work
     sums_row(&mut sh, &s, row, label, &d.sums())?;
     let last_table_row = row.saturating_sub(1).max(head);
     let notes = d.gaps.notes(profile, crate::i18n::Lang::Vi);
-    row = notes_rows(&mut sh, &s, row + 2, &notes)?;
+    let first_note = row + 2;
+    row = notes_rows(&mut sh, &s, first_note, &notes)?;
     let end = signature_block(
         &mut sh,
         &s,
@@ -90,7 +88,14 @@ pub fn build(d: &DistrictSummary, profile: &Profile, doc: &Dated) -> Result<Work
         "NGƯỜI LẬP BIỂU",
         &format!("THỦ TRƯỞNG {}", issuer.body.to_uppercase()),
     )?;
-    keep.push((last_table_row, end - 1));
+    if notes.is_empty() {
+        keep.push((last_table_row, end - 1));
+    } else {
+        // Long notes may take pages: the table's end stays with the first note, the last note
+        // with the signature.
+        keep.push((last_table_row, first_note));
+        keep.push((row.saturating_sub(2).max(first_note), end - 1));
+    }
     sh.finish(&Page {
         landscape: true,
         repeat: Some((head, head)),

@@ -51,7 +51,7 @@ impl PrintedSheet {
 }
 
 /// Attributes of a tag: `name="value"` pairs, entities decoded.
-fn attrs(tag: &str) -> HashMap<String, String> {
+pub fn attrs(tag: &str) -> HashMap<String, String> {
     let mut out = HashMap::new();
     let mut rest = tag;
     while let Some(eq) = rest.find("=\"") {
@@ -67,7 +67,7 @@ fn attrs(tag: &str) -> HashMap<String, String> {
     out
 }
 
-fn unescape(s: &str) -> String {
+pub fn unescape(s: &str) -> String {
     s.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
@@ -78,7 +78,7 @@ fn unescape(s: &str) -> String {
 }
 
 /// The tags of an XML text, in order: (name, attributes text, inner text up to the next tag).
-fn tags(xml: &str) -> Vec<(String, String, String)> {
+pub fn tags(xml: &str) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(start) = xml[i..].find('<') {
@@ -100,7 +100,7 @@ fn tags(xml: &str) -> Vec<(String, String, String)> {
     out
 }
 
-fn cell_ref(r: &str) -> (u32, u32) {
+pub fn cell_ref(r: &str) -> (u32, u32) {
     let letters: String = r.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
     let digits: String = r.chars().skip_while(|c| c.is_ascii_alphabetic()).collect();
     let col = letters
@@ -197,7 +197,7 @@ fn shown(v: f64, format: &str) -> String {
     }
 }
 
-fn part(zip: &mut zip::ZipArchive<std::fs::File>, name: &str) -> Option<String> {
+pub fn part(zip: &mut zip::ZipArchive<std::fs::File>, name: &str) -> Option<String> {
     let mut f = zip.by_name(name).ok()?;
     let mut s = String::new();
     f.read_to_string(&mut s).ok()?;
@@ -387,7 +387,15 @@ pub fn misfits(path: &Path) -> Vec<String> {
     let mut out = Vec::new();
     for sheet in read(path) {
         for c in &sheet.cells {
-            let widths: Vec<f64> = (c.col..=c.last.1).map(|k| sheet.width(k)).collect();
+            // The room as the writer measured it: the pixels of the columns as stored (a stored
+            // width holds Excel's padding: 5.7109375 is a width of 5, 40 pixels).
+            let pixels: f64 = (c.col..=c.last.1)
+                .map(|k| match sheet.widths.get(&k) {
+                    Some(&stored) => metrics::stored_pixels(stored),
+                    None => (8.43f64 * 7.0 + 5.0).trunc(),
+                })
+                .sum();
+            let room = metrics::room_in_pixels(pixels);
             let height: f64 = (c.row..=c.last.0).map(|r| sheet.height(r)).sum();
             let at = format!(
                 "{}: {}!R{}C{} {:?}",
@@ -398,15 +406,16 @@ pub fn misfits(path: &Path) -> Vec<String> {
                 c.text.chars().take(50).collect::<String>()
             );
             if c.wrap {
-                let need = metrics::wrapped_height(&c.text, c.font, &widths);
+                let lines = metrics::wrapped_lines(&c.text, c.font, room);
+                let need = metrics::height_of_lines(lines, c.font);
                 if need > height + 0.01 {
                     out.push(format!("{at}: needs {need} points, the row has {height}"));
                 }
-            } else if !metrics::fits_one_line(&c.text, c.font, &widths) {
+            } else if c.text.contains('\n') || metrics::text_width(&c.text, c.font) > room {
                 out.push(format!(
                     "{at}: {:.1} points wide in {:.1} (not wrapped)",
                     metrics::text_width(&c.text, c.font),
-                    metrics::room(&widths)
+                    room
                 ));
             } else if c.font.line_height() > height + 0.01 {
                 out.push(format!(

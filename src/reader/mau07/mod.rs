@@ -13,7 +13,7 @@ mod rows;
 
 use super::layout::{find_header, names, Header, Spec};
 use super::{Grid, Workbook};
-use crate::district::{DatPerson, UnitLine};
+use crate::district::{DatPerson, Uncounted, UnitLine};
 use crate::finding::{Detail, Finding, Mau07Title};
 use crate::model::{Bloc, Quarter};
 use crate::profile::Profile;
@@ -261,6 +261,8 @@ pub struct DatList {
 pub struct Table {
     pub sheet: String,
     pub units: Vec<UnitRow>,
+    /// Units shown without numbers and a note that says why ("Chưa gửi"): never counted.
+    pub uncounted: Vec<Uncounted>,
     /// `None` when the workbook holds no sheet that is clearly its list of people đạt.
     pub list: Option<DatList>,
     /// Sheets with a list of people not taken for the list of people đạt: (name, whether it
@@ -428,7 +430,7 @@ fn read_table(cx: &mut Ctx, out: &mut Mau07, path: &Path, profile: &Profile) -> 
     for (cell, detail) in rows.findings {
         cx.push(Some(&sheet), cell, detail);
     }
-    if rows.units.is_empty() {
+    if rows.units.is_empty() && (rows.uncounted.is_empty() || rows.rejected > 0) {
         if rows.rejected == 0 {
             out.why = Some(NotRead::NoUnits);
             let cell = Some(a1(header.row, grid.col_start()));
@@ -443,6 +445,7 @@ fn read_table(cx: &mut Ctx, out: &mut Mau07, path: &Path, profile: &Profile) -> 
     Some(Table {
         sheet,
         units: rows.units,
+        uncounted: rows.uncounted,
         list: listing.list,
         passed_over: listing.passed_over,
     })
@@ -465,7 +468,7 @@ fn bloc_keys(profile: &Profile) -> Vec<String> {
 }
 
 /// "I. Phòng Nội vụ" → "Phòng Nội vụ".
-fn strip_numbering(s: &str) -> &str {
+pub(crate) fn strip_numbering(s: &str) -> &str {
     let s = s.trim_start();
     let first = s.split_whitespace().next().unwrap_or("");
     let marker = first.trim_end_matches(['.', ')', '-']);

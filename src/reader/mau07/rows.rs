@@ -18,7 +18,7 @@
 //! unit named "Tổng …".
 
 use super::{strip_numbering, Columns, Ctx, UnitRow, LABELS};
-use crate::district::UnitLine;
+use crate::district::{Uncounted, UnitLine};
 use crate::finding::{Detail, Mau07At, Mau07Check, Mau07Reading};
 use crate::model::{Bloc, MAX_COUNT};
 use crate::profile::Profile;
@@ -447,6 +447,8 @@ enum Kind {
     Group(Grp),
     Sum(SumLabel),
     Unit,
+    /// A unit without numbers whose note says why ("Chưa gửi"): shown, never counted.
+    Uncounted,
     NoName,
 }
 
@@ -486,6 +488,9 @@ fn classify(line: &Line, parent: bool, blocs: &[String]) -> Kind {
         };
     }
     let named = !line.name.is_empty();
+    if named && !parent && line.all_blank() && uncounted_note(&line.note) {
+        return Kind::Uncounted;
+    }
     match &line.stt {
         Stt::Group => Grp::at(1),
         Stt::Number(n) if parent => Kind::Group(Grp {
@@ -509,6 +514,22 @@ fn classify(line: &Line, parent: bool, blocs: &[String]) -> Kind {
         _ if !named => Kind::NoName,
         _ => Kind::Unit,
     }
+}
+
+/// A note that says why a unit has no numbers: it sent nothing ("Chưa gửi", "Chưa nộp", "Chưa
+/// báo cáo", "Không gửi"), or what it sent was not counted (this tool's "Đã gửi, sổ có lỗi: chưa
+/// tính").
+fn uncounted_note(note: &str) -> bool {
+    let k = format!(" {} ", text::key(note));
+    [
+        " chua gui ",
+        " chua nop ",
+        " chua bao cao ",
+        " khong gui ",
+        " chua tinh ",
+    ]
+    .iter()
+    .any(|w| k.contains(w))
 }
 
 /// The numbered rows that have sub-items: "1" above "1.1" (the nearest "1" above it, since the
@@ -640,6 +661,8 @@ struct Open {
 /// looked like units could not be counted.
 pub struct Rows {
     pub units: Vec<UnitRow>,
+    /// Units shown without numbers ("Chưa gửi"), in order.
+    pub uncounted: Vec<Uncounted>,
     pub findings: Vec<(Option<String>, Detail)>,
     pub rejected: usize,
 }
@@ -670,6 +693,7 @@ fn walk(lines: &[Line], place: &Place, cols: &Columns) -> Rows {
         after_total: None,
         out: Rows {
             units: Vec::new(),
+            uncounted: Vec::new(),
             findings: Vec::new(),
             rejected: 0,
         },
@@ -734,6 +758,10 @@ impl Walk<'_> {
                 self.out.rejected += 1;
             }
             Kind::Unit => self.unit(i),
+            Kind::Uncounted => self.out.uncounted.push(Uncounted {
+                name: line.name.clone(),
+                note: line.note.clone(),
+            }),
         }
     }
 
@@ -1251,6 +1279,51 @@ mod tests {
             note: None,
             nums: [Some(2), Some(3), Some(4), Some(5), Some(6)],
         }
+    }
+
+    #[test]
+    fn a_unit_that_sent_nothing_is_shown_and_not_counted() {
+        let place = Place {
+            sheet: "Mẫu 07",
+            bloc: "Chính quyền",
+            blocs: &[],
+        };
+        let with_note = |note: &str| {
+            let mut l = heading(2, "2", "Phòng Y tế");
+            l.note = note.to_string();
+            l
+        };
+        let table = |middle: Line| {
+            [
+                line(1, "1", "Phòng Nội vụ", [10, 0, 10, 4, 6]),
+                middle,
+                line(3, "3", "Phòng Tư pháp", [8, 1, 7, 3, 4]),
+                line(4, "", "Tổng cộng", [18, 1, 17, 7, 10]),
+            ]
+        };
+        for note in [
+            "Chưa gửi",
+            "Chưa nộp báo cáo",
+            "Đã gửi, sổ có lỗi: chưa tính",
+        ] {
+            let rows = walk(&table(with_note(note)), &place, &cols());
+            assert_eq!(rows.units.len(), 2, "{note}");
+            assert_eq!(
+                rows.uncounted,
+                [Uncounted {
+                    name: "Phòng Y tế".into(),
+                    note: note.into()
+                }]
+            );
+            assert!(rows.findings.is_empty(), "{note}: {:?}", rows.findings);
+        }
+        // No numbers and no word of why: a unit without numbers, as before.
+        let rows = walk(&table(with_note("")), &place, &cols());
+        assert!(rows.uncounted.is_empty());
+        assert!(matches!(
+            rows.findings.as_slice(),
+            [(_, Detail::Mau07NoNumbers { .. })]
+        ));
     }
 
     #[test]

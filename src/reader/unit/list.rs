@@ -283,6 +283,11 @@ pub(super) fn read_list(
             errors: false,
             unknown_at: None,
         };
+        if name.is_empty() {
+            // A name computed by a formula the file holds no value for: the person cannot be
+            // named in any list, so they are reported (and `loi`), never a blank name.
+            let _ = rc.read(name_col);
+        }
         let m = read_member(&mut rc, &layout, quarter, id.clone(), name);
         first_seen.insert(id_key, members.len());
         members.push(m);

@@ -1,0 +1,246 @@
+//! A results document (`ket-qua.json`, schema `danhgia/ket-qua/v1`, SPEC §5) read back: the
+//! quarter, and each unit's name, code, bloc, counts and people's forms and totals. Reads and
+//! checks; decides nothing.
+
+use crate::i18n::Lang;
+use crate::model::{Bloc, Form, Quarter, Total};
+use serde::Deserialize;
+use std::path::Path;
+
+/// The schema a results document names.
+pub const SCHEMA: &str = "danhgia/ket-qua/v1";
+
+/// The largest results document read: a whole city's quarter is some tens of megabytes.
+const MAX_BYTES: u64 = 1 << 30;
+
+/// One unit of a results document.
+#[derive(Debug, Clone)]
+pub struct ResultUnit {
+    pub unit: String,
+    pub code: String,
+    pub bloc: Bloc,
+    pub source: String,
+    pub dat: u32,
+    pub evaluated: u32,
+    pub people: Vec<ResultPerson>,
+}
+
+/// One person of a results document.
+#[derive(Debug, Clone)]
+pub struct ResultPerson {
+    pub id: String,
+    pub name: String,
+    pub form: Option<Form>,
+    /// `None` when the document gives none (status `loi`, or not scored).
+    pub total: Option<Total>,
+}
+
+/// A results document: its quarter and units.
+#[derive(Debug, Clone)]
+pub struct ResultsDoc {
+    /// The file as given.
+    pub file: String,
+    pub quarter: Quarter,
+    pub units: Vec<ResultUnit>,
+}
+
+#[derive(Deserialize)]
+struct RawDoc {
+    schema: String,
+    quarter: Option<String>,
+    #[serde(default)]
+    units: Vec<RawUnit>,
+}
+
+#[derive(Deserialize)]
+struct RawUnit {
+    unit: String,
+    code: String,
+    bloc: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    people: Vec<RawPerson>,
+    summary: Option<RawSummary>,
+}
+
+#[derive(Deserialize)]
+struct RawPerson {
+    id: String,
+    name: String,
+    form: Option<String>,
+    total: Option<f64>,
+    status: String,
+}
+
+#[derive(Deserialize)]
+struct RawSummary {
+    evaluated: u32,
+    dat: u32,
+}
+
+/// Why a results document cannot be used, in plain words.
+pub fn read(path: &Path, lang: Lang) -> Result<ResultsDoc, String> {
+    let file = path.display().to_string();
+    let too_big = std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES);
+    if too_big {
+        return Err(tr!(
+            lang,
+            "tệp quá lớn để là tệp kết quả của danhgia (quá 1 GB)".to_string(),
+            "the file is too large for a danhgia results document (over 1 GB)".to_string()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| match lang {
+        Lang::Vi => format!("không đọc được tệp: {e}"),
+        Lang::En => format!("cannot read the file: {e}"),
+    })?;
+    let raw: RawDoc = serde_json::from_slice(&bytes).map_err(|e| match lang {
+        Lang::Vi => format!("không phải tệp kết quả JSON của danhgia ({e})"),
+        Lang::En => format!("not a danhgia JSON results document ({e})"),
+    })?;
+    if raw.schema != SCHEMA {
+        return Err(match lang {
+            Lang::Vi => format!(
+                "lược đồ '{}' không phải {SCHEMA} (tệp ket-qua.json do danhgia run hoặc evaluate --format json ghi)",
+                raw.schema
+            ),
+            Lang::En => format!(
+                "the schema '{}' is not {SCHEMA} (the ket-qua.json that danhgia run or evaluate --format json writes)",
+                raw.schema
+            ),
+        });
+    }
+    let Some(quarter) = raw.quarter.as_deref().and_then(crate::text::parse_quarter) else {
+        return Err(tr!(
+            lang,
+            "tệp kết quả không ghi quý".to_string(),
+            "the results document names no quarter".to_string()
+        ));
+    };
+    let mut units = Vec::with_capacity(raw.units.len());
+    for (i, u) in raw.units.into_iter().enumerate() {
+        units.push(unit(u).map_err(|what| match lang {
+            Lang::Vi => format!("đơn vị thứ {} của tệp: {what}", i + 1),
+            Lang::En => format!("unit {} of the document: {what}", i + 1),
+        })?);
+    }
+    Ok(ResultsDoc {
+        file,
+        quarter,
+        units,
+    })
+}
+
+/// One unit; the counts from its summary, else from its people's statuses.
+fn unit(u: RawUnit) -> Result<ResultUnit, String> {
+    let bloc = Bloc::from_code(&u.bloc).ok_or_else(|| format!("bloc '{}'", u.bloc))?;
+    let mut people = Vec::with_capacity(u.people.len());
+    for p in &u.people {
+        people.push(person(p)?);
+    }
+    let (dat, evaluated) = match &u.summary {
+        Some(s) => (s.dat, s.evaluated),
+        None => {
+            let dat = u.people.iter().filter(|p| p.status == "dat").count();
+            let evaluated = u
+                .people
+                .iter()
+                .filter(|p| p.status != "khong-danh-gia")
+                .count();
+            (dat as u32, evaluated as u32)
+        }
+    };
+    if dat > evaluated {
+        return Err(format!("dat {dat} > evaluated {evaluated}"));
+    }
+    Ok(ResultUnit {
+        unit: u.unit,
+        code: u.code,
+        bloc,
+        source: u.source,
+        dat,
+        evaluated,
+        people,
+    })
+}
+
+fn person(p: &RawPerson) -> Result<ResultPerson, String> {
+    let form = match p.form.as_deref() {
+        None => None,
+        Some(code) => Some(
+            Form::ALL
+                .into_iter()
+                .find(|f| f.code() == code)
+                .ok_or_else(|| format!("form '{code}' ({})", p.id))?,
+        ),
+    };
+    Ok(ResultPerson {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        form,
+        total: p.total.map(|t| half_points(t, &p.id)).transpose()?,
+    })
+}
+
+/// A total of the document (a whole number or one ending in .5) in half points, exactly.
+fn half_points(t: f64, id: &str) -> Result<Total, String> {
+    let h = t * 2.0;
+    if !(0.0..=1.0e7).contains(&h) || h.fract() != 0.0 {
+        return Err(format!("total {t} ({id})"));
+    }
+    Ok(Total(h as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, text: &str) -> std::path::PathBuf {
+        let p = dir.join("ket-qua.json");
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn a_results_document_is_read_with_its_counts_and_totals() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = write(
+            tmp.path(),
+            r#"{"schema": "danhgia/ket-qua/v1", "quarter": "2024-Q1", "units": [
+              {"unit": "Phòng A", "code": "A", "bloc": "chinh-quyen", "headcount": 2, "source": "a.xlsx",
+               "people": [{"id": "A1", "name": "An", "form": "04", "total": 289.5, "ratings": [], "status": "dat", "reasons": []},
+                          {"id": "A2", "name": "Bình", "form": null, "total": null, "ratings": [], "status": "loi", "reasons": []}],
+               "summary": {"people": 2, "evaluated": 2, "not_evaluated": 0, "dat": 1, "khong_dat": 0, "loi": 1, "reward_cap": 0}}],
+              "findings": []}"#,
+        );
+        let doc = read(&p, Lang::Vi).unwrap();
+        assert_eq!(doc.quarter, Quarter::new(2024, 1).unwrap());
+        let u = &doc.units[0];
+        assert_eq!((u.dat, u.evaluated, u.bloc), (1, 2, Bloc::ChinhQuyen));
+        assert_eq!(u.people[0].total, Some(Total(579)));
+        assert_eq!(u.people[1].total, None);
+    }
+
+    #[test]
+    fn other_documents_are_refused_in_plain_words() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = write(
+            tmp.path(),
+            r#"{"schema": "danhgia/kiem-tra/v1", "files": []}"#,
+        );
+        assert!(read(&p, Lang::Vi)
+            .unwrap_err()
+            .contains("danhgia/kiem-tra/v1"));
+        let p = write(tmp.path(), "not json");
+        assert!(read(&p, Lang::En)
+            .unwrap_err()
+            .starts_with("not a danhgia JSON"));
+        let p = write(
+            tmp.path(),
+            r#"{"schema": "danhgia/ket-qua/v1", "quarter": "2024-Q1", "units": [
+              {"unit": "A", "code": "A", "bloc": "chinh-quyen", "people": [
+               {"id": "A1", "name": "An", "form": "04", "total": 289.25, "status": "dat"}]}]}"#,
+        );
+        assert!(read(&p, Lang::En).unwrap_err().contains("total 289.25"));
+    }
+}
