@@ -4,7 +4,7 @@ fn main() -> ExitCode {
     match danhgia::cli::run() {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("danhgia: {err:#}");
+            eprintln!("danhgia: {}", danhgia::cli::error_line(&err));
             ExitCode::from(danhgia::cli::EXIT_FAILURE)
         }
     }

@@ -296,7 +296,7 @@ fn a_person_who_moved_is_followed_and_the_change_shown() {
     };
     let none = Value::Null;
     let not_listed = Value::from("khong-co-ten");
-    let not_sent = Value::from("don-vi-chua-gui");
+    let not_sent = Value::from("don-vi-khong-co-ket-qua");
     assert_eq!(
         absent("CB308"),
         [
@@ -382,7 +382,7 @@ fn the_workbook_shows_the_year_under_the_heading_of_phong_noi_vu() {
     assert!(people
         .iter()
         .any(|t| t == "Chuyển từ Ủy ban MTTQ quận sang Phòng Nội vụ từ quý III"));
-    assert!(people.iter().any(|t| t == "Đơn vị chưa gửi"));
+    assert!(people.iter().any(|t| t == "Đơn vị không có kết quả"));
     let dat = texts(&book, "Đạt cả năm");
     assert!(dat
         .iter()

@@ -243,6 +243,26 @@ pub fn run() -> Result<ExitCode> {
 }
 
 /// Writes to stdout; a closed pipe (e.g. `| head`) is not an error.
+/// An error as one line for the user: its causes joined with ": ", each said once (a cause whose
+/// words another already holds — the file named by a context, the OS error inside a message that
+/// quotes it — is left out).
+pub fn error_line(err: &anyhow::Error) -> String {
+    let parts: Vec<String> = err.chain().map(|c| c.to_string()).collect();
+    let kept: Vec<&str> = parts
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            !p.trim().is_empty()
+                && !parts
+                    .iter()
+                    .enumerate()
+                    .any(|(j, q)| j != *i && q.contains(p.as_str()) && (q != *p || j < *i))
+        })
+        .map(|(_, p)| p.as_str())
+        .collect();
+    kept.join(": ")
+}
+
 pub fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -319,5 +339,37 @@ pub(crate) fn warn_out_of_period(
         };
         let word = crate::finding::Severity::Warning.word(lang);
         eprintln!("{word} profile-out-of-period: {}", detail.message(lang));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error_line;
+
+    #[test]
+    fn a_write_error_says_each_cause_once() {
+        let io = std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "File exists (os error 17)",
+        );
+        let write = crate::output::WriteError {
+            path: "a/x.xlsx".into(),
+            source: io,
+        };
+        let err = anyhow::Error::new(write).context("a/x.xlsx");
+        let line = error_line(&err);
+        assert_eq!(
+            line,
+            "không ghi được tệp a/x.xlsx / cannot write a/x.xlsx: File exists (os error 17)"
+        );
+        assert_eq!(line.matches("File exists").count(), 1);
+    }
+
+    #[test]
+    fn distinct_causes_are_all_said() {
+        let err = anyhow::anyhow!("hỏng")
+            .context("sổ TCKH")
+            .context("đọc thư mục");
+        assert_eq!(error_line(&err), "đọc thư mục: sổ TCKH: hỏng");
     }
 }

@@ -38,16 +38,22 @@ pub struct Args {
     pub docs: super::DocArgs,
 }
 
-/// The files a path given may stand for: a folder's documents, or the file itself.
+/// The files a path given may stand for, which `-o` must never replace: a folder's documents,
+/// or the file itself and the run's documents beside it.
 fn input_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     paths
         .iter()
         .flat_map(|p| {
-            if p.is_dir() {
-                vec![p.join(RESULTS_FILE), p.join(REWARDS_FILE)]
+            let folder = if p.is_dir() {
+                Some(p.as_path())
             } else {
-                vec![p.clone()]
+                p.parent()
+            };
+            let mut files = vec![p.clone()];
+            if let Some(dir) = folder {
+                files.extend([dir.join(RESULTS_FILE), dir.join(REWARDS_FILE)]);
             }
+            files
         })
         .collect()
 }
@@ -98,13 +104,18 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let y = year::build(year_no, docs, selection.notes);
     let out = args.out.as_deref();
     if args.format == YearFormat::Json {
-        // The workbook and the document at once: each is a long sequential job.
-        let (written, printed) = rayon::join(
+        // The workbook and the document at once (each is a long sequential job); the document
+        // is printed only once the workbook is written, so a failure prints nothing.
+        let (written, json) = rayon::join(
             || write_book(&y, &profile, &doc, out),
-            || write_stdout(|w| year::json::write(&y, lang, w)),
+            || {
+                let mut buf = Vec::new();
+                year::json::write(&y, lang, &mut buf).map(|()| buf)
+            },
         );
         written?;
-        printed?;
+        let json = json.context("JSON")?;
+        write_stdout(|w| w.write_all(&json))?;
     } else {
         write_book(&y, &profile, &doc, out)?;
         print_summary(&y, out, lang)?;

@@ -87,6 +87,8 @@ pub struct Problem {
 pub enum ProblemKind {
     /// The path does not exist or cannot be read.
     Io(String),
+    /// Not a regular file (a pipe, a device).
+    NotAFile,
     /// A folder without `ket-qua.json`.
     NoResults,
     /// Not JSON, or JSON not shaped as the schema says (the parser's words).
@@ -162,10 +164,17 @@ fn beside_rewards(file: &Path) -> Option<String> {
 }
 
 fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, Problem> {
-    std::fs::read(path).map_err(|e| Problem {
+    let problem = |kind| Problem {
         file: shown.to_string(),
-        kind: ProblemKind::Io(e.to_string()),
-    })
+        kind,
+    };
+    // A pipe or a device would block or never end: only a regular file is read.
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => return Err(problem(ProblemKind::NotAFile)),
+        Ok(_) => {}
+        Err(e) => return Err(problem(ProblemKind::Io(e.to_string()))),
+    }
+    std::fs::read(path).map_err(|e| problem(ProblemKind::Io(e.to_string())))
 }
 
 // ------------------------------------------------------------------------------------------
@@ -359,16 +368,34 @@ pub fn load_rewards(path: &Path) -> Result<RewardDoc, Problem> {
         quarter,
         amount_per_person: dong(&raw.amount_per_person).map_err(problem)?,
         units,
-        people: raw.people,
+        people: people_count(raw.people).map_err(problem)?,
         total: dong(&raw.total).map_err(problem)?,
     })
 }
 
-/// An amount of the contract: a string of whole đồng, never negative.
+/// The largest amount a reward document may state (a million billion đồng): far above any
+/// district's reward money, and low enough that the year's sums can never overflow.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
+
+/// The most people a reward document may count (ten million: a whole province's staff).
+pub const MAX_PEOPLE: u32 = 10_000_000;
+
+/// An amount of the contract: a string of whole đồng, never negative, at most [`MAX_AMOUNT`].
 fn dong(s: &str) -> Result<Decimal, ProblemKind> {
     match s.parse::<Decimal>() {
-        Ok(d) if d.fract().is_zero() && !d.is_sign_negative() => Ok(d),
+        Ok(d) if d.fract().is_zero() && !d.is_sign_negative() && d <= Decimal::from(MAX_AMOUNT) => {
+            Ok(d)
+        }
         _ => Err(ProblemKind::Value(format!("amount \"{s}\""))),
+    }
+}
+
+/// A count of people of the contract, at most [`MAX_PEOPLE`].
+fn people_count(n: u32) -> Result<u32, ProblemKind> {
+    if n <= MAX_PEOPLE {
+        Ok(n)
+    } else {
+        Err(ProblemKind::Value(format!("people {n}")))
     }
 }
 
@@ -491,5 +518,21 @@ mod tests {
         assert!(dong("2110000.5").is_err());
         assert!(dong("-1").is_err());
         assert!(dong("abc").is_err());
+        assert!(dong("1000000000000000").is_ok());
+        assert!(dong("1000000000000001").is_err());
+        assert!(dong("50000000000000000000000000000").is_err());
+        assert!(people_count(MAX_PEOPLE).is_ok());
+        assert!(people_count(4_000_000_000).is_err());
+    }
+
+    #[test]
+    fn a_pipe_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("ket-qua.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this system: nothing to check
+        }
+        assert_eq!(load(&fifo).outcome.unwrap_err().kind, ProblemKind::NotAFile);
     }
 }

@@ -388,6 +388,8 @@ trait UnitTable {
 struct Cell {
     /// The quarter has results for it.
     sent: bool,
+    /// The unit has results that quarter, counted in another bloc.
+    elsewhere: bool,
     counts: Counts,
     /// (people rewarded, money); `None`: unknown.
     money: Option<(u32, Decimal)>,
@@ -403,21 +405,33 @@ impl Cell {
         }
         Cell {
             sent: true,
+            elsewhere: false,
             counts: self.counts.plus(o.counts),
             money: self.money.zip(o.money).map(|(a, b)| (a.0 + b.0, a.1 + b.1)),
         }
     }
 }
 
-fn unit_cells(u: &UnitYear) -> [Cell; 4] {
+/// A unit's quarters in one bloc: a quarter the unit spent in another bloc counts there.
+fn unit_cells(u: &UnitYear, bloc: Bloc) -> [Cell; 4] {
     std::array::from_fn(|i| match u.quarters[i] {
-        Some(q) => Cell {
+        Some(q) if q.bloc == bloc => Cell {
             sent: true,
+            elsewhere: false,
             counts: q.counts,
             money: q.money,
         },
+        Some(_) => Cell {
+            elsewhere: true,
+            ..Cell::default()
+        },
         None => Cell::default(),
     })
+}
+
+/// Is the unit of this bloc in any quarter?
+fn in_bloc(u: &UnitYear, bloc: Bloc) -> bool {
+    u.quarters.iter().flatten().any(|q| q.bloc == bloc)
 }
 
 fn sum_cells<'a>(cells: impl Iterator<Item = &'a [Cell; 4]>) -> [Cell; 4] {
@@ -606,8 +620,10 @@ fn table_row<T: UnitTable>(
         let last = col + T::PER_QUARTER - 1;
         if y.quarters[i].is_none() {
             sh.merge(row, col, row, last, "Thiếu quý", &s.cell_center)?;
+        } else if c.elsewhere {
+            sh.merge(row, col, row, last, "Ở khối khác", &s.cell_center)?;
         } else if !c.sent {
-            sh.merge(row, col, row, last, "Chưa gửi", &s.cell_center)?;
+            sh.merge(row, col, row, last, "Không có kết quả", &s.cell_center)?;
         } else {
             T::cells(sh, s, row, col, c, total)?;
         }
@@ -639,19 +655,11 @@ fn units_sheet<T: UnitTable>(
         sh.merge(row, 0, row, last, &label, &s.bold)?;
         keep.push((row, row + 1));
         row += 1;
-        let units: Vec<[Cell; 4]> = y
-            .units
-            .iter()
-            .filter(|u| u.bloc == b.bloc)
-            .map(unit_cells)
-            .collect();
-        for (k, (u, c)) in y
-            .units
-            .iter()
-            .filter(|u| u.bloc == b.bloc)
-            .zip(&units)
-            .enumerate()
-        {
+        // A unit that changed bloc is listed under each of its blocs, each quarter counted in
+        // the bloc it was in then: the subtotals are the blocs' own figures.
+        let members: Vec<&UnitYear> = y.units.iter().filter(|u| in_bloc(u, b.bloc)).collect();
+        let units: Vec<[Cell; 4]> = members.iter().map(|u| unit_cells(u, b.bloc)).collect();
+        for (k, (u, c)) in members.iter().zip(&units).enumerate() {
             table_row::<T>(&mut sh, s, row, (Some(k + 1), &u.name), c, y)?;
             row += 1;
         }
@@ -711,7 +719,7 @@ pub fn slot_words(slot: &Slot) -> &'static str {
             (Status::Loi, _) => "Lỗi dữ liệu",
         },
         Slot::NotListed => "Không có tên",
-        Slot::UnitNotSent => "Đơn vị chưa gửi",
+        Slot::UnitNotSent => "Đơn vị không có kết quả",
         Slot::QuarterMissing => "Thiếu quý",
     }
 }

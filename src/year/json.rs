@@ -54,11 +54,33 @@ struct QuarterOut<'a> {
     results: Option<&'a str>,
     rewards: Option<&'a str>,
     units: Option<u32>,
+    /// Every key there, `null` for a missing quarter.
     #[serde(flatten)]
-    counts: Option<CountsOut>,
+    counts: MaybeCounts,
     amount_per_person: Option<String>,
     rewarded: Option<u32>,
     money: Option<String>,
+}
+
+/// The counts of a quarter that may be missing: each key `null` then.
+#[derive(Serialize, Default)]
+struct MaybeCounts {
+    people: Option<u32>,
+    evaluated: Option<u32>,
+    dat: Option<u32>,
+    rate_percent: Option<String>,
+}
+
+impl From<Counts> for MaybeCounts {
+    fn from(c: Counts) -> MaybeCounts {
+        let c = CountsOut::from(c);
+        MaybeCounts {
+            people: Some(c.people),
+            evaluated: Some(c.evaluated),
+            dat: Some(c.dat),
+            rate_percent: c.rate_percent,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -126,7 +148,7 @@ struct PersonQuarterOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'a str>,
     status: Option<Status>,
-    /// `khong-co-ten` (not listed), `don-vi-chua-gui` (the unit sent nothing), `thieu-quy`.
+    /// `khong-co-ten` (not listed), `don-vi-khong-co-ket-qua` (the unit has no results: it sent nothing, or its workbook could not be read), `thieu-quy`.
     #[serde(skip_serializing_if = "Option::is_none")]
     absent: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -177,7 +199,7 @@ fn quarter_out(y: &Year, i: usize) -> QuarterOut<'_> {
             results: None,
             rewards: None,
             units: None,
-            counts: None,
+            counts: MaybeCounts::default(),
             amount_per_person: None,
             rewarded: None,
             money: None,
@@ -205,7 +227,7 @@ fn quarter_out(y: &Year, i: usize) -> QuarterOut<'_> {
         results: Some(results),
         rewards: rewards.as_deref(),
         units: Some(*units),
-        counts: Some((*counts).into()),
+        counts: (*counts).into(),
         amount_per_person: amount,
         rewarded,
         money: total,
@@ -337,7 +359,7 @@ fn person_quarter<'a>(
             }
         }
         Slot::NotListed => absent("khong-co-ten"),
-        Slot::UnitNotSent => absent("don-vi-chua-gui"),
+        Slot::UnitNotSent => absent("don-vi-khong-co-ket-qua"),
         Slot::QuarterMissing => absent("thieu-quy"),
     }
 }

@@ -23,7 +23,7 @@ pub mod text;
 
 use crate::model::{Bloc, Quarter, Status};
 use crate::reader::run_outputs::{QuarterDoc, RewardDoc, RewardsRead};
-use notes::{MoneyGap, Note, NoteKind};
+use notes::{MoneyGap, Note, NoteKind, RewardsMismatch};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 
@@ -364,6 +364,7 @@ pub fn build(year: i32, mut docs: Vec<QuarterDoc>, mut notes: Vec<Note>) -> Year
     let (units, people, linker_notes) = linker.finish(present);
     notes.extend(linker_notes);
     notes.extend(unit_code_notes(&units));
+    notes.extend(unit_bloc_notes(year, &units));
     Year {
         year,
         blocs: blocs(&units),
@@ -382,6 +383,17 @@ fn money_of(doc: &QuarterDoc, notes: &mut Vec<Note>) -> (QuarterMoney, Option<Re
         why,
     };
     let gap = match &doc.rewards {
+        RewardsRead::Read(r) if r.quarter == doc.quarter && mismatch(r).is_some() => {
+            notes.push(
+                NoteKind::RewardsInconsistent {
+                    file: r.file.clone(),
+                    quarter: doc.quarter,
+                    what: mismatch(r).expect("checked"),
+                }
+                .into(),
+            );
+            MoneyGap::Unusable
+        }
         RewardsRead::Read(r) if r.quarter == doc.quarter => {
             let money = QuarterMoney::Known {
                 per_person: r.amount_per_person,
@@ -411,6 +423,62 @@ fn money_of(doc: &QuarterDoc, notes: &mut Vec<Note>) -> (QuarterMoney, Option<Re
     };
     notes.push(unknown(gap).into());
     (QuarterMoney::Unknown, None)
+}
+
+/// How a reward document contradicts itself, if it does: its people must be those its units
+/// accept, and every total the amount per person times the people it counts (as `rewards`
+/// writes it). A document that does not add up would pay people money nobody counted.
+pub fn mismatch(r: &RewardDoc) -> Option<RewardsMismatch> {
+    let times = |n: usize| r.amount_per_person * Decimal::from(n as u64);
+    for u in &r.units {
+        let computed = times(u.accepted.len());
+        if u.total != computed {
+            return Some(RewardsMismatch::Unit {
+                code: u.code.clone(),
+                stated: u.total.to_string(),
+                computed: computed.to_string(),
+            });
+        }
+    }
+    let accepted: usize = r.units.iter().map(|u| u.accepted.len()).sum();
+    if r.people as usize != accepted {
+        return Some(RewardsMismatch::People {
+            stated: r.people,
+            accepted,
+        });
+    }
+    let computed = times(accepted);
+    (r.total != computed).then(|| RewardsMismatch::Total {
+        stated: r.total.to_string(),
+        computed: computed.to_string(),
+    })
+}
+
+/// Units whose bloc is not the same in every quarter: each quarter counts in its own bloc.
+fn unit_bloc_notes(year: i32, units: &[UnitYear]) -> Vec<Note> {
+    units
+        .iter()
+        .filter_map(|u| {
+            let blocs: Vec<(Quarter, Bloc)> = (0..4)
+                .filter_map(|i| {
+                    let q = Quarter {
+                        year,
+                        q: i as u8 + 1,
+                    };
+                    u.quarters[i].map(|uq| (q, uq.bloc))
+                })
+                .collect();
+            let first = blocs.first()?.1;
+            blocs.iter().any(|(_, b)| *b != first).then(|| {
+                NoteKind::UnitBlocs {
+                    code: u.code.clone(),
+                    name: u.name.clone(),
+                    blocs,
+                }
+                .into()
+            })
+        })
+        .collect()
 }
 
 /// The blocs present, each quarter summed over the units of the bloc that quarter.

@@ -41,6 +41,21 @@ impl Who {
     }
 }
 
+/// How a reward document contradicts itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RewardsMismatch {
+    /// Its `people` differs from the number of people its units accept.
+    People { stated: u32, accepted: usize },
+    /// Its `total` differs from the amount per person times its people.
+    Total { stated: String, computed: String },
+    /// A unit's `total` differs from the amount per person times the people it accepts.
+    Unit {
+        code: String,
+        stated: String,
+        computed: String,
+    },
+}
+
 /// Why the money of a quarter is not known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoneyGap {
@@ -69,6 +84,25 @@ pub enum NoteKind {
     },
     /// A quarter of the year without results.
     QuarterMissing(Quarter),
+    /// A results document without any unit (its run read no workbook): left out.
+    NoUnits {
+        file: String,
+        quarter: Quarter,
+    },
+    /// A reward document whose figures do not add up: its money is not counted.
+    RewardsInconsistent {
+        file: String,
+        quarter: Quarter,
+        /// What does not add up, in the document's own terms.
+        what: RewardsMismatch,
+    },
+    /// A unit of different blocs in different quarters: each quarter counts in its own bloc.
+    UnitBlocs {
+        code: String,
+        name: String,
+        /// Each quarter's bloc, in order.
+        blocs: Vec<(Quarter, crate::model::Bloc)>,
+    },
     MoneyUnknown {
         quarter: Quarter,
         why: MoneyGap,
@@ -139,6 +173,8 @@ impl Note {
         match &self.kind {
             NoteKind::Unusable(_)
             | NoteKind::OtherYear { .. }
+            | NoteKind::NoUnits { .. }
+            | NoteKind::RewardsInconsistent { .. }
             | NoteKind::RewardsOtherQuarter { .. } => Severity::Error,
             _ => Severity::Warning,
         }
@@ -147,9 +183,10 @@ impl Note {
     pub fn code(&self) -> &'static str {
         match &self.kind {
             NoteKind::Unusable(p) => match p.kind {
-                ProblemKind::Io(_) | ProblemKind::Json(_) | ProblemKind::Value(_) => {
-                    "file-unreadable"
-                }
+                ProblemKind::Io(_)
+                | ProblemKind::NotAFile
+                | ProblemKind::Json(_)
+                | ProblemKind::Value(_) => "file-unreadable",
                 ProblemKind::NoResults => "results-missing",
                 ProblemKind::Schema { .. } => "schema-unknown",
                 ProblemKind::Quarter(_) => "quarter-unknown",
@@ -157,6 +194,9 @@ impl Note {
             NoteKind::OtherYear { .. } => "year-mismatch",
             NoteKind::RewardsOtherQuarter { .. } => "quarter-mismatch",
             NoteKind::QuarterMissing(_) => "quarter-missing",
+            NoteKind::NoUnits { .. } => "results-empty",
+            NoteKind::RewardsInconsistent { .. } => "rewards-inconsistent",
+            NoteKind::UnitBlocs { .. } => "unit-bloc-changed",
             NoteKind::MoneyUnknown { .. } => "money-unknown",
             NoteKind::SameIdOtherName { .. } | NoteKind::SeveralCandidates { .. } => {
                 "person-ambiguous"
@@ -172,7 +212,9 @@ impl Note {
     pub fn file(&self) -> Option<&str> {
         match &self.kind {
             NoteKind::Unusable(p) => Some(&p.file),
-            NoteKind::OtherYear { file, .. } => Some(file),
+            NoteKind::OtherYear { file, .. }
+            | NoteKind::NoUnits { file, .. }
+            | NoteKind::RewardsInconsistent { file, .. } => Some(file),
             _ => None,
         }
     }
@@ -181,6 +223,8 @@ impl Note {
         match &self.kind {
             NoteKind::OtherYear { quarter, .. }
             | NoteKind::QuarterMissing(quarter)
+            | NoteKind::NoUnits { quarter, .. }
+            | NoteKind::RewardsInconsistent { quarter, .. }
             | NoteKind::MoneyUnknown { quarter, .. }
             | NoteKind::SameIdOtherName { quarter, .. }
             | NoteKind::SeveralCandidates { quarter, .. }
@@ -188,7 +232,7 @@ impl Note {
             | NoteKind::DuplicateInQuarter { quarter, .. }
             | NoteKind::RewardUnknownPerson { quarter, .. } => Some(*quarter),
             NoteKind::RewardsOtherQuarter { expected, .. } => Some(*expected),
-            NoteKind::Unusable(_) | NoteKind::UnitCodes { .. } => None,
+            NoteKind::Unusable(_) | NoteKind::UnitCodes { .. } | NoteKind::UnitBlocs { .. } => None,
         }
     }
 
@@ -249,6 +293,39 @@ impl Note {
                 Lang::En => format!("No results for {}: the year's figures are incomplete.", q(quarter)),
             },
             NoteKind::MoneyUnknown { quarter, why } => money_gap_words(*quarter, why, lang),
+            NoteKind::NoUnits { file, quarter } => {
+                let f = crate::text::terminal_safe(file);
+                match lang {
+                    Lang::Vi => format!(
+                        "{f} (kết quả {}) không có đơn vị nào: lệnh run của quý đó không đọc được sổ nào (xem loi.csv của quý); quý này tính là chưa có kết quả. Sửa sổ, chạy lại danhgia run rồi lập lại báo cáo năm.",
+                        q(quarter)
+                    ),
+                    Lang::En => format!(
+                        "{f} (results of {}) holds no unit: that quarter's run could read no workbook (see its loi.csv); the quarter counts as missing. Fix the workbooks, run danhgia run again, then the year.",
+                        q(quarter)
+                    ),
+                }
+            }
+            NoteKind::RewardsInconsistent { file, quarter, what } => {
+                rewards_mismatch_words(file, *quarter, what, lang)
+            }
+            NoteKind::UnitBlocs { code, name, blocs } => {
+                let list: Vec<String> = blocs
+                    .iter()
+                    .map(|(qq, b)| format!("{}: {}", q(qq), b.code()))
+                    .collect();
+                if vi {
+                    format!(
+                        "Đơn vị {name} ({code}) thuộc khối khác nhau trong các quý ({}): mỗi quý tính vào khối của quý đó (bảng Đơn vị ghi đơn vị ở từng khối). Nếu sai khối, sửa Khối trong sổ của quý đó.",
+                        list.join("; ")
+                    )
+                } else {
+                    format!(
+                        "The unit {name} ({code}) is of different blocs across the quarters ({}): each quarter counts in that quarter's bloc (the Đơn vị sheet lists the unit under each). If a bloc is wrong, fix Khối in that quarter's workbook.",
+                        list.join("; ")
+                    )
+                }
+            }
             NoteKind::SameIdOtherName { quarter, before, now } => if vi {
                 format!(
                     "{}: Mã CB {} của đơn vị {} nay ghi tên {}, trước đó là {}: không coi là cùng một người (kiểm tra lại Mã CB hoặc họ tên).",
@@ -322,6 +399,44 @@ impl Note {
     }
 }
 
+fn rewards_mismatch_words(
+    file: &str,
+    quarter: Quarter,
+    what: &RewardsMismatch,
+    lang: Lang,
+) -> String {
+    let f = crate::text::terminal_safe(file);
+    let q = quarter_words(quarter, lang);
+    let detail = match (what, lang) {
+        (RewardsMismatch::People { stated, accepted }, Lang::Vi) => format!(
+            "ghi {stated} người được khen nhưng danh sách các đơn vị có {accepted} người"
+        ),
+        (RewardsMismatch::People { stated, accepted }, Lang::En) => format!(
+            "it states {stated} people rewarded but its units accept {accepted}"
+        ),
+        (RewardsMismatch::Total { stated, computed }, Lang::Vi) => format!(
+            "tổng tiền ghi {stated} đồng nhưng mức một người nhân số người là {computed} đồng"
+        ),
+        (RewardsMismatch::Total { stated, computed }, Lang::En) => format!(
+            "its total is {stated} đồng but the amount per person times the people is {computed} đồng"
+        ),
+        (RewardsMismatch::Unit { code, stated, computed }, Lang::Vi) => format!(
+            "đơn vị {code} ghi {stated} đồng nhưng mức một người nhân số người được khen của đơn vị là {computed} đồng"
+        ),
+        (RewardsMismatch::Unit { code, stated, computed }, Lang::En) => format!(
+            "unit {code} states {stated} đồng but the amount per person times its people rewarded is {computed} đồng"
+        ),
+    };
+    match lang {
+        Lang::Vi => format!(
+            "{f}: danh sách khen thưởng {q} không khớp với chính nó ({detail}): không tính; tiền thưởng {q} chưa biết. Lập lại bằng danhgia run hoặc danhgia rewards."
+        ),
+        Lang::En => format!(
+            "{f}: the reward document of {q} contradicts itself ({detail}): not counted; the money of {q} is unknown. Make it again with danhgia run or danhgia rewards."
+        ),
+    }
+}
+
 fn money_gap_words(quarter: Quarter, why: &MoneyGap, lang: Lang) -> String {
     let q = quarter_words(quarter, lang);
     match (why, lang) {
@@ -353,6 +468,12 @@ fn problem_words(p: &Problem, lang: Lang) -> String {
     match (&p.kind, lang) {
         (ProblemKind::Io(e), Lang::Vi) => format!("Không đọc được {f}: {e}."),
         (ProblemKind::Io(e), Lang::En) => format!("Cannot read {f}: {e}."),
+        (ProblemKind::NotAFile, Lang::Vi) => {
+            format!("{f} không phải tệp thường (đường ống, thiết bị): không đọc.")
+        }
+        (ProblemKind::NotAFile, Lang::En) => {
+            format!("{f} is not a regular file (a pipe, a device): not read.")
+        }
         (ProblemKind::NoResults, Lang::Vi) => format!(
             "Thư mục {f} không có ket-qua.json: đưa thư mục kết quả của lệnh run (hoặc tệp ket-qua.json), không phải thư mục sổ của đơn vị."
         ),

@@ -25,6 +25,15 @@ pub fn select(loaded: Vec<Loaded>) -> Selection {
     let mut docs = Vec::new();
     for l in loaded {
         match l.outcome {
+            // A quarter whose run read no unit's workbook has no result to count: its people
+            // would all look absent, its money nil. Left out, and said.
+            Ok(doc) if doc.units.is_empty() => notes.push(
+                NoteKind::NoUnits {
+                    file: doc.file,
+                    quarter: doc.quarter,
+                }
+                .into(),
+            ),
             Ok(doc) => docs.push(doc),
             Err(p) => notes.push(NoteKind::Unusable(p).into()),
         }
