@@ -36,7 +36,8 @@ const SAFETY: f64 = 1.04;
 /// Width of one character in points (0 for a combining mark; a character the table does not know
 /// counts as one em, the widest letter).
 pub fn char_width(c: char, font: Font) -> f64 {
-    if unicode_normalization::char::is_combining_mark(c) {
+    // No combining mark comes before U+0300: the letters of most texts skip the look-up.
+    if u32::from(c) >= 0x300 && unicode_normalization::char::is_combining_mark(c) {
         return 0.0;
     }
     let units = match table::CHARS.binary_search(&(c as u32)) {

@@ -15,7 +15,9 @@ use crate::profile::Profile;
 use crate::year::{Counts, PersonYear, QuarterMoney, Reward, Slot, UnitYear, Year};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Chart, ChartDataLabel, ChartFont, ChartType, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartDataLabel, ChartFont, ChartType, Workbook, Worksheet, XlsxError,
+};
 use std::path::Path;
 
 pub const SHEET_SUMMARY: &str = "Tổng hợp năm";
@@ -750,8 +752,9 @@ fn person_note(p: &PersonYear, y: &Year) -> String {
     parts.join("; ")
 }
 
-fn people_sheet(wb: &mut Workbook, s: &Styles, y: &Year) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
+fn people_sheet(s: &Styles, y: &Year) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Worksheet::new();
+    let ws = &mut sheet;
     ws.set_name(SHEET_PEOPLE)?;
     let mut sh = Sheet::new(ws, &PEOPLE_WIDTHS)?;
     let title = format!("KẾT QUẢ CỦA TỪNG NGƯỜI THEO QUÝ NĂM {}", y.year);
@@ -777,7 +780,7 @@ fn people_sheet(wb: &mut Workbook, s: &Styles, y: &Year) -> Result<(), XlsxError
         repeat: Some((head, head)),
         keep: vec![(0, head + 1)],
     })?;
-    Ok(())
+    Ok(sheet)
 }
 
 fn person_row(
@@ -803,8 +806,9 @@ fn person_row(
 
 const DAT_WIDTHS: [f64; 7] = [7.0, 12.0, 28.0, 40.0, 14.0, 16.0, 30.0];
 
-fn dat_sheet(wb: &mut Workbook, s: &Styles, y: &Year) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
+fn dat_sheet(s: &Styles, y: &Year) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Worksheet::new();
+    let ws = &mut sheet;
     ws.set_name(SHEET_DAT)?;
     let mut sh = Sheet::new(ws, &DAT_WIDTHS)?;
     let present = y.present();
@@ -852,7 +856,7 @@ fn dat_sheet(wb: &mut Workbook, s: &Styles, y: &Year) -> Result<(), XlsxError> {
         repeat: Some((head, head)),
         keep: vec![(0, head + 1)],
     })?;
-    Ok(())
+    Ok(sheet)
 }
 
 // ------------------------------------------------------------------------------------------
@@ -967,8 +971,9 @@ fn rate_chart(y: &Year, head: u32, series: &[(String, u32)]) -> Chart {
 // Ghi chú
 // ------------------------------------------------------------------------------------------
 
-fn notes_sheet(wb: &mut Workbook, s: &Styles, y: &Year) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
+fn notes_sheet(s: &Styles, y: &Year) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Worksheet::new();
+    let ws = &mut sheet;
     ws.set_name(SHEET_NOTES)?;
     let widths = [9.0, 12.0, 24.0, 90.0];
     let mut sh = Sheet::new(ws, &widths)?;
@@ -1002,7 +1007,7 @@ fn notes_sheet(wb: &mut Workbook, s: &Styles, y: &Year) -> Result<(), XlsxError>
         repeat: Some((head, head)),
         keep: vec![(0, head + 1)],
     })?;
-    Ok(())
+    Ok(sheet)
 }
 
 /// The people who moved to another unit; returns the next row.
@@ -1071,10 +1076,15 @@ pub fn build(y: &Year, profile: &Profile, doc: &Dated) -> Result<Workbook, Write
     units_sheet::<Rates>(&mut wb, &s, y, profile, (SHEET_UNITS, &units_title))?;
     let money_title = format!("TIỀN THƯỞNG CỦA TỪNG ĐƠN VỊ THEO QUÝ NĂM {}", y.year);
     units_sheet::<Money>(&mut wb, &s, y, profile, (SHEET_MONEY, &money_title))?;
-    people_sheet(&mut wb, &s, y)?;
-    dat_sheet(&mut wb, &s, y)?;
+    // The long lists (a city's people, its notes) are built side by side.
+    let (people, (dat, notes)) = rayon::join(
+        || people_sheet(&s, y),
+        || rayon::join(|| dat_sheet(&s, y), || notes_sheet(&s, y)),
+    );
+    wb.push_worksheet(people?);
+    wb.push_worksheet(dat?);
     chart_sheet(&mut wb, &s, y, profile)?;
-    notes_sheet(&mut wb, &s, y)?;
+    wb.push_worksheet(notes?);
     Ok(wb)
 }
 

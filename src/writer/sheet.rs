@@ -100,20 +100,20 @@ impl<'a> Sheet<'a> {
         value: &str,
         style: &Style,
     ) -> Result<(), XlsxError> {
+        use std::borrow::Cow;
         let widths = self.span(first_col, last_col).to_vec();
         let value = kit::cell_text(value);
-        let one_line = metrics::fits_one_line(&value, style.font, &widths);
-        let (shown, format, h) = if one_line && !style.wrap {
-            (value, style.clone(), style.font.line_height())
+        // Most cells hold a short text: measured once, written with the style as it is.
+        let (shown, format, h) = if metrics::fits_one_line(&value, style.font, &widths) {
+            (value, Cow::Borrowed(style), style.font.line_height())
         } else {
             let wrapped = if style.wrap {
-                style.clone()
+                Cow::Borrowed(style)
             } else {
-                style.clone().set_text_wrap()
+                Cow::Owned(style.clone().set_text_wrap())
             };
-            let shown = fit_height(&value, style.font, &widths, MAX_HEIGHT);
-            let h = metrics::wrapped_height(&shown, style.font, &widths);
-            (std::borrow::Cow::Owned(shown), wrapped, h)
+            let (shown, h) = fit_height(&value, style.font, &widths, MAX_HEIGHT);
+            (Cow::Owned(shown), wrapped, h)
         };
         merge_area(
             self.ws, first_row, first_col, last_row, last_col, &shown, &format,
@@ -288,9 +288,10 @@ fn blocks(last: u32, keep: &[(u32, u32)]) -> Vec<(u32, u32)> {
 }
 
 /// The text, shortened with a note when it would need a row taller than `max` points.
-fn fit_height(value: &str, font: metrics::Font, widths: &[f64], max: f64) -> String {
-    if metrics::wrapped_height(value, font, widths) <= max {
-        return value.to_string();
+fn fit_height(value: &str, font: metrics::Font, widths: &[f64], max: f64) -> (String, f64) {
+    let h = metrics::wrapped_height(value, font, widths);
+    if h <= max {
+        return (value.to_string(), h);
     }
     let note = kit::SHORTENED;
     let chars: Vec<char> = value.chars().collect();
@@ -305,7 +306,9 @@ fn fit_height(value: &str, font: metrics::Font, widths: &[f64], max: f64) -> Str
             hi = mid - 1;
         }
     }
-    chars[..lo].iter().collect::<String>() + note
+    let shown = chars[..lo].iter().collect::<String>() + note;
+    let h = metrics::wrapped_height(&shown, font, widths);
+    (shown, h)
 }
 
 #[cfg(test)]
@@ -324,11 +327,13 @@ mod tests {
     fn a_text_too_tall_for_a_row_is_shortened_with_a_note() {
         let font = metrics::Font::regular(12.0);
         let long = "Ghi chú rất dài về người này ".repeat(200);
-        let shown = fit_height(&long, font, &[40.0], MAX_HEIGHT);
+        let (shown, h) = fit_height(&long, font, &[40.0], MAX_HEIGHT);
         assert!(shown.ends_with("xem ket-qua.json hoặc sổ gốc)"));
-        assert!(metrics::wrapped_height(&shown, font, &[40.0]) <= MAX_HEIGHT);
+        assert_eq!(metrics::wrapped_height(&shown, font, &[40.0]), h);
+        assert!(h <= MAX_HEIGHT);
         assert!(shown.len() > 500, "keeps as much as fits");
-        assert_eq!(fit_height("ngắn", font, &[40.0], MAX_HEIGHT), "ngắn");
+        let (short, h) = fit_height("ngắn", font, &[40.0], MAX_HEIGHT);
+        assert_eq!((short.as_str(), h), ("ngắn", font.line_height()));
     }
 
     #[test]

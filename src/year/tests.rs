@@ -529,27 +529,25 @@ fn loaded(d: QuarterDoc) -> Loaded {
 
 #[test]
 fn one_year_one_document_per_quarter() {
+    // A quarter's results with one unit.
+    let one = |n: u8| doc(n, vec![unit("NV", Bloc::ChinhQuyen, vec![dat("A1", "An")])]);
     let other = |n: u8| QuarterDoc {
         quarter: Quarter::new(2023, n).unwrap(),
-        ..doc(n, vec![])
+        ..one(n)
     };
     // Most documents are of 2024: the 2023 one is left out with an error note.
-    let s = select::select(vec![
-        loaded(doc(1, vec![])),
-        loaded(doc(2, vec![])),
-        loaded(other(4)),
-    ]);
+    let s = select::select(vec![loaded(one(1)), loaded(one(2)), loaded(other(4))]);
     let (y, docs) = s.outcome.unwrap();
     assert_eq!((y, docs.len()), (2024, 2));
     assert_eq!(s.notes[0].code(), "year-mismatch");
     // As many of each year: which one is meant cannot be told.
-    let s = select::select(vec![loaded(doc(1, vec![])), loaded(other(2))]);
+    let s = select::select(vec![loaded(one(1)), loaded(other(2))]);
     assert!(matches!(s.outcome, Err(Refusal::SeveralYears(_))));
     // Two documents of one quarter.
-    let s = select::select(vec![loaded(doc(1, vec![])), loaded(doc(1, vec![]))]);
+    let s = select::select(vec![loaded(one(1)), loaded(one(1))]);
     assert!(matches!(s.outcome, Err(Refusal::SameQuarter(_, ref f)) if f.len() == 2));
     // More paths than quarters.
-    let s = select::select((1..=5).map(|_| loaded(doc(1, vec![]))).collect());
+    let s = select::select((1..=5).map(|_| loaded(one(1))).collect());
     assert_eq!(s.outcome.err(), Some(Refusal::TooMany(5)));
     // A file that cannot be used is an error note; the rest go on.
     let bad = Loaded {
@@ -559,9 +557,17 @@ fn one_year_one_document_per_quarter() {
             kind: ProblemKind::Json("eof".into()),
         }),
     };
-    let s = select::select(vec![bad.clone(), loaded(doc(3, vec![]))]);
+    let s = select::select(vec![bad.clone(), loaded(one(3))]);
     assert!(s.outcome.is_ok());
     assert_eq!(s.notes[0].code(), "file-unreadable");
     let s = select::select(vec![bad]);
+    assert_eq!(s.outcome.err(), Some(Refusal::NothingReadable));
+    // Results without any unit (their run read no workbook) are left out, and said.
+    let s = select::select(vec![loaded(one(1)), loaded(doc(2, vec![]))]);
+    let (_, docs) = s.outcome.unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(s.notes[0].code(), "results-empty");
+    assert_eq!(s.notes[0].severity(), crate::finding::Severity::Error);
+    let s = select::select(vec![loaded(doc(2, vec![]))]);
     assert_eq!(s.outcome.err(), Some(Refusal::NothingReadable));
 }
