@@ -45,14 +45,13 @@ for q in 1 2 3 4; do
 done
 "$bin" nam "$work"/nam-q{1,2,3,4} -o "$work/nam/nam-2024.xlsx" >/dev/null
 
-find "$work/ket-qua" "$work/mau" "$work/nam" -name '*.xlsx' | sort | while read -r f; do
 "$bin" template danh-sach-don-vi -o "$work/mau/danh-sach-don-vi.xlsx" >/dev/null
 # The review of signs, on its fixtures (quarter II against quarter I).
 mkdir -p "$work/bat-thuong"
 "$bin" bat-thuong fixtures/bat-thuong/quy-2 fixtures/bat-thuong/quy-1 \
     -o "$work/bat-thuong/bat-thuong.xlsx" >/dev/null
 
-find "$work/ket-qua" "$work/mau" "$work/bat-thuong" -name '*.xlsx' | sort | while read -r f; do
+find "$work/ket-qua" "$work/mau" "$work/bat-thuong" "$work/nam" -name '*.xlsx' | sort | while read -r f; do
     docs/render.sh "$f" "$out" 90 >/dev/null
     echo "$out/$(basename "${f%.*}")-*.png"
 done

@@ -58,6 +58,57 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
 }
 
+/// A key for comparing what must match as written, such as a `Mã CB` or, where a person is
+/// followed, a name: Unicode NFC, lower case, every run of whitespace one space, trimmed. Unlike
+/// [`key`], diacritics and punctuation count: "An" and "Ân", "Đ01" and "D01", "CB-1" and "CB 1"
+/// differ; "NGUYỄN  VĂN ÂN" and "Nguyễn Văn Ân" (NFC or NFD) do not.
+pub fn exact_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    exact_key_into(s, &mut out);
+    out
+}
+
+/// [`exact_key`]`(s)` appended to `out`, without allocating when `s` is ASCII or NFC and its
+/// lower case is too.
+pub fn exact_key_into(s: &str, out: &mut String) {
+    let start = out.len();
+    let mut pending_space = false;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_whitespace() {
+            pending_space = true;
+            return;
+        }
+        if pending_space && out.len() > start {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.extend(c.to_lowercase());
+    };
+    let nfc = |t: &str| {
+        t.is_ascii()
+            || unicode_normalization::is_nfc_quick(t.chars())
+                == unicode_normalization::IsNormalized::Yes
+    };
+    if nfc(s) {
+        for c in s.chars() {
+            push(c, out);
+        }
+        if s.is_ascii() {
+            return;
+        }
+    } else {
+        for c in s.nfc() {
+            push(c, out);
+        }
+    }
+    // Lower case keeps Vietnamese letters composed; anything else is composed again.
+    if !nfc(&out[start..]) {
+        let composed: String = out[start..].nfc().collect();
+        out.truncate(start);
+        out.push_str(&composed);
+    }
+}
+
 /// A key for sheet names: as [`key`], with leading zeros of numbers dropped and "mẫu số" read as
 /// "mẫu", so `Mẫu 4`, `MẪU 04` and `Mẫu số 04` name the same sheet.
 pub fn sheet_key(s: &str) -> String {
@@ -454,6 +505,36 @@ mod tests {
         assert_eq!(key(&nfd), "ho va ten");
         assert_eq!(key("Mẫu 04"), "mau 04");
         assert_eq!(key("Đảng - Đoàn thể"), "dang doan the");
+    }
+
+    #[test]
+    fn exact_keys_keep_diacritics_and_punctuation() {
+        let nfd: String = "Nguyễn Văn Ân".nfd().collect();
+        for same in [
+            "Nguyễn Văn Ân",
+            "  NGUYỄN   VĂN ÂN ",
+            "nguyễn\u{a0}văn\tân",
+            nfd.as_str(),
+        ] {
+            assert_eq!(exact_key(same), "nguyễn văn ân", "{same:?}");
+        }
+        assert_ne!(exact_key("Nguyễn Văn An"), exact_key("Nguyễn Văn Ân"));
+        assert_ne!(exact_key("Nguyen Van An"), exact_key("Nguyễn Văn An"));
+        assert_eq!(exact_key(" cq 001 "), exact_key("CQ 001"));
+        assert_ne!(exact_key("Đ01"), exact_key("D01"));
+        assert_eq!(exact_key("đ01"), exact_key("Đ01"));
+        assert_ne!(exact_key("CB-1"), exact_key("CB 1"));
+        assert_ne!(exact_key("CB1"), exact_key("CB 1"));
+        assert_eq!(exact_key(""), "");
+        assert_eq!(exact_key(" \t "), "");
+        // The key of a key is itself: it can be compared with keys made elsewhere.
+        for s in ["Ông Thị Hằng", "ÁNH", "A\u{301}"] {
+            assert_eq!(exact_key(&exact_key(s)), exact_key(s));
+        }
+        assert_eq!(exact_key("A\u{301}"), "á");
+        let mut out = String::from("x:");
+        exact_key_into("  Ân  A\u{301} ", &mut out);
+        assert_eq!(out, "x:ân á");
     }
 
     #[test]

@@ -647,3 +647,198 @@ fn the_cli_cases_read_what_run_writes_today() {
         }
     }
 }
+
+/// A person of a results document written by hand: id, name, status.
+type Listed<'a> = (&'a str, &'a str, &'a str);
+
+/// A results document written by hand: `units` as (code, people).
+fn results_doc(dir: &Path, quarter: &str, units: &[(&str, &[Listed])]) -> PathBuf {
+    let units: Vec<Value> = units
+        .iter()
+        .map(|(code, people)| {
+            let people: Vec<Value> = people
+                .iter()
+                .map(|(id, name, status)| {
+                    serde_json::json!({"id": id, "name": name, "status": status})
+                })
+                .collect();
+            serde_json::json!({
+                "unit": format!("Đơn vị {code}"),
+                "code": code,
+                "bloc": "chinh-quyen",
+                "people": people,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "schema": "danhgia/ket-qua/v1",
+        "quarter": quarter,
+        "units": units,
+    });
+    let folder = dir.join(quarter);
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join("ket-qua.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    path
+}
+
+/// The people of a year document with this id.
+fn people_with<'a>(doc: &'a Value, id: &str) -> Vec<&'a Value> {
+    doc["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["id"] == id)
+        .collect()
+}
+
+/// The unit of each quarter of a person, "-" where not listed.
+fn quarter_units(p: &Value) -> Vec<String> {
+    p["quarters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["unit"].as_str().unwrap_or("-").to_string())
+        .collect()
+}
+
+#[test]
+fn people_are_never_linked_by_a_value_not_understood() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    // A and B give their people a Mã CB; H is a mẫu 06 typed by hand (row numbers as ids).
+    let q1 = results_doc(
+        d,
+        "2024-Q1",
+        &[
+            (
+                "A",
+                &[("X1", "Lê Văn An", "dat"), ("Đ01", "Bùi Văn An", "dat")],
+            ),
+            ("B", &[("Y1", "Phạm Thu Hà", "dat")]),
+            (
+                "H",
+                &[
+                    ("dong-7", "Nguyễn Văn Hùng", "dat"),
+                    ("dong-9", "Nguyễn Văn Hùng", "khong-dat"),
+                    ("dong-3", "Lý Thị Mai", "dat"),
+                ],
+            ),
+        ],
+    );
+    let q2 = results_doc(
+        d,
+        "2024-Q2",
+        &[
+            ("A", &[]),
+            (
+                "B",
+                &[("Y1", "Phạm Thu Hà", "dat"), ("X1", "Lê Văn An", "dat")],
+            ),
+            (
+                "C",
+                &[
+                    ("D01", "Bùi Văn Ân", "dat"),
+                    ("Y1", "Phạm Thu Hà", "khong-dat"),
+                ],
+            ),
+            (
+                "H",
+                &[
+                    ("dong-5", "Nguyễn Văn Hùng", "khong-dat"),
+                    ("dong-8", "Nguyễn Văn Hùng", "dat"),
+                    ("dong-3", "Lý Thị Mai", "dat"),
+                ],
+            ),
+        ],
+    );
+    let q3 = results_doc(
+        d,
+        "2024-Q3",
+        &[
+            ("A", &[("X1", "Lê Văn An", "dat")]),
+            ("B", &[("Y1", "Phạm Thu Hà", "dat")]),
+            ("C", &[("D01", "Bùi Văn Ân", "dat")]),
+            ("H", &[]),
+            ("H2", &[("dong-2", "Lý Thị Mai", "dat")]),
+        ],
+    );
+    let (code, doc, stderr) = nam(d, &[q1, q2, q3], &[]);
+    assert_eq!(code, 0, "warnings only: {stderr}");
+
+    // Every change of unit is a move, back to A included.
+    let an = people_with(&doc, "X1");
+    assert_eq!(an.len(), 1);
+    assert_eq!(an[0]["units"], serde_json::json!(["A", "B", "A"]));
+    assert_eq!(
+        an[0]["moves"],
+        serde_json::json!([
+            {"quarter": "2024-Q2", "from": "A", "to": "B"},
+            {"quarter": "2024-Q3", "from": "B", "to": "A"}
+        ])
+    );
+    // Listed in B and C in quarter II: followed in B, where she was; C's listing apart.
+    let ha = people_with(&doc, "Y1");
+    assert_eq!(ha.len(), 2);
+    let units: Vec<Vec<String>> = ha.iter().map(|p| quarter_units(p)).collect();
+    assert!(units.contains(&vec!["B".into(), "B".into(), "B".into(), "-".into()]));
+    assert!(units.contains(&vec!["-".into(), "C".into(), "-".into(), "-".into()]));
+    // Đ01 and D01 are two codes, An and Ân two names.
+    assert_eq!(people_with(&doc, "Đ01")[0]["moves"], serde_json::json!([]));
+    assert_eq!(people_with(&doc, "D01").len(), 1);
+    // Namesakes of the hand-typed unit: four people, none followed by guess.
+    let hung: Vec<&Value> = doc["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"] == "Nguyễn Văn Hùng")
+        .collect();
+    assert_eq!(hung.len(), 4);
+    // Mai of H and Mai of H2: a row number never moves anyone.
+    let mai: Vec<&Value> = doc["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"] == "Lý Thị Mai")
+        .collect();
+    assert_eq!(mai.len(), 2);
+    assert!(mai.iter().all(|p| p["moves"] == serde_json::json!([])));
+
+    let notes: Vec<(&str, &str)> = doc["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["code"].as_str().unwrap().starts_with("person-"))
+        .map(|n| (n["code"].as_str().unwrap(), n["message"].as_str().unwrap()))
+        .collect();
+    let with = |code: &str| -> Vec<&str> {
+        notes
+            .iter()
+            .filter(|(c, _)| *c == code)
+            .map(|(_, m)| *m)
+            .collect()
+    };
+    assert_eq!(notes.len(), 5, "{notes:#?}");
+    let dup = with("person-duplicate");
+    assert_eq!(dup.len(), 2, "{notes:#?}");
+    assert!(dup
+        .iter()
+        .all(|m| m.contains("họ tên Nguyễn Văn Hùng có 2 lần trong đơn vị H")));
+    let two = with("person-two-units");
+    assert_eq!(two.len(), 1, "{notes:#?}");
+    assert!(two[0].starts_with("Quý II/2024: Phạm Thu Hà (Mã CB Y1) có tên ở 2 đơn vị: B, C."));
+    let possible = with("person-possible-match");
+    assert_eq!(possible.len(), 2, "{notes:#?}");
+    assert!(possible
+        .iter()
+        .any(|m| m.contains("(D01, đơn vị C)") && m.contains("(Đ01, đơn vị A)")));
+    assert!(possible
+        .iter()
+        .any(|m| m.contains("(dong-2, đơn vị H2)") && m.contains("không có cột Mã CB")));
+
+    // The people sheet names both moves.
+    let people = texts(&d.join("nam.xlsx"), "Cá nhân");
+    let both =
+        "Chuyển từ Đơn vị A sang Đơn vị B từ quý II; Chuyển từ Đơn vị B sang Đơn vị A từ quý III;";
+    assert!(people.iter().any(|t| t.starts_with(both)), "{people:?}");
+}

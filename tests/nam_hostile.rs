@@ -290,3 +290,40 @@ fn the_reward_document_beside_a_results_file_given_is_never_overwritten() {
     assert_eq!(code, 2, "{stderr}");
     assert_eq!(std::fs::read(&rewards).unwrap(), before);
 }
+
+#[test]
+fn a_reward_paid_to_someone_not_dat_is_an_error_that_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outs = run_quarters(tmp.path(), &[1, 2]);
+    // Quarter II: CB304 (MTTQ, không đạt) added to the paid, every total kept consistent.
+    edit(&outs[1].join("khen-thuong.json"), |v| {
+        let amount: u64 = v["amount_per_person"].as_str().unwrap().parse().unwrap();
+        let plus = |x: &Value| (x.as_str().unwrap().parse::<u64>().unwrap() + amount).to_string();
+        let units = v["units"].as_array_mut().unwrap();
+        let u = units.iter_mut().find(|u| u["code"] == "MTTQ").unwrap();
+        u["accepted"].as_array_mut().unwrap().push("CB304".into());
+        u["total"] = plus(&u["total"]).into();
+        v["total"] = plus(&v["total"]).into();
+        v["people"] = (v["people"].as_u64().unwrap() + 1).into();
+    });
+    let (code, doc, stderr) = nam(tmp.path(), &outs);
+    assert_eq!(code, 1, "{stderr}");
+    let codes = note_codes(&doc);
+    assert!(codes.contains(&"reward-not-dat".to_string()), "{codes:?}");
+    assert!(
+        !codes.contains(&"reward-unknown-person".to_string()),
+        "{codes:?}"
+    );
+    assert!(
+        !codes.contains(&"rewards-inconsistent".to_string()),
+        "{codes:?}"
+    );
+    let xuan = doc["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "CB304")
+        .unwrap();
+    assert_eq!(xuan["money"], "0", "never paid to the person");
+    assert_eq!(xuan["quarters"][1]["rewarded"], false);
+}

@@ -1,123 +1,72 @@
 //! Following units and people across the quarters of a year.
 //!
 //! The results document (SPEC §5) gives each person a `Mã CB` (`id`) and a name in a unit, and
-//! no birth date; so the year's identity rules use those:
-//! - a **unit** is its code (compared as names are: case, spacing, diacritics aside);
-//! - a **person** is the same from one quarter to the next when listed in the same unit under
-//!   the same `Mã CB` and the same name (compared the same way). A mẫu 06 typed by hand has no
-//!   `Mã CB` column, and its people get a row number (`dong-7`) as id: there the name stands in
-//!   for the `Mã CB`;
-//! - a person listed in a unit for the first time **moved** there when exactly one person of
-//!   another unit, not listed anywhere that quarter, has the same `Mã CB` and the same name;
-//! - whatever is not certain is said, never guessed: the same `Mã CB` under another name in a
-//!   unit is a new person (`person-ambiguous`); several people who could have moved, a new
-//!   person (`person-ambiguous`); a new person with the name of someone no longer listed but
-//!   another `Mã CB`, a new person (`person-possible-match`); a `Mã CB` twice in a unit in one
-//!   quarter, two people (`person-duplicate`).
+//! no birth date; so the year's identity rules use those. A `Mã CB` and a name are compared as
+//! [`text::exact_key`] compares them: case, spacing and Unicode normalisation aside, every letter
+//! and mark counted ("An" is not "Ân", "Đ01" is not "D01"). A unit is its code (as
+//! [`text::key`] compares it).
 //!
-//! Each quarter is linked in two passes, so that who is listed in the quarter is known before
-//! anyone is taken for a mover: people found in their own unit first, then the newcomers. Keys
-//! are interned once (one hash look-up a person a quarter) and the people of a key are chained,
-//! so nothing is compared pairwise and a city's year links in a fraction of a second.
+//! - A person is the same from one quarter to the next when listed in the unit they were listed
+//!   in last, under the same `Mã CB` and the same name. A mẫu 06 typed by hand has no `Mã CB`
+//!   column, and its people get a row number (`dong-7`) as id: there (and for an empty id) the
+//!   name stands for the `Mã CB`, within the unit only.
+//! - A person not found so **moved** when exactly one person of another unit, not listed anywhere
+//!   that quarter, has the same `Mã CB` and the same name. A row number never moves anyone. Every
+//!   change of unit between two quarters a person is listed in is a move (back to an earlier
+//!   unit included).
+//! - Whatever is not certain is said, never guessed:
+//!   - the same `Mã CB` (without `Mã CB`, the same name) several times in a unit in one quarter:
+//!     a person each, and (where the `Mã CB` and name, or the name, repeat) none of them linked
+//!     to anyone (`person-duplicate`, naming what repeats);
+//!   - the same `Mã CB` and name in several units in one quarter: a person each; the one in the
+//!     unit where they were listed before is followed on there (`person-two-units`), none moved;
+//!   - the same `Mã CB` under another name in a unit: a new person (`person-ambiguous`);
+//!   - several people who could be the one listed (several movers; in a unit without `Mã CB`,
+//!     several people of the name): a new person (`person-ambiguous`);
+//!   - a new person with the name (as [`text::key`] compares names) of someone no longer listed:
+//!     a new person (`person-possible-match`, saying why they are not linked).
+//!
+//! Each quarter is linked in passes, so that who is listed in the quarter, and where, is known
+//! before anyone is taken for a mover: first the people found in the unit they were in (most of
+//! them without a look-up: where they stood the quarter before); then the moves; then the new
+//! people and their notes. Keys are interned (a person found where they stood the quarter before
+//! needs no look-up, any other a few hash look-ups), the people of a key are chained, and per key
+//! the unit of the quarter is marked, so nothing is compared pairwise and a city's year links in
+//! a fraction of a second.
 
-use super::notes::{Note, NoteKind, Who};
+use super::notes::{MatchGap, Note, NoteKind, PersonKey, Who};
 use super::{Counts, Move, PersonQuarter, PersonYear, Reward, Slot, UnitQuarter, UnitYear};
 use crate::model::{Bloc, Quarter, Status};
 use crate::reader::run_outputs::{PersonDoc, RewardDoc, UnitDoc};
 use crate::text;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 
-/// The end of a chain of people.
+/// The end of a chain of people; no key.
 const NONE: u32 = u32::MAX;
 
-/// Writes into `out` the key of a person inside a unit: the `Mã CB` compared as [`text::key`]
-/// compares names, or (marked apart) the name where the id only numbers a row.
-fn person_key(id: &str, name: &str, out: &mut String) {
+/// Whether an id is no `Mã CB`: the row number given to a person of a mẫu 06 typed by hand
+/// without a `Mã CB` column (`dong-N`), or nothing.
+fn lacks_ma_cb(id: &str) -> bool {
+    id.trim().is_empty()
+        || id
+            .strip_prefix("dong-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Writes into `out` the key of a person: the key of the `Mã CB` `idk` (its length first, so that
+/// no `Mã CB` and name run into another pair) and the name; or, marked apart, the name alone where
+/// the id only numbers a row (`idk` none).
+fn person_key(idk: Option<&str>, name: &str, out: &mut String) {
     out.clear();
-    if is_row_number(id) {
-        out.push('\u{0}');
-        out.push_str(&text::key(name));
-    } else if id.is_ascii() {
-        ascii_key(id, out);
-    } else {
-        out.push_str(&text::key(id));
-    }
-}
-
-/// [`text::key`] of an ASCII text, without allocating: lower case, every run of characters that
-/// are not letters or digits one space, trimmed.
-fn ascii_key(s: &str, out: &mut String) {
-    let mut pending_space = false;
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(b.to_ascii_lowercase() as char);
-        } else {
-            pending_space = true;
+    match idk {
+        Some(k) => {
+            let _ = write!(out, "{}:{k}", k.len());
         }
+        None => out.push('r'),
     }
-}
-
-/// The id given to a person of a mẫu 06 typed by hand without a `Mã CB` column: `dong-N`.
-fn is_row_number(id: &str) -> bool {
-    id.strip_prefix("dong-")
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Whether two names are the same as [`text::key`] compares them (case, diacritics, spacing
-/// aside), without building the keys: different names differ within their first letters.
-fn same_name(a: &str, b: &str) -> bool {
-    a == b || key_chars(a).eq(key_chars(b))
-}
-
-/// The characters of [`text::key`]`(s)`, one by one.
-fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    let mut pending_space = false;
-    let mut started = false;
-    s.chars()
-        .flat_map(key_base)
-        .flat_map(char::to_lowercase)
-        .flat_map(move |c| {
-            if !c.is_alphanumeric() {
-                pending_space = true;
-                return [None, None];
-            }
-            let space = (pending_space && started).then_some(' ');
-            pending_space = false;
-            started = true;
-            [space, Some(c)]
-        })
-        .flatten()
-}
-
-/// The letter [`text::key`] keeps of a character: its base letter without marks (đ → d), none
-/// for a combining mark.
-fn key_base(c: char) -> Option<char> {
-    if c.is_ascii() {
-        return Some(c);
-    }
-    if matches!(c, 'đ' | 'Đ') {
-        return Some('d');
-    }
-    let mut base = None;
-    unicode_normalization::char::decompose_canonical(c, |d| {
-        if base.is_none() && !is_mark(d) {
-            base = Some(d);
-        }
-    });
-    match base {
-        Some(b) => Some(b),
-        None if is_mark(c) => None,
-        None => Some(c),
-    }
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
+    text::exact_key_into(name, out);
 }
 
 /// Who a reward document pays in one unit.
@@ -141,7 +90,7 @@ impl Paid {
             let ids = u
                 .accepted
                 .iter()
-                .map(|id| (text::key(id), id.clone()))
+                .map(|id| (text::exact_key(id), id.clone()))
                 .collect();
             let paid = UnitPaid {
                 ids,
@@ -157,14 +106,42 @@ impl Paid {
     }
 }
 
-/// What the look-up in a unit found for a person.
-enum Direct {
-    Linked(usize),
-    /// The `Mã CB` is already taken in the unit this quarter.
-    Duplicate,
-    /// The `Mã CB` was someone else's in this unit.
-    OtherName(usize),
-    New,
+/// Where a key was listed in the quarter being linked.
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    /// The quarter's index + 1; 0: not yet.
+    quarter: u8,
+    unit: u32,
+    /// Listed in several units that quarter.
+    several: bool,
+}
+
+/// (unit, `Mã CB` key) → the people ever listed in the unit under it, as chains in one list.
+#[derive(Default)]
+struct UnitIds {
+    /// The latest entry of a (unit, `Mã CB` key).
+    heads: HashMap<(u32, u32), u32>,
+    /// (person, the entry before of the same unit and `Mã CB`, or [`NONE`]).
+    entries: Vec<(u32, u32)>,
+}
+
+impl UnitIds {
+    fn add(&mut self, unit: usize, idk: u32, c: usize) {
+        let e = self.entries.len() as u32;
+        let before = self.heads.insert((unit as u32, idk), e).unwrap_or(NONE);
+        self.entries.push((c as u32, before));
+    }
+
+    fn of(&self, unit: usize, idk: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut e = self.heads.get(&(unit as u32, idk)).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            (e != NONE).then(|| {
+                let (c, before) = self.entries[e as usize];
+                e = before;
+                c as usize
+            })
+        })
+    }
 }
 
 /// The people and units seen so far.
@@ -176,17 +153,29 @@ pub struct Linker {
     /// newcomer stood), for the look-up by place.
     last: Vec<Vec<u32>>,
     people: Vec<PersonYear>,
-    /// Person keys, interned.
+    /// Person keys ([`person_key`]), interned.
     keys: HashMap<String, u32>,
     /// Per key: the latest person created with it, the head of a chain through `next`.
     head: Vec<u32>,
+    /// Per key: where it was listed in the quarter being linked.
+    seen: Vec<Seen>,
+    /// `Mã CB` keys, interned.
+    ids: HashMap<String, u32>,
+    /// Per person: the key.
+    key_of: Vec<u32>,
+    /// Per person: the `Mã CB` key, [`NONE`] for a row number.
+    id_of: Vec<u32>,
     /// Per person: the person created before it with the same key, or [`NONE`].
     next: Vec<u32>,
-    /// Name key → people; built the first time a newcomer is not a mover.
+    /// The people ever listed in a unit under a `Mã CB`; built the first time a newcomer is not
+    /// a mover.
+    unit_ids: Option<UnitIds>,
+    /// Name key ([`text::key`]) → people; built the first time a newcomer is not a mover.
     by_name: Option<HashMap<String, Vec<u32>>>,
     notes: Vec<Note>,
     /// Room to build keys in.
     scratch: String,
+    id_scratch: String,
 }
 
 /// What the passes over one quarter carry.
@@ -197,14 +186,31 @@ struct Pass {
     total: Counts,
     /// The units of the quarter.
     units: HashSet<usize>,
+    /// The keys listed in several units this quarter, in the order found.
+    several_units: Vec<u32>,
+    /// The people seen before this quarter: only they can be someone a newcomer may be.
+    known: usize,
 }
 
 /// A person of the quarter not found in their unit by the first pass.
 struct Newcomer {
     unit: usize,
+    /// Where the person stands in the unit's list.
+    place: usize,
     key: u32,
+    idk: u32,
     person: PersonDoc,
     reward: Reward,
+}
+
+/// What the moves pass found for a newcomer who did not move.
+enum Unmoved {
+    /// Nobody it could be.
+    Nobody,
+    /// Several people of other units it could be.
+    Several(Vec<usize>),
+    /// Its key is listed in several units this quarter.
+    SeveralUnits,
 }
 
 impl Linker {
@@ -223,15 +229,33 @@ impl Linker {
             newcomers: Vec::new(),
             total: Counts::default(),
             units: HashSet::new(),
+            several_units: Vec::new(),
+            known: self.people.len(),
         };
         // Room for everyone of the quarter being new, so that the people are never moved.
-        self.people
-            .reserve(units.iter().map(|u| u.people.len()).sum());
+        let listed: usize = units.iter().map(|u| u.people.len()).sum();
+        self.people.reserve(listed);
+        if self.keys.is_empty() {
+            self.keys.reserve(listed);
+            self.ids.reserve(listed);
+        }
         for u in units {
             self.take_unit(&mut pass, u, paid.as_mut());
         }
+        // The moves, once everyone found in their unit is known.
+        let mut unmoved = Vec::new();
         for n in std::mem::take(&mut pass.newcomers) {
-            self.arrive(n, i, quarter);
+            match self.mover(&n, &pass) {
+                Ok(c) => self.moved(c, n, quarter),
+                Err(why) => unmoved.push((n, why)),
+            }
+        }
+        // The new people, once every move is known.
+        for (n, why) in unmoved {
+            self.arrive(n, why, &pass);
+        }
+        for k in std::mem::take(&mut pass.several_units) {
+            self.note_several_units(k, i, quarter);
         }
         if let Some(paid) = paid {
             self.note_unpaid_leftovers(quarter, paid);
@@ -239,7 +263,10 @@ impl Linker {
         (pass.units.len() as u32, pass.total)
     }
 
+    /// The first pass over a unit: each person found where they were, new when the unit
+    /// repeats them, or left for the moves.
     fn take_unit(&mut self, pass: &mut Pass, u: UnitDoc, paid: Option<&mut Paid>) {
+        let i = pass.i;
         let unit_key = text::key(&u.code);
         let amount = paid.as_ref().map(|p| p.amount);
         let mut unit_paid = paid.and_then(|p| p.units.get_mut(&unit_key));
@@ -249,89 +276,232 @@ impl Linker {
                 .as_deref()
                 .map_or((0, Decimal::ZERO), |p| (p.people, p.total))
         });
-        let ui = self.unit(&u, unit_key, pass.i, money);
+        let ui = self.unit(&u, unit_key, i, money);
         pass.units.insert(ui);
         let before = std::mem::take(&mut self.last[ui]);
-        let mut now = Vec::with_capacity(u.people.len());
-        for (j, p) in u.people.into_iter().enumerate() {
-            let reward = reward_of(&p, amount, unit_paid.as_deref_mut());
-            let same_place = before
-                .get(j)
-                .filter(|&&c| c != NONE)
-                .map(|&c| c as usize)
-                .filter(|&c| {
-                    let known = &self.people[c];
-                    known.id == p.id && known.name == p.name && !self.is_listed(c, pass.i)
-                });
-            let c = match same_place {
-                // Most people are where they were the quarter before, under the same Mã CB and
-                // name: found without a look-up.
-                Some(c) => {
-                    pass.total.add(p.status);
-                    self.count(ui, pass.i, p.status);
-                    self.list(c, pass.i, ui, p, reward);
-                    Some(c)
+        // Each person's key: most are where they stood the quarter before, under the same Mã CB
+        // and name, the only person ever of that key, and found without a look-up (what the
+        // look-up would find).
+        // A cursor follows the list of the quarter before, past people who left (up to two in a
+        // row) and people who joined.
+        let mut found: Vec<(u32, u32, Option<usize>)> = Vec::with_capacity(u.people.len());
+        let mut cursor = 0;
+        for p in &u.people {
+            let in_place = (cursor..before.len().min(cursor + 3)).find_map(|at| {
+                let c = before[at];
+                (c != NONE && self.in_place(c as usize, p, ui, i)).then_some((at, c as usize))
+            });
+            let in_place = in_place.map(|(at, c)| {
+                cursor = at + 1;
+                c
+            });
+            found.push(match in_place {
+                Some(c) => (self.key_of[c], self.id_of[c], Some(c)),
+                None => {
+                    let (k, idk) = self.intern(&p.id, &p.name);
+                    (k, idk, None)
                 }
-                None => self.take_person(pass, ui, p, reward),
+            });
+        }
+        let repeated_keys = repeated(found.iter().map(|f| f.0));
+        let repeated_ids = repeated(found.iter().map(|f| f.1).filter(|&d| d != NONE));
+        self.note_repeats(
+            pass.quarter,
+            ui,
+            &u.people,
+            &found,
+            &repeated_keys,
+            &repeated_ids,
+        );
+        let mut now = Vec::with_capacity(u.people.len());
+        for (j, (p, (k, idk, in_place))) in u.people.into_iter().zip(found).enumerate() {
+            let (reward, paid_not_dat) = reward_of(&p, amount, unit_paid.as_deref_mut());
+            if paid_not_dat {
+                self.notes.push(
+                    NoteKind::RewardNotDat {
+                        quarter: pass.quarter,
+                        who: self.who_doc(ui, &p),
+                        status: p.status,
+                    }
+                    .into(),
+                );
+            }
+            pass.total.add(p.status);
+            self.count(ui, i, p.status);
+            self.mark_seen(pass, k, idk, ui);
+            let c = if repeated_keys.binary_search(&k).is_ok() {
+                // Who is who among people the unit lists alike cannot be told.
+                Some(self.create(ui, k, idk, i, p, reward))
+            } else if let Some(c) = in_place {
+                self.list(c, i, ui, p, reward);
+                Some(c)
+            } else {
+                let residents: Vec<usize> = self
+                    .chain(k)
+                    .filter(|&c| !self.is_listed(c, i) && self.people[c].unit() == ui)
+                    .collect();
+                match residents.as_slice() {
+                    [c] => {
+                        self.list(*c, i, ui, p, reward);
+                        Some(*c)
+                    }
+                    [] => {
+                        pass.newcomers.push(Newcomer {
+                            unit: ui,
+                            place: j,
+                            key: k,
+                            idk,
+                            person: p,
+                            reward,
+                        });
+                        None
+                    }
+                    several => {
+                        let candidates = several.iter().rev().map(|&c| self.who(c)).collect();
+                        let now = self.who_doc(ui, &p);
+                        let key = if idk == NONE {
+                            PersonKey::Name
+                        } else {
+                            PersonKey::MaCb
+                        };
+                        let note = NoteKind::SeveralCandidates {
+                            quarter: pass.quarter,
+                            now,
+                            candidates,
+                            key,
+                        };
+                        self.notes.push(note.into());
+                        Some(self.create(ui, k, idk, i, p, reward))
+                    }
+                }
             };
             now.push(c.map_or(NONE, |c| c as u32));
         }
         self.last[ui] = now;
     }
 
-    /// The first pass for one person: found in their unit, or a newcomer for the second pass.
-    /// Returns the person, unless a newcomer.
-    fn take_person(
-        &mut self,
-        pass: &mut Pass,
-        ui: usize,
-        p: PersonDoc,
-        reward: Reward,
-    ) -> Option<usize> {
-        let i = pass.i;
-        pass.total.add(p.status);
-        self.count(ui, i, p.status);
-        let key = self.intern(&p.id, &p.name);
-        match self.direct(ui, key, &p.name, i) {
-            Direct::Linked(c) => {
-                self.list(c, i, ui, p, reward);
-                Some(c)
-            }
-            Direct::Duplicate => {
-                self.note_duplicate(pass.quarter, ui, &p);
-                Some(self.create(ui, key, i, p, reward))
-            }
-            Direct::OtherName(c) => {
-                self.note_other_name(pass.quarter, c, ui, &p);
-                Some(self.create(ui, key, i, p, reward))
-            }
-            Direct::New => {
-                pass.newcomers.push(Newcomer {
-                    unit: ui,
-                    key,
-                    person: p,
-                    reward,
-                });
-                None
-            }
+    /// Whether `p`, listed in unit `ui` in quarter `i`, is person `c` as the look-up would find
+    /// them: the same `Mã CB` and name as written, in the same unit, not yet listed, and the only
+    /// person ever of that key.
+    fn in_place(&self, c: usize, p: &PersonDoc, ui: usize, i: usize) -> bool {
+        let known = &self.people[c];
+        known.id == p.id
+            && known.name == p.name
+            && !self.is_listed(c, i)
+            && known.unit() == ui
+            && self.next[c] == NONE
+            && self.head[self.key_of[c] as usize] == c as u32
+    }
+
+    /// Notes the key of a person listed in unit `ui`: a `Mã CB` and name listed by a second
+    /// unit this quarter is kept for a note. Names alone (row numbers) are names of different
+    /// people in different units.
+    fn mark_seen(&mut self, pass: &mut Pass, k: u32, idk: u32, ui: usize) {
+        if idk == NONE {
+            return;
+        }
+        let q = pass.i as u8 + 1;
+        let seen = &mut self.seen[k as usize];
+        if seen.quarter != q {
+            *seen = Seen {
+                quarter: q,
+                unit: ui as u32,
+                several: false,
+            };
+        } else if seen.unit != ui as u32 && !seen.several {
+            seen.several = true;
+            pass.several_units.push(k);
         }
     }
 
-    /// The interned key of a person.
-    fn intern(&mut self, id: &str, name: &str) -> u32 {
+    /// The `person-duplicate` notes of a unit: each `Mã CB` listed several times, and each name
+    /// listed several times where names stand for `Mã CB`; in the order of their first listing.
+    fn note_repeats(
+        &mut self,
+        quarter: Quarter,
+        ui: usize,
+        people: &[PersonDoc],
+        found: &[(u32, u32, Option<usize>)],
+        repeated_keys: &[u32],
+        repeated_ids: &[u32],
+    ) {
+        if repeated_keys.is_empty() && repeated_ids.is_empty() {
+            return;
+        }
+        // (by Mã CB, the key or Mã CB key) → the places listing it.
+        let mut groups: Vec<((bool, u32), Vec<usize>)> = Vec::new();
+        let mut group_of: HashMap<(bool, u32), usize> = HashMap::new();
+        for (j, &(k, idk, _)) in found.iter().enumerate() {
+            let what = if idk != NONE { (true, idk) } else { (false, k) };
+            let repeats = if idk != NONE {
+                repeated_ids.binary_search(&idk).is_ok()
+            } else {
+                repeated_keys.binary_search(&k).is_ok()
+            };
+            if repeats {
+                let g = *group_of.entry(what).or_insert_with(|| {
+                    groups.push((what, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[g].1.push(j);
+            }
+        }
+        for ((by_id, _), places) in groups {
+            let listed = places
+                .iter()
+                .map(|&j| self.who_doc(ui, &people[j]))
+                .collect();
+            let key = if by_id {
+                PersonKey::MaCb
+            } else {
+                PersonKey::Name
+            };
+            self.notes.push(
+                NoteKind::DuplicateInQuarter {
+                    quarter,
+                    key,
+                    listed,
+                }
+                .into(),
+            );
+        }
+    }
+
+    /// The interned key and `Mã CB` key ([`NONE`] for a row number) of a person.
+    fn intern(&mut self, id: &str, name: &str) -> (u32, u32) {
+        let mut idk = std::mem::take(&mut self.id_scratch);
+        idk.clear();
+        let row = lacks_ma_cb(id);
+        if !row {
+            text::exact_key_into(id, &mut idk);
+        }
         let mut key = std::mem::take(&mut self.scratch);
-        person_key(id, name, &mut key);
+        person_key((!row).then_some(idk.as_str()), name, &mut key);
         let k = match self.keys.get(key.as_str()) {
             Some(&k) => k,
             None => {
                 let k = self.head.len() as u32;
                 self.keys.insert(key.clone(), k);
                 self.head.push(NONE);
+                self.seen.push(Seen::default());
                 k
             }
         };
+        let d = if row {
+            NONE
+        } else {
+            match self.ids.get(idk.as_str()) {
+                Some(&d) => d,
+                None => {
+                    let d = self.ids.len() as u32;
+                    self.ids.insert(idk.clone(), d);
+                    d
+                }
+            }
+        };
         self.scratch = key;
-        k
+        self.id_scratch = idk;
+        (k, d)
     }
 
     /// The unit of a results document: found by code, or added; its quarter entry made.
@@ -371,11 +541,6 @@ impl Linker {
         matches!(self.people[c].quarters[i], Slot::Listed(_))
     }
 
-    /// Whether the person was ever listed in unit `ui`.
-    fn was_in(&self, c: usize, ui: usize) -> bool {
-        self.people[c].listed().any(|l| l.unit == ui)
-    }
-
     /// The people of key `k`, latest first.
     fn chain(&self, k: u32) -> impl Iterator<Item = usize> + '_ {
         let mut c = self.head[k as usize];
@@ -388,79 +553,129 @@ impl Linker {
         })
     }
 
-    /// The look-up of a person in their own unit.
-    fn direct(&self, ui: usize, k: u32, name: &str, i: usize) -> Direct {
-        let mut other = None;
-        let mut taken = false;
-        for c in self.chain(k).filter(|&c| self.was_in(c, ui)) {
-            if self.is_listed(c, i) {
-                taken = true;
-            } else if same_name(&self.people[c].name, name) {
-                return Direct::Linked(c);
-            } else {
-                other.get_or_insert(c);
-            }
+    /// The person a newcomer moved from another unit, when there is exactly one: of the same
+    /// `Mã CB` and name, in another unit, listed nowhere this quarter.
+    fn mover(&self, n: &Newcomer, pass: &Pass) -> Result<usize, Unmoved> {
+        if n.idk == NONE {
+            // A name stands for the Mã CB within its unit only.
+            return Err(Unmoved::Nobody);
         }
-        match (taken, other) {
-            (true, _) => Direct::Duplicate,
-            (false, Some(c)) => Direct::OtherName(c),
-            (false, None) => Direct::New,
-        }
-    }
-
-    /// The second pass: a newcomer to the unit moved from another one, or is new.
-    fn arrive(&mut self, n: Newcomer, i: usize, quarter: Quarter) {
-        // Two newcomers of one key in one unit: the second is a duplicate.
-        if let Direct::Duplicate = self.direct(n.unit, n.key, &n.person.name, i) {
-            self.note_duplicate(quarter, n.unit, &n.person);
-            self.create(n.unit, n.key, i, n.person, n.reward);
-            return;
+        let seen = self.seen[n.key as usize];
+        if seen.quarter == pass.i as u8 + 1 && seen.several {
+            return Err(Unmoved::SeveralUnits);
         }
         let movers: Vec<usize> = self
             .chain(n.key)
-            .filter(|&c| {
-                !self.is_listed(c, i)
-                    && self.people[c].unit() != n.unit
-                    && same_name(&self.people[c].name, &n.person.name)
-            })
+            .filter(|&c| !self.is_listed(c, pass.i) && self.people[c].unit() != n.unit)
             .collect();
         match movers.as_slice() {
-            [c] => self.moved(*c, n, i, quarter),
-            [] => {
-                for c in self.possible_matches(&n, i) {
-                    let (before, now) = (self.who(c), self.who_doc(n.unit, &n.person));
-                    let note = NoteKind::PossibleMatch {
-                        quarter,
-                        now,
-                        before,
-                    };
-                    self.notes.push(note.into());
-                }
-                self.create(n.unit, n.key, i, n.person, n.reward);
-            }
-            several => {
-                let candidates = several.iter().rev().map(|&c| self.who(c)).collect();
-                let now = self.who_doc(n.unit, &n.person);
-                let note = NoteKind::SeveralCandidates {
-                    quarter,
-                    now,
-                    candidates,
-                };
-                self.notes.push(note.into());
-                self.create(n.unit, n.key, i, n.person, n.reward);
-            }
+            [c] => Ok(*c),
+            [] => Err(Unmoved::Nobody),
+            several => Err(Unmoved::Several(several.to_vec())),
         }
     }
 
     /// A person followed into another unit.
-    fn moved(&mut self, c: usize, n: Newcomer, i: usize, quarter: Quarter) {
+    fn moved(&mut self, c: usize, n: Newcomer, quarter: Quarter) {
+        let i = usize::from(quarter.q) - 1;
         let from = self.people[c].unit();
         self.people[c].moves.push(Move {
             quarter,
             from,
             to: n.unit,
         });
+        if let Some(ids) = self.unit_ids.as_mut() {
+            ids.add(n.unit, n.idk, c);
+        }
+        self.stands(n.unit, n.place, c);
         self.list(c, i, n.unit, n.person, n.reward);
+    }
+
+    /// A newcomer who did not move: a new person, with the notes of what it could have been.
+    fn arrive(&mut self, n: Newcomer, why: Unmoved, pass: &Pass) {
+        let (i, quarter) = (pass.i, pass.quarter);
+        match why {
+            // Said once for the key, when the quarter is linked.
+            Unmoved::SeveralUnits => {}
+            Unmoved::Several(several) => {
+                let candidates = several.iter().rev().map(|&c| self.who(c)).collect();
+                let now = self.who_doc(n.unit, &n.person);
+                let note = NoteKind::SeveralCandidates {
+                    quarter,
+                    now,
+                    candidates,
+                    key: PersonKey::MaCb,
+                };
+                self.notes.push(note.into());
+            }
+            // Nobody was seen before.
+            Unmoved::Nobody if pass.known == 0 => {}
+            Unmoved::Nobody => {
+                if let Some(c) = self.other_name(&n, i) {
+                    self.note_other_name(quarter, c, n.unit, &n.person);
+                } else {
+                    for c in self.possible_matches(&n, i) {
+                        let note = NoteKind::PossibleMatch {
+                            quarter,
+                            now: self.who_doc(n.unit, &n.person),
+                            before: self.who(c),
+                            gap: self.gap(c, &n),
+                            same_name: text::exact_key(&self.people[c].name)
+                                == text::exact_key(&n.person.name),
+                        };
+                        self.notes.push(note.into());
+                    }
+                }
+            }
+        }
+        let c = self.create(n.unit, n.key, n.idk, i, n.person, n.reward);
+        self.stands(n.unit, n.place, c);
+    }
+
+    /// Person `c` stands at `place` of the unit's latest list: where the next quarter looks
+    /// first (a hint only, checked when used; a unit sent twice in a quarter keeps the last).
+    fn stands(&mut self, unit: usize, place: usize, c: usize) {
+        if let Some(slot) = self.last[unit].get_mut(place) {
+            *slot = c as u32;
+        }
+    }
+
+    /// The latest person listed before in the newcomer's unit under its `Mã CB` and another
+    /// name, and not listed this quarter.
+    fn other_name(&mut self, n: &Newcomer, i: usize) -> Option<usize> {
+        if n.idk == NONE {
+            return None;
+        }
+        let (people, id_of, key_of) = (&self.people, &self.id_of, &self.key_of);
+        let ids = self.unit_ids.get_or_insert_with(|| {
+            let mut ids = UnitIds::default();
+            for (c, p) in people.iter().enumerate() {
+                if id_of[c] == NONE {
+                    continue;
+                }
+                let mut units: Vec<usize> = p.listed().map(|l| l.unit).collect();
+                units.sort_unstable();
+                units.dedup();
+                for u in units {
+                    ids.add(u, id_of[c], c);
+                }
+            }
+            ids
+        });
+        ids.of(n.unit, n.idk)
+            .filter(|&c| key_of[c] != n.key && people[c].quarters[i].listed().is_none())
+            .max()
+    }
+
+    /// Why someone of the newcomer's name is not taken for them.
+    fn gap(&self, c: usize, n: &Newcomer) -> MatchGap {
+        let (then_row, now_row) = (self.id_of[c] == NONE, n.idk == NONE);
+        match (then_row, now_row) {
+            (false, false) if self.id_of[c] == n.idk => MatchGap::Spelling,
+            (false, false) => MatchGap::OtherId,
+            (true, true) if self.people[c].unit() == n.unit => MatchGap::Spelling,
+            _ => MatchGap::NoId,
+        }
     }
 
     /// People seen before, not listed this quarter, with the newcomer's name.
@@ -502,10 +717,21 @@ impl Linker {
     }
 
     /// A person not seen before.
-    fn create(&mut self, unit: usize, key: u32, i: usize, p: PersonDoc, reward: Reward) -> usize {
+    fn create(
+        &mut self,
+        unit: usize,
+        key: u32,
+        idk: u32,
+        i: usize,
+        p: PersonDoc,
+        reward: Reward,
+    ) -> usize {
         let c = self.people.len();
         if let Some(m) = self.by_name.as_mut() {
             m.entry(text::key(&p.name)).or_default().push(c as u32);
+        }
+        if let Some(ids) = self.unit_ids.as_mut().filter(|_| idk != NONE) {
+            ids.add(unit, idk, c);
         }
         self.people.push(PersonYear {
             id: String::new(),
@@ -518,6 +744,8 @@ impl Linker {
             ],
             moves: Vec::new(),
         });
+        self.key_of.push(key);
+        self.id_of.push(idk);
         self.next.push(self.head[key as usize]);
         self.head[key as usize] = c as u32;
         self.list(c, i, unit, p, reward);
@@ -541,10 +769,31 @@ impl Linker {
         }
     }
 
-    fn note_duplicate(&mut self, quarter: Quarter, ui: usize, p: &PersonDoc) {
-        let who = self.who_doc(ui, p);
-        self.notes
-            .push(NoteKind::DuplicateInQuarter { quarter, who }.into());
+    /// The note of a `Mã CB` and name listed by several units in quarter `i`.
+    fn note_several_units(&mut self, k: u32, i: usize, quarter: Quarter) {
+        let mut listed: Vec<usize> = self.chain(k).filter(|&c| self.is_listed(c, i)).collect();
+        let unit_of = |c: usize| self.people[c].quarters[i].listed().map_or(0, |l| l.unit);
+        listed.sort_by_key(|&c| (unit_of(c), c));
+        // One a unit: a unit listing the key twice has its own note.
+        listed.dedup_by_key(|c| unit_of(*c));
+        let followed = listed
+            .iter()
+            .filter(|&&c| {
+                self.people[c].quarters[..i]
+                    .iter()
+                    .any(|s| s.listed().is_some())
+            })
+            .map(|&c| self.units[unit_of(c)].code.clone())
+            .collect();
+        let listed = listed.iter().map(|&c| self.who(c)).collect();
+        self.notes.push(
+            NoteKind::TwoUnits {
+                quarter,
+                listed,
+                followed,
+            }
+            .into(),
+        );
     }
 
     fn note_other_name(&mut self, quarter: Quarter, c: usize, ui: usize, p: &PersonDoc) {
@@ -609,18 +858,26 @@ impl Linker {
 /// A person's reward in a quarter: only a person đạt can be paid; unknown without a reward
 /// document (`amount` none). The person is taken off the unit's list, so that what is left
 /// names nobody.
-fn reward_of(p: &PersonDoc, amount: Option<Decimal>, paid: Option<&mut UnitPaid>) -> Reward {
+/// A person's reward in a quarter, and whether the reward document pays them although they are
+/// not đạt (only people đạt can be rewarded: the payment is taken off the list and said).
+fn reward_of(
+    p: &PersonDoc,
+    amount: Option<Decimal>,
+    paid: Option<&mut UnitPaid>,
+) -> (Reward, bool) {
+    let take = |paid: Option<&mut UnitPaid>| {
+        paid.is_some_and(|u| !u.ids.is_empty() && u.ids.remove(&text::exact_key(&p.id)).is_some())
+    };
     if p.status != Status::Dat {
-        return Reward::NotPaid;
+        return (Reward::NotPaid, take(paid));
     }
     let Some(amount) = amount else {
-        return Reward::Unknown;
+        return (Reward::Unknown, false);
     };
-    let paid = paid.is_some_and(|u| !u.ids.is_empty() && u.ids.remove(&text::key(&p.id)).is_some());
-    if paid {
-        Reward::Paid(amount)
+    if take(paid) {
+        (Reward::Paid(amount), false)
     } else {
-        Reward::NotPaid
+        (Reward::NotPaid, false)
     }
 }
 
@@ -658,54 +915,52 @@ fn fill_gaps(p: &mut PersonYear, units: &[UnitYear], present: [bool; 4]) {
     }
 }
 
+/// The values that occur more than once, sorted.
+fn repeated(values: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut v: Vec<u32> = values.collect();
+    v.sort_unstable();
+    let mut out: Vec<u32> = v
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn names_compare_as_text_keys_do() {
-        let names = [
-            "Nguyễn Văn An",
-            "NGUYỄN  VĂN AN",
-            "Nguye\u{0302}\u{0303}n Va\u{0306}n An",
-            "  Đỗ Thị-Lan ",
-            "do thi lan",
-            "Lê Thị Hoa",
-            "Lê Thị Hòa",
-            "A\u{0301}",
-            "\u{0301}",
-            "",
-            "  ",
-            "Ông Thị Hằng",
-            "ÔNG THỊ HẰNG",
-        ];
-        for a in names {
-            assert_eq!(key_chars(a).collect::<String>(), text::key(a), "{a:?}");
-            for b in names {
-                assert_eq!(same_name(a, b), text::key(a) == text::key(b), "{a:?} {b:?}");
-            }
+    fn row_numbers_and_empty_ids_are_no_ma_cb() {
+        for id in ["dong-7", "dong-10", "", "  "] {
+            assert!(lacks_ma_cb(id), "{id}");
+        }
+        for id in ["dong-", "dong-7a", "Dong-7", "CB7", "dòng-7", "0"] {
+            assert!(!lacks_ma_cb(id), "{id}");
         }
     }
 
     #[test]
-    fn ascii_keys_are_text_keys() {
-        for id in [
-            "CQ00032-25",
-            "  tckh 01 ",
-            "A--b__C",
-            "NV01",
-            "",
-            "--",
-            "x/y.z",
-        ] {
+    fn keys_keep_the_ma_cb_and_the_name_apart() {
+        let key = |id: Option<&str>, name: &str| {
             let mut k = String::new();
-            person_key(id, "", &mut k);
-            assert_eq!(k, text::key(id), "{id:?}");
-        }
-        let mut k = String::new();
-        person_key("Mã Đặc biệt", "", &mut k);
-        assert_eq!(k, text::key("Mã Đặc biệt"));
-        person_key("dong-7", "Hà Văn Tú", &mut k);
-        assert_eq!(k, format!("\u{0}{}", text::key("Hà Văn Tú")));
+            person_key(id, name, &mut k);
+            k
+        };
+        assert_eq!(key(Some("cb1"), "An"), key(Some("cb1"), "  AN "));
+        assert_ne!(key(Some("cb1"), "An"), key(Some("cb1"), "Ân"));
+        // No Mã CB and name run into another pair, and a name alone is no Mã CB.
+        assert_ne!(key(Some("a"), "bc"), key(Some("ab"), "c"));
+        assert_ne!(key(None, "an"), key(Some(""), "an"));
+        assert_ne!(key(None, "1:an"), key(Some("an"), ""));
+    }
+
+    #[test]
+    fn values_that_occur_more_than_once() {
+        assert_eq!(repeated([3, 1, 3, 2, 3, 1].into_iter()), [1, 3]);
+        assert!(repeated([1, 2, 3].into_iter()).is_empty());
+        assert!(repeated(std::iter::empty()).is_empty());
     }
 }

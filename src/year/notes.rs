@@ -56,6 +56,27 @@ pub enum RewardsMismatch {
     },
 }
 
+/// What tells the people of a unit apart: their `Mã CB`, or, in a mẫu 06 typed by hand without a
+/// `Mã CB` column (ids `dong-N`, row numbers), their name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonKey {
+    MaCb,
+    Name,
+}
+
+/// Why a newcomer with the name of someone no longer listed is not taken for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchGap {
+    /// Two different `Mã CB`.
+    OtherId,
+    /// What would link them (the same `Mã CB`; in a unit without `Mã CB`, the name) is there, but
+    /// the names are written differently (diacritics, punctuation).
+    Spelling,
+    /// One of them has a row number for id, and they are not in the same unit without `Mã CB`:
+    /// the name stands for the `Mã CB` within a unit only.
+    NoId,
+}
+
 /// Why the money of a quarter is not known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoneyGap {
@@ -115,23 +136,39 @@ pub enum NoteKind {
         before: String,
         now: Who,
     },
-    /// A person who could be any of several people seen before: followed as a new person.
+    /// A person who could be any of several people seen before (the same `Mã CB` and name; in a
+    /// unit without `Mã CB`, the same name): followed as a new person.
     SeveralCandidates {
         quarter: Quarter,
         now: Who,
         candidates: Vec<Who>,
+        key: PersonKey,
     },
-    /// A new person with the name of someone no longer listed, under another `Mã CB`: perhaps the
-    /// same person, not followed as such.
+    /// A new person with the name of someone no longer listed (compared as [`crate::text::key`]
+    /// compares names) who is not taken for them: perhaps the same person, not followed as such.
     PossibleMatch {
         quarter: Quarter,
         now: Who,
         before: Who,
+        gap: MatchGap,
+        /// The names are the same up to case and spacing (else they differ in their marks or
+        /// punctuation).
+        same_name: bool,
     },
-    /// The same `Mã CB` twice in one unit in one quarter.
+    /// The same `Mã CB` (in a unit without `Mã CB`, the same name) several times in one unit in
+    /// one quarter: the people listed, in order.
     DuplicateInQuarter {
         quarter: Quarter,
-        who: Who,
+        key: PersonKey,
+        listed: Vec<Who>,
+    },
+    /// The same `Mã CB` and name listed by several units in one quarter: each listing a person.
+    TwoUnits {
+        quarter: Quarter,
+        /// The listings, the first of each unit, in the order of the units.
+        listed: Vec<Who>,
+        /// The units where the person listed there before is followed on.
+        followed: Vec<String>,
     },
     /// A unit named alike under two codes in different quarters: counted as two units.
     UnitCodes {
@@ -139,6 +176,12 @@ pub enum NoteKind {
         codes: Vec<String>,
     },
     /// A person paid by the reward document but not in the results of the unit.
+    RewardNotDat {
+        quarter: Quarter,
+        who: Who,
+        /// The person's result in the quarter.
+        status: crate::model::Status,
+    },
     RewardUnknownPerson {
         quarter: Quarter,
         unit: String,
@@ -175,6 +218,7 @@ impl Note {
             | NoteKind::OtherYear { .. }
             | NoteKind::NoUnits { .. }
             | NoteKind::RewardsInconsistent { .. }
+            | NoteKind::RewardNotDat { .. }
             | NoteKind::RewardsOtherQuarter { .. } => Severity::Error,
             _ => Severity::Warning,
         }
@@ -203,8 +247,10 @@ impl Note {
             }
             NoteKind::PossibleMatch { .. } => "person-possible-match",
             NoteKind::DuplicateInQuarter { .. } => "person-duplicate",
+            NoteKind::TwoUnits { .. } => "person-two-units",
             NoteKind::UnitCodes { .. } => "unit-code-changed",
             NoteKind::RewardUnknownPerson { .. } => "reward-unknown-person",
+            NoteKind::RewardNotDat { .. } => "reward-not-dat",
         }
     }
 
@@ -230,7 +276,9 @@ impl Note {
             | NoteKind::SeveralCandidates { quarter, .. }
             | NoteKind::PossibleMatch { quarter, .. }
             | NoteKind::DuplicateInQuarter { quarter, .. }
-            | NoteKind::RewardUnknownPerson { quarter, .. } => Some(*quarter),
+            | NoteKind::TwoUnits { quarter, .. }
+            | NoteKind::RewardUnknownPerson { quarter, .. }
+            | NoteKind::RewardNotDat { quarter, .. } => Some(*quarter),
             NoteKind::RewardsOtherQuarter { expected, .. } => Some(*expected),
             NoteKind::Unusable(_) | NoteKind::UnitCodes { .. } | NoteKind::UnitBlocs { .. } => None,
         }
@@ -241,9 +289,12 @@ impl Note {
         match &self.kind {
             NoteKind::SameIdOtherName { now, .. }
             | NoteKind::SeveralCandidates { now, .. }
-            | NoteKind::PossibleMatch { now, .. }
-            | NoteKind::DuplicateInQuarter { who: now, .. } => Some(&now.id),
+            | NoteKind::PossibleMatch { now, .. } => Some(&now.id),
+            NoteKind::DuplicateInQuarter { listed, .. } | NoteKind::TwoUnits { listed, .. } => {
+                listed.first().map(|w| w.id.as_str())
+            }
             NoteKind::RewardUnknownPerson { id, .. } => Some(id),
+            NoteKind::RewardNotDat { who, .. } => Some(&who.id),
             _ => None,
         }
     }
@@ -337,42 +388,122 @@ impl Note {
                     start(quarter), now.id, now.unit, now.name, before
                 )
             },
-            NoteKind::SeveralCandidates { quarter, now, candidates } => {
+            NoteKind::SeveralCandidates { quarter, now, candidates, key } => {
                 let list: Vec<String> = candidates.iter().map(|c| c.words(lang)).collect();
+                let (n, list) = (candidates.len(), list.join("; "));
+                match (key, lang) {
+                    (PersonKey::MaCb, Lang::Vi) => format!(
+                        "{}: {} có cùng Mã CB và họ tên với {n} người trước đó ({list}): không rõ là ai, tính là người mới.",
+                        start(quarter), now.words(lang)
+                    ),
+                    (PersonKey::MaCb, Lang::En) => format!(
+                        "{}: {} has the Mã CB and name of {n} people seen before ({list}): which one is unclear, counted as a new person.",
+                        start(quarter), now.words(lang)
+                    ),
+                    (PersonKey::Name, Lang::Vi) => format!(
+                        "{}: {} có cùng họ tên với {n} người trước đó của đơn vị ({list}); sổ không có cột Mã CB nên không rõ là ai: tính là người mới. Thêm cột Mã CB vào Mẫu 06 của đơn vị để theo dõi được.",
+                        start(quarter), now.words(lang)
+                    ),
+                    (PersonKey::Name, Lang::En) => format!(
+                        "{}: {} has the name of {n} people of the unit seen before ({list}); the workbook has no Mã CB column, so which one is unclear: counted as a new person. Add the Mã CB column to the unit's mẫu 06 to follow them.",
+                        start(quarter), now.words(lang)
+                    ),
+                }
+            }
+            NoteKind::PossibleMatch { quarter, now, before, gap, same_name } => {
+                let lead = match (same_name, lang) {
+                    (true, Lang::Vi) => format!(
+                        "{}: {} trùng họ tên với {}, người không còn trong danh sách;",
+                        start(quarter), now.words(lang), before.words(lang)
+                    ),
+                    (false, Lang::Vi) => format!(
+                        "{}: {} có họ tên gần giống (chỉ khác dấu hoặc cách viết) {}, người không còn trong danh sách;",
+                        start(quarter), now.words(lang), before.words(lang)
+                    ),
+                    (true, Lang::En) => format!(
+                        "{}: {} has the name of {}, who is no longer listed;",
+                        start(quarter), now.words(lang), before.words(lang)
+                    ),
+                    (false, Lang::En) => format!(
+                        "{}: {} has nearly the name (differing only in diacritics or punctuation) of {}, who is no longer listed;",
+                        start(quarter), now.words(lang), before.words(lang)
+                    ),
+                };
+                let why = match (gap, lang) {
+                    (MatchGap::OtherId, Lang::Vi) => "Mã CB khác nên không coi là cùng một người. Nếu là một người, ghi cùng Mã CB trong sổ các quý.",
+                    (MatchGap::OtherId, Lang::En) => "the Mã CB differs, so they are not taken as one person. If they are, write the same Mã CB in every quarter's workbook.",
+                    (MatchGap::Spelling, Lang::Vi) => "họ tên viết khác nên không coi là cùng một người. Nếu là một người, sửa họ tên cho giống nhau trong sổ các quý.",
+                    (MatchGap::Spelling, Lang::En) => "the names are written differently, so they are not taken as one person. If they are, write the name the same way in every quarter's workbook.",
+                    (MatchGap::NoId, Lang::Vi) => "sổ không có cột Mã CB (mã là số dòng) chỉ theo dõi theo họ tên trong cùng một đơn vị nên không coi là cùng một người. Nếu là một người, ghi cùng Mã CB trong sổ các quý.",
+                    (MatchGap::NoId, Lang::En) => "a workbook without a Mã CB column (the id is a row number) is followed by name within its unit only, so they are not taken as one person. If they are, write the same Mã CB in every quarter's workbook.",
+                };
+                format!("{lead} {why}")
+            }
+            NoteKind::DuplicateInQuarter { quarter, key, listed } => {
+                let first = &listed[0];
+                let n = listed.len();
+                match (key, lang) {
+                    (PersonKey::MaCb, _) => {
+                        let names: Vec<&str> = listed.iter().map(|w| w.name.as_str()).collect();
+                        let names = names.join("; ");
+                        if vi {
+                            format!(
+                                "{}: Mã CB {} có {n} lần trong đơn vị {} ({names}): tính là {n} người khác nhau. Mỗi người cần một Mã CB riêng; nếu là một người ghi hai lần, xóa dòng thừa trong sổ của đơn vị.",
+                                start(quarter), first.id, first.unit
+                            )
+                        } else {
+                            format!(
+                                "{}: Mã CB {} appears {n} times in unit {} ({names}): counted as {n} different people. Each person needs their own Mã CB; if one person was entered twice, remove the extra row in the unit's workbook.",
+                                start(quarter), first.id, first.unit
+                            )
+                        }
+                    }
+                    (PersonKey::Name, _) => {
+                        let ids: Vec<&str> = listed.iter().map(|w| w.id.as_str()).collect();
+                        let ids = ids.join(", ");
+                        if vi {
+                            format!(
+                                "{}: họ tên {} có {n} lần trong đơn vị {} ({ids}); sổ không có cột Mã CB nên không phân biệt được những người này giữa các quý: mỗi người tính là một người mới. Thêm cột Mã CB vào Mẫu 06 của đơn vị để theo dõi được.",
+                                start(quarter), first.name, first.unit
+                            )
+                        } else {
+                            format!(
+                                "{}: the name {} appears {n} times in unit {} ({ids}); the workbook has no Mã CB column, so these people cannot be told apart from one quarter to the next: each is counted as a new person. Add the Mã CB column to the unit's mẫu 06 to follow them.",
+                                start(quarter), first.name, first.unit
+                            )
+                        }
+                    }
+                }
+            }
+            NoteKind::TwoUnits { quarter, listed, followed } => {
+                let first = &listed[0];
+                let n = listed.len();
+                let units: Vec<&str> = listed.iter().map(|w| w.unit.as_str()).collect();
+                let units = units.join(", ");
+                let followed_n = followed.len();
+                let followed = followed.join(", ");
                 if vi {
+                    let on = match followed_n {
+                        0 => String::new(),
+                        1 => format!(", người có tên trước đó ở đơn vị {followed} theo dõi tiếp ở đơn vị đó"),
+                        _ => format!(", những người có tên trước đó ở các đơn vị {followed} theo dõi tiếp ở đơn vị của mình"),
+                    };
                     format!(
-                        "{}: {} có cùng Mã CB và họ tên với {} người trước đó ({}): không rõ là ai, tính là người mới.",
-                        start(quarter), now.words(lang), candidates.len(), list.join("; ")
+                        "{}: {} (Mã CB {}) có tên ở {n} đơn vị: {units}. Một người chỉ thuộc một đơn vị: mỗi lần có tên tính là một người{on}. Nếu là một người, bỏ tên ở đơn vị không đúng; nếu là nhiều người, ghi Mã CB khác nhau.",
+                        start(quarter), first.name, first.id
                     )
                 } else {
+                    let on = match followed_n {
+                        0 => String::new(),
+                        1 => format!(", the person listed before in unit {followed} followed on there"),
+                        _ => format!(", those listed before in units {followed} followed on in their own unit"),
+                    };
                     format!(
-                        "{}: {} has the Mã CB and name of {} people seen before ({}): which one is unclear, counted as a new person.",
-                        start(quarter), now.words(lang), candidates.len(), list.join("; ")
+                        "{}: {} (Mã CB {}) is listed in {n} units: {units}. A person belongs to one unit: each listing is counted as a person{on}. If it is one person, remove the listing in the wrong unit; if several, give them different Mã CB.",
+                        start(quarter), first.name, first.id
                     )
                 }
             }
-            NoteKind::PossibleMatch { quarter, now, before } => if vi {
-                format!(
-                    "{}: {} trùng họ tên với {}, người không còn trong danh sách; Mã CB khác nên không coi là cùng một người. Nếu là một người, ghi cùng Mã CB trong sổ các quý.",
-                    start(quarter), now.words(lang), before.words(lang)
-                )
-            } else {
-                format!(
-                    "{}: {} has the name of {}, who is no longer listed; the Mã CB differs, so they are not taken as one person. If they are, write the same Mã CB in every quarter's workbook.",
-                    start(quarter), now.words(lang), before.words(lang)
-                )
-            },
-            NoteKind::DuplicateInQuarter { quarter, who } => if vi {
-                format!(
-                    "{}: Mã CB {} có hai lần trong đơn vị {}; người thứ hai được tính riêng.",
-                    start(quarter), who.id, who.unit
-                )
-            } else {
-                format!(
-                    "{}: Mã CB {} appears twice in unit {}; the second is counted apart.",
-                    start(quarter), who.id, who.unit
-                )
-            },
             NoteKind::UnitCodes { name, codes } => if vi {
                 format!(
                     "Đơn vị {name} có {} mã trong các quý ({}): tính là các đơn vị riêng. Ghi cùng Mã đơn vị trong sổ các quý để theo dõi cả năm.",
@@ -382,6 +513,17 @@ impl Note {
                 format!(
                     "The unit {name} has {} codes across the quarters ({}): counted as separate units. Write the same Mã đơn vị every quarter to follow it over the year.",
                     codes.len(), codes.join(", ")
+                )
+            },
+            NoteKind::RewardNotDat { quarter, who, status } => if vi {
+                format!(
+                    "{}: danh sách khen thưởng có {}, người có kết quả \"{}\" chứ không đạt: chỉ người đạt mới được khen thưởng. Tiền vẫn tính vào đơn vị theo danh sách, không tính cho người này; kiểm tra lại danh sách khen thưởng của quý.",
+                    start(quarter), who.words(lang), status.code()
+                )
+            } else {
+                format!(
+                    "{}: the reward document pays {}, whose result is \"{}\", not đạt: only people đạt can be rewarded. The money counts for the unit as the document says, not for this person; check the quarter's reward list.",
+                    start(quarter), who.words(lang), status.code()
                 )
             },
             NoteKind::RewardUnknownPerson { quarter, unit, id } => if vi {

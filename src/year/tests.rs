@@ -117,7 +117,7 @@ fn a_person_is_followed_by_unit_and_ma_cb() {
             vec![unit(
                 "nv",
                 Bloc::ChinhQuyen,
-                vec![person("a1", "NGUYEN VAN AN", Status::KhongDat)],
+                vec![person(" a1", "NGUYỄN  VĂN AN", Status::KhongDat)],
             )],
         ),
     ]);
@@ -570,4 +570,386 @@ fn one_year_one_document_per_quarter() {
     assert_eq!(s.notes[0].severity(), crate::finding::Severity::Error);
     let s = select::select(vec![loaded(doc(2, vec![]))]);
     assert_eq!(s.outcome.err(), Some(Refusal::NothingReadable));
+}
+
+/// A year of one unit list per quarter (quarter I first).
+fn quarters(qs: Vec<Vec<UnitDoc>>) -> Year {
+    year(
+        qs.into_iter()
+            .enumerate()
+            .map(|(i, units)| doc(i as u8 + 1, units))
+            .collect(),
+    )
+}
+
+fn cq(code: &str, people: Vec<PersonDoc>) -> UnitDoc {
+    unit(code, Bloc::ChinhQuyen, people)
+}
+
+fn not_dat(id: &str, name: &str) -> PersonDoc {
+    person(id, name, Status::KhongDat)
+}
+
+/// The person-related notes (money and missing quarters aside).
+fn person_notes(y: &Year) -> Vec<&super::notes::Note> {
+    y.notes
+        .iter()
+        .filter(|n| n.code().starts_with("person-"))
+        .collect()
+}
+
+/// The unit codes of a person's listed quarters, "-" where not listed.
+fn units_of(y: &Year, p: &PersonYear) -> Vec<String> {
+    p.quarters
+        .iter()
+        .map(|s| {
+            s.listed()
+                .map_or("-".into(), |l| y.units[l.unit].code.clone())
+        })
+        .collect()
+}
+
+fn moves_of(y: &Year, p: &PersonYear) -> Vec<(u8, String, String)> {
+    p.moves
+        .iter()
+        .map(|m| {
+            (
+                m.quarter.q,
+                y.units[m.from].code.clone(),
+                y.units[m.to].code.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_row_number_never_links_people_of_two_units() {
+    let y = quarters(vec![
+        vec![
+            cq("A", vec![dat("dong-7", "Nguyễn Văn Hùng")]),
+            cq("B", vec![dat("dong-2", "Lê Thị Lan")]),
+        ],
+        vec![
+            cq("A", vec![]),
+            cq(
+                "B",
+                vec![
+                    dat("dong-2", "Lê Thị Lan"),
+                    not_dat("dong-5", "Nguyễn Văn Hùng"),
+                ],
+            ),
+        ],
+    ]);
+    assert_eq!(y.people.len(), 3);
+    assert!(y.people.iter().all(|p| p.moves.is_empty()));
+    let hung_a = find(&y, "dong-7");
+    assert_eq!(units_of(&y, hung_a), ["A", "-", "-", "-"]);
+    let notes = person_notes(&y);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].code(), "person-possible-match");
+    let NoteKind::PossibleMatch { now, before, .. } = &notes[0].kind else {
+        unreachable!()
+    };
+    assert_eq!(
+        (now.unit.as_str(), now.id.as_str(), before.unit.as_str()),
+        ("B", "dong-5", "A")
+    );
+    let msg = notes[0].message(crate::i18n::Lang::Vi);
+    assert!(msg.contains("không có cột Mã CB"), "{msg}");
+    // An empty id is no Mã CB either.
+    let y = quarters(vec![
+        vec![cq("A", vec![dat("", "Trần Văn Bình")]), cq("B", vec![])],
+        vec![cq("A", vec![]), cq("B", vec![dat(" ", "Trần Văn Bình")])],
+    ]);
+    assert_eq!(y.people.len(), 2);
+    let codes: Vec<&str> = person_notes(&y).iter().map(|n| n.code()).collect();
+    assert_eq!(codes, ["person-possible-match"]);
+    // Both still listed: two people of the same name, no note.
+    let y = quarters(vec![
+        vec![
+            cq("A", vec![dat("dong-7", "Nguyễn Văn Hùng")]),
+            cq("B", vec![]),
+        ],
+        vec![
+            cq("A", vec![dat("dong-7", "Nguyễn Văn Hùng")]),
+            cq("B", vec![dat("dong-5", "Nguyễn Văn Hùng")]),
+        ],
+    ]);
+    assert_eq!(y.people.len(), 2);
+    assert!(person_notes(&y).is_empty(), "{:?}", y.notes);
+}
+
+#[test]
+fn namesakes_of_a_unit_without_ma_cb_are_not_told_apart_by_guess() {
+    // Two Hùng in a hand-typed unit; their rows shift in quarter II.
+    let y = quarters(vec![
+        vec![cq(
+            "P",
+            vec![
+                dat("dong-7", "Nguyễn Văn Hùng"),
+                not_dat("dong-9", "Nguyễn Văn Hùng"),
+            ],
+        )],
+        vec![cq(
+            "P",
+            vec![
+                not_dat("dong-5", "Nguyễn Văn Hùng"),
+                dat("dong-8", "Nguyễn Văn Hùng"),
+            ],
+        )],
+    ]);
+    assert_eq!(y.people.len(), 4, "nobody linked by guess");
+    assert!(y.people.iter().all(|p| p.listed().count() == 1));
+    let notes = person_notes(&y);
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    for n in &notes {
+        assert_eq!(n.code(), "person-duplicate");
+        let msg = n.message(crate::i18n::Lang::Vi);
+        assert!(msg.contains("họ tên Nguyễn Văn Hùng có 2 lần"), "{msg}");
+        assert!(!msg.contains("Mã CB dong"), "{msg}");
+        let en = n.message(crate::i18n::Lang::En);
+        assert!(
+            en.contains("the name Nguyễn Văn Hùng appears 2 times"),
+            "{en}"
+        );
+    }
+    // Two Hùng in quarter I, one in quarter II: which one is unclear.
+    let y = quarters(vec![
+        vec![cq(
+            "P",
+            vec![
+                dat("dong-7", "Nguyễn Văn Hùng"),
+                not_dat("dong-9", "Nguyễn Văn Hùng"),
+            ],
+        )],
+        vec![cq("P", vec![dat("dong-7", "Nguyễn Văn Hùng")])],
+    ]);
+    assert_eq!(y.people.len(), 3);
+    let notes = person_notes(&y);
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes[1].code(), "person-ambiguous");
+    assert!(matches!(
+        &notes[1].kind,
+        NoteKind::SeveralCandidates { candidates, .. } if candidates.len() == 2
+    ));
+    let msg = notes[1].message(crate::i18n::Lang::Vi);
+    assert!(msg.contains("cùng họ tên với 2 người"), "{msg}");
+}
+
+#[test]
+fn a_ma_cb_and_name_twice_in_a_unit_link_neither() {
+    let y = quarters(vec![
+        vec![cq("A", vec![dat("A1", "Lê Văn An")])],
+        vec![cq(
+            "A",
+            vec![dat("A1", "Lê Văn An"), not_dat("A1", "Lê Văn An")],
+        )],
+    ]);
+    assert_eq!(y.people.len(), 3);
+    assert!(y.people.iter().all(|p| p.listed().count() == 1));
+    let notes = person_notes(&y);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let msg = notes[0].message(crate::i18n::Lang::Vi);
+    assert!(msg.contains("Mã CB A1 có 2 lần trong đơn vị A"), "{msg}");
+    // The same Mã CB under two names: each name is followed; the repeat is reported.
+    let y = quarters(vec![
+        vec![cq("A", vec![dat("A1", "Lê Văn An")])],
+        vec![cq(
+            "A",
+            vec![dat("A1", "Lê Văn An"), dat("A1", "Trần Thị Bình")],
+        )],
+    ]);
+    assert_eq!(y.people.len(), 2);
+    assert_eq!(find_name(&y, "Lê Văn An").dat_quarters(), 2);
+    let codes: Vec<&str> = person_notes(&y).iter().map(|n| n.code()).collect();
+    assert_eq!(codes, ["person-duplicate"]);
+}
+
+fn find_name<'a>(y: &'a Year, name: &str) -> &'a PersonYear {
+    let found: Vec<&PersonYear> = y.people.iter().filter(|p| p.name == name).collect();
+    assert_eq!(found.len(), 1, "{name}: {found:?}");
+    found[0]
+}
+
+#[test]
+fn a_person_listed_in_two_units_in_one_quarter_is_reported() {
+    let y = quarters(vec![
+        vec![cq("A", vec![dat("X1", "Lê Văn An")]), cq("B", vec![])],
+        vec![
+            cq("A", vec![dat("X1", "Lê Văn An")]),
+            cq("B", vec![not_dat("X1", "Lê Văn An")]),
+        ],
+    ]);
+    assert_eq!(y.people.len(), 2);
+    let first = y
+        .people
+        .iter()
+        .find(|p| p.quarters[0].listed().is_some())
+        .unwrap();
+    assert_eq!(units_of(&y, first), ["A", "A", "-", "-"], "followed in A");
+    let notes = person_notes(&y);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].code(), "person-two-units");
+    assert_eq!(notes[0].quarter(), Some(q(2)));
+    assert_eq!(notes[0].person(), Some("X1"));
+    let msg = notes[0].message(crate::i18n::Lang::Vi);
+    assert!(msg.contains("có tên ở 2 đơn vị: A, B"), "{msg}");
+    assert!(msg.contains("đơn vị A theo dõi tiếp"), "{msg}");
+    // Both new in the same quarter.
+    let y = quarters(vec![vec![
+        cq("A", vec![dat("X1", "Lê Văn An")]),
+        cq("B", vec![dat("X1", "Lê Văn An")]),
+    ]]);
+    assert_eq!(y.people.len(), 2);
+    let codes: Vec<&str> = person_notes(&y).iter().map(|n| n.code()).collect();
+    assert_eq!(codes, ["person-two-units"]);
+    // Twice in A and once in B: the repeat in A has its own note; A is named once.
+    let y = quarters(vec![vec![
+        cq("A", vec![dat("X1", "Lê Văn An"), dat("X1", "Lê Văn An")]),
+        cq("B", vec![dat("X1", "Lê Văn An")]),
+    ]]);
+    assert_eq!(y.people.len(), 3);
+    let notes = person_notes(&y);
+    let codes: Vec<&str> = notes.iter().map(|n| n.code()).collect();
+    assert_eq!(codes, ["person-duplicate", "person-two-units"]);
+    let en = notes[1].message(crate::i18n::Lang::En);
+    assert!(en.contains("is listed in 2 units: A, B."), "{en}");
+    // Gone from A, listed in B and C: neither is taken as the move.
+    let y = quarters(vec![
+        vec![cq("A", vec![dat("X1", "Lê Văn An")])],
+        vec![
+            cq("A", vec![]),
+            cq("B", vec![dat("X1", "Lê Văn An")]),
+            cq("C", vec![dat("X1", "Lê Văn An")]),
+        ],
+    ]);
+    assert_eq!(y.people.len(), 3);
+    assert!(y.people.iter().all(|p| p.moves.is_empty()));
+    let codes: Vec<&str> = person_notes(&y).iter().map(|n| n.code()).collect();
+    assert_eq!(codes, ["person-two-units"]);
+}
+
+#[test]
+fn a_mover_listed_in_both_units_keeps_one_history() {
+    let x = || dat("X1", "Lê Văn An");
+    let y = quarters(vec![
+        vec![cq("A", vec![x()]), cq("B", vec![])],
+        vec![cq("A", vec![]), cq("B", vec![x()])],
+        vec![cq("A", vec![x()]), cq("B", vec![x()])],
+        vec![cq("A", vec![]), cq("B", vec![x()])],
+    ]);
+    assert_eq!(y.people.len(), 2);
+    let first = y
+        .people
+        .iter()
+        .find(|p| p.quarters[0].listed().is_some())
+        .unwrap();
+    assert_eq!(units_of(&y, first), ["A", "B", "B", "B"]);
+    assert_eq!(moves_of(&y, first), [(2, "A".into(), "B".into())]);
+    let other = y
+        .people
+        .iter()
+        .find(|p| p.quarters[0].listed().is_none())
+        .unwrap();
+    assert_eq!(units_of(&y, other), ["-", "-", "A", "-"]);
+    let notes = person_notes(&y);
+    let codes: Vec<&str> = notes.iter().map(|n| n.code()).collect();
+    assert_eq!(codes, ["person-two-units"], "never 'twice in unit B'");
+    assert_eq!(notes[0].quarter(), Some(q(3)));
+    let msg = notes[0].message(crate::i18n::Lang::Vi);
+    assert!(msg.contains("đơn vị B theo dõi tiếp"), "{msg}");
+}
+
+#[test]
+fn every_change_of_unit_is_a_move_back_included() {
+    let x = || dat("X1", "Lê Văn An");
+    let y = quarters(vec![
+        vec![cq("A", vec![x()]), cq("B", vec![])],
+        vec![cq("A", vec![]), cq("B", vec![x()])],
+        vec![cq("A", vec![x()]), cq("B", vec![])],
+        vec![cq("A", vec![x()]), cq("B", vec![])],
+    ]);
+    assert_eq!(y.people.len(), 1);
+    let p = &y.people[0];
+    assert_eq!(units_of(&y, p), ["A", "B", "A", "A"]);
+    assert_eq!(
+        moves_of(&y, p),
+        [(2, "A".into(), "B".into()), (3, "B".into(), "A".into())]
+    );
+    assert!(person_notes(&y).is_empty(), "{:?}", y.notes);
+    // A unit that sent nothing in between: back in A by way of B, still two moves.
+    let y = quarters(vec![
+        vec![cq("A", vec![x()])],
+        vec![cq("B", vec![x()])],
+        vec![cq("A", vec![x()]), cq("B", vec![])],
+    ]);
+    assert_eq!(y.people.len(), 1);
+    assert_eq!(moves_of(&y, &y.people[0]).len(), 2);
+}
+
+#[test]
+fn a_ma_cb_is_compared_with_its_diacritics() {
+    // Đ01 and D01 are two codes; An and Ân are two names.
+    let y = quarters(vec![
+        vec![cq("A", vec![dat("Đ01", "Nguyễn Văn An")]), cq("B", vec![])],
+        vec![cq("A", vec![]), cq("B", vec![dat("D01", "Nguyễn Văn Ân")])],
+    ]);
+    assert_eq!(y.people.len(), 2);
+    assert!(y.people.iter().all(|p| p.moves.is_empty()));
+    let codes: Vec<&str> = person_notes(&y).iter().map(|n| n.code()).collect();
+    assert_eq!(codes, ["person-possible-match"]);
+    let msg = person_notes(&y)[0].message(crate::i18n::Lang::Vi);
+    assert!(
+        msg.contains("gần giống") && msg.contains("Mã CB khác"),
+        "{msg}"
+    );
+    // The same Mã CB, a name that differs in its marks: not a move either.
+    let y = quarters(vec![
+        vec![cq("A", vec![dat("X1", "Nguyễn Văn An")]), cq("B", vec![])],
+        vec![cq("A", vec![]), cq("B", vec![dat("X1", "Nguyễn Văn Ân")])],
+    ]);
+    assert_eq!(y.people.len(), 2);
+    assert!(y.people.iter().all(|p| p.moves.is_empty()));
+    let notes = person_notes(&y);
+    assert_eq!(notes.len(), 1);
+    let msg = notes[0].message(crate::i18n::Lang::Vi);
+    assert!(msg.contains("họ tên viết khác"), "{msg}");
+    // Case, spacing and Unicode normalisation aside, a Mã CB and a name are the same.
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Nguyễn Văn Ân").collect();
+    let y = quarters(vec![
+        vec![cq("A", vec![dat("đ01", "Nguyễn Văn Ân")]), cq("B", vec![])],
+        vec![cq("A", vec![]), cq("B", vec![dat(" Đ01 ", &nfd)])],
+    ]);
+    assert_eq!(y.people.len(), 1);
+    assert_eq!(y.people[0].moves.len(), 1);
+}
+
+#[test]
+fn a_name_written_without_its_marks_is_reported_not_linked() {
+    let y = quarters(vec![
+        vec![cq("NV", vec![dat("A1", "Nguyễn Văn An")])],
+        vec![cq("NV", vec![dat("A1", "Nguyen Van An")])],
+    ]);
+    assert_eq!(y.people.len(), 2);
+    let codes: Vec<&str> = person_notes(&y).iter().map(|n| n.code()).collect();
+    assert_eq!(codes, ["person-ambiguous"]);
+}
+
+#[test]
+fn who_moved_does_not_depend_on_the_order_of_the_units() {
+    // Hoa moves from A to C; S9 Hoa, new in B, is listed before C is read.
+    for order in [["B", "C"], ["C", "B"]] {
+        let q2 = order
+            .iter()
+            .map(|&u| match u {
+                "B" => cq("B", vec![dat("S9", "Lê Thị Hoa")]),
+                _ => cq("C", vec![dat("A7", "Lê Thị Hoa")]),
+            })
+            .chain([cq("A", vec![])])
+            .collect();
+        let y = quarters(vec![vec![cq("A", vec![dat("A7", "Lê Thị Hoa")])], q2]);
+        assert_eq!(y.people.len(), 2, "{order:?}");
+        assert_eq!(find(&y, "A7").moves.len(), 1);
+        assert!(person_notes(&y).is_empty(), "{order:?}: {:?}", y.notes);
+    }
 }
