@@ -11,8 +11,8 @@
 
 use crate::output::write_atomic;
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Note, Url, Workbook,
-    Worksheet, XlsxError,
+    Chart, ChartFont, ChartType, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder,
+    Note, Url, Workbook, Worksheet, XlsxError,
 };
 use std::path::Path;
 
@@ -178,6 +178,29 @@ pub fn new_workbook(title: &str) -> Workbook {
         .set_creation_datetime(&created);
     wb.set_properties(&props);
     wb
+}
+
+/// A column chart of đạt rates in the official font: its title, the categories' font, and the
+/// value axis from 0 % to 100 % (an axis starting near the lowest rate would exaggerate the
+/// differences). Returns the chart and the font of its labels, for the series to use.
+pub fn rate_chart(title: &str, title_size: u16, label_size: u16) -> (Chart, ChartFont) {
+    let mut chart = Chart::new(ChartType::Column);
+    let mut font = ChartFont::new();
+    font.set_name(FONT).set_size(label_size);
+    chart.title().set_name(title).set_font(
+        ChartFont::new()
+            .set_name(FONT)
+            .set_size(title_size)
+            .set_bold(),
+    );
+    chart.x_axis().set_font(&font);
+    chart
+        .y_axis()
+        .set_num_format("0%")
+        .set_font(&font)
+        .set_min(0.0)
+        .set_max(1.0);
+    (chart, font)
 }
 
 /// A4 landscape, fitted to one page wide, centred, with `header_rows` repeated on every page.

@@ -15,9 +15,7 @@ use crate::profile::Profile;
 use crate::year::{Counts, PersonYear, QuarterMoney, Reward, Slot, UnitYear, Year};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFont, ChartType, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Chart, ChartDataLabel, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
 pub const SHEET_SUMMARY: &str = "Tổng hợp năm";
@@ -926,9 +924,11 @@ fn chart_cell(
 }
 
 fn rate_chart(y: &Year, head: u32, series: &[(String, u32)]) -> Chart {
-    let mut chart = Chart::new(ChartType::Column);
-    let mut font = ChartFont::new();
-    font.set_name(super::FONT).set_size(10);
+    let title = format!(
+        "Tỷ lệ CBCCVC, NLĐ đạt chuyên nghiệp theo khối, các quý năm {}",
+        y.year
+    );
+    let (mut chart, font) = super::rate_chart(&title, 13, 10);
     for (name, row) in series {
         let mut label = ChartDataLabel::new();
         label.show_value().set_num_format("0%").set_font(&font);
@@ -939,30 +939,10 @@ fn rate_chart(y: &Year, head: u32, series: &[(String, u32)]) -> Chart {
             .set_name(name.as_str())
             .set_data_label(&label);
     }
-    chart
-        .title()
-        .set_name(&format!(
-            "Tỷ lệ CBCCVC, NLĐ đạt chuyên nghiệp theo khối, các quý năm {}",
-            y.year
-        ))
-        .set_font(
-            ChartFont::new()
-                .set_name(super::FONT)
-                .set_size(13)
-                .set_bold(),
-        );
-    chart.x_axis().set_font(&font);
     chart.legend().set_font(&font);
     chart
         .legend()
         .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
-    // From 0% to 100%: an axis starting near the lowest rate would exaggerate the differences.
-    chart
-        .y_axis()
-        .set_num_format("0%")
-        .set_font(&font)
-        .set_min(0.0)
-        .set_max(1.0);
     chart.set_width(720).set_height(380);
     chart
 }

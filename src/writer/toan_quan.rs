@@ -7,7 +7,7 @@ use super::{new_workbook, official_heading, save, signature_block, Styles, Write
 use crate::district::{DatPerson, DistrictSummary};
 use crate::documents::{Dated, DocKind, Issuer};
 use crate::profile::Profile;
-use rust_xlsxwriter::{Chart, ChartDataLabel, ChartFont, ChartType, Workbook};
+use rust_xlsxwriter::{ChartDataLabel, Workbook};
 use std::path::Path;
 
 pub const SHEET_DISTRICT: &str = "Toàn quận";
@@ -138,9 +138,12 @@ pub fn build(d: &DistrictSummary, profile: &Profile, doc: &Dated) -> Result<Work
         landscape: true,
         ..Page::default()
     })?;
-    let mut chart = Chart::new(ChartType::Column);
-    let mut font = ChartFont::new();
-    font.set_name(super::FONT).set_size(11);
+    let title = format!(
+        "Tỷ lệ CBCCVC, NLĐ đạt chuyên nghiệp quý {}/{}",
+        q.roman(),
+        q.year
+    );
+    let (mut chart, font) = super::rate_chart(&title, 14, 11);
     let mut label = ChartDataLabel::new();
     label.show_value().set_num_format("0.0%").set_font(&font);
     chart
@@ -149,28 +152,7 @@ pub fn build(d: &DistrictSummary, profile: &Profile, doc: &Dated) -> Result<Work
         .set_values((SHEET_CHART, 1, 1, r, 1))
         .set_name("Tỷ lệ đạt chuyên nghiệp")
         .set_data_label(&label);
-    chart
-        .title()
-        .set_name(&format!(
-            "Tỷ lệ CBCCVC, NLĐ đạt chuyên nghiệp quý {}/{}",
-            q.roman(),
-            q.year
-        ))
-        .set_font(
-            ChartFont::new()
-                .set_name(super::FONT)
-                .set_size(14)
-                .set_bold(),
-        );
-    chart.x_axis().set_font(&font);
     chart.legend().set_hidden();
-    // From 0% to 100%: an axis starting near the lowest rate would exaggerate the differences.
-    chart
-        .y_axis()
-        .set_num_format("0%")
-        .set_font(&font)
-        .set_min(0.0)
-        .set_max(1.0);
     cs.insert_chart(1, 3, &chart)?;
     Ok(wb)
 }
