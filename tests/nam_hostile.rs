@@ -327,3 +327,20 @@ fn a_reward_paid_to_someone_not_dat_is_an_error_that_says_so() {
     assert_eq!(xuan["money"], "0", "never paid to the person");
     assert_eq!(xuan["quarters"][1]["rewarded"], false);
 }
+
+#[test]
+fn english_counts_agree_with_their_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outs = run_quarters(tmp.path(), &[1]);
+    let o = run_raw(&[
+        "--lang".to_string(),
+        "en".into(),
+        "nam".into(),
+        outs[0].display().to_string(),
+    ]);
+    assert_eq!(exit_code(&o), 0);
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("results of 1 quarter (I)"), "{text}");
+    assert!(text.contains("in the 1 quarter with results"), "{text}");
+    assert!(!text.contains("(s)"), "{text}");
+}

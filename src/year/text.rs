@@ -2,6 +2,7 @@
 
 use super::notes::quarter_words;
 use super::{Counts, QuarterInfo, QuarterMoney, Year};
+use crate::i18n::count;
 use crate::i18n::Lang;
 use crate::money;
 use crate::text::terminal_safe;
@@ -51,7 +52,10 @@ fn quarter_line(q: &QuarterInfo, lang: Lang) -> String {
     let errors = match (q.run_errors, lang) {
         (0, _) => String::new(),
         (n, Lang::Vi) => format!("; kết quả quý còn {n} lỗi (xem loi.csv của quý)"),
-        (n, Lang::En) => format!("; the quarter's results hold {n} error(s) (see its loi.csv)"),
+        (n, Lang::En) => format!(
+            "; the quarter's results hold {} (see its loi.csv)",
+            count(n as u64, "error", "errors")
+        ),
     };
     match lang {
         Lang::Vi => format!(
@@ -64,10 +68,10 @@ fn quarter_line(q: &QuarterInfo, lang: Lang) -> String {
             rate(&c, lang)
         ),
         Lang::En => format!(
-            "  {}: {} units, {} people, {} evaluated, {} đạt ({}); {money}{errors}.\n",
+            "  {}: {}, {}, {} evaluated, {} đạt ({}); {money}{errors}.\n",
             q.quarter,
-            q.units,
-            c.people,
+            count(q.units, "unit", "units"),
+            count(c.people, "person", "people"),
             c.evaluated(),
             c.dat,
             rate(&c, lang)
@@ -89,9 +93,9 @@ fn head(y: &Year, lang: Lang) -> String {
         ),
         (Lang::En, true) => format!("Year {}: results of all 4 quarters.\n", y.year),
         (Lang::En, false) => format!(
-            "Year {}: results of {} quarter(s) ({}); missing: {}.\n",
+            "Year {}: results of {} ({}); missing: {}.\n",
             y.year,
-            present.len(),
+            count(present.len() as u64, "quarter", "quarters"),
             romans(&present),
             romans(&missing)
         ),
@@ -130,9 +134,10 @@ fn year_lines(y: &Year, lang: Lang) -> String {
                 format!(" (without {})", unknown.join(", "))
             };
             format!(
-                "Money over the year: {}{gap}.\n{} people over the year; đạt in all {all} quarter(s) with results: {every}; moved unit: {moved}.\n",
+                "Money over the year: {}{gap}.\n{} over the year; đạt in {} with results: {every}; moved unit: {moved}.\n",
                 dong(total, lang),
-                y.people.len()
+                count(y.people.len() as u64, "person", "people"),
+                if all == 1 { "the 1 quarter".to_string() } else { format!("all {all} quarters") }
             )
         }
     }
