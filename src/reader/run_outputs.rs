@@ -91,8 +91,8 @@ pub enum ProblemKind {
     NotAFile,
     /// A folder without `ket-qua.json`.
     NoResults,
-    /// Not JSON, or JSON not shaped as the schema says (the parser's words).
-    Json(String),
+    /// Not JSON, or JSON not shaped as the schema says.
+    Json(JsonProblem),
     /// JSON with another schema (`None`: no `schema` field).
     Schema {
         found: Option<String>,
@@ -103,6 +103,45 @@ pub enum ProblemKind {
     Quarter(Option<String>),
     /// A value outside the contract: a bloc, a status, an amount.
     Value(String),
+}
+
+/// Where and how a document is not the JSON expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonProblem {
+    pub kind: JsonProblemKind,
+    pub line: usize,
+    pub column: usize,
+    /// The parser's own words (English).
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonProblemKind {
+    /// Not JSON there.
+    Syntax,
+    /// The file ends in the middle of the document (cut short).
+    Eof,
+    /// JSON, but a value of the wrong kind or a field missing.
+    Data,
+    /// The file could not be read through.
+    Io,
+}
+
+impl JsonProblem {
+    fn of(e: &serde_json::Error) -> JsonProblem {
+        use serde_json::error::Category;
+        JsonProblem {
+            kind: match e.classify() {
+                Category::Syntax => JsonProblemKind::Syntax,
+                Category::Eof => JsonProblemKind::Eof,
+                Category::Data => JsonProblemKind::Data,
+                Category::Io => JsonProblemKind::Io,
+            },
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+        }
+    }
 }
 
 /// Everything read from one path given on the command line.
@@ -270,7 +309,7 @@ fn parse_problem(bytes: &[u8], e: serde_json::Error, expected: &'static str) -> 
             found: schema,
             expected,
         },
-        _ => ProblemKind::Json(e.to_string()),
+        _ => ProblemKind::Json(JsonProblem::of(&e)),
     }
 }
 
@@ -470,7 +509,24 @@ mod tests {
             let p = write(dir.path(), name, text);
             load(&p).outcome.unwrap_err().kind
         };
-        assert!(matches!(kind("a.json", "{not json"), ProblemKind::Json(_)));
+        assert!(matches!(
+            kind("a.json", "{not json"),
+            ProblemKind::Json(JsonProblem {
+                kind: JsonProblemKind::Syntax,
+                line: 1,
+                ..
+            })
+        ));
+        assert!(matches!(
+            kind(
+                "a2.json",
+                "{\"schema\": \"danhgia/ket-qua/v1\", \"units\": ["
+            ),
+            ProblemKind::Json(JsonProblem {
+                kind: JsonProblemKind::Eof,
+                ..
+            })
+        ));
         assert_eq!(
             kind(
                 "b.json",

@@ -5,7 +5,7 @@
 use crate::finding::Severity;
 use crate::i18n::Lang;
 use crate::model::Quarter;
-use crate::reader::run_outputs::{Problem, ProblemKind};
+use crate::reader::run_outputs::{JsonProblemKind, Problem, ProblemKind};
 use serde::Serialize;
 
 /// "quý II/2024" / "2024-Q2".
@@ -622,8 +622,23 @@ fn problem_words(p: &Problem, lang: Lang) -> String {
         (ProblemKind::NoResults, Lang::En) => format!(
             "The folder {f} has no ket-qua.json: give run's output folder (or a ket-qua.json file), not a folder of unit workbooks."
         ),
-        (ProblemKind::Json(e), Lang::Vi) => format!("{f} không phải tệp JSON đọc được ({e})."),
-        (ProblemKind::Json(e), Lang::En) => format!("{f} is not readable JSON ({e})."),
+        (ProblemKind::Json(e), Lang::Vi) => {
+            let what = match e.kind {
+                JsonProblemKind::Syntax => "sai cú pháp JSON",
+                JsonProblemKind::Eof => "tệp bị cắt ngang (hết tệp giữa tài liệu)",
+                JsonProblemKind::Data => {
+                    "giá trị không đúng kiểu hoặc thiếu trường của tài liệu"
+                }
+                JsonProblemKind::Io => "không đọc hết được tệp",
+            };
+            format!(
+                "{f} không dùng được: {what}, ở dòng {}, cột {}. Dùng tệp do danhgia ghi, không sửa tay.",
+                e.line, e.column
+            )
+        }
+        (ProblemKind::Json(e), Lang::En) => {
+            format!("{f} is not readable JSON ({}).", e.detail)
+        }
         (ProblemKind::Schema { found, expected }, Lang::Vi) => format!(
             "{f} không phải tài liệu {expected} (schema: {}).",
             found.as_deref().unwrap_or("không có")

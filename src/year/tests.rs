@@ -554,7 +554,12 @@ fn one_year_one_document_per_quarter() {
         given: "x.json".into(),
         outcome: Err(Problem {
             file: "x.json".into(),
-            kind: ProblemKind::Json("eof".into()),
+            kind: ProblemKind::Json(crate::reader::run_outputs::JsonProblem {
+                kind: crate::reader::run_outputs::JsonProblemKind::Eof,
+                line: 1,
+                column: 1,
+                detail: "EOF while parsing".into(),
+            }),
         }),
     };
     let s = select::select(vec![bad.clone(), loaded(one(3))]);
