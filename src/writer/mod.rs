@@ -170,6 +170,9 @@ impl Styles {
 /// A new workbook with fixed document properties (for byte-identical output).
 pub fn new_workbook(title: &str) -> Workbook {
     let mut wb = Workbook::new();
+    // The fastest deflate: a quarter writes thousands of small workbooks, and the saving of a
+    // stronger compression (a few KB a file) is not worth its time.
+    wb.set_zip_compression_level(1);
     let created = ExcelDateTime::from_ymd(2023, 1, 1).expect("a valid date");
     let props = DocProperties::new()
         // Titles name a unit: kept to the length of a short text.

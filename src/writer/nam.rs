@@ -1050,7 +1050,6 @@ fn sources_rows(sh: &mut Sheet, s: &Styles, mut row: u32, y: &Year) -> Result<u3
 pub fn build(y: &Year, profile: &Profile, doc: &Dated) -> Result<Workbook, WriterError> {
     let s = Styles::new();
     let mut wb = new_workbook(&format!("Kết quả đánh giá sự chuyên nghiệp năm {}", y.year));
-    wb.set_zip_compression_level(1);
     summary_sheet(&mut wb, &s, y, profile, doc)?;
     let units_title = format!("KẾT QUẢ TỪNG ĐƠN VỊ THEO QUÝ NĂM {}", y.year);
     units_sheet::<Rates>(&mut wb, &s, y, profile, (SHEET_UNITS, &units_title))?;
