@@ -700,6 +700,22 @@ impl Refusal {
                     ),
                 }
             }
+            // The same file given twice (a folder and its ket-qua.json): said as such.
+            (Refusal::SameQuarter(q, files), Lang::Vi) if files.iter().all(|f| *f == files[0]) => {
+                format!(
+                    "đã đưa {} lần cùng một kết quả {} ({}); mỗi quý chỉ đưa một lần.",
+                    files.len(),
+                    quarter_words(*q, lang),
+                    files[0]
+                )
+            }
+            (Refusal::SameQuarter(q, files), Lang::En) if files.iter().all(|f| *f == files[0]) => {
+                format!(
+                    "the same results of {q} were given {} times ({}); give each quarter once.",
+                    files.len(),
+                    files[0]
+                )
+            }
             (Refusal::SameQuarter(q, files), Lang::Vi) => format!(
                 "có {} kết quả của {}: {}; không chọn thay được, chỉ đưa một kết quả cho mỗi quý.",
                 files.len(),

@@ -546,6 +546,20 @@ fn one_year_one_document_per_quarter() {
     // Two documents of one quarter.
     let s = select::select(vec![loaded(one(1)), loaded(one(1))]);
     assert!(matches!(s.outcome, Err(Refusal::SameQuarter(_, ref f)) if f.len() == 2));
+    // The same file twice is said as such; two files of one quarter name both.
+    let twice = s.outcome.err().unwrap().message(crate::i18n::Lang::Vi);
+    assert!(
+        twice.starts_with("đã đưa 2 lần cùng một kết quả"),
+        "{twice}"
+    );
+    let other = QuarterDoc {
+        file: "khac/ket-qua.json".into(),
+        ..one(1)
+    };
+    let s = select::select(vec![loaded(one(1)), loaded(other)]);
+    let both = s.outcome.err().unwrap().message(crate::i18n::Lang::Vi);
+    assert!(both.starts_with("có 2 kết quả của quý I/2024"), "{both}");
+    assert!(both.contains("khac/ket-qua.json"), "{both}");
     // More paths than quarters.
     let s = select::select((1..=5).map(|_| loaded(one(1))).collect());
     assert_eq!(s.outcome.err(), Some(Refusal::TooMany(5)));
