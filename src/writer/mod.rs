@@ -96,7 +96,31 @@ impl Default for Styles {
     }
 }
 
+/// The number styles of a table row: a body row's, or a total row's (bold).
+pub struct NumberStyles<'a> {
+    pub int: &'a Style,
+    pub percent: &'a Style,
+    pub money: &'a Style,
+}
+
 impl Styles {
+    /// The number styles of a body row, or of a total row.
+    pub fn numbers(&self, total: bool) -> NumberStyles<'_> {
+        if total {
+            NumberStyles {
+                int: &self.total_int,
+                percent: &self.total_percent,
+                money: &self.total_money,
+            }
+        } else {
+            NumberStyles {
+                int: &self.int,
+                percent: &self.percent,
+                money: &self.money,
+            }
+        }
+    }
+
     pub fn new() -> Styles {
         let base = Style::new(12);
         let cell = base

@@ -454,11 +454,8 @@ impl UnitTable for Rates {
         q: &Cell,
         total: bool,
     ) -> Result<(), XlsxError> {
-        let (int, pct) = if total {
-            (&s.total_int, &s.total_percent)
-        } else {
-            (&s.int, &s.percent)
-        };
+        let n = s.numbers(total);
+        let (int, pct) = (n.int, n.percent);
         sh.number(row, col, f64::from(q.counts.evaluated()), int)?;
         sh.number(row, col + 1, f64::from(q.counts.dat), int)?;
         rate_cell(sh, row, col + 2, &q.counts, pct, s)
@@ -472,12 +469,7 @@ impl UnitTable for Rates {
         total: bool,
     ) -> Result<(), XlsxError> {
         let n = cells.iter().filter(|c| c.sent).count();
-        sh.number(
-            row,
-            col,
-            n as f64,
-            if total { &s.total_int } else { &s.int },
-        )
+        sh.number(row, col, n as f64, s.numbers(total).int)
     }
 }
 
@@ -496,11 +488,8 @@ impl UnitTable for Money {
         q: &Cell,
         total: bool,
     ) -> Result<(), XlsxError> {
-        let (int, money) = if total {
-            (&s.total_int, &s.total_money)
-        } else {
-            (&s.int, &s.money)
-        };
+        let n = s.numbers(total);
+        let (int, money) = (n.int, n.money);
         match q.money {
             Some((n, m)) => {
                 sh.number(row, col, f64::from(n), int)?;
@@ -517,11 +506,8 @@ impl UnitTable for Money {
         cells: &[Cell; 4],
         total: bool,
     ) -> Result<(), XlsxError> {
-        let (int, money) = if total {
-            (&s.total_int, &s.total_money)
-        } else {
-            (&s.int, &s.money)
-        };
+        let n = s.numbers(total);
+        let (int, money) = (n.int, n.money);
         let known = cells.iter().filter(|c| c.sent).filter_map(|c| c.money);
         let (n, m) = known.fold((0, Decimal::ZERO), |a, b| (a.0 + b.0, a.1 + b.1));
         sh.number(row, col, f64::from(n), int)?;

@@ -383,25 +383,27 @@ fn money_of(doc: &QuarterDoc, notes: &mut Vec<Note>) -> (QuarterMoney, Option<Re
         why,
     };
     let gap = match &doc.rewards {
-        RewardsRead::Read(r) if r.quarter == doc.quarter && mismatch(r).is_some() => {
-            notes.push(
-                NoteKind::RewardsInconsistent {
-                    file: r.file.clone(),
-                    quarter: doc.quarter,
-                    what: mismatch(r).expect("checked"),
-                }
-                .into(),
-            );
-            MoneyGap::Unusable
-        }
-        RewardsRead::Read(r) if r.quarter == doc.quarter => {
-            let money = QuarterMoney::Known {
-                per_person: r.amount_per_person,
-                people: r.people,
-                total: r.total,
-            };
-            return (money, Some(r.clone()));
-        }
+        RewardsRead::Read(r) if r.quarter == doc.quarter => match mismatch(r) {
+            None => {
+                let money = QuarterMoney::Known {
+                    per_person: r.amount_per_person,
+                    people: r.people,
+                    total: r.total,
+                };
+                return (money, Some(r.clone()));
+            }
+            Some(what) => {
+                notes.push(
+                    NoteKind::RewardsInconsistent {
+                        file: r.file.clone(),
+                        quarter: doc.quarter,
+                        what,
+                    }
+                    .into(),
+                );
+                MoneyGap::Unusable
+            }
+        },
         RewardsRead::Read(r) => {
             notes.push(
                 NoteKind::RewardsOtherQuarter {
