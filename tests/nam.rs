@@ -842,3 +842,39 @@ fn people_are_never_linked_by_a_value_not_understood() {
         "Chuyển từ Đơn vị A sang Đơn vị B từ quý II; Chuyển từ Đơn vị B sang Đơn vị A từ quý III;";
     assert!(people.iter().any(|t| t.starts_with(both)), "{people:?}");
 }
+
+/// Regression: the long lists are written row by row (constant memory), and rust_xlsxwriter then
+/// wrote the last row of each twice when it had a height of its own — two `<row>` of one number,
+/// which Excel may refuse as damaged. Every row of every sheet is written once, in order.
+#[test]
+fn every_row_of_the_year_workbook_is_written_once() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    the_year(tmp.path());
+    let file = std::fs::File::open(tmp.path().join("nam.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.starts_with("xl/worksheets/sheet"))
+        .map(|n| n.into_owned())
+        .collect();
+    assert!(names.len() >= 6, "{names:?}");
+    for name in names {
+        let mut xml = String::new();
+        zip.by_name(&name)
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        let rows: Vec<u32> = xml
+            .split("<row r=\"")
+            .skip(1)
+            .map(|r| r[..r.find('"').unwrap()].parse().unwrap())
+            .collect();
+        assert!(rows.len() > 5, "{name}: {} rows", rows.len());
+        assert!(
+            rows.windows(2).all(|w| w[0] < w[1]),
+            "{name}: rows out of order or twice"
+        );
+    }
+}

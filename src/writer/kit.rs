@@ -48,7 +48,8 @@ pub fn cell_text(s: &str) -> Cow<'_, str> {
 /// for `note`, followed by `note`. The cut falls between characters, never between a letter and
 /// the combining marks that follow it (NFD Vietnamese), and trailing spaces before the note go.
 pub fn shorten<'a>(s: &'a str, max: usize, note: &str) -> Cow<'a, str> {
-    if s.encode_utf16().count() <= max {
+    // A character takes no more UTF-16 units than UTF-8 bytes: a short text is not counted.
+    if s.len() <= max || s.encode_utf16().count() <= max {
         return Cow::Borrowed(s);
     }
     let room = max.saturating_sub(note.encode_utf16().count());

@@ -36,18 +36,23 @@ const SAFETY: f64 = 1.04;
 /// Width of one character in points (0 for a combining mark; a character the table does not know
 /// counts as one em, the widest letter).
 pub fn char_width(c: char, font: Font) -> f64 {
-    // No combining mark comes before U+0300: the letters of most texts skip the look-up.
-    if u32::from(c) >= 0x300 && unicode_normalization::char::is_combining_mark(c) {
-        return 0.0;
-    }
-    let units = match table::CHARS.binary_search(&(c as u32)) {
-        Ok(i) => match (font.bold, font.italic) {
+    let code = u32::from(c);
+    // The table begins with printable ASCII in order: most letters of a text are found at once.
+    let found = if (0x20..0x7F).contains(&code) {
+        Some((code - 0x20) as usize)
+    } else {
+        table::CHARS.binary_search(&code).ok()
+    };
+    let units = match found {
+        Some(i) => match (font.bold, font.italic) {
             (false, false) => table::REGULAR[i],
             (true, false) => table::BOLD[i],
             (false, true) => table::ITALIC[i],
             (true, true) => table::BOLDITALIC[i],
         },
-        Err(_) => 2048,
+        // The table holds no combining mark (no mark comes before U+0300).
+        None if code >= 0x300 && unicode_normalization::char::is_combining_mark(c) => return 0.0,
+        None => 2048,
     };
     f64::from(units) / 2048.0 * font.size
 }
@@ -124,7 +129,12 @@ fn paragraph_lines(line: &str, font: Font, width: f64) -> usize {
 
 /// Whether a text prints on one line in a cell of these column widths.
 pub fn fits_one_line(s: &str, font: Font, widths: &[f64]) -> bool {
-    !s.contains('\n') && text_width(s, font) <= room(widths)
+    fits_in(s, font, room(widths))
+}
+
+/// Whether a text prints on one line in `room` points (the room of a cell: [`room`]).
+pub fn fits_in(s: &str, font: Font, room: f64) -> bool {
+    !s.contains('\n') && text_width(s, font) <= room
 }
 
 /// The row height (points) a text needs in a wrapped cell of these column widths: a line height
@@ -161,6 +171,16 @@ mod tests {
                 > text_width("Nguyễn Văn An", TEXT)
         );
         assert_eq!(char_width('漢', TEXT), 12.0);
+        // Every character of the table is found, printable ASCII without a search.
+        for (i, &code) in table::CHARS.iter().enumerate() {
+            let c = char::from_u32(code).unwrap();
+            assert_eq!(
+                char_width(c, TEXT),
+                f64::from(table::REGULAR[i]) / 2048.0 * 12.0
+            );
+        }
+        assert_eq!(char_width('\u{7F}', TEXT), 12.0);
+        assert_eq!(char_width('\u{301}', TEXT), 0.0);
         assert_eq!(TEXT.line_height(), 15.75);
         assert_eq!(Font::regular(14.0).line_height(), 18.75);
     }

@@ -104,6 +104,61 @@ pub struct NumberStyles<'a> {
 }
 
 impl Styles {
+    /// Every style, in a fixed order (a style added to [`Styles`] must be listed here: the
+    /// pattern below names every field).
+    pub fn all(&self) -> [&Style; 23] {
+        let Styles {
+            base,
+            bold,
+            italic,
+            center,
+            bold_center,
+            italic_center,
+            title,
+            subtitle,
+            underlined,
+            header,
+            cell,
+            cell_center,
+            cell_wrap,
+            int,
+            score,
+            percent,
+            money,
+            total_label,
+            total_int,
+            total_percent,
+            total_money,
+            date,
+            note,
+        } = self;
+        [
+            base,
+            bold,
+            italic,
+            center,
+            bold_center,
+            italic_center,
+            title,
+            subtitle,
+            underlined,
+            header,
+            cell,
+            cell_center,
+            cell_wrap,
+            int,
+            score,
+            percent,
+            money,
+            total_label,
+            total_int,
+            total_percent,
+            total_money,
+            date,
+            note,
+        ]
+    }
+
     /// The number styles of a body row, or of a total row.
     pub fn numbers(&self, total: bool) -> NumberStyles<'_> {
         if total {

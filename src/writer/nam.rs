@@ -736,11 +736,9 @@ fn person_note(p: &PersonYear, y: &Year) -> String {
     parts.join("; ")
 }
 
-fn people_sheet(s: &Styles, y: &Year) -> Result<Worksheet, XlsxError> {
-    let mut sheet = Worksheet::new();
-    let ws = &mut sheet;
+fn people_sheet(ws: &mut Worksheet, s: &Styles, y: &Year) -> Result<(), XlsxError> {
     ws.set_name(SHEET_PEOPLE)?;
-    let mut sh = Sheet::new(ws, &PEOPLE_WIDTHS)?;
+    let mut sh = Sheet::streaming(ws, &PEOPLE_WIDTHS)?;
     let title = format!("KẾT QUẢ CỦA TỪNG NGƯỜI THEO QUÝ NĂM {}", y.year);
     let head = title_rows(&mut sh, s, 0, PEOPLE_LAST, &title, y)?;
     let mut headers = vec!["STT", "Mã CB", "Họ và tên", "Đơn vị"];
@@ -764,7 +762,7 @@ fn people_sheet(s: &Styles, y: &Year) -> Result<Worksheet, XlsxError> {
         repeat: Some((head, head)),
         keep: vec![(0, head + 1)],
     })?;
-    Ok(sheet)
+    Ok(())
 }
 
 fn person_row(
@@ -790,11 +788,9 @@ fn person_row(
 
 const DAT_WIDTHS: [f64; 7] = [7.0, 12.0, 28.0, 40.0, 14.0, 16.0, 30.0];
 
-fn dat_sheet(s: &Styles, y: &Year) -> Result<Worksheet, XlsxError> {
-    let mut sheet = Worksheet::new();
-    let ws = &mut sheet;
+fn dat_sheet(ws: &mut Worksheet, s: &Styles, y: &Year) -> Result<(), XlsxError> {
     ws.set_name(SHEET_DAT)?;
-    let mut sh = Sheet::new(ws, &DAT_WIDTHS)?;
+    let mut sh = Sheet::streaming(ws, &DAT_WIDTHS)?;
     let present = y.present();
     let title = if present.len() == 4 {
         format!(
@@ -840,7 +836,7 @@ fn dat_sheet(s: &Styles, y: &Year) -> Result<Worksheet, XlsxError> {
         repeat: Some((head, head)),
         keep: vec![(0, head + 1)],
     })?;
-    Ok(sheet)
+    Ok(())
 }
 
 // ------------------------------------------------------------------------------------------
@@ -937,12 +933,10 @@ fn rate_chart(y: &Year, head: u32, series: &[(String, u32)]) -> Chart {
 // Ghi chú
 // ------------------------------------------------------------------------------------------
 
-fn notes_sheet(s: &Styles, y: &Year) -> Result<Worksheet, XlsxError> {
-    let mut sheet = Worksheet::new();
-    let ws = &mut sheet;
+fn notes_sheet(ws: &mut Worksheet, s: &Styles, y: &Year) -> Result<(), XlsxError> {
     ws.set_name(SHEET_NOTES)?;
     let widths = [9.0, 12.0, 24.0, 90.0];
-    let mut sh = Sheet::new(ws, &widths)?;
+    let mut sh = Sheet::streaming(ws, &widths)?;
     let title = format!("NGUỒN SỐ LIỆU VÀ GHI CHÚ NĂM {}", y.year);
     let mut row = title_rows(&mut sh, s, 0, 3, &title, y)?;
     row = sources_rows(&mut sh, s, row, y)?;
@@ -973,7 +967,7 @@ fn notes_sheet(s: &Styles, y: &Year) -> Result<Worksheet, XlsxError> {
         repeat: Some((head, head)),
         keep: vec![(0, head + 1)],
     })?;
-    Ok(sheet)
+    Ok(())
 }
 
 /// The people who moved to another unit; returns the next row.
@@ -1033,6 +1027,19 @@ fn sources_rows(sh: &mut Sheet, s: &Styles, mut row: u32, y: &Year) -> Result<u3
 
 // ------------------------------------------------------------------------------------------
 
+/// Gives every style (and its wrapped form) its index in the workbook's table of formats, in a
+/// fixed order, before the long sheets are written side by side: constant-memory sheets share that
+/// table, and a format first met by two of them at once would get its index by chance (the
+/// package would then differ from one run to the next).
+fn register_styles(wb: &mut Workbook, s: &Styles) -> Result<(), XlsxError> {
+    let mut scratch = wb.new_worksheet_with_constant_memory()?;
+    for (col, style) in (0u16..).step_by(2).zip(s.all()) {
+        scratch.write_blank(0, col, style)?;
+        scratch.write_blank(0, col + 1, &style.clone().set_text_wrap())?;
+    }
+    Ok(())
+}
+
 pub fn build(y: &Year, profile: &Profile, doc: &Dated) -> Result<Workbook, WriterError> {
     let s = Styles::new();
     let mut wb = new_workbook(&format!("Kết quả đánh giá sự chuyên nghiệp năm {}", y.year));
@@ -1041,15 +1048,28 @@ pub fn build(y: &Year, profile: &Profile, doc: &Dated) -> Result<Workbook, Write
     units_sheet::<Rates>(&mut wb, &s, y, profile, (SHEET_UNITS, &units_title))?;
     let money_title = format!("TIỀN THƯỞNG CỦA TỪNG ĐƠN VỊ THEO QUÝ NĂM {}", y.year);
     units_sheet::<Money>(&mut wb, &s, y, profile, (SHEET_MONEY, &money_title))?;
-    // The long lists (a city's people, its notes) are built side by side.
-    let (people, (dat, notes)) = rayon::join(
-        || people_sheet(&s, y),
-        || rayon::join(|| dat_sheet(&s, y), || notes_sheet(&s, y)),
+    // The long lists (a city's people, its notes) are written row by row in constant memory
+    // (their rows go to the package as they are written), side by side.
+    register_styles(&mut wb, &s)?;
+    let mut people = wb.new_worksheet_with_constant_memory()?;
+    let mut dat = wb.new_worksheet_with_constant_memory()?;
+    let mut notes = wb.new_worksheet_with_constant_memory()?;
+    let (written, (dat_written, notes_written)) = rayon::join(
+        || people_sheet(&mut people, &s, y),
+        || {
+            rayon::join(
+                || dat_sheet(&mut dat, &s, y),
+                || notes_sheet(&mut notes, &s, y),
+            )
+        },
     );
-    wb.push_worksheet(people?);
-    wb.push_worksheet(dat?);
+    written?;
+    dat_written?;
+    notes_written?;
+    wb.push_worksheet(people);
+    wb.push_worksheet(dat);
     chart_sheet(&mut wb, &s, y, profile)?;
-    wb.push_worksheet(notes?);
+    wb.push_worksheet(notes);
     Ok(wb)
 }
 

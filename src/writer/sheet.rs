@@ -27,12 +27,22 @@ pub struct Sheet<'a> {
     widths: Vec<f64>,
     /// The height each row needs for the cells that lie in it alone.
     need: BTreeMap<u32, f64>,
+    /// The need of the row being written, not yet in `need` (a row's cells come one after the
+    /// other: one look-up in `need` a row rather than one a cell).
+    open: Option<(u32, f64)>,
     /// Cells merged over several rows: (first row, last row, height needed).
     tall: Vec<(u32, u32, f64)>,
     last_row: Option<u32>,
+    /// The rows whose height is already set (a sheet written row by row: [`Sheet::rows_done`]).
+    set_through: Option<u32>,
+    /// Written row by row ([`Sheet::streaming`]).
+    streaming: bool,
     /// Columns a number needs wider than planned (a number never wraps: it would show #####).
     wider: BTreeMap<u16, f64>,
 }
+
+/// The rows of a sheet.
+const MAX_ROWS: u32 = 1_048_576;
 
 /// Excel's limit on manual page breaks in a sheet.
 const MAX_BREAKS: usize = 1023;
@@ -50,10 +60,40 @@ impl<'a> Sheet<'a> {
             ws,
             widths: widths.to_vec(),
             need: BTreeMap::new(),
+            open: None,
             tall: Vec::new(),
             last_row: None,
+            set_through: None,
+            streaming: false,
             wider: BTreeMap::new(),
         })
+    }
+
+    /// A sheet written row by row, for a constant-memory worksheet (a long list: its rows go to
+    /// the package as soon as a later row is written, so a row's height is set when the first
+    /// cell of a later row is written). Rows are written in order, and a cell is never merged
+    /// over several rows.
+    pub fn streaming(ws: &'a mut Worksheet, widths: &[f64]) -> Result<Sheet<'a>, XlsxError> {
+        let mut sheet = Sheet::new(ws, widths)?;
+        sheet.streaming = true;
+        Ok(sheet)
+    }
+
+    /// Before a cell of `row` is written: in a sheet written row by row, the rows above are
+    /// complete, and `row` must not be one of them.
+    fn start(&mut self, row: u32) -> Result<(), XlsxError> {
+        if !self.streaming {
+            return Ok(());
+        }
+        if self.set_through.is_some_and(|done| row <= done) {
+            return Err(XlsxError::ParameterError(format!(
+                "row {row} written after a later row, in a sheet written row by row"
+            )));
+        }
+        match row.checked_sub(1) {
+            Some(above) => self.rows_done(above),
+            None => Ok(()),
+        }
     }
 
     pub fn widths(&self) -> &[f64] {
@@ -73,8 +113,21 @@ impl<'a> Sheet<'a> {
     /// A row at least `h` points tall (a spacer, a line to sign on).
     pub fn height(&mut self, row: u32, h: f64) {
         self.seen(row);
-        let e = self.need.entry(row).or_insert(0.0);
-        *e = e.max(h);
+        match &mut self.open {
+            Some((open, need)) if *open == row => *need = need.max(h),
+            _ => {
+                self.close_open();
+                self.open = Some((row, h));
+            }
+        }
+    }
+
+    /// Moves the need of the row being written into `need`.
+    fn close_open(&mut self) {
+        if let Some((row, h)) = self.open.take() {
+            let e = self.need.entry(row).or_insert(0.0);
+            *e = e.max(h);
+        }
     }
 
     /// Text in one cell.
@@ -101,10 +154,16 @@ impl<'a> Sheet<'a> {
         style: &Style,
     ) -> Result<(), XlsxError> {
         use std::borrow::Cow;
-        let widths = self.span(first_col, last_col).to_vec();
+        if self.streaming && first_row != last_row {
+            return Err(XlsxError::ParameterError(
+                "a cell merged over rows, in a sheet written row by row".to_string(),
+            ));
+        }
+        self.start(first_row)?;
+        let room = metrics::room(self.span(first_col, last_col));
         let value = kit::cell_text(value);
         // Most cells hold a short text: measured once, written with the style as it is.
-        let (shown, format, h) = if metrics::fits_one_line(&value, style.font, &widths) {
+        let (shown, format, h) = if metrics::fits_in(&value, style.font, room) {
             (value, Cow::Borrowed(style), style.font.line_height())
         } else {
             let wrapped = if style.wrap {
@@ -112,7 +171,8 @@ impl<'a> Sheet<'a> {
             } else {
                 Cow::Owned(style.clone().set_text_wrap())
             };
-            let (shown, h) = fit_height(&value, style.font, &widths, MAX_HEIGHT);
+            let widths = self.span(first_col, last_col);
+            let (shown, h) = fit_height(&value, style.font, widths, MAX_HEIGHT);
             (Cow::Owned(shown), wrapped, h)
         };
         merge_area(
@@ -137,6 +197,7 @@ impl<'a> Sheet<'a> {
         value: &str,
         style: &Style,
     ) -> Result<(), XlsxError> {
+        self.start(row)?;
         super::internal_link(self.ws, (row, col), target, value, style)?;
         self.height(row, style.font.line_height());
         Ok(())
@@ -145,6 +206,7 @@ impl<'a> Sheet<'a> {
     /// A number in one cell. A number never wraps (Excel shows ##### instead): a column too
     /// narrow for the number as its format shows it is made wider when the sheet is finished.
     pub fn number(&mut self, row: u32, col: u16, n: f64, style: &Style) -> Result<(), XlsxError> {
+        self.start(row)?;
         self.ws.write_number_with_format(row, col, n, style)?;
         self.height(row, style.font.line_height());
         let need = metrics::text_width(&style.shown(n), style.font);
@@ -159,6 +221,7 @@ impl<'a> Sheet<'a> {
 
     /// A bordered empty cell.
     pub fn blank(&mut self, row: u32, col: u16, style: &Style) -> Result<(), XlsxError> {
+        self.start(row)?;
         self.ws.write_blank(row, col, style)?;
         self.height(row, style.font.line_height());
         Ok(())
@@ -167,22 +230,47 @@ impl<'a> Sheet<'a> {
     /// The height of every row as it will be set.
     fn heights(&self) -> BTreeMap<u32, f64> {
         let mut h = self.need.clone();
-        for &(a, b, need) in &self.tall {
-            let have: f64 = (a..=b).map(|r| h.get(&r).copied().unwrap_or(0.0)).sum();
-            if need > have {
-                // The rows without a need of their own share the rest; else the last row grows.
-                let free: Vec<u32> = (a..=b).filter(|r| !h.contains_key(r)).collect();
-                if free.is_empty() {
-                    *h.entry(b).or_insert(0.0) += need - have;
-                } else {
-                    let each = ((need - have) / free.len() as f64 / 0.75).ceil() * 0.75;
-                    for r in free {
-                        h.insert(r, each);
-                    }
-                }
-            }
+        if let Some((row, need)) = self.open {
+            let e = h.entry(row).or_insert(0.0);
+            *e = e.max(need);
+        }
+        for &tall in &self.tall {
+            share_height(&mut h, tall);
         }
         h
+    }
+
+    /// The rows up to `last` are complete: their heights are set now. A sheet written row by
+    /// row in constant memory (its rows go to the package as soon as a later row is written)
+    /// calls this after each row; nothing may be written to these rows afterwards.
+    pub fn rows_done(&mut self, last: u32) -> Result<(), XlsxError> {
+        if self.open.is_some_and(|(row, _)| row <= last) {
+            self.close_open();
+        }
+        if self.tall.iter().any(|t| t.1 <= last) {
+            let (ready, later): (Vec<_>, Vec<_>) = self.tall.drain(..).partition(|t| t.1 <= last);
+            self.tall = later;
+            for tall in ready {
+                share_height(&mut self.need, tall);
+            }
+        }
+        let from = self.set_through.map_or(0, |r| r + 1);
+        if from <= last {
+            for (&row, &h) in self.need.range(from..=last) {
+                self.ws.set_row_height(row, h.min(MAX_HEIGHT))?;
+            }
+            self.set_through = Some(last);
+        }
+        Ok(())
+    }
+
+    /// Sets the height of every row not set yet.
+    fn set_heights(&mut self, heights: &BTreeMap<u32, f64>) -> Result<(), XlsxError> {
+        let from = self.set_through.map_or(0, |r| r + 1);
+        for (&row, &h) in heights.range(from..) {
+            self.ws.set_row_height(row, h.min(MAX_HEIGHT))?;
+        }
+        Ok(())
     }
 
     /// Sets every row's height, the A4 page (orientation, scale to the page width, header rows
@@ -195,9 +283,8 @@ impl<'a> Sheet<'a> {
             }
         }
         let heights = self.heights();
-        for (&row, &h) in &heights {
-            self.ws.set_row_height(row, h.min(MAX_HEIGHT))?;
-        }
+        self.set_heights(&heights)?;
+        self.close_stream()?;
         let scale = kit::page_setup(self.ws, page.landscape, &self.widths);
         let Some(last) = self.last_row else {
             return Ok(scale);
@@ -236,6 +323,7 @@ impl<'a> Sheet<'a> {
         longest: &str,
         style: &Style,
     ) -> Result<(), XlsxError> {
+        self.start(row)?;
         let widths = self.span(col, col).to_vec();
         let (format, h) = if !style.wrap && metrics::fits_one_line(longest, style.font, &widths) {
             (style.clone(), style.font.line_height())
@@ -256,11 +344,42 @@ impl<'a> Sheet<'a> {
 
     /// Sets every row's height and nothing else: for a sheet whose page the caller sets up (a
     /// data-entry grid printed fitted to the page width, which Excel breaks into pages itself).
-    pub fn finish_rows(self) -> Result<(), XlsxError> {
-        for (&row, &h) in &self.heights() {
-            self.ws.set_row_height(row, h.min(MAX_HEIGHT))?;
+    pub fn finish_rows(mut self) -> Result<(), XlsxError> {
+        let heights = self.heights();
+        self.set_heights(&heights)?;
+        self.close_stream()
+    }
+
+    /// Ends a sheet written row by row with an empty row after its last: rust_xlsxwriter
+    /// (0.102) writes the last row of a constant-memory sheet twice when that row has a height
+    /// of its own (two `<row>` of one number, which Excel may refuse as damaged); a row after it
+    /// with nothing in it is written once, and prints nothing.
+    fn close_stream(&mut self) -> Result<(), XlsxError> {
+        match self.last_row {
+            Some(last) if self.streaming && last + 1 < MAX_ROWS => {
+                self.ws
+                    .write_blank(last + 1, 0, &rust_xlsxwriter::Format::new())?;
+                Ok(())
+            }
+            _ => Ok(()),
         }
-        Ok(())
+    }
+}
+
+/// A cell merged over rows `a..=b` needing `need` points: when the rows' own heights fall short,
+/// the rows without a need of their own share the rest; else the last row grows.
+fn share_height(h: &mut BTreeMap<u32, f64>, (a, b, need): (u32, u32, f64)) {
+    let have: f64 = (a..=b).map(|r| h.get(&r).copied().unwrap_or(0.0)).sum();
+    if need > have {
+        let free: Vec<u32> = (a..=b).filter(|r| !h.contains_key(r)).collect();
+        if free.is_empty() {
+            *h.entry(b).or_insert(0.0) += need - have;
+        } else {
+            let each = ((need - have) / free.len() as f64 / 0.75).ceil() * 0.75;
+            for r in free {
+                h.insert(r, each);
+            }
+        }
     }
 }
 
@@ -373,5 +492,110 @@ mod tests {
         assert!(
             h[&1] + h[&2] >= metrics::wrapped_height("Họ và tên của người", style.font, &[10.0])
         );
+    }
+
+    /// The rows of the first sheet of a saved workbook, from its XML: number and height.
+    fn saved_rows(wb: &mut rust_xlsxwriter::Workbook) -> Vec<(u32, Option<String>)> {
+        use std::io::Read;
+        let bytes = wb.save_to_buffer().unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap()
+            .read_to_string(&mut xml)
+            .unwrap();
+        xml.split("<row ")
+            .skip(1)
+            .map(|row| {
+                let row = &row[..row.find('>').unwrap()];
+                let attr = |name: &str| {
+                    let at = row.split_whitespace().find_map(|a| a.strip_prefix(name))?;
+                    let value = at.strip_prefix("=\"")?;
+                    Some(value[..value.find('"')?].to_string())
+                };
+                (attr("r").unwrap().parse().unwrap(), attr("ht"))
+            })
+            .collect()
+    }
+
+    /// The rows that have a height of their own.
+    fn saved_heights(wb: &mut rust_xlsxwriter::Workbook) -> Vec<(u32, String)> {
+        let rows = saved_rows(wb);
+        // Each row once, in order.
+        assert!(rows.windows(2).all(|w| w[0].0 < w[1].0), "{rows:?}");
+        rows.into_iter()
+            .filter_map(|(r, ht)| Some((r, ht?)))
+            .collect()
+    }
+
+    /// The same rows written through a sheet kept whole and through a sheet written row by row.
+    fn write_rows(sheet: &mut Sheet, style: &Style) {
+        let texts = [
+            "Ngắn",
+            "Công chức Văn phòng - Thống kê kiêm nhiệm công tác tổng hợp và thi đua khen thưởng",
+            "",
+            "Một ghi chú\nhai dòng",
+        ];
+        sheet
+            .merge(
+                0,
+                0,
+                0,
+                1,
+                "TIÊU ĐỀ RẤT DÀI CỦA MỘT DANH SÁCH NGƯỜI ĐẠT",
+                style,
+            )
+            .unwrap();
+        for r in 2..60u32 {
+            sheet.number(r, 0, f64::from(r), style).unwrap();
+            sheet
+                .text(r, 1, texts[r as usize % texts.len()], style)
+                .unwrap();
+            if r % 7 == 0 {
+                sheet.height(r, 30.0);
+            }
+        }
+    }
+
+    #[test]
+    fn a_sheet_written_row_by_row_gets_the_heights_of_one_kept_whole() {
+        let style = super::super::Styles::new().cell;
+        let page = Page {
+            landscape: true,
+            repeat: Some((0, 0)),
+            keep: vec![(0, 3)],
+        };
+        let mut whole = rust_xlsxwriter::Workbook::new();
+        let mut sheet = Sheet::new(whole.add_worksheet(), &[8.0, 30.0]).unwrap();
+        write_rows(&mut sheet, &style);
+        sheet.finish(&page).unwrap();
+        let mut streamed = rust_xlsxwriter::Workbook::new();
+        let mut ws = streamed.new_worksheet_with_constant_memory().unwrap();
+        let mut sheet = Sheet::streaming(&mut ws, &[8.0, 30.0]).unwrap();
+        write_rows(&mut sheet, &style);
+        sheet.finish(&page).unwrap();
+        streamed.push_worksheet(ws);
+        let expected = saved_heights(&mut whole);
+        assert!(expected.len() > 50, "{expected:?}");
+        assert!(expected.iter().any(|(_, h)| h != "15.75"), "some rows grow");
+        assert_eq!(saved_heights(&mut streamed), expected);
+    }
+
+    #[test]
+    fn a_sheet_written_row_by_row_refuses_what_it_cannot_do() {
+        let style = super::super::Styles::new().cell;
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let mut ws = wb.new_worksheet_with_constant_memory().unwrap();
+        let mut sheet = Sheet::streaming(&mut ws, &[10.0, 10.0]).unwrap();
+        sheet.text(0, 0, "a", &style).unwrap();
+        sheet.text(1, 0, "b", &style).unwrap();
+        // Row 0 went to the package when row 1 began: writing to it again would be lost.
+        assert!(sheet.text(0, 1, "c", &style).is_err());
+        assert!(sheet.number(0, 1, 1.0, &style).is_err());
+        // A cell merged over rows would need rows already gone.
+        assert!(sheet.merge(2, 0, 3, 0, "d", &style).is_err());
+        // The same row and later rows are still written.
+        sheet.text(1, 1, "e", &style).unwrap();
+        sheet.merge(4, 0, 4, 1, "f", &style).unwrap();
     }
 }

@@ -93,8 +93,16 @@ impl Style {
 
 /// The text a number shows in a number format.
 pub fn shown(n: f64, format: &str) -> String {
+    // A whole number (counts, đồng) is written without the float formatting.
+    let whole = |v: f64| {
+        if v.fract() == 0.0 && v.abs() < 9e15 {
+            (v as i64).to_string()
+        } else {
+            format!("{v:.0}")
+        }
+    };
     let grouped = |v: f64| {
-        let digits = format!("{:.0}", v.abs());
+        let digits = whole(v.abs());
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -109,13 +117,13 @@ pub fn shown(n: f64, format: &str) -> String {
         }
     };
     match format {
-        "0" => format!("{n:.0}"),
+        "0" => whole(n),
         "0.0" => format!("{n:.1}"),
         "0%" => format!("{:.0}%", n * 100.0),
         "0.0%" => format!("{:.1}%", n * 100.0),
         "#,##0" => grouped(n),
         f if f.contains("dd/mm/yyyy") => "00/00/0000".to_string(),
-        _ if n.fract() == 0.0 => format!("{n:.0}"),
+        _ if n.fract() == 0.0 => whole(n),
         _ => format!("{n}"),
     }
 }
@@ -124,5 +132,25 @@ impl Deref for Style {
     type Target = Format;
     fn deref(&self) -> &Format {
         &self.format
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn numbers_show_as_their_format_prints_them() {
+        assert_eq!(shown(1_500_000.0, "#,##0"), "1,500,000");
+        assert_eq!(shown(-1_234.0, "#,##0"), "-1,234");
+        assert_eq!(shown(999.0, "#,##0"), "999");
+        assert_eq!(shown(-3.0, "0"), "-3");
+        assert_eq!(shown(12.0, "General"), "12");
+        assert_eq!(shown(286.5, "General"), "286.5");
+        assert_eq!(shown(286.5, "0.0"), "286.5");
+        assert_eq!(shown(0.125, "0.0%"), "12.5%");
+        assert_eq!(shown(0.5, "0%"), "50%");
+        // Beyond the whole numbers f64 holds exactly, the float formatting is kept.
+        assert_eq!(shown(1e16, "0"), "10000000000000000");
     }
 }

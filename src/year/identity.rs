@@ -40,7 +40,10 @@ use crate::model::{Bloc, Quarter, Status};
 use crate::reader::run_outputs::{PersonDoc, RewardDoc, UnitDoc};
 use crate::text;
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+/// Maps keyed by names and codes read from the units' files: a fast hash, randomly seeded (a file
+/// cannot choose keys that collide).
+type HashMap<K, V> = std::collections::HashMap<K, V, ahash::RandomState>;
+type HashSet<T> = std::collections::HashSet<T, ahash::RandomState>;
 use std::fmt::Write as _;
 
 /// The end of a chain of people; no key.
@@ -85,7 +88,7 @@ struct Paid {
 
 impl Paid {
     fn of(r: &RewardDoc) -> Paid {
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         for u in &r.units {
             let ids = u
                 .accepted
@@ -228,17 +231,15 @@ impl Linker {
             quarter,
             newcomers: Vec::new(),
             total: Counts::default(),
-            units: HashSet::new(),
+            units: HashSet::default(),
             several_units: Vec::new(),
             known: self.people.len(),
         };
         // Room for everyone of the quarter being new, so that the people are never moved.
         let listed: usize = units.iter().map(|u| u.people.len()).sum();
         self.people.reserve(listed);
-        if self.keys.is_empty() {
-            self.keys.reserve(listed);
-            self.ids.reserve(listed);
-        }
+        self.keys.reserve(listed);
+        self.ids.reserve(listed);
         for u in units {
             self.take_unit(&mut pass, u, paid.as_mut());
         }
@@ -430,7 +431,7 @@ impl Linker {
         }
         // (by Mã CB, the key or Mã CB key) → the places listing it.
         let mut groups: Vec<((bool, u32), Vec<usize>)> = Vec::new();
-        let mut group_of: HashMap<(bool, u32), usize> = HashMap::new();
+        let mut group_of: HashMap<(bool, u32), usize> = HashMap::default();
         for (j, &(k, idk, _)) in found.iter().enumerate() {
             let what = if idk != NONE { (true, idk) } else { (false, k) };
             let repeats = if idk != NONE {
@@ -688,7 +689,8 @@ impl Linker {
             use rayon::prelude::*;
             // The keys on every core: the linking itself runs on one.
             let keys: Vec<String> = people.par_iter().map(|p| text::key(&p.name)).collect();
-            let mut m: HashMap<String, Vec<u32>> = HashMap::with_capacity(keys.len());
+            let mut m: HashMap<String, Vec<u32>> =
+                HashMap::with_capacity_and_hasher(keys.len(), Default::default());
             for (c, k) in keys.into_iter().enumerate() {
                 m.entry(k).or_default().push(c as u32);
             }
