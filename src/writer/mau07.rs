@@ -137,7 +137,9 @@ pub(crate) fn dat_sheet(
     note: &str,
     people: &[(&DatPerson, Option<&str>)],
 ) -> Result<(), XlsxError> {
-    let ws = wb.add_worksheet();
+    // A whole district's list is long: written row by row in constant memory, its rows go to
+    // the package as they are written instead of staying in memory until the workbook is saved.
+    let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(SHEET_DAT)?;
     let with_bloc = people.iter().any(|(_, b)| b.is_some());
     let mut headers = vec!["STT", "Họ và tên", "Chức vụ", "Đơn vị", "Tổng điểm"];
@@ -147,7 +149,7 @@ pub(crate) fn dat_sheet(
         widths.push(18.0);
     }
     let last = headers.len() as u16 - 1;
-    let mut sh = Sheet::new(ws, &widths)?;
+    let mut sh = Sheet::streaming(ws, &widths)?;
     sh.merge(0, 0, 0, last, title, &s.title)?;
     if !note.is_empty() {
         sh.merge(1, 0, 1, last, note, &s.note)?;
