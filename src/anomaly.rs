@@ -533,16 +533,34 @@ fn who(p: &PersonFacts, form: Form, total: Total) -> Who {
 
 /// `copied-rows`: at least `copied_min_people` people of one form whose scores are the same on
 /// every content (same fingerprint, total and number of top scores). Rows with the top score
-/// on every content are left out: that is what a person đạt may well deserve, and a whole sheet
-/// of them is its own sign.
+/// on every content count too, except on a sheet where everyone is at the top: that sheet is
+/// its own sign (`sheet-all-top`), and is not named twice.
 pub fn copied_rows(unit: usize, u: &UnitFacts, t: &SignThresholds) -> Vec<Sign> {
     type Key = (Form, u64, u32, u16);
     let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
+    // Rows of 10s count as copied only on a sheet that `sheet-all-top` does not already name
+    // whole (some of its people below the top): there, many identical rows of 10s beside lower
+    // rows are rows alike like any other.
+    let all_top_sheet = |form: Form| {
+        let known: Vec<&PersonFacts> = u
+            .people
+            .iter()
+            .filter(|p| p.form == Some(form) && p.total.is_some())
+            .collect();
+        known.len() >= t.all_top_min_people as usize
+            && known
+                .iter()
+                .all(|p| p.digest.is_some_and(|d| p.tops == d.contents))
+    };
+    let all_top: Vec<Form> = Form::ALL
+        .into_iter()
+        .filter(|&f| all_top_sheet(f))
+        .collect();
     for (i, p) in u.people.iter().enumerate() {
         let (Some(form), Some(total), Some(d)) = (p.form, p.total, p.digest) else {
             continue;
         };
-        if p.tops < d.contents {
+        if p.tops < d.contents || !all_top.contains(&form) {
             groups
                 .entry((form, d.fingerprint, total.0, p.tops))
                 .or_default()
@@ -1065,6 +1083,37 @@ mod tests {
             .not_checked
             .iter()
             .any(|n| n.code == SignCode::CopiedRows && n.why == Why::NoContentScores));
+    }
+
+    #[test]
+    fn rows_of_tens_beside_lower_rows_are_copied_rows_and_a_sheet_all_at_the_top_is_not() {
+        let p = profile();
+        let t = &p.signs;
+        let mut u = unit("A", Bloc::ChinhQuyen, 0, 0);
+        u.people = ["P1", "P2", "P3", "P4"]
+            .into_iter()
+            .map(|id| scored(id, Form::M04, &[10; 30]))
+            .collect();
+        // Everyone at the top: that is sheet-all-top, not copied rows as well.
+        assert!(copied_rows(0, &u, t).is_empty());
+        let f = detect(std::slice::from_ref(&u), None, &p);
+        let codes: Vec<SignCode> = f.signs.iter().map(Sign::code).collect();
+        assert_eq!(codes, [SignCode::SheetAllTop]);
+        // One person half a point below: the four rows of 10s are rows alike.
+        let mut below = [10; 30];
+        below[29] = 9;
+        u.people.push(scored("P5", Form::M04, &below));
+        let f = detect(std::slice::from_ref(&u), None, &p);
+        let codes: Vec<SignCode> = f.signs.iter().map(Sign::code).collect();
+        assert_eq!(codes, [SignCode::CopiedRows]);
+        match &f.signs[0].evidence {
+            Evidence::CopiedRows { tops, people, .. } => {
+                assert_eq!(*tops, 30);
+                let got: Vec<&str> = people.iter().map(|w| w.id.as_str()).collect();
+                assert_eq!(got, ["P1", "P2", "P3", "P4"]);
+            }
+            e => panic!("{e:?}"),
+        }
     }
 
     #[test]

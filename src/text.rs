@@ -61,7 +61,8 @@ fn is_combining_mark(c: char) -> bool {
 /// A key for comparing what must match as written, such as a `Mã CB` or, where a person is
 /// followed, a name: Unicode NFC, lower case, every run of whitespace one space, trimmed. Unlike
 /// [`key`], diacritics and punctuation count: "An" and "Ân", "Đ01" and "D01", "CB-1" and "CB 1"
-/// differ; "NGUYỄN  VĂN ÂN" and "Nguyễn Văn Ân" (NFC or NFD) do not.
+/// differ; "NGUYỄN  VĂN ÂN" and "Nguyễn Văn Ân" (NFC or NFD) do not, nor do the two places of a
+/// tone mark in `oa`, `oe`, `uy` ending a word ("Thùy", "Thuỳ").
 pub fn exact_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     exact_key_into(s, &mut out);
@@ -107,6 +108,53 @@ pub fn exact_key_into(s: &str, out: &mut String) {
         out.truncate(start);
         out.push_str(&composed);
     }
+    tone_on_last_vowel(out, start);
+}
+
+/// The tone mark of an open syllable ending in `oa`, `oe` or `uy` put on its last vowel, in
+/// `out[start..]` (lower case, NFC): the two ways of writing such a syllable, "hoà"/"hòa",
+/// "khoẻ"/"khỏe", "Thuỳ"/"Thùy", are one name written in the old and the new convention.
+fn tone_on_last_vowel(out: &mut String, start: usize) {
+    // (vowel with a tone, the vowel, the tone as a combining mark)
+    const TONED: [(char, char, char); 10] = [
+        ('ò', 'o', '\u{300}'),
+        ('ó', 'o', '\u{301}'),
+        ('ỏ', 'o', '\u{309}'),
+        ('õ', 'o', '\u{303}'),
+        ('ọ', 'o', '\u{323}'),
+        ('ù', 'u', '\u{300}'),
+        ('ú', 'u', '\u{301}'),
+        ('ủ', 'u', '\u{309}'),
+        ('ũ', 'u', '\u{303}'),
+        ('ụ', 'u', '\u{323}'),
+    ];
+    let toned = |c: char| TONED.iter().find(|t| t.0 == c);
+    if out[start..].is_ascii() || !out[start..].chars().any(|c| toned(c).is_some()) {
+        return;
+    }
+    let chars: Vec<char> = out[start..].chars().collect();
+    let mut fixed = String::with_capacity(out.len() - start + 4);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let ends_word = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
+        match (toned(c), next) {
+            (Some(&(_, v, tone)), Some(n))
+                if ends_word && matches!((v, n), ('o', 'a' | 'e') | ('u', 'y')) =>
+            {
+                fixed.push(v);
+                fixed.extend([n, tone].iter().collect::<String>().nfc());
+                i += 2;
+            }
+            _ => {
+                fixed.push(c);
+                i += 1;
+            }
+        }
+    }
+    out.truncate(start);
+    out.push_str(&fixed);
 }
 
 /// A key for sheet names: as [`key`], with leading zeros of numbers dropped and "mẫu số" read as
@@ -526,6 +574,29 @@ mod tests {
         assert_ne!(exact_key("CB-1"), exact_key("CB 1"));
         assert_ne!(exact_key("CB1"), exact_key("CB 1"));
         assert_eq!(exact_key(""), "");
+    }
+
+    #[test]
+    fn a_tone_mark_placed_the_old_or_the_new_way_is_one_name() {
+        for (old, new) in [
+            ("Trần Thuỳ Ánh", "Trần Thùy Ánh"),
+            ("Lê Thị Hoà", "Lê Thị Hòa"),
+            ("NGUYỄN VĂN KHOẺ", "Nguyễn Văn Khỏe"),
+            ("Phạm Thuý", "Phạm Thúy"),
+            ("Đỗ Thị Thoa", "Đỗ Thị Thoa"),
+            ("Vũ Hoạ My", "Vũ Họa My"),
+        ] {
+            assert_eq!(exact_key(old), exact_key(new), "{old} / {new}");
+            let nfd: String = new.nfd().collect();
+            assert_eq!(exact_key(old), exact_key(&nfd), "{old} / NFD");
+        }
+        // Another vowel, another letter, or a syllable that goes on: other names.
+        assert_ne!(exact_key("Thủy"), exact_key("Thụy"));
+        assert_ne!(exact_key("Hòa"), exact_key("Hoa"));
+        assert_ne!(exact_key("Hoàng"), exact_key("Hòang"));
+        assert_ne!(exact_key("Tùng"), exact_key("Tung"));
+        assert_eq!(exact_key("Hoàng"), "hoàng");
+        assert_eq!(exact_key("Thùy"), "thuỳ");
         assert_eq!(exact_key(" \t "), "");
         // The key of a key is itself: it can be compared with keys made elsewhere.
         for s in ["Ông Thị Hằng", "ÁNH", "A\u{301}"] {

@@ -549,3 +549,31 @@ fn english_text() {
         assert!(text.contains(words), "{words}:\n{text}");
     }
 }
+
+/// Regression: a unit whose name is another unit's, under its own code, was left out as "the
+/// same unit" — `run` keeps such units apart (SPEC §3: a unit is its code; its name only when
+/// the code is blank).
+#[test]
+fn two_units_of_one_name_under_two_codes_are_both_reviewed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = run_raw(&["evaluate", &p(&dir("quy-2")), "--format", "json"]);
+    assert_eq!(exit_code(&o), 0);
+    let mut results: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let units = results["units"].as_array_mut().unwrap();
+    let first_name = units[0]["unit"].clone();
+    units[1]["unit"] = first_name;
+    let json = tmp.path().join("ket-qua.json");
+    std::fs::write(&json, serde_json::to_vec(&results).unwrap()).unwrap();
+    let (code, doc) = review(&[p(&json)]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["units"], 6, "{doc:#}");
+    assert!(doc["notes"].as_array().unwrap().is_empty(), "{doc:#}");
+    // Without a code, the name is what tells the unit: the second one is the first again.
+    let units = results["units"].as_array_mut().unwrap();
+    units[1]["code"] = Value::from("");
+    std::fs::write(&json, serde_json::to_vec(&results).unwrap()).unwrap();
+    let (code, doc) = review(&[p(&json)]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["units"], 5, "{doc:#}");
+    assert_eq!(doc["notes"].as_array().unwrap().len(), 1, "{doc:#}");
+}

@@ -278,8 +278,14 @@ impl<'a> QuarterUnits<'a> {
     fn add_doc(&mut self, doc: &'a ResultsDoc, notes: &mut Vec<Note>) {
         for u in &doc.units {
             let (code, name) = (crate::text::key(&u.code), crate::text::key(&u.unit));
+            // As `run` tells units apart (SPEC §3): by code; by name where one has no code.
             let same = |c: &str, n: &str| {
-                (!code.is_empty() && crate::text::key(c) == code) || crate::text::key(n) == name
+                let c = crate::text::key(c);
+                if code.is_empty() || c.is_empty() {
+                    crate::text::key(n) == name
+                } else {
+                    c == code
+                }
             };
             let used = self
                 .results

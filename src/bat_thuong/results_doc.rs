@@ -119,7 +119,7 @@ pub fn read(path: &Path, lang: Lang) -> Result<ResultsDoc, String> {
     };
     let mut units = Vec::with_capacity(raw.units.len());
     for (i, u) in raw.units.into_iter().enumerate() {
-        units.push(unit(u).map_err(|what| match lang {
+        units.push(unit(u, lang).map_err(|what| match lang {
             Lang::Vi => format!("đơn vị thứ {} của tệp: {what}", i + 1),
             Lang::En => format!("unit {} of the document: {what}", i + 1),
         })?);
@@ -131,24 +131,40 @@ pub fn read(path: &Path, lang: Lang) -> Result<ResultsDoc, String> {
     })
 }
 
-/// One unit; the counts from its summary, else from its people's statuses.
-fn unit(u: RawUnit) -> Result<ResultUnit, String> {
+/// One unit; the counts from its people's statuses (as `nam` counts them), from its summary
+/// when it lists nobody. A summary that its people contradict was edited by hand: the document
+/// is not used.
+fn unit(u: RawUnit, lang: Lang) -> Result<ResultUnit, String> {
     let bloc = Bloc::from_code(&u.bloc).ok_or_else(|| format!("bloc '{}'", u.bloc))?;
     let mut people = Vec::with_capacity(u.people.len());
     for p in &u.people {
         people.push(person(p)?);
     }
-    let (dat, evaluated) = match &u.summary {
-        Some(s) => (s.dat, s.evaluated),
-        None => {
-            let dat = u.people.iter().filter(|p| p.status == "dat").count();
-            let evaluated = u
-                .people
-                .iter()
-                .filter(|p| p.status != "khong-danh-gia")
-                .count();
-            (dat as u32, evaluated as u32)
+    let counted = (!u.people.is_empty()).then(|| {
+        let dat = u.people.iter().filter(|p| p.status == "dat").count();
+        let evaluated = u
+            .people
+            .iter()
+            .filter(|p| p.status != "khong-danh-gia")
+            .count();
+        (dat as u32, evaluated as u32)
+    });
+    let (dat, evaluated) = match (&u.summary, counted) {
+        (Some(s), Some((dat, evaluated))) if (s.dat, s.evaluated) != (dat, evaluated) => {
+            return Err(match lang {
+                Lang::Vi => format!(
+                    "{}: phần tóm tắt ghi {}/{} người đạt/được đánh giá nhưng danh sách người có {dat}/{evaluated} — tệp đã bị sửa tay; dùng tệp do danhgia ghi",
+                    u.code, s.dat, s.evaluated
+                ),
+                Lang::En => format!(
+                    "{}: its summary says {}/{} đạt/evaluated but its people make {dat}/{evaluated} — the file was edited by hand; use the file danhgia wrote",
+                    u.code, s.dat, s.evaluated
+                ),
+            })
         }
+        (_, Some(c)) => c,
+        (Some(s), None) => (s.dat, s.evaluated),
+        (None, None) => (0, 0),
     };
     if dat > evaluated {
         return Err(format!("dat {dat} > evaluated {evaluated}"));
@@ -242,5 +258,31 @@ mod tests {
                {"id": "A1", "name": "An", "form": "04", "total": 289.25, "status": "dat"}]}]}"#,
         );
         assert!(read(&p, Lang::En).unwrap_err().contains("total 289.25"));
+    }
+
+    #[test]
+    fn a_summary_its_people_contradict_is_refused_and_the_people_are_counted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let doc = |summary_dat: u32| {
+            format!(
+                r#"{{"schema": "danhgia/ket-qua/v1", "quarter": "2024-Q1", "units": [
+              {{"unit": "Phòng A", "code": "A", "bloc": "chinh-quyen", "people": [
+               {{"id": "A1", "name": "An", "form": "04", "total": 290, "status": "dat"}},
+               {{"id": "A2", "name": "Bình", "form": "04", "total": 290, "status": "dat"}},
+               {{"id": "A3", "name": "Chi", "form": null, "total": null, "status": "khong-danh-gia"}}],
+               "summary": {{"evaluated": 2, "dat": {summary_dat}}}}}]}}"#
+            )
+        };
+        let p = write(tmp.path(), &doc(2));
+        let u = &read(&p, Lang::Vi).unwrap().units[0];
+        assert_eq!((u.dat, u.evaluated), (2, 2));
+        // Every person set to đạt by hand, the summary left as it was.
+        let p = write(tmp.path(), &doc(1));
+        let e = read(&p, Lang::Vi).unwrap_err();
+        assert!(
+            e.contains("1/2") && e.contains("2/2") && e.contains("sửa tay"),
+            "{e}"
+        );
+        assert!(read(&p, Lang::En).unwrap_err().contains("edited by hand"));
     }
 }

@@ -90,16 +90,21 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_FAILURE));
         }
     };
-    let doc = match args.docs.options().resolve(
-        Quarter {
-            year: year_no,
-            q: 4,
+    // The document's date is printed in the workbook only: without `-o`, a year whose default
+    // date the calendar cannot give (a year past the profile's) is still summed up.
+    let doc = match &args.out {
+        None => None,
+        Some(_) => match args.docs.options().resolve(
+            Quarter {
+                year: year_no,
+                q: 4,
+            },
+            DocKind::Year,
+            &profile,
+        ) {
+            Ok(doc) => Some(doc),
+            Err(e) => return Ok(super::date_failure(&e, lang)),
         },
-        DocKind::Year,
-        &profile,
-    ) {
-        Ok(doc) => doc,
-        Err(e) => return Ok(super::date_failure(&e, lang)),
     };
     let y = year::build(year_no, docs, selection.notes);
     let out = args.out.as_deref();
@@ -107,7 +112,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         // The workbook and the document at once (each is a long sequential job); the document
         // is printed only once the workbook is written, so a failure prints nothing.
         let (written, json) = rayon::join(
-            || write_book(&y, &profile, &doc, out),
+            || write_book(&y, &profile, doc.as_ref(), out),
             || {
                 let mut buf = Vec::new();
                 year::json::write(&y, lang, &mut buf).map(|()| buf)
@@ -117,7 +122,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         let json = json.context("JSON")?;
         write_stdout(|w| w.write_all(&json))?;
     } else {
-        write_book(&y, &profile, &doc, out)?;
+        write_book(&y, &profile, doc.as_ref(), out)?;
         print_summary(&y, out, lang)?;
     }
     Ok(ExitCode::from(if y.errors() > 0 {
@@ -127,11 +132,11 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     }))
 }
 
-fn write_book(y: &Year, profile: &Profile, doc: &Dated, out: Option<&Path>) -> Result<()> {
-    match out {
-        Some(path) => crate::writer::nam::write(y, profile, doc, path)
+fn write_book(y: &Year, profile: &Profile, doc: Option<&Dated>, out: Option<&Path>) -> Result<()> {
+    match (out, doc) {
+        (Some(path), Some(doc)) => crate::writer::nam::write(y, profile, doc, path)
             .with_context(|| format!("{}", path.display())),
-        None => Ok(()),
+        _ => Ok(()),
     }
 }
 

@@ -72,6 +72,8 @@ pub struct RewardDoc {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitRewardDoc {
     pub code: String,
+    /// The unit's name (what tells apart units without a code).
+    pub unit: String,
     pub accepted: Vec<String>,
     pub total: Decimal,
 }
@@ -103,6 +105,13 @@ pub enum ProblemKind {
     Quarter(Option<String>),
     /// A value outside the contract: a bloc, a status, an amount.
     Value(String),
+    /// A unit whose summary its people contradict (the file was edited by hand): đạt and
+    /// evaluated, as stated and as its people make them.
+    Summary {
+        code: String,
+        stated: (u32, u32),
+        counted: (u32, u32),
+    },
 }
 
 /// Where and how a document is not the JSON expected.
@@ -241,6 +250,16 @@ struct RawUnit<'a> {
     bloc: Cow<'a, str>,
     #[serde(default, borrow)]
     people: Vec<RawPerson<'a>>,
+    #[serde(default)]
+    summary: Option<RawSummary>,
+}
+
+#[derive(Deserialize)]
+struct RawSummary {
+    #[serde(default)]
+    dat: Option<u32>,
+    #[serde(default)]
+    evaluated: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -339,6 +358,21 @@ fn unit_doc(u: RawUnit<'_>) -> Result<UnitDoc, ProblemKind> {
             })
         })
         .collect::<Result<Vec<_>, ProblemKind>>()?;
+    let stated = u.summary.as_ref().and_then(|s| s.dat.zip(s.evaluated));
+    if let (Some((stated_dat, stated_evaluated)), false) = (stated, people.is_empty()) {
+        let dat = people.iter().filter(|p| p.status == Status::Dat).count() as u32;
+        let evaluated = people
+            .iter()
+            .filter(|p| p.status != Status::KhongDanhGia)
+            .count() as u32;
+        if (stated_dat, stated_evaluated) != (dat, evaluated) {
+            return Err(ProblemKind::Summary {
+                code: u.code,
+                stated: (stated_dat, stated_evaluated),
+                counted: (dat, evaluated),
+            });
+        }
+    }
     Ok(UnitDoc {
         code: u.code,
         unit: u.unit,
@@ -367,6 +401,8 @@ struct RawRewards {
 #[derive(Deserialize)]
 struct RawUnitRewards {
     code: String,
+    #[serde(default)]
+    unit: String,
     #[serde(default)]
     accepted: Vec<String>,
     total: String,
@@ -397,6 +433,7 @@ pub fn load_rewards(path: &Path) -> Result<RewardDoc, Problem> {
             Ok(UnitRewardDoc {
                 total: dong(&u.total)?,
                 code: u.code,
+                unit: u.unit,
                 accepted: u.accepted,
             })
         })
@@ -551,6 +588,25 @@ mod tests {
             ),
             ProblemKind::Quarter(None)
         );
+        // A summary its people contradict: every person set to đạt by hand, say.
+        let edited = RESULTS.replace(
+            r#""summary": {}"#,
+            r#""summary": {"dat": 0, "evaluated": 1}"#,
+        );
+        assert_eq!(
+            kind("s.json", &edited),
+            ProblemKind::Summary {
+                code: "NV".into(),
+                stated: (0, 1),
+                counted: (1, 1)
+            }
+        );
+        let agreeing = RESULTS.replace(
+            r#""summary": {}"#,
+            r#""summary": {"dat": 1, "evaluated": 1}"#,
+        );
+        let p = write(dir.path(), "ok.json", &agreeing);
+        assert!(load(&p).outcome.is_ok());
         let bad_status = RESULTS.replace("\"dat\"", "\"tot\"");
         assert!(matches!(kind("e.json", &bad_status), ProblemKind::Value(v) if v.contains("tot")));
         assert!(matches!(

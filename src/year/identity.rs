@@ -58,6 +58,84 @@ fn lacks_ma_cb(id: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// What tells a unit apart (SPEC §3, as `run` groups files): its `Mã đơn vị` (as [`text::key`]
+/// compares it), or, without a code, its name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitId {
+    Code(String),
+    Name(String),
+}
+
+impl UnitId {
+    /// A unit's identity on its own: its code, else its name.
+    pub fn of(code: &str, name: &str) -> UnitId {
+        let code = text::key(code);
+        if code.is_empty() {
+            UnitId::Name(text::key(name))
+        } else {
+            UnitId::Code(code)
+        }
+    }
+}
+
+/// The identity of each of the units of one document, in order: a unit without a code is the
+/// unit of the same name that has one (as `run` joins a file without `Mã đơn vị` to the unit of
+/// its name), else its name.
+pub fn unit_ids<'a>(units: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Vec<UnitId> {
+    let mut coded: HashMap<String, String> = HashMap::default();
+    for (code, name) in units.clone() {
+        if let UnitId::Code(c) = UnitId::of(code, name) {
+            coded.entry(text::key(name)).or_insert(c);
+        }
+    }
+    units
+        .map(|(code, name)| match UnitId::of(code, name) {
+            UnitId::Name(n) => match coded.get(&n) {
+                Some(c) => UnitId::Code(c.clone()),
+                None => UnitId::Name(n),
+            },
+            id => id,
+        })
+        .collect()
+}
+
+/// The units of a quarter's results, without those the document gives more than once (a
+/// document `run` writes never does: it was edited or put together by hand). Which of the
+/// entries is right cannot be told, so none is counted: each such unit gets an error note and
+/// the quarter counts it as not sent.
+pub fn without_repeated_units(
+    file: &str,
+    quarter: Quarter,
+    units: Vec<UnitDoc>,
+    notes: &mut Vec<Note>,
+) -> Vec<UnitDoc> {
+    let ids = unit_ids(units.iter().map(|u| (u.code.as_str(), u.unit.as_str())));
+    let mut times: HashMap<&UnitId, usize> = HashMap::default();
+    for id in &ids {
+        *times.entry(id).or_insert(0) += 1;
+    }
+    let mut noted: HashSet<&UnitId> = HashSet::default();
+    let mut kept = Vec::with_capacity(units.len());
+    for (u, id) in units.into_iter().zip(&ids) {
+        let n = times[id];
+        if n == 1 {
+            kept.push(u);
+        } else if noted.insert(id) {
+            notes.push(
+                NoteKind::UnitRepeated {
+                    file: file.to_string(),
+                    quarter,
+                    code: u.code,
+                    name: u.unit,
+                    times: n,
+                }
+                .into(),
+            );
+        }
+    }
+    kept
+}
+
 /// Writes into `out` the key of a person: the key of the `Mã CB` `idk` (its length first, so that
 /// no `Mã CB` and name run into another pair) and the name; or, marked apart, the name alone where
 /// the id only numbers a row (`idk` none).
@@ -74,33 +152,42 @@ fn person_key(idk: Option<&str>, name: &str, out: &mut String) {
 
 /// Who a reward document pays in one unit.
 struct UnitPaid {
+    /// The unit as the document names it: its code, else its name.
+    shown: String,
     /// `Mã CB` key → the `Mã CB` as written; taken off as people are found.
     ids: HashMap<String, String>,
     people: u32,
     total: Decimal,
 }
 
-/// Who was paid in a quarter, by unit key.
+/// Who was paid in a quarter, by unit.
 struct Paid {
     amount: Decimal,
-    units: HashMap<String, UnitPaid>,
+    units: HashMap<UnitId, UnitPaid>,
 }
 
 impl Paid {
     fn of(r: &RewardDoc) -> Paid {
         let mut units = HashMap::default();
-        for u in &r.units {
+        let keys = unit_ids(r.units.iter().map(|u| (u.code.as_str(), u.unit.as_str())));
+        for (u, key) in r.units.iter().zip(keys) {
             let ids = u
                 .accepted
                 .iter()
                 .map(|id| (text::exact_key(id), id.clone()))
                 .collect();
+            let shown = if u.code.trim().is_empty() {
+                &u.unit
+            } else {
+                &u.code
+            };
             let paid = UnitPaid {
+                shown: shown.clone(),
                 ids,
                 people: u.accepted.len() as u32,
                 total: u.total,
             };
-            units.insert(text::key(&u.code), paid);
+            units.insert(key, paid);
         }
         Paid {
             amount: r.amount_per_person,
@@ -151,7 +238,10 @@ impl UnitIds {
 #[derive(Default)]
 pub struct Linker {
     units: Vec<UnitYear>,
-    unit_index: HashMap<String, usize>,
+    /// Units by code ([`text::key`]).
+    by_code: HashMap<String, usize>,
+    /// Units by name ([`text::key`]): the first unit of each name.
+    unit_by_name: HashMap<String, usize>,
     /// Per unit: its people in the order of the latest quarter it sent ([`NONE`] where a
     /// newcomer stood), for the look-up by place.
     last: Vec<Vec<u32>>,
@@ -179,6 +269,15 @@ pub struct Linker {
     /// Room to build keys in.
     scratch: String,
     id_scratch: String,
+}
+
+/// What linking a quarter found.
+pub struct Linked {
+    /// The units of the quarter.
+    pub units: u32,
+    pub counts: Counts,
+    /// The reward document pays people of a unit without results this quarter.
+    pub paid_outside: bool,
 }
 
 /// What the passes over one quarter carry.
@@ -217,14 +316,14 @@ enum Unmoved {
 }
 
 impl Linker {
-    /// Links the units and people of quarter `i`; returns the number of units and the counts.
+    /// Links the units and people of quarter `i`.
     pub fn add_quarter(
         &mut self,
         i: usize,
         quarter: Quarter,
         units: Vec<UnitDoc>,
         rewards: Option<&RewardDoc>,
-    ) -> (u32, Counts) {
+    ) -> Linked {
         let mut paid = rewards.map(Paid::of);
         let mut pass = Pass {
             i,
@@ -258,26 +357,39 @@ impl Linker {
         for k in std::mem::take(&mut pass.several_units) {
             self.note_several_units(k, i, quarter);
         }
-        if let Some(paid) = paid {
-            self.note_unpaid_leftovers(quarter, paid);
+        let paid_outside = paid.is_some_and(|paid| self.note_unpaid_leftovers(&pass, paid));
+        Linked {
+            units: pass.units.len() as u32,
+            counts: pass.total,
+            paid_outside,
         }
-        (pass.units.len() as u32, pass.total)
     }
 
     /// The first pass over a unit: each person found where they were, new when the unit
     /// repeats them, or left for the moves.
     fn take_unit(&mut self, pass: &mut Pass, u: UnitDoc, paid: Option<&mut Paid>) {
         let i = pass.i;
-        let unit_key = text::key(&u.code);
-        let amount = paid.as_ref().map(|p| p.amount);
-        let mut unit_paid = paid.and_then(|p| p.units.get_mut(&unit_key));
-        // With a reward document, a unit it does not name was paid nothing.
-        let money = amount.map(|_| {
-            unit_paid
-                .as_deref()
-                .map_or((0, Decimal::ZERO), |p| (p.people, p.total))
-        });
-        let ui = self.unit(&u, unit_key, i, money);
+        let unit_id = UnitId::of(&u.code, &u.unit);
+        let listed_in_rewards = paid.as_ref().map(|p| p.units.contains_key(&unit_id));
+        // A reward document lists every unit of its quarter (those paid nothing too): one that
+        // does not name this unit was made without it, and says nothing of its money.
+        let amount = paid
+            .as_ref()
+            .filter(|p| p.units.contains_key(&unit_id))
+            .map(|p| p.amount);
+        let mut unit_paid = paid.and_then(|p| p.units.get_mut(&unit_id));
+        let money = unit_paid.as_deref().map(|p| (p.people, p.total));
+        let ui = self.unit(&u, i, money);
+        if listed_in_rewards == Some(false) {
+            self.notes.push(
+                NoteKind::RewardsWithoutUnit {
+                    quarter: pass.quarter,
+                    code: u.code.clone(),
+                    name: u.unit.clone(),
+                }
+                .into(),
+            );
+        }
         pass.units.insert(ui);
         let before = std::mem::take(&mut self.last[ui]);
         // Each person's key: most are where they stood the quarter before, under the same Mã CB
@@ -315,8 +427,10 @@ impl Linker {
             &repeated_ids,
         );
         let mut now = Vec::with_capacity(u.people.len());
+        let mut paid_not_dat_any = false;
         for (j, (p, (k, idk, in_place))) in u.people.into_iter().zip(found).enumerate() {
             let (reward, paid_not_dat) = reward_of(&p, amount, unit_paid.as_deref_mut());
+            paid_not_dat_any |= paid_not_dat;
             if paid_not_dat {
                 self.notes.push(
                     NoteKind::RewardNotDat {
@@ -379,6 +493,13 @@ impl Linker {
             now.push(c.map_or(NONE, |c| c as u32));
         }
         self.last[ui] = now;
+        // The reward document pays people the unit does not list, or does not list as đạt: the
+        // unit's total holds money nobody should have received.
+        if paid_not_dat_any || unit_paid.is_some_and(|p| !p.ids.is_empty()) {
+            if let Some(q) = self.units[ui].quarters[i].as_mut() {
+                q.money = None;
+            }
+        }
     }
 
     /// Whether `p`, listed in unit `ui` in quarter `i`, is person `c` as the look-up would find
@@ -505,10 +626,27 @@ impl Linker {
         (k, d)
     }
 
-    /// The unit of a results document: found by code, or added; its quarter entry made.
-    fn unit(&mut self, u: &UnitDoc, key: String, i: usize, money: Option<(u32, Decimal)>) -> usize {
-        let ui = match self.unit_index.get(&key) {
-            Some(&ui) => ui,
+    /// The unit of a results document seen in an earlier quarter: by its code, or by its name
+    /// where one of the two has no code (as `run` joins a file without `Mã đơn vị` to the unit of
+    /// its name).
+    fn known_unit(&self, code: &str, name: &str) -> Option<usize> {
+        let by_name = || {
+            self.unit_by_name
+                .get(name)
+                .copied()
+                .filter(|&ui| code.is_empty() || text::key(&self.units[ui].code).is_empty())
+        };
+        if code.is_empty() {
+            return by_name();
+        }
+        self.by_code.get(code).copied().or_else(by_name)
+    }
+
+    /// The unit of a results document: found, or added; its quarter entry made.
+    fn unit(&mut self, u: &UnitDoc, i: usize, money: Option<(u32, Decimal)>) -> usize {
+        let (code, name) = (text::key(&u.code), text::key(&u.unit));
+        let ui = match self.known_unit(&code, &name) {
+            Some(ui) => ui,
             None => {
                 self.units.push(UnitYear {
                     code: u.code.clone(),
@@ -516,12 +654,18 @@ impl Linker {
                     bloc: u.bloc,
                     quarters: [None; 4],
                 });
-                self.unit_index.insert(key, self.units.len() - 1);
                 self.last.push(Vec::new());
                 self.units.len() - 1
             }
         };
+        if !code.is_empty() {
+            self.by_code.entry(code).or_insert(ui);
+        }
+        self.unit_by_name.entry(name).or_insert(ui);
         let unit = &mut self.units[ui];
+        if !u.code.trim().is_empty() {
+            unit.code.clone_from(&u.code);
+        }
         unit.name.clone_from(&u.unit);
         unit.bloc = u.bloc;
         unit.quarters[i].get_or_insert(UnitQuarter {
@@ -811,21 +955,39 @@ impl Linker {
     }
 
     /// People the reward document pays who are not đạt in the results of their unit.
-    fn note_unpaid_leftovers(&mut self, quarter: Quarter, paid: Paid) {
-        let mut left: Vec<(String, String)> = paid
+    /// The people a reward document pays whom the results do not list: an error each. Returns
+    /// whether the document pays people of a unit that has no results this quarter (its total
+    /// then holds money no unit of the year received).
+    fn note_unpaid_leftovers(&mut self, pass: &Pass, paid: Paid) -> bool {
+        let mut left: Vec<(UnitId, String, String)> = paid
             .units
             .into_iter()
-            .flat_map(|(unit_key, u)| u.ids.into_values().map(move |id| (unit_key.clone(), id)))
+            .flat_map(|(unit_id, u)| {
+                let shown = u.shown;
+                u.ids
+                    .into_values()
+                    .map(move |id| (unit_id.clone(), shown.clone(), id))
+            })
             .collect();
         left.sort();
-        for (unit_key, id) in left {
-            let unit = self
-                .unit_index
-                .get(&unit_key)
-                .map_or(unit_key.clone(), |&u| self.units[u].code.clone());
-            self.notes
-                .push(NoteKind::RewardUnknownPerson { quarter, unit, id }.into());
+        let mut outside = false;
+        for (unit_id, unit, id) in left {
+            let (code, name) = match &unit_id {
+                UnitId::Code(c) => (c.as_str(), ""),
+                UnitId::Name(n) => ("", n.as_str()),
+            };
+            let found = self.known_unit(code, name);
+            outside |= !found.is_some_and(|ui| pass.units.contains(&ui));
+            self.notes.push(
+                NoteKind::RewardUnknownPerson {
+                    quarter: pass.quarter,
+                    unit,
+                    id,
+                }
+                .into(),
+            );
         }
+        outside
     }
 
     /// The units and people in their final order, with the slots of the quarters where a person

@@ -345,8 +345,20 @@ pub fn build(year: i32, mut docs: Vec<QuarterDoc>, mut notes: Vec<Note>) -> Year
             run_errors: doc.errors,
             run_warnings: doc.warnings,
         };
-        let (units, counts) = linker.add_quarter(i, doc.quarter, doc.units, rewards.as_ref());
-        (info.units, info.counts) = (units, counts);
+        let units = identity::without_repeated_units(&doc.file, doc.quarter, doc.units, &mut notes);
+        let linked = linker.add_quarter(i, doc.quarter, units, rewards.as_ref());
+        (info.units, info.counts) = (linked.units, linked.counts);
+        if linked.paid_outside {
+            // The document's total holds money for people of no unit of the year.
+            info.money = QuarterMoney::Unknown;
+            notes.push(
+                NoteKind::MoneyUnknown {
+                    quarter: doc.quarter,
+                    why: MoneyGap::Unusable,
+                }
+                .into(),
+            );
+        }
         quarters[i] = Some(info);
     }
     for (i, q) in quarters.iter().enumerate() {
@@ -432,6 +444,26 @@ fn money_of(doc: &QuarterDoc, notes: &mut Vec<Note>) -> (QuarterMoney, Option<Re
 /// writes it). A document that does not add up would pay people money nobody counted.
 pub fn mismatch(r: &RewardDoc) -> Option<RewardsMismatch> {
     let times = |n: usize| r.amount_per_person * Decimal::from(n as u64);
+    let ids = identity::unit_ids(r.units.iter().map(|u| (u.code.as_str(), u.unit.as_str())));
+    let mut units_seen = HashSet::new();
+    for (u, id) in r.units.iter().zip(&ids) {
+        if !units_seen.insert(id) {
+            return Some(RewardsMismatch::UnitRepeated {
+                unit: unit_words(&u.code, &u.unit),
+            });
+        }
+        let mut people = HashSet::new();
+        if let Some(id) = u
+            .accepted
+            .iter()
+            .find(|id| !people.insert(crate::text::exact_key(id)))
+        {
+            return Some(RewardsMismatch::PersonRepeated {
+                unit: unit_words(&u.code, &u.unit),
+                id: id.clone(),
+            });
+        }
+    }
     for u in &r.units {
         let computed = times(u.accepted.len());
         if u.total != computed {
@@ -454,6 +486,15 @@ pub fn mismatch(r: &RewardDoc) -> Option<RewardsMismatch> {
         stated: r.total.to_string(),
         computed: computed.to_string(),
     })
+}
+
+/// A unit as a note names it: its code, else its name.
+fn unit_words(code: &str, name: &str) -> String {
+    if code.trim().is_empty() {
+        name.to_string()
+    } else {
+        code.to_string()
+    }
 }
 
 /// Units whose bloc is not the same in every quarter: each quarter counts in its own bloc.

@@ -48,6 +48,10 @@ pub enum RewardsMismatch {
     People { stated: u32, accepted: usize },
     /// Its `total` differs from the amount per person times its people.
     Total { stated: String, computed: String },
+    /// A unit listed twice (by its code, else its name).
+    UnitRepeated { unit: String },
+    /// A `Mã CB` accepted twice in one unit.
+    PersonRepeated { unit: String, id: String },
     /// A unit's `total` differs from the amount per person times the people it accepts.
     Unit {
         code: String,
@@ -187,6 +191,21 @@ pub enum NoteKind {
         unit: String,
         id: String,
     },
+    /// A unit a results document gives more than once: not counted that quarter.
+    UnitRepeated {
+        file: String,
+        quarter: Quarter,
+        code: String,
+        name: String,
+        times: usize,
+    },
+    /// A unit with results that the quarter's reward document does not list: its money is
+    /// unknown.
+    RewardsWithoutUnit {
+        quarter: Quarter,
+        code: String,
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -219,6 +238,8 @@ impl Note {
             | NoteKind::NoUnits { .. }
             | NoteKind::RewardsInconsistent { .. }
             | NoteKind::RewardNotDat { .. }
+            | NoteKind::RewardUnknownPerson { .. }
+            | NoteKind::UnitRepeated { .. }
             | NoteKind::RewardsOtherQuarter { .. } => Severity::Error,
             _ => Severity::Warning,
         }
@@ -230,7 +251,8 @@ impl Note {
                 ProblemKind::Io(_)
                 | ProblemKind::NotAFile
                 | ProblemKind::Json(_)
-                | ProblemKind::Value(_) => "file-unreadable",
+                | ProblemKind::Value(_)
+                | ProblemKind::Summary { .. } => "file-unreadable",
                 ProblemKind::NoResults => "results-missing",
                 ProblemKind::Schema { .. } => "schema-unknown",
                 ProblemKind::Quarter(_) => "quarter-unknown",
@@ -241,7 +263,8 @@ impl Note {
             NoteKind::NoUnits { .. } => "results-empty",
             NoteKind::RewardsInconsistent { .. } => "rewards-inconsistent",
             NoteKind::UnitBlocs { .. } => "unit-bloc-changed",
-            NoteKind::MoneyUnknown { .. } => "money-unknown",
+            NoteKind::MoneyUnknown { .. } | NoteKind::RewardsWithoutUnit { .. } => "money-unknown",
+            NoteKind::UnitRepeated { .. } => "unit-duplicate",
             NoteKind::SameIdOtherName { .. } | NoteKind::SeveralCandidates { .. } => {
                 "person-ambiguous"
             }
@@ -260,6 +283,7 @@ impl Note {
             NoteKind::Unusable(p) => Some(&p.file),
             NoteKind::OtherYear { file, .. }
             | NoteKind::NoUnits { file, .. }
+            | NoteKind::UnitRepeated { file, .. }
             | NoteKind::RewardsInconsistent { file, .. } => Some(file),
             _ => None,
         }
@@ -278,7 +302,9 @@ impl Note {
             | NoteKind::DuplicateInQuarter { quarter, .. }
             | NoteKind::TwoUnits { quarter, .. }
             | NoteKind::RewardUnknownPerson { quarter, .. }
-            | NoteKind::RewardNotDat { quarter, .. } => Some(*quarter),
+            | NoteKind::RewardNotDat { quarter, .. }
+            | NoteKind::UnitRepeated { quarter, .. }
+            | NoteKind::RewardsWithoutUnit { quarter, .. } => Some(*quarter),
             NoteKind::RewardsOtherQuarter { expected, .. } => Some(*expected),
             NoteKind::Unusable(_) | NoteKind::UnitCodes { .. } | NoteKind::UnitBlocs { .. } => None,
         }
@@ -517,26 +543,60 @@ impl Note {
             },
             NoteKind::RewardNotDat { quarter, who, status } => if vi {
                 format!(
-                    "{}: danh sách khen thưởng có {}, người có kết quả \"{}\" chứ không đạt: chỉ người đạt mới được khen thưởng. Tiền vẫn tính vào đơn vị theo danh sách, không tính cho người này; kiểm tra lại danh sách khen thưởng của quý.",
+                    "{}: danh sách khen thưởng có {}, người có kết quả \"{}\" chứ không đạt: chỉ người đạt mới được khen thưởng. Không tính tiền cho người này, và tiền thưởng của đơn vị trong quý tính là chưa biết; lập lại danh sách khen thưởng từ đúng kết quả của quý.",
                     start(quarter), who.words(lang), status.code()
                 )
             } else {
                 format!(
-                    "{}: the reward document pays {}, whose result is \"{}\", not đạt: only people đạt can be rewarded. The money counts for the unit as the document says, not for this person; check the quarter's reward list.",
+                    "{}: the reward document pays {}, whose result is \"{}\", not đạt: only people đạt can be rewarded. No money counts for this person, and the unit's money that quarter counts as unknown; make the reward document again from the quarter's own results.",
                     start(quarter), who.words(lang), status.code()
                 )
             },
             NoteKind::RewardUnknownPerson { quarter, unit, id } => if vi {
                 format!(
-                    "{}: danh sách khen thưởng có Mã CB {id} của đơn vị {unit}, không có trong kết quả: tiền của người này tính vào đơn vị, không gắn được với ai.",
+                    "{}: danh sách khen thưởng trả tiền cho Mã CB {id} của đơn vị {unit}, người không có trong kết quả: tiền thưởng của đơn vị (và của quý, nếu đơn vị không có kết quả) tính là chưa biết. Lập lại danh sách khen thưởng từ đúng kết quả của quý (danhgia run hoặc danhgia rewards).",
                     start(quarter)
                 )
             } else {
                 format!(
-                    "{}: the reward document pays Mã CB {id} of unit {unit}, who is not in the results: the money counts for the unit, for no one in particular.",
+                    "{}: the reward document pays Mã CB {id} of unit {unit}, who is not in the results: the unit's money (and the quarter's, when the unit has no results) counts as unknown. Make the reward document again from the quarter's own results (danhgia run or danhgia rewards).",
                     start(quarter)
                 )
             },
+            NoteKind::UnitRepeated { file, quarter, code, name, times } => {
+                let f = crate::text::terminal_safe(file);
+                let unit = match (code.trim().is_empty(), name.trim().is_empty(), vi) {
+                    (true, true, true) => "không tên, không mã".to_string(),
+                    (true, true, false) => "without name or code".to_string(),
+                    (true, false, _) => name.clone(),
+                    (false, _, _) => format!("{name} ({code})"),
+                };
+                if vi {
+                    format!(
+                        "{f}: đơn vị {unit} có {times} lần trong kết quả {}: không rõ lần nào đúng nên không tính đơn vị này trong quý đó. Tệp do danhgia run ghi không bao giờ lặp đơn vị: dùng tệp của lệnh run, không sửa hay ghép tay.",
+                        q(quarter)
+                    )
+                } else {
+                    format!(
+                        "{f}: unit {unit} is given {times} times in the results of {}: which is right cannot be told, so the unit is not counted that quarter. A document written by danhgia run never repeats a unit: use run's own file, not one edited or put together by hand.",
+                        q(quarter)
+                    )
+                }
+            }
+            NoteKind::RewardsWithoutUnit { quarter, code, name } => {
+                let unit = if code.trim().is_empty() { name.clone() } else { format!("{name} ({code})") };
+                if vi {
+                    format!(
+                        "Danh sách khen thưởng {} không có đơn vị {unit} (đơn vị có trong kết quả): danh sách được lập không có đơn vị này, nên tiền thưởng của đơn vị trong quý chưa biết. Lập lại danh sách khen thưởng từ đúng kết quả của quý.",
+                        q(quarter)
+                    )
+                } else {
+                    format!(
+                        "The reward document of {} does not list unit {unit}, which has results: it was made without the unit, so the unit's money that quarter is unknown. Make the reward document again from the quarter's own results.",
+                        q(quarter)
+                    )
+                }
+            }
         }
     }
 }
@@ -561,6 +621,18 @@ fn rewards_mismatch_words(
         ),
         (RewardsMismatch::Total { stated, computed }, Lang::En) => format!(
             "its total is {stated} đồng but the amount per person times the people is {computed} đồng"
+        ),
+        (RewardsMismatch::UnitRepeated { unit }, Lang::Vi) => {
+            format!("đơn vị {unit} có tên hai lần trong danh sách")
+        }
+        (RewardsMismatch::UnitRepeated { unit }, Lang::En) => {
+            format!("unit {unit} is listed twice")
+        }
+        (RewardsMismatch::PersonRepeated { unit, id }, Lang::Vi) => format!(
+            "Mã CB {id} có tên hai lần trong danh sách được khen của đơn vị {unit}"
+        ),
+        (RewardsMismatch::PersonRepeated { unit, id }, Lang::En) => format!(
+            "Mã CB {id} is listed twice among the people rewarded in unit {unit}"
         ),
         (RewardsMismatch::Unit { code, stated, computed }, Lang::Vi) => format!(
             "đơn vị {code} ghi {stated} đồng nhưng mức một người nhân số người được khen của đơn vị là {computed} đồng"
@@ -657,6 +729,14 @@ fn problem_words(p: &Problem, lang: Lang) -> String {
         (ProblemKind::Quarter(Some(q)), Lang::En) => format!("{f}: \"{q}\" is not a quarter: not counted."),
         (ProblemKind::Value(v), Lang::Vi) => format!("{f}: giá trị ngoài quy ước {v}: không tính."),
         (ProblemKind::Value(v), Lang::En) => format!("{f}: a value outside the contract, {v}: not counted."),
+        (ProblemKind::Summary { code, stated, counted }, Lang::Vi) => format!(
+            "{f}: phần tóm tắt của đơn vị {code} ghi {}/{} người đạt/được đánh giá nhưng danh sách người có {}/{}: tệp đã bị sửa tay, không tính. Dùng tệp do danhgia run ghi.",
+            stated.0, stated.1, counted.0, counted.1
+        ),
+        (ProblemKind::Summary { code, stated, counted }, Lang::En) => format!(
+            "{f}: the summary of unit {code} says {}/{} đạt/evaluated but its people make {}/{}: the file was edited by hand, not counted. Use the file danhgia run wrote.",
+            stated.0, stated.1, counted.0, counted.1
+        ),
     }
 }
 

@@ -50,6 +50,7 @@ fn paid(mut d: QuarterDoc, amount: i64, paid: &[(&str, &str)]) -> QuarterDoc {
         .iter()
         .map(|u| UnitRewardDoc {
             code: u.code.clone(),
+            unit: u.unit.clone(),
             accepted: Vec::new(),
             total: Decimal::ZERO,
         })
@@ -971,4 +972,223 @@ fn who_moved_does_not_depend_on_the_order_of_the_units() {
         assert_eq!(find(&y, "A7").moves.len(), 1);
         assert!(person_notes(&y).is_empty(), "{order:?}: {:?}", y.notes);
     }
+}
+
+fn reward_doc(d: &mut QuarterDoc) -> &mut RewardDoc {
+    match &mut d.rewards {
+        RewardsRead::Read(r) => r,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn unit_money(y: &Year, code: &str, i: usize) -> Option<(u32, Decimal)> {
+    let u = y.units.iter().find(|u| u.code == code).unwrap();
+    u.quarters[i].unwrap().money
+}
+
+#[test]
+fn a_unit_given_twice_in_one_quarter_is_counted_in_neither_entry() {
+    let a = || {
+        unit(
+            "A",
+            Bloc::ChinhQuyen,
+            vec![dat("A1", "An"), dat("A2", "Bình")],
+        )
+    };
+    let b = unit("B", Bloc::ChinhQuyen, vec![dat("B1", "Chi")]);
+    // Quarter II gives A twice (the second time under its code in lower case).
+    let mut again = a();
+    again.code = " a ".into();
+    let y = year(vec![
+        doc(1, vec![a(), b.clone()]),
+        doc(2, vec![a(), b.clone(), again]),
+    ]);
+    let q2 = y.quarters[1].as_ref().unwrap();
+    assert_eq!((q2.units, q2.counts.people, q2.counts.dat), (1, 1, 1));
+    let repeated: Vec<_> = y
+        .notes
+        .iter()
+        .filter(|n| n.code() == "unit-duplicate")
+        .collect();
+    assert_eq!(repeated.len(), 1, "{:?}", y.notes);
+    assert_eq!(repeated[0].severity(), crate::finding::Severity::Error);
+    assert_eq!(repeated[0].quarter(), Some(q(2)));
+    assert!(repeated[0].message(crate::i18n::Lang::Vi).contains("2 lần"));
+    // Nobody of A counts twice, and A's people have no result in quarter II.
+    assert_eq!(y.people.len(), 3);
+    assert_eq!(find(&y, "A1").quarters[1], Slot::UnitNotSent);
+    assert_eq!(find(&y, "A1").dat_quarters(), 1);
+}
+
+#[test]
+fn units_without_a_code_are_told_apart_by_name() {
+    let named = |name: &str, people| UnitDoc {
+        code: String::new(),
+        unit: name.into(),
+        bloc: Bloc::TruongHoc,
+        people,
+    };
+    let y = year(vec![
+        doc(
+            1,
+            vec![
+                named("Trường Mầm non Hoa Sữa", vec![dat("M1", "An")]),
+                named("Trường Tiểu học Gia Thụy", vec![dat("T1", "Bình")]),
+            ],
+        ),
+        doc(
+            2,
+            vec![
+                named("TRƯỜNG MẦM NON HOA SỮA", vec![dat("M1", "An")]),
+                // The school now writes its code: the same unit, by its name.
+                UnitDoc {
+                    code: "THGT".into(),
+                    ..named("Trường Tiểu học Gia Thụy", vec![dat("T1", "Bình")])
+                },
+            ],
+        ),
+    ]);
+    assert_eq!(y.units.len(), 2, "{:?}", y.units);
+    assert!(!codes(&y).contains(&"unit-duplicate"));
+    assert_eq!(find(&y, "M1").dat_quarters(), 2);
+    assert_eq!(find(&y, "T1").dat_quarters(), 2);
+    assert!(y.units.iter().any(|u| u.code == "THGT"));
+    // Two units without a code and without a name cannot be told apart: neither counts.
+    let y = year(vec![doc(
+        1,
+        vec![
+            named("", vec![dat("X1", "An")]),
+            named(" ", vec![dat("X2", "Bình")]),
+        ],
+    )]);
+    assert_eq!(y.quarters[0].as_ref().unwrap().counts.people, 0);
+    assert!(codes(&y).contains(&"unit-duplicate"));
+}
+
+#[test]
+fn a_reward_document_that_repeats_a_unit_or_a_person_is_not_counted() {
+    let results = || {
+        doc(
+            1,
+            vec![
+                unit("A", Bloc::ChinhQuyen, vec![dat("A1", "An")]),
+                unit("B", Bloc::ChinhQuyen, vec![dat("B1", "Bình")]),
+            ],
+        )
+    };
+    // A1 accepted twice: the unit's total is still the amount times its list.
+    let mut d = paid(results(), 1_620_000, &[("A", "A1"), ("A", "A1")]);
+    let y = year(vec![d.clone()]);
+    assert_eq!(y.quarters[0].as_ref().unwrap().money, QuarterMoney::Unknown);
+    assert!(codes(&y).contains(&"rewards-inconsistent"));
+    assert_eq!(find(&y, "A1").money_unknown(), vec![0]);
+    // Unit A listed twice, each entry adding up.
+    d = paid(results(), 1_620_000, &[("A", "A1")]);
+    let r = reward_doc(&mut d);
+    let mut second = r.units[0].clone();
+    second.code = "a".into();
+    second.accepted.clear();
+    second.total = Decimal::ZERO;
+    r.units.push(second);
+    let y = year(vec![d]);
+    assert_eq!(y.quarters[0].as_ref().unwrap().money, QuarterMoney::Unknown);
+    assert!(codes(&y).contains(&"rewards-inconsistent"));
+}
+
+#[test]
+fn a_unit_the_reward_document_does_not_list_has_unknown_money() {
+    let mut d = paid(
+        doc(
+            1,
+            vec![
+                unit("A", Bloc::ChinhQuyen, vec![dat("A1", "An")]),
+                unit("B", Bloc::ChinhQuyen, vec![dat("B1", "Bình")]),
+            ],
+        ),
+        1_620_000,
+        &[("A", "A1")],
+    );
+    reward_doc(&mut d).units.retain(|u| u.code != "B");
+    let y = year(vec![d]);
+    assert_eq!(unit_money(&y, "B", 0), None);
+    assert_eq!(find(&y, "B1").money_unknown(), vec![0]);
+    assert_eq!(unit_money(&y, "A", 0), Some((1, Decimal::from(1_620_000))));
+    assert_eq!(find(&y, "A1").money(), Decimal::from(1_620_000));
+    assert!(y.notes.iter().any(|n| matches!(
+        &n.kind,
+        NoteKind::RewardsWithoutUnit { code, .. } if code == "B"
+    )));
+}
+
+#[test]
+fn money_paid_to_someone_the_results_do_not_list_as_dat_is_never_counted_as_known() {
+    let results = || {
+        doc(
+            1,
+            vec![unit(
+                "A",
+                Bloc::ChinhQuyen,
+                vec![dat("A1", "An"), not_dat("A2", "Bình")],
+            )],
+        )
+    };
+    // Someone unknown in unit A: A's money is unknown, the quarter's stays as decided.
+    let y = year(vec![paid(
+        results(),
+        1_000_000,
+        &[("A", "A1"), ("A", "A9")],
+    )]);
+    assert_eq!(unit_money(&y, "A", 0), None);
+    assert_eq!(find(&y, "A1").money(), Decimal::from(1_000_000));
+    let unknown: Vec<_> = y
+        .notes
+        .iter()
+        .filter(|n| n.code() == "reward-unknown-person")
+        .collect();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0].severity(), crate::finding::Severity::Error);
+    assert!(matches!(
+        y.quarters[0].as_ref().unwrap().money,
+        QuarterMoney::Known { .. }
+    ));
+    // Someone not đạt: the same.
+    let y = year(vec![paid(
+        results(),
+        1_000_000,
+        &[("A", "A1"), ("A", "A2")],
+    )]);
+    assert_eq!(unit_money(&y, "A", 0), None);
+    assert_eq!(find(&y, "A2").money(), Decimal::ZERO);
+    assert!(codes(&y).contains(&"reward-not-dat"));
+    // A unit that has no results this quarter: the quarter's money is unknown too.
+    let mut d = paid(results(), 1_000_000, &[("A", "A1")]);
+    let r = reward_doc(&mut d);
+    r.units.push(UnitRewardDoc {
+        code: "ZZ".into(),
+        unit: "Đơn vị ZZ".into(),
+        accepted: vec!["Z1".into()],
+        total: Decimal::from(1_000_000),
+    });
+    r.people = 2;
+    r.total = Decimal::from(2_000_000);
+    let y = year(vec![d]);
+    assert_eq!(y.quarters[0].as_ref().unwrap().money, QuarterMoney::Unknown);
+    assert_eq!(unit_money(&y, "A", 0), Some((1, Decimal::from(1_000_000))));
+    assert!(y.notes.iter().any(|n| matches!(
+        &n.kind,
+        NoteKind::RewardUnknownPerson { unit, id, .. } if unit == "ZZ" && id == "Z1"
+    )));
+}
+
+#[test]
+fn a_name_with_its_tone_mark_placed_the_other_way_is_the_same_person() {
+    let y = quarters(vec![
+        vec![cq("VP", vec![dat("VP02", "Trần Thùy Ánh")])],
+        vec![cq("VP", vec![dat("VP02", "Trần Thuỳ Ánh")])],
+        vec![cq("VP", vec![dat("VP02", "TRẦN THÙY ÁNH")])],
+        vec![cq("VP", vec![dat("VP02", "Trần Thùy Ánh")])],
+    ]);
+    assert_eq!(y.people.len(), 1);
+    assert_eq!(y.dat_every_quarter().len(), 1);
+    assert!(person_notes(&y).is_empty(), "{:?}", person_notes(&y));
 }
