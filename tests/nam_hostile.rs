@@ -302,6 +302,11 @@ fn a_reward_paid_to_someone_not_dat_is_an_error_that_says_so() {
         let units = v["units"].as_array_mut().unwrap();
         let u = units.iter_mut().find(|u| u["code"] == "MTTQ").unwrap();
         u["accepted"].as_array_mut().unwrap().push("CB304".into());
+        // Within the unit's own cap too (a document over its cap is inconsistent on its own).
+        let accepted = u["accepted"].as_array().unwrap().len() as u64;
+        if u["cap"].as_u64().unwrap() < accepted {
+            u["cap"] = accepted.into();
+        }
         u["total"] = plus(&u["total"]).into();
         v["total"] = plus(&v["total"]).into();
         v["people"] = (v["people"].as_u64().unwrap() + 1).into();

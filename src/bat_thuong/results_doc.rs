@@ -110,12 +110,24 @@ pub fn read(path: &Path, lang: Lang) -> Result<ResultsDoc, String> {
             ),
         });
     }
-    let Some(quarter) = raw.quarter.as_deref().and_then(crate::text::parse_quarter) else {
-        return Err(tr!(
-            lang,
-            "tệp kết quả không ghi quý".to_string(),
-            "the results document names no quarter".to_string()
-        ));
+    let quarter = match raw.quarter.as_deref() {
+        None => {
+            return Err(tr!(
+                lang,
+                "tệp kết quả không ghi quý".to_string(),
+                "the results document names no quarter".to_string()
+            ))
+        }
+        Some(text) => match crate::text::parse_quarter(text) {
+            Some(q) => q,
+            None => {
+                let text = crate::text::terminal_safe(text);
+                return Err(match lang {
+                    Lang::Vi => format!("quý ghi trong tệp (\"{text}\") không phải một quý"),
+                    Lang::En => format!("the quarter it names (\"{text}\") is not a quarter"),
+                });
+            }
+        },
     };
     let mut units = Vec::with_capacity(raw.units.len());
     for (i, u) in raw.units.into_iter().enumerate() {
@@ -258,6 +270,13 @@ mod tests {
                {"id": "A1", "name": "An", "form": "04", "total": 289.25, "status": "dat"}]}]}"#,
         );
         assert!(read(&p, Lang::En).unwrap_err().contains("total 289.25"));
+        let p = write(
+            tmp.path(),
+            r#"{"schema": "danhgia/ket-qua/v1", "quarter": "Q1/9999", "units": []}"#,
+        );
+        assert!(read(&p, Lang::Vi)
+            .unwrap_err()
+            .contains("(\"Q1/9999\") không phải một quý"));
     }
 
     #[test]

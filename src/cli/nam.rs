@@ -106,7 +106,7 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
             Err(e) => return Ok(super::date_failure(&e, lang)),
         },
     };
-    let y = year::build(year_no, docs, selection.notes);
+    let y = year::build(year_no, docs, selection.notes, &profile);
     let out = args.out.as_deref();
     if args.format == YearFormat::Json {
         // The workbook and the document at once (each is a long sequential job); the document

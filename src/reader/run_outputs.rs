@@ -63,6 +63,10 @@ pub enum RewardsRead {
 pub struct RewardDoc {
     pub file: String,
     pub quarter: Quarter,
+    /// The profile it was priced with, its decision date and base salary, as it states them.
+    pub profile: Option<String>,
+    pub decision_date: Option<chrono::NaiveDate>,
+    pub base_salary: Option<Decimal>,
     pub amount_per_person: Decimal,
     pub units: Vec<UnitRewardDoc>,
     pub people: u32,
@@ -74,6 +78,8 @@ pub struct UnitRewardDoc {
     pub code: String,
     /// The unit's name (what tells apart units without a code).
     pub unit: String,
+    /// How many people of the unit may be rewarded, as the document states it.
+    pub cap: Option<u32>,
     pub accepted: Vec<String>,
     pub total: Decimal,
 }
@@ -391,6 +397,12 @@ struct RawRewards {
     schema: Option<String>,
     #[serde(default)]
     quarter: Option<String>,
+    #[serde(default)]
+    profile: Option<String>,
+    #[serde(default)]
+    decision_date: Option<String>,
+    #[serde(default)]
+    base_salary: Option<String>,
     amount_per_person: String,
     #[serde(default)]
     units: Vec<RawUnitRewards>,
@@ -403,6 +415,8 @@ struct RawUnitRewards {
     code: String,
     #[serde(default)]
     unit: String,
+    #[serde(default)]
+    cap: Option<u32>,
     #[serde(default)]
     accepted: Vec<String>,
     total: String,
@@ -434,14 +448,32 @@ pub fn load_rewards(path: &Path) -> Result<RewardDoc, Problem> {
                 total: dong(&u.total)?,
                 code: u.code,
                 unit: u.unit,
+                cap: u.cap,
                 accepted: u.accepted,
             })
         })
         .collect::<Result<Vec<_>, ProblemKind>>()
         .map_err(problem)?;
+    let decision_date = raw
+        .decision_date
+        .map(|d| {
+            chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                .map_err(|_| ProblemKind::Value(format!("decision_date \"{d}\"")))
+        })
+        .transpose()
+        .map_err(problem)?;
+    let base_salary = raw
+        .base_salary
+        .as_deref()
+        .map(dong)
+        .transpose()
+        .map_err(problem)?;
     Ok(RewardDoc {
         file: shown.clone(),
         quarter,
+        profile: raw.profile,
+        decision_date,
+        base_salary,
         amount_per_person: dong(&raw.amount_per_person).map_err(problem)?,
         units,
         people: people_count(raw.people).map_err(problem)?,

@@ -22,6 +22,7 @@ pub mod select;
 pub mod text;
 
 use crate::model::{Bloc, Quarter, Status};
+use crate::profile::Profile;
 use crate::reader::run_outputs::{QuarterDoc, RewardDoc, RewardsRead};
 use notes::{MoneyGap, Note, NoteKind, RewardsMismatch};
 use rust_decimal::Decimal;
@@ -328,13 +329,21 @@ impl Year {
 }
 
 /// The year from the selected documents (one per quarter, all of `year`) and the notes so far.
-pub fn build(year: i32, mut docs: Vec<QuarterDoc>, mut notes: Vec<Note>) -> Year {
+/// The year of `docs`. `profile` is the one `nam` runs with: a reward document priced with it
+/// (the same profile name) is priced again from its own decision date, and not used when the
+/// amounts differ.
+pub fn build(
+    year: i32,
+    mut docs: Vec<QuarterDoc>,
+    mut notes: Vec<Note>,
+    profile: &Profile,
+) -> Year {
     docs.sort_by_key(|d| d.quarter);
     let mut quarters: [Option<QuarterInfo>; 4] = Default::default();
     let mut linker = identity::Linker::default();
     for doc in docs {
         let i = usize::from(doc.quarter.q) - 1;
-        let (money, rewards) = money_of(&doc, &mut notes);
+        let (money, rewards) = money_of(&doc, profile, &mut notes);
         let mut info = QuarterInfo {
             quarter: doc.quarter,
             results: doc.file.clone(),
@@ -389,33 +398,39 @@ pub fn build(year: i32, mut docs: Vec<QuarterDoc>, mut notes: Vec<Note>) -> Year
 
 /// The money of a quarter: its reward document when there is one of the same quarter, else
 /// unknown, with a note saying why.
-fn money_of(doc: &QuarterDoc, notes: &mut Vec<Note>) -> (QuarterMoney, Option<RewardDoc>) {
+fn money_of(
+    doc: &QuarterDoc,
+    profile: &Profile,
+    notes: &mut Vec<Note>,
+) -> (QuarterMoney, Option<RewardDoc>) {
     let unknown = |why| NoteKind::MoneyUnknown {
         quarter: doc.quarter,
         why,
     };
     let gap = match &doc.rewards {
-        RewardsRead::Read(r) if r.quarter == doc.quarter => match mismatch(r) {
-            None => {
-                let money = QuarterMoney::Known {
-                    per_person: r.amount_per_person,
-                    people: r.people,
-                    total: r.total,
-                };
-                return (money, Some(r.clone()));
+        RewardsRead::Read(r) if r.quarter == doc.quarter => {
+            match mismatch(r).or_else(|| mispriced(r, profile)) {
+                None => {
+                    let money = QuarterMoney::Known {
+                        per_person: r.amount_per_person,
+                        people: r.people,
+                        total: r.total,
+                    };
+                    return (money, Some(r.clone()));
+                }
+                Some(what) => {
+                    notes.push(
+                        NoteKind::RewardsInconsistent {
+                            file: r.file.clone(),
+                            quarter: doc.quarter,
+                            what,
+                        }
+                        .into(),
+                    );
+                    MoneyGap::Unusable
+                }
             }
-            Some(what) => {
-                notes.push(
-                    NoteKind::RewardsInconsistent {
-                        file: r.file.clone(),
-                        quarter: doc.quarter,
-                        what,
-                    }
-                    .into(),
-                );
-                MoneyGap::Unusable
-            }
-        },
+        }
         RewardsRead::Read(r) => {
             notes.push(
                 NoteKind::RewardsOtherQuarter {
@@ -452,6 +467,13 @@ pub fn mismatch(r: &RewardDoc) -> Option<RewardsMismatch> {
                 unit: unit_words(&u.code, &u.unit),
             });
         }
+        if let Some(cap) = u.cap.filter(|&cap| u.accepted.len() > cap as usize) {
+            return Some(RewardsMismatch::OverCap {
+                unit: unit_words(&u.code, &u.unit),
+                accepted: u.accepted.len(),
+                cap,
+            });
+        }
         let mut people = HashSet::new();
         if let Some(id) = u
             .accepted
@@ -486,6 +508,28 @@ pub fn mismatch(r: &RewardDoc) -> Option<RewardsMismatch> {
         stated: r.total.to_string(),
         computed: computed.to_string(),
     })
+}
+
+/// How a reward document's price differs from what its own profile gives on its own decision
+/// date (SPEC §2 "Rewards"), when it was priced with `profile` (the same name) and states its
+/// decision date: the amount per person, or the base salary. A document priced with another
+/// profile cannot be priced again here, and is taken as it adds up.
+pub fn mispriced(r: &RewardDoc, profile: &Profile) -> Option<RewardsMismatch> {
+    if r.profile.as_deref() != Some(profile.name.as_str()) {
+        return None;
+    }
+    let pricing = crate::money::price(r.quarter, profile, Some(r.decision_date?)).ok()?;
+    let base = r.base_salary.filter(|&b| b != pricing.base_salary);
+    if r.amount_per_person != pricing.amount || base.is_some() {
+        return Some(RewardsMismatch::Amount {
+            stated: r.amount_per_person.to_string(),
+            computed: pricing.amount.to_string(),
+            base_stated: r.base_salary.map(|b| b.to_string()),
+            base: pricing.base_salary.to_string(),
+            date: pricing.decision_date,
+        });
+    }
+    None
 }
 
 /// A unit as a note names it: its code, else its name.

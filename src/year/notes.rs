@@ -52,6 +52,21 @@ pub enum RewardsMismatch {
     UnitRepeated { unit: String },
     /// A `Mã CB` accepted twice in one unit.
     PersonRepeated { unit: String, id: String },
+    /// A unit that accepts more people than its cap.
+    OverCap {
+        unit: String,
+        accepted: usize,
+        cap: u32,
+    },
+    /// The amount per person (or the base salary) is not what the profile it names gives on its
+    /// decision date.
+    Amount {
+        stated: String,
+        computed: String,
+        base_stated: Option<String>,
+        base: String,
+        date: chrono::NaiveDate,
+    },
     /// A unit's `total` differs from the amount per person times the people it accepts.
     Unit {
         code: String,
@@ -627,6 +642,32 @@ fn rewards_mismatch_words(
         }
         (RewardsMismatch::UnitRepeated { unit }, Lang::En) => {
             format!("unit {unit} is listed twice")
+        }
+        (RewardsMismatch::OverCap { unit, accepted, cap }, Lang::Vi) => format!(
+            "đơn vị {unit} có {accepted} người được khen, quá số tối đa {cap} của chính danh sách"
+        ),
+        (RewardsMismatch::OverCap { unit, accepted, cap }, Lang::En) => format!(
+            "unit {unit} rewards {accepted} people, over its own cap of {cap}"
+        ),
+        (RewardsMismatch::Amount { stated, computed, base_stated, base, date }, Lang::Vi) => {
+            let base_words = match base_stated {
+                Some(b) if b != base => format!(", lương cơ sở ghi {b} đồng thay vì {base} đồng"),
+                _ => String::new(),
+            };
+            format!(
+                "mức một người ghi {stated} đồng nhưng theo hồ sơ cấu hình của chính danh sách, ngày quyết định {}, là {computed} đồng{base_words}",
+                date.format("%d/%m/%Y")
+            )
+        }
+        (RewardsMismatch::Amount { stated, computed, base_stated, base, date }, Lang::En) => {
+            let base_words = match base_stated {
+                Some(b) if b != base => format!(", base salary stated {b} đồng instead of {base} đồng"),
+                _ => String::new(),
+            };
+            format!(
+                "the amount per person is {stated} đồng but its own profile gives {computed} đồng on its decision date {}{base_words}",
+                date.format("%d/%m/%Y")
+            )
         }
         (RewardsMismatch::PersonRepeated { unit, id }, Lang::Vi) => format!(
             "Mã CB {id} có tên hai lần trong danh sách được khen của đơn vị {unit}"

@@ -51,6 +51,7 @@ fn paid(mut d: QuarterDoc, amount: i64, paid: &[(&str, &str)]) -> QuarterDoc {
         .map(|u| UnitRewardDoc {
             code: u.code.clone(),
             unit: u.unit.clone(),
+            cap: None,
             accepted: Vec::new(),
             total: Decimal::ZERO,
         })
@@ -63,6 +64,9 @@ fn paid(mut d: QuarterDoc, amount: i64, paid: &[(&str, &str)]) -> QuarterDoc {
     d.rewards = RewardsRead::Read(RewardDoc {
         file: format!("q{}/khen-thuong.json", d.quarter.q),
         quarter: d.quarter,
+        profile: None,
+        decision_date: None,
+        base_salary: None,
         amount_per_person: Decimal::from(amount),
         units,
         people: paid.len() as u32,
@@ -72,7 +76,12 @@ fn paid(mut d: QuarterDoc, amount: i64, paid: &[(&str, &str)]) -> QuarterDoc {
 }
 
 fn year(docs: Vec<QuarterDoc>) -> Year {
-    build(2024, docs, Vec::new())
+    build(
+        2024,
+        docs,
+        Vec::new(),
+        &crate::profile::Profile::default_profile(),
+    )
 }
 
 fn find<'a>(y: &'a Year, id: &str) -> &'a PersonYear {
@@ -1166,6 +1175,7 @@ fn money_paid_to_someone_the_results_do_not_list_as_dat_is_never_counted_as_know
     r.units.push(UnitRewardDoc {
         code: "ZZ".into(),
         unit: "Đơn vị ZZ".into(),
+        cap: None,
         accepted: vec!["Z1".into()],
         total: Decimal::from(1_000_000),
     });
@@ -1191,4 +1201,81 @@ fn a_name_with_its_tone_mark_placed_the_other_way_is_the_same_person() {
     assert_eq!(y.people.len(), 1);
     assert_eq!(y.dat_every_quarter().len(), 1);
     assert!(person_notes(&y).is_empty(), "{:?}", person_notes(&y));
+}
+
+#[test]
+fn a_reward_document_over_its_cap_or_priced_otherwise_is_not_counted() {
+    let profile = crate::profile::Profile::default_profile();
+    let results = || {
+        doc(
+            1,
+            vec![unit(
+                "A",
+                Bloc::ChinhQuyen,
+                vec![dat("A1", "An"), dat("A2", "Bình")],
+            )],
+        )
+    };
+    let pricing = crate::money::price(q(1), &profile, None).unwrap();
+    let amount =
+        i64::try_from(pricing.amount.mantissa()).unwrap() / 10_i64.pow(pricing.amount.scale());
+    let priced = |amount: i64, base: Decimal| {
+        let mut d = paid(results(), amount, &[("A", "A1"), ("A", "A2")]);
+        let r = reward_doc(&mut d);
+        r.profile = Some(profile.name.clone());
+        r.decision_date = Some(pricing.decision_date);
+        r.base_salary = Some(base);
+        r.units[0].cap = Some(2);
+        d
+    };
+    // As the profile prices it: counted.
+    let y = build(
+        2024,
+        vec![priced(amount, pricing.base_salary)],
+        Vec::new(),
+        &profile,
+    );
+    assert_eq!(
+        y.quarters[0].as_ref().unwrap().money,
+        QuarterMoney::Known {
+            per_person: pricing.amount,
+            people: 2,
+            total: pricing.amount * Decimal::from(2)
+        }
+    );
+    assert!(
+        !codes(&y).contains(&"rewards-inconsistent"),
+        "{:?}",
+        y.notes
+    );
+    // Another amount, or the right amount on another base salary: not counted.
+    for d in [
+        priced(9_990_000, pricing.base_salary),
+        priced(amount, pricing.base_salary + Decimal::from(1000)),
+    ] {
+        let y = build(2024, vec![d], Vec::new(), &profile);
+        assert_eq!(y.quarters[0].as_ref().unwrap().money, QuarterMoney::Unknown);
+        assert!(codes(&y).contains(&"rewards-inconsistent"));
+    }
+    // Priced with another profile: cannot be priced again here, taken as it adds up.
+    let mut d = priced(9_990_000, pricing.base_salary);
+    reward_doc(&mut d).profile = Some("another-district".into());
+    let y = build(2024, vec![d], Vec::new(), &profile);
+    assert!(matches!(
+        y.quarters[0].as_ref().unwrap().money,
+        QuarterMoney::Known { .. }
+    ));
+    // Two people accepted where the unit's own cap is one.
+    let mut d = priced(amount, pricing.base_salary);
+    reward_doc(&mut d).units[0].cap = Some(1);
+    let y = build(2024, vec![d], Vec::new(), &profile);
+    assert_eq!(y.quarters[0].as_ref().unwrap().money, QuarterMoney::Unknown);
+    let note = y
+        .notes
+        .iter()
+        .find(|n| n.code() == "rewards-inconsistent")
+        .unwrap();
+    assert!(note
+        .message(crate::i18n::Lang::Vi)
+        .contains("quá số tối đa 1"));
 }
