@@ -2,7 +2,9 @@
 # Benchmark of `danhgia nam` (docs/hieu-nang.md): four quarters of the city-scale bench generated in a
 # temporary folder (never committed), each run with `danhgia run`, then `nam` over the four output
 # folders against the read floor: the same four documents only read (examples/year-read.rs, danhgia's
-# own reader: each ket-qua.json and khen-thuong.json parsed once with serde, in parallel, as nam does).
+# own reader: each ket-qua.json and khen-thuong.json parsed once with serde, in parallel, as nam does),
+# and against the write floor: the year built as nam builds it and its two long lists written bare,
+# one format and no layout (examples/year-write.rs, which prints the time of each step).
 #
 #   benches/year.sh [UNITS] [RUNS]          default 5000 units, 3 runs of each timed command
 #
@@ -18,7 +20,7 @@ bench=../shared/bench
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-cargo build --release --quiet --bin danhgia --example year-read
+cargo build --release --quiet --bin danhgia --example year-read --example year-write
 bin=target/release/danhgia
 for q in 1 2 3 4; do
     python3 "$bench/make_city.py" --units "$units" --seed 1 --quarter "2024-Q$q" "$tmp/city" >/dev/null
@@ -40,6 +42,8 @@ measure() { # label, command...
 quarters=("$tmp/q1" "$tmp/q2" "$tmp/q3" "$tmp/q4")
 measure "read floor (year-read: the four quarters' documents parsed)" target/release/examples/year-read "${quarters[@]}"
 measure "generic parse (year-read --value: serde_json::Value)" target/release/examples/year-read --value "${quarters[@]}"
+measure "write floor (year-write: the year built, its long lists written bare)" target/release/examples/year-write "$tmp/floor.xlsx" "${quarters[@]}"
+measure "danhgia nam (summary only)" "$bin" nam "${quarters[@]}"
 measure "danhgia nam -o nam.xlsx" "$bin" nam "${quarters[@]}" -o "$tmp/nam.xlsx"
 measure "danhgia nam -o nam.xlsx --format json" "$bin" nam "${quarters[@]}" -o "$tmp/nam.xlsx" --format json
 ls -l "$tmp/nam.xlsx" | awk '{print "nam.xlsx: " $5 " bytes"}'

@@ -115,46 +115,55 @@ pub fn exact_key_into(s: &str, out: &mut String) {
 /// `out[start..]` (lower case, NFC): the two ways of writing such a syllable, "hoà"/"hòa",
 /// "khoẻ"/"khỏe", "Thuỳ"/"Thùy", are one name written in the old and the new convention.
 fn tone_on_last_vowel(out: &mut String, start: usize) {
-    // (vowel with a tone, the vowel, the tone as a combining mark)
-    const TONED: [(char, char, char); 10] = [
-        ('ò', 'o', '\u{300}'),
-        ('ó', 'o', '\u{301}'),
-        ('ỏ', 'o', '\u{309}'),
-        ('õ', 'o', '\u{303}'),
-        ('ọ', 'o', '\u{323}'),
-        ('ù', 'u', '\u{300}'),
-        ('ú', 'u', '\u{301}'),
-        ('ủ', 'u', '\u{309}'),
-        ('ũ', 'u', '\u{303}'),
-        ('ụ', 'u', '\u{323}'),
-    ];
-    let toned = |c: char| TONED.iter().find(|t| t.0 == c);
-    if out[start..].is_ascii() || !out[start..].chars().any(|c| toned(c).is_some()) {
+    // The vowel with a tone: the vowel, and the tone as a combining mark.
+    fn toned(c: char) -> Option<(char, char)> {
+        Some(match c {
+            'ò' => ('o', '\u{300}'),
+            'ó' => ('o', '\u{301}'),
+            'ỏ' => ('o', '\u{309}'),
+            'õ' => ('o', '\u{303}'),
+            'ọ' => ('o', '\u{323}'),
+            'ù' => ('u', '\u{300}'),
+            'ú' => ('u', '\u{301}'),
+            'ủ' => ('u', '\u{309}'),
+            'ũ' => ('u', '\u{303}'),
+            'ụ' => ('u', '\u{323}'),
+            _ => return None,
+        })
+    }
+    let s = &out[start..];
+    if s.is_ascii() {
         return;
     }
-    let chars: Vec<char> = out[start..].chars().collect();
-    let mut fixed = String::with_capacity(out.len() - start + 4);
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        let ends_word = chars.get(i + 2).is_none_or(|c| !c.is_alphabetic());
-        match (toned(c), next) {
-            (Some(&(_, v, tone)), Some(n))
-                if ends_word && matches!((v, n), ('o', 'a' | 'e') | ('u', 'y')) =>
-            {
-                fixed.push(v);
-                fixed.extend([n, tone].iter().collect::<String>().nfc());
-                i += 2;
-            }
-            _ => {
-                fixed.push(c);
-                i += 1;
-            }
+    // Built only when a syllable is found to move a mark in (most names have none).
+    let mut fixed: Option<String> = None;
+    let mut copied = 0;
+    let mut chars = s.char_indices();
+    while let Some((i, c)) = chars.next() {
+        let Some((vowel, tone)) = toned(c) else {
+            continue;
+        };
+        let after = i + c.len_utf8();
+        let mut rest = s[after..].chars();
+        let Some(next) = rest.next() else {
+            continue;
+        };
+        let glide = matches!((vowel, next), ('o', 'a' | 'e') | ('u', 'y'));
+        if !glide || rest.next().is_some_and(char::is_alphabetic) {
+            continue;
         }
+        let buf = fixed.get_or_insert_with(|| String::with_capacity(s.len() + 4));
+        buf.push_str(&s[copied..i]);
+        buf.push(vowel);
+        buf.extend([next, tone].into_iter().nfc());
+        copied = after + next.len_utf8();
+        chars.next();
     }
-    out.truncate(start);
-    out.push_str(&fixed);
+    if let Some(mut buf) = fixed {
+        buf.push_str(&s[copied..]);
+        out.truncate(start);
+        out.push_str(&buf);
+    }
 }
 
 /// A key for sheet names: as [`key`], with leading zeros of numbers dropped and "mẫu số" read as
