@@ -410,7 +410,7 @@ pub fn detect(
     }
     for (i, u) in units.iter().enumerate() {
         if u.depth == Depth::Scores {
-            signs.extend(copied_rows(i, u, t));
+            signs.extend(copied_rows(i, u, t, profile));
             signs.extend(leader_above_all(i, u, t, profile));
         } else {
             for (code, why) in [
@@ -535,26 +535,15 @@ fn who(p: &PersonFacts, form: Form, total: Total) -> Who {
 /// every content (same fingerprint, total and number of top scores). Rows with the top score
 /// on every content count too, except on a sheet where everyone is at the top: that sheet is
 /// its own sign (`sheet-all-top`), and is not named twice.
-pub fn copied_rows(unit: usize, u: &UnitFacts, t: &SignThresholds) -> Vec<Sign> {
+pub fn copied_rows(unit: usize, u: &UnitFacts, t: &SignThresholds, profile: &Profile) -> Vec<Sign> {
     type Key = (Form, u64, u32, u16);
     let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
     // Rows of 10s count as copied only on a sheet that `sheet-all-top` does not already name
     // whole (some of its people below the top): there, many identical rows of 10s beside lower
     // rows are rows alike like any other.
-    let all_top_sheet = |form: Form| {
-        let known: Vec<&PersonFacts> = u
-            .people
-            .iter()
-            .filter(|p| p.form == Some(form) && p.total.is_some())
-            .collect();
-        known.len() >= t.all_top_min_people as usize
-            && known
-                .iter()
-                .all(|p| p.digest.is_some_and(|d| p.tops == d.contents))
-    };
     let all_top: Vec<Form> = Form::ALL
         .into_iter()
-        .filter(|&f| all_top_sheet(f))
+        .filter(|&f| all_at_top(u, f, t, profile).is_some())
         .collect();
     for (i, p) in u.people.iter().enumerate() {
         let (Some(form), Some(total), Some(d)) = (p.form, p.total, p.digest) else {
@@ -604,24 +593,41 @@ pub fn sheet_all_top(
 ) -> Vec<Sign> {
     let mut out = Vec::new();
     for form in Form::ALL {
-        let on: Vec<&PersonFacts> = u.people.iter().filter(|p| p.form == Some(form)).collect();
-        let known: Vec<(&PersonFacts, Total)> =
-            on.iter().filter_map(|p| p.total.map(|t| (*p, t))).collect();
-        let top = form_max(profile, form);
-        if known.len() < t.all_top_min_people as usize || known.iter().any(|(_, t)| *t != top) {
+        let Some((known, unknown)) = all_at_top(u, form, t, profile) else {
             continue;
-        }
+        };
         out.push(Sign {
             unit,
             evidence: Evidence::SheetAllTop {
                 form,
                 contents: profile.form(form).items,
                 people: known.iter().map(|(p, t)| who(p, form, *t)).collect(),
-                unknown: (on.len() - known.len()) as u32,
+                unknown,
             },
         });
     }
     out
+}
+
+/// A form sheet of the unit on which at least `all_top_min_people` people have a known total
+/// and every one of them has the form's maximum: those people, and how many on the sheet have no
+/// known total. The one test of "the whole sheet is at the top" of `sheet-all-top` and
+/// `copied-rows`.
+fn all_at_top<'u, 'a>(
+    u: &'u UnitFacts<'a>,
+    form: Form,
+    t: &SignThresholds,
+    profile: &Profile,
+) -> Option<(Vec<(&'u PersonFacts<'a>, Total)>, u32)> {
+    let on: Vec<&PersonFacts> = u.people.iter().filter(|p| p.form == Some(form)).collect();
+    let known: Vec<(&PersonFacts, Total)> =
+        on.iter().filter_map(|p| p.total.map(|t| (*p, t))).collect();
+    let top = form_max(profile, form);
+    if known.len() < t.all_top_min_people as usize || known.iter().any(|(_, t)| *t != top) {
+        return None;
+    }
+    let unknown = (on.len() - known.len()) as u32;
+    Some((known, unknown))
 }
 
 /// `leader-above-all`: a mẫu 03 leader with a known total who leads at least `leader_min_led`
@@ -1054,7 +1060,7 @@ mod tests {
             scored(ids[6], Form::M04, &[10; 30]),
             scored(ids[7], Form::M04, &[10; 30]),
         ];
-        let signs = copied_rows(0, &u, t);
+        let signs = copied_rows(0, &u, t, &p);
         assert_eq!(signs.len(), 1);
         match &signs[0].evidence {
             Evidence::CopiedRows {
@@ -1075,7 +1081,7 @@ mod tests {
         }
         // One row fewer: no sign.
         u.people.truncate(5);
-        assert!(copied_rows(0, &u, t).is_empty());
+        assert!(copied_rows(0, &u, t, &p).is_empty());
         // Only totals known: the rows cannot be compared.
         u.depth = Depth::Results;
         let f = detect(std::slice::from_ref(&u), None, &p);
@@ -1095,7 +1101,7 @@ mod tests {
             .map(|id| scored(id, Form::M04, &[10; 30]))
             .collect();
         // Everyone at the top: that is sheet-all-top, not copied rows as well.
-        assert!(copied_rows(0, &u, t).is_empty());
+        assert!(copied_rows(0, &u, t, &p).is_empty());
         let f = detect(std::slice::from_ref(&u), None, &p);
         let codes: Vec<SignCode> = f.signs.iter().map(Sign::code).collect();
         assert_eq!(codes, [SignCode::SheetAllTop]);

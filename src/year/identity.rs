@@ -59,44 +59,54 @@ fn lacks_ma_cb(id: &str) -> bool {
 }
 
 /// What tells a unit apart (SPEC §3, as `run` groups files): its `Mã đơn vị` (as [`text::key`]
-/// compares it), or, without a code, its name.
+/// compares it), or its name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UnitId {
     Code(String),
     Name(String),
 }
 
-impl UnitId {
-    /// A unit's identity on its own: its code, else its name.
-    pub fn of(code: &str, name: &str) -> UnitId {
-        let code = text::key(code);
-        if code.is_empty() {
-            UnitId::Name(text::key(name))
-        } else {
-            UnitId::Code(code)
-        }
+/// The identity of each of the units of one document, in order (the same rule for a results
+/// document and a reward document):
+/// - a unit is its code;
+/// - a code that several units of the document write under different names is no unit's code:
+///   `run` writes a workbook's file name as its code when the workbook has no `Mã đơn vị`, and
+///   two such workbooks of one name in two folders are two units. Those units are their names;
+/// - a unit without a code is the unit of its name that has one (as `run` joins a file without
+///   `Mã đơn vị` to the unit of its name), else its name.
+pub fn unit_ids<'a>(units: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<UnitId> {
+    let keys: Vec<(String, String)> = units
+        .map(|(code, name)| (text::key(code), text::key(name)))
+        .collect();
+    // Code → its first name, and whether another name shares it.
+    let mut names: HashMap<&str, (&str, bool)> = HashMap::default();
+    for (code, name) in keys.iter().filter(|(c, _)| !c.is_empty()) {
+        let e = names.entry(code).or_insert((name, false));
+        e.1 |= e.0 != name;
     }
-}
-
-/// The identity of each of the units of one document, in order: a unit without a code is the
-/// unit of the same name that has one (as `run` joins a file without `Mã đơn vị` to the unit of
-/// its name), else its name.
-pub fn unit_ids<'a>(units: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> Vec<UnitId> {
-    let mut coded: HashMap<String, String> = HashMap::default();
-    for (code, name) in units.clone() {
-        if let UnitId::Code(c) = UnitId::of(code, name) {
-            coded.entry(text::key(name)).or_insert(c);
-        }
+    let own_code = |code: &str| !code.is_empty() && !names[code].1;
+    let mut coded: HashMap<&str, &str> = HashMap::default();
+    for (code, name) in keys.iter().filter(|(c, _)| own_code(c)) {
+        coded.entry(name).or_insert(code);
     }
-    units
-        .map(|(code, name)| match UnitId::of(code, name) {
-            UnitId::Name(n) => match coded.get(&n) {
-                Some(c) => UnitId::Code(c.clone()),
-                None => UnitId::Name(n),
-            },
-            id => id,
+    keys.iter()
+        .map(|(code, name)| {
+            if own_code(code) {
+                UnitId::Code(code.clone())
+            } else if let (true, Some(c)) = (code.is_empty(), coded.get(name.as_str())) {
+                UnitId::Code(c.to_string())
+            } else {
+                UnitId::Name(name.clone())
+            }
         })
         .collect()
+}
+
+/// A quarter's units, each with its identity, and the identities its document gives more than
+/// once.
+pub struct QuarterUnits {
+    pub units: Vec<(UnitDoc, UnitId)>,
+    pub repeated: Vec<UnitId>,
 }
 
 /// The units of a quarter's results, without those the document gives more than once (a
@@ -108,19 +118,19 @@ pub fn without_repeated_units(
     quarter: Quarter,
     units: Vec<UnitDoc>,
     notes: &mut Vec<Note>,
-) -> Vec<UnitDoc> {
+) -> QuarterUnits {
     let ids = unit_ids(units.iter().map(|u| (u.code.as_str(), u.unit.as_str())));
-    let mut times: HashMap<&UnitId, usize> = HashMap::default();
+    let mut times: HashMap<UnitId, usize> = HashMap::default();
     for id in &ids {
-        *times.entry(id).or_insert(0) += 1;
+        *times.entry(id.clone()).or_insert(0) += 1;
     }
-    let mut noted: HashSet<&UnitId> = HashSet::default();
+    let mut repeated = Vec::new();
     let mut kept = Vec::with_capacity(units.len());
-    for (u, id) in units.into_iter().zip(&ids) {
-        let n = times[id];
+    for (u, id) in units.into_iter().zip(ids) {
+        let n = times[&id];
         if n == 1 {
-            kept.push(u);
-        } else if noted.insert(id) {
+            kept.push((u, id));
+        } else if !repeated.contains(&id) {
             notes.push(
                 NoteKind::UnitRepeated {
                     file: file.to_string(),
@@ -131,9 +141,13 @@ pub fn without_repeated_units(
                 }
                 .into(),
             );
+            repeated.push(id);
         }
     }
-    kept
+    QuarterUnits {
+        units: kept,
+        repeated,
+    }
 }
 
 /// Writes into `out` the key of a person: the key of the `Mã CB` `idk` (its length first, so that
@@ -238,10 +252,8 @@ impl UnitIds {
 #[derive(Default)]
 pub struct Linker {
     units: Vec<UnitYear>,
-    /// Units by code ([`text::key`]).
-    by_code: HashMap<String, usize>,
-    /// Units by name ([`text::key`]): the first unit of each name.
-    unit_by_name: HashMap<String, usize>,
+    /// Units by identity.
+    unit_index: HashMap<UnitId, usize>,
     /// Per unit: its people in the order of the latest quarter it sent ([`NONE`] where a
     /// newcomer stood), for the look-up by place.
     last: Vec<Vec<u32>>,
@@ -321,10 +333,18 @@ impl Linker {
         &mut self,
         i: usize,
         quarter: Quarter,
-        units: Vec<UnitDoc>,
+        units: QuarterUnits,
         rewards: Option<&RewardDoc>,
     ) -> Linked {
         let mut paid = rewards.map(Paid::of);
+        // A unit its results give twice is not counted: what the reward document pays its
+        // people is not theirs to take, nor money paid to nobody (its own note says why).
+        if let Some(paid) = paid.as_mut() {
+            for id in &units.repeated {
+                paid.units.remove(id);
+            }
+        }
+        let units = units.units;
         let mut pass = Pass {
             i,
             quarter,
@@ -335,12 +355,12 @@ impl Linker {
             known: self.people.len(),
         };
         // Room for everyone of the quarter being new, so that the people are never moved.
-        let listed: usize = units.iter().map(|u| u.people.len()).sum();
+        let listed: usize = units.iter().map(|(u, _)| u.people.len()).sum();
         self.people.reserve(listed);
         self.keys.reserve(listed);
         self.ids.reserve(listed);
-        for u in units {
-            self.take_unit(&mut pass, u, paid.as_mut());
+        for (u, id) in units {
+            self.take_unit(&mut pass, u, id, paid.as_mut());
         }
         // The moves, once everyone found in their unit is known.
         let mut unmoved = Vec::new();
@@ -367,9 +387,8 @@ impl Linker {
 
     /// The first pass over a unit: each person found where they were, new when the unit
     /// repeats them, or left for the moves.
-    fn take_unit(&mut self, pass: &mut Pass, u: UnitDoc, paid: Option<&mut Paid>) {
+    fn take_unit(&mut self, pass: &mut Pass, u: UnitDoc, unit_id: UnitId, paid: Option<&mut Paid>) {
         let i = pass.i;
-        let unit_id = UnitId::of(&u.code, &u.unit);
         let listed_in_rewards = paid.as_ref().map(|p| p.units.contains_key(&unit_id));
         // A reward document lists every unit of its quarter (those paid nothing too): one that
         // does not name this unit was made without it, and says nothing of its money.
@@ -379,7 +398,7 @@ impl Linker {
             .map(|p| p.amount);
         let mut unit_paid = paid.and_then(|p| p.units.get_mut(&unit_id));
         let money = unit_paid.as_deref().map(|p| (p.people, p.total));
-        let ui = self.unit(&u, i, money);
+        let ui = self.unit(&u, &unit_id, i, money);
         if listed_in_rewards == Some(false) {
             self.notes.push(
                 NoteKind::RewardsWithoutUnit {
@@ -626,27 +645,10 @@ impl Linker {
         (k, d)
     }
 
-    /// The unit of a results document seen in an earlier quarter: by its code, or by its name
-    /// where one of the two has no code (as `run` joins a file without `Mã đơn vị` to the unit of
-    /// its name).
-    fn known_unit(&self, code: &str, name: &str) -> Option<usize> {
-        let by_name = || {
-            self.unit_by_name
-                .get(name)
-                .copied()
-                .filter(|&ui| code.is_empty() || text::key(&self.units[ui].code).is_empty())
-        };
-        if code.is_empty() {
-            return by_name();
-        }
-        self.by_code.get(code).copied().or_else(by_name)
-    }
-
-    /// The unit of a results document: found, or added; its quarter entry made.
-    fn unit(&mut self, u: &UnitDoc, i: usize, money: Option<(u32, Decimal)>) -> usize {
-        let (code, name) = (text::key(&u.code), text::key(&u.unit));
-        let ui = match self.known_unit(&code, &name) {
-            Some(ui) => ui,
+    /// The unit of a results document: found by its identity, or added; its quarter entry made.
+    fn unit(&mut self, u: &UnitDoc, id: &UnitId, i: usize, money: Option<(u32, Decimal)>) -> usize {
+        let ui = match self.unit_index.get(id) {
+            Some(&ui) => ui,
             None => {
                 self.units.push(UnitYear {
                     code: u.code.clone(),
@@ -655,13 +657,10 @@ impl Linker {
                     quarters: [None; 4],
                 });
                 self.last.push(Vec::new());
+                self.unit_index.insert(id.clone(), self.units.len() - 1);
                 self.units.len() - 1
             }
         };
-        if !code.is_empty() {
-            self.by_code.entry(code).or_insert(ui);
-        }
-        self.unit_by_name.entry(name).or_insert(ui);
         let unit = &mut self.units[ui];
         if !u.code.trim().is_empty() {
             unit.code.clone_from(&u.code);
@@ -972,12 +971,8 @@ impl Linker {
         left.sort();
         let mut outside = false;
         for (unit_id, unit, id) in left {
-            let (code, name) = match &unit_id {
-                UnitId::Code(c) => (c.as_str(), ""),
-                UnitId::Name(n) => ("", n.as_str()),
-            };
-            let found = self.known_unit(code, name);
-            outside |= !found.is_some_and(|ui| pass.units.contains(&ui));
+            let found = self.unit_index.get(&unit_id);
+            outside |= !found.is_some_and(|ui| pass.units.contains(ui));
             self.notes.push(
                 NoteKind::RewardUnknownPerson {
                     quarter: pass.quarter,

@@ -408,29 +408,30 @@ fn money_of(
         why,
     };
     let gap = match &doc.rewards {
-        RewardsRead::Read(r) if r.quarter == doc.quarter => {
-            match mismatch(r).or_else(|| mispriced(r, profile)) {
-                None => {
-                    let money = QuarterMoney::Known {
-                        per_person: r.amount_per_person,
-                        people: r.people,
-                        total: r.total,
-                    };
-                    return (money, Some(r.clone()));
+        RewardsRead::Read(r) if r.quarter == doc.quarter => match mismatch(r) {
+            None => {
+                if let Some(kind) = mispriced(r, profile) {
+                    notes.push(kind.into());
                 }
-                Some(what) => {
-                    notes.push(
-                        NoteKind::RewardsInconsistent {
-                            file: r.file.clone(),
-                            quarter: doc.quarter,
-                            what,
-                        }
-                        .into(),
-                    );
-                    MoneyGap::Unusable
-                }
+                let money = QuarterMoney::Known {
+                    per_person: r.amount_per_person,
+                    people: r.people,
+                    total: r.total,
+                };
+                return (money, Some(r.clone()));
             }
-        }
+            Some(what) => {
+                notes.push(
+                    NoteKind::RewardsInconsistent {
+                        file: r.file.clone(),
+                        quarter: doc.quarter,
+                        what,
+                    }
+                    .into(),
+                );
+                MoneyGap::Unusable
+            }
+        },
         RewardsRead::Read(r) => {
             notes.push(
                 NoteKind::RewardsOtherQuarter {
@@ -510,26 +511,29 @@ pub fn mismatch(r: &RewardDoc) -> Option<RewardsMismatch> {
     })
 }
 
-/// How a reward document's price differs from what its own profile gives on its own decision
-/// date (SPEC §2 "Rewards"), when it was priced with `profile` (the same name) and states its
-/// decision date: the amount per person, or the base salary. A document priced with another
-/// profile cannot be priced again here, and is taken as it adds up.
-pub fn mispriced(r: &RewardDoc, profile: &Profile) -> Option<RewardsMismatch> {
+/// A reward document priced with a profile of the name of `profile` (the one `nam` runs with)
+/// whose amount per person, or base salary, is not what `profile` gives on the document's own
+/// decision date (SPEC §2 "Rewards"): a warning, the money kept as decided. The document may
+/// have been edited by hand, or priced with an edited copy of the profile (which keeps its
+/// name): which one, only the office can tell.
+pub fn mispriced(r: &RewardDoc, profile: &Profile) -> Option<NoteKind> {
     if r.profile.as_deref() != Some(profile.name.as_str()) {
         return None;
     }
     let pricing = crate::money::price(r.quarter, profile, Some(r.decision_date?)).ok()?;
     let base = r.base_salary.filter(|&b| b != pricing.base_salary);
-    if r.amount_per_person != pricing.amount || base.is_some() {
-        return Some(RewardsMismatch::Amount {
-            stated: r.amount_per_person.to_string(),
-            computed: pricing.amount.to_string(),
-            base_stated: r.base_salary.map(|b| b.to_string()),
-            base: pricing.base_salary.to_string(),
+    (r.amount_per_person != pricing.amount || base.is_some()).then(|| {
+        NoteKind::RewardPriceDiffers {
+            file: r.file.clone(),
+            quarter: r.quarter,
+            profile: profile.name.clone(),
             date: pricing.decision_date,
-        });
-    }
-    None
+            stated: r.amount_per_person,
+            computed: pricing.amount,
+            base_stated: r.base_salary,
+            base: pricing.base_salary,
+        }
+    })
 }
 
 /// A unit as a note names it: its code, else its name.

@@ -58,15 +58,6 @@ pub enum RewardsMismatch {
         accepted: usize,
         cap: u32,
     },
-    /// The amount per person (or the base salary) is not what the profile it names gives on its
-    /// decision date.
-    Amount {
-        stated: String,
-        computed: String,
-        base_stated: Option<String>,
-        base: String,
-        date: chrono::NaiveDate,
-    },
     /// A unit's `total` differs from the amount per person times the people it accepts.
     Unit {
         code: String,
@@ -214,6 +205,18 @@ pub enum NoteKind {
         name: String,
         times: usize,
     },
+    /// A reward document whose amount per person or base salary is not what the profile `nam`
+    /// runs with (of the name the document gives) makes of its decision date.
+    RewardPriceDiffers {
+        file: String,
+        quarter: Quarter,
+        profile: String,
+        date: chrono::NaiveDate,
+        stated: rust_decimal::Decimal,
+        computed: rust_decimal::Decimal,
+        base_stated: Option<rust_decimal::Decimal>,
+        base: rust_decimal::Decimal,
+    },
     /// A unit with results that the quarter's reward document does not list: its money is
     /// unknown.
     RewardsWithoutUnit {
@@ -231,6 +234,14 @@ pub struct Note {
 impl From<NoteKind> for Note {
     fn from(kind: NoteKind) -> Note {
         Note { kind }
+    }
+}
+
+/// An amount of đồng with its thousands grouped as the language writes them.
+fn group(d: rust_decimal::Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => crate::money::group_digits(d),
+        Lang::En => crate::money::group_digits_en(d),
     }
 }
 
@@ -280,6 +291,7 @@ impl Note {
             NoteKind::UnitBlocs { .. } => "unit-bloc-changed",
             NoteKind::MoneyUnknown { .. } | NoteKind::RewardsWithoutUnit { .. } => "money-unknown",
             NoteKind::UnitRepeated { .. } => "unit-duplicate",
+            NoteKind::RewardPriceDiffers { .. } => "reward-price-differs",
             NoteKind::SameIdOtherName { .. } | NoteKind::SeveralCandidates { .. } => {
                 "person-ambiguous"
             }
@@ -299,6 +311,7 @@ impl Note {
             NoteKind::OtherYear { file, .. }
             | NoteKind::NoUnits { file, .. }
             | NoteKind::UnitRepeated { file, .. }
+            | NoteKind::RewardPriceDiffers { file, .. }
             | NoteKind::RewardsInconsistent { file, .. } => Some(file),
             _ => None,
         }
@@ -319,6 +332,7 @@ impl Note {
             | NoteKind::RewardUnknownPerson { quarter, .. }
             | NoteKind::RewardNotDat { quarter, .. }
             | NoteKind::UnitRepeated { quarter, .. }
+            | NoteKind::RewardPriceDiffers { quarter, .. }
             | NoteKind::RewardsWithoutUnit { quarter, .. } => Some(*quarter),
             NoteKind::RewardsOtherQuarter { expected, .. } => Some(*expected),
             NoteKind::Unusable(_) | NoteKind::UnitCodes { .. } | NoteKind::UnitBlocs { .. } => None,
@@ -598,6 +612,28 @@ impl Note {
                     )
                 }
             }
+            NoteKind::RewardPriceDiffers { file, quarter, profile, date, stated, computed, base_stated, base } => {
+                let f = crate::text::terminal_safe(file);
+                let d = date.format("%d/%m/%Y");
+                let (stated, computed) = (group(*stated, lang), group(*computed, lang));
+                let base_words = match base_stated {
+                    Some(b) if b != base => match lang {
+                        Lang::Vi => format!("; lương cơ sở ghi {} đồng, hồ sơ cho {} đồng", group(*b, lang), group(*base, lang)),
+                        Lang::En => format!("; its base salary is {} đồng, the profile gives {} đồng", group(*b, lang), group(*base, lang)),
+                    },
+                    _ => String::new(),
+                };
+                match lang {
+                    Lang::Vi => format!(
+                        "{f}: mức khen thưởng một người {} ghi {stated} đồng nhưng theo hồ sơ cấu hình '{profile}' (hồ sơ lệnh nam đang dùng), với ngày quyết định {d} của danh sách, là {computed} đồng{base_words}. Tiền vẫn tính theo danh sách; nếu danh sách đã bị sửa tay, lập lại bằng danhgia rewards; nếu quý đó được tính với một bản hồ sơ đã sửa, chạy nam với --profile của bản đó.",
+                        q(quarter)
+                    ),
+                    Lang::En => format!(
+                        "{f}: the reward per person of {} is {stated} đồng, but the profile '{profile}' (the one nam runs with) gives {computed} đồng on the document's decision date {d}{base_words}. The money counts as the document says; if the document was edited by hand, make it again with danhgia rewards; if that quarter was priced with an edited copy of the profile, run nam with that --profile.",
+                        q(quarter)
+                    ),
+                }
+            }
             NoteKind::RewardsWithoutUnit { quarter, code, name } => {
                 let unit = if code.trim().is_empty() { name.clone() } else { format!("{name} ({code})") };
                 if vi {
@@ -649,26 +685,6 @@ fn rewards_mismatch_words(
         (RewardsMismatch::OverCap { unit, accepted, cap }, Lang::En) => format!(
             "unit {unit} rewards {accepted} people, over its own cap of {cap}"
         ),
-        (RewardsMismatch::Amount { stated, computed, base_stated, base, date }, Lang::Vi) => {
-            let base_words = match base_stated {
-                Some(b) if b != base => format!(", lương cơ sở ghi {b} đồng thay vì {base} đồng"),
-                _ => String::new(),
-            };
-            format!(
-                "mức một người ghi {stated} đồng nhưng theo hồ sơ cấu hình của chính danh sách, ngày quyết định {}, là {computed} đồng{base_words}",
-                date.format("%d/%m/%Y")
-            )
-        }
-        (RewardsMismatch::Amount { stated, computed, base_stated, base, date }, Lang::En) => {
-            let base_words = match base_stated {
-                Some(b) if b != base => format!(", base salary stated {b} đồng instead of {base} đồng"),
-                _ => String::new(),
-            };
-            format!(
-                "the amount per person is {stated} đồng but its own profile gives {computed} đồng on its decision date {}{base_words}",
-                date.format("%d/%m/%Y")
-            )
-        }
         (RewardsMismatch::PersonRepeated { unit, id }, Lang::Vi) => format!(
             "Mã CB {id} có tên hai lần trong danh sách được khen của đơn vị {unit}"
         ),
