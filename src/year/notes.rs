@@ -237,6 +237,17 @@ impl From<NoteKind> for Note {
     }
 }
 
+/// A unit as a note names it: its name and code, its name, or that it has neither.
+fn unit_label(code: &str, name: &str, lang: Lang) -> String {
+    match (code.trim().is_empty(), name.trim().is_empty()) {
+        (true, true) => lang
+            .pick("không tên, không mã", "without name or code")
+            .to_string(),
+        (true, false) => name.to_string(),
+        (false, _) => format!("{name} ({code})"),
+    }
+}
+
 /// An amount of đồng with its thousands grouped as the language writes them.
 fn group(d: rust_decimal::Decimal, lang: Lang) -> String {
     match lang {
@@ -594,12 +605,7 @@ impl Note {
             },
             NoteKind::UnitRepeated { file, quarter, code, name, times } => {
                 let f = crate::text::terminal_safe(file);
-                let unit = match (code.trim().is_empty(), name.trim().is_empty(), vi) {
-                    (true, true, true) => "không tên, không mã".to_string(),
-                    (true, true, false) => "without name or code".to_string(),
-                    (true, false, _) => name.clone(),
-                    (false, _, _) => format!("{name} ({code})"),
-                };
+                let unit = unit_label(code, name, lang);
                 if vi {
                     format!(
                         "{f}: đơn vị {unit} có {times} lần trong kết quả {}: không rõ lần nào đúng nên không tính đơn vị này trong quý đó. Tệp do danhgia run ghi không bao giờ lặp đơn vị: dùng tệp của lệnh run, không sửa hay ghép tay.",
@@ -635,7 +641,7 @@ impl Note {
                 }
             }
             NoteKind::RewardsWithoutUnit { quarter, code, name } => {
-                let unit = if code.trim().is_empty() { name.clone() } else { format!("{name} ({code})") };
+                let unit = unit_label(code, name, lang);
                 if vi {
                     format!(
                         "Danh sách khen thưởng {} không có đơn vị {unit} (đơn vị có trong kết quả): danh sách được lập không có đơn vị này, nên tiền thưởng của đơn vị trong quý chưa biết. Lập lại danh sách khen thưởng từ đúng kết quả của quý.",
