@@ -349,3 +349,83 @@ fn english_counts_agree_with_their_numbers() {
     assert!(text.contains("in the 1 quarter with results"), "{text}");
     assert!(!text.contains("(s)"), "{text}");
 }
+
+/// Blanks `Mã đơn vị` in a unit's `Thông tin` sheet.
+fn blank_unit_code(path: &Path) {
+    let mut book = umya_spreadsheet::reader::xlsx::read(path).expect("the workbook is read");
+    let ws = book
+        .get_sheet_by_name_mut("Thông tin")
+        .expect("a Thông tin sheet");
+    let (_, max_row) = ws.get_highest_column_and_row();
+    let row = (1..=max_row)
+        .find(|&r| ws.get_value((1, r)).trim().trim_end_matches(':') == "Mã đơn vị")
+        .expect("a Mã đơn vị label");
+    ws.get_cell_mut((2, row)).set_value("");
+    umya_spreadsheet::writer::xlsx::write(&book, path).expect("the workbook is written");
+}
+
+/// Regression: two units without `Mã đơn vị` whose workbooks have one file name in two folders
+/// get that file name as their code from `run`; `nam` took them for one unit given twice, left
+/// both out and found the reward document inconsistent.
+#[test]
+fn two_units_without_a_code_under_one_file_name_are_both_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("quy-1");
+    let mut units = Vec::new();
+    for (folder, prefix) in [("a", "TCKH"), ("b", "NV")] {
+        let from = std::fs::read_dir(demo_dir())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{prefix}-")))
+            })
+            .unwrap();
+        let to = input.join(folder).join("bao-cao.xlsx");
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&from, &to).unwrap();
+        blank_unit_code(&to);
+        units.push(to);
+    }
+    let out = tmp.path().join("ket-qua-quy-1");
+    let o = run_raw(&[
+        "run".to_string(),
+        input.display().to_string(),
+        "-o".into(),
+        out.display().to_string(),
+        "--quiet".into(),
+    ]);
+    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let results: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("ket-qua.json")).unwrap()).unwrap();
+    let codes: Vec<&str> = results["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["bao-cao", "bao-cao"],
+        "the premise: one code for both"
+    );
+    let people: u64 = results["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["people"].as_array().unwrap().len() as u64)
+        .sum();
+    let (code, doc, stderr) = nam(tmp.path(), &[out]);
+    assert_eq!(code, 0, "{stderr}");
+    let notes = note_codes(&doc);
+    for wrong in [
+        "unit-duplicate",
+        "rewards-inconsistent",
+        "reward-unknown-person",
+    ] {
+        assert!(!notes.contains(&wrong.to_string()), "{notes:?}");
+    }
+    let q1 = &doc["quarters"][0];
+    assert_eq!(q1["units"], 2, "{q1:#}");
+    assert_eq!(q1["people"].as_u64(), Some(people), "{q1:#}");
+}
