@@ -170,6 +170,8 @@ pub struct PersonFacts<'a> {
 pub struct UnitFacts<'a> {
     pub name: &'a str,
     pub code: &'a str,
+    /// Whether `code` tells the unit (a code the unit wrote); else its name does.
+    pub coded: bool,
     pub bloc: Bloc,
     pub rate: Ratio,
     pub depth: Depth,
@@ -478,14 +480,14 @@ pub fn rate_above_bloc(units: &[UnitFacts], t: &SignThresholds) -> Vec<Sign> {
     out
 }
 
-/// The same unit in another quarter: the same unit code, else the same name (as [`text::key`]
+/// The same unit in another quarter: the same unit code, where both have a code that tells
+/// them (not a file name `run` gave several units), else the same name (as [`text::key`]
 /// compares them).
 fn same_unit(before: &[UnitFacts], u: &UnitFacts) -> Option<usize> {
-    let code = text::key(u.code);
-    let name = text::key(u.name);
+    let (code, name) = (text::key(u.code), text::key(u.name));
     let by_code = before
         .iter()
-        .position(|b| !code.is_empty() && text::key(b.code) == code);
+        .position(|b| u.coded && b.coded && !code.is_empty() && text::key(b.code) == code);
     by_code.or_else(|| before.iter().position(|b| text::key(b.name) == name))
 }
 
@@ -906,6 +908,7 @@ mod tests {
         UnitFacts {
             name,
             code: name,
+            coded: true,
             bloc,
             rate: Ratio::new(dat, evaluated),
             depth: Depth::Scores,

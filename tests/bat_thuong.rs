@@ -577,3 +577,73 @@ fn two_units_of_one_name_under_two_codes_are_both_reviewed() {
     assert_eq!(doc["units"], 5, "{doc:#}");
     assert_eq!(doc["notes"].as_array().unwrap().len(), 1, "{doc:#}");
 }
+
+/// (unit name, sign code, evidence) of every sign.
+fn signs_by_name(doc: &Value) -> Vec<(String, String, Value)> {
+    doc["signs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["unit"].as_str().unwrap().to_string(),
+                s["code"].as_str().unwrap().to_string(),
+                s["evidence"].clone(),
+            )
+        })
+        .collect()
+}
+
+/// Regression: units without `Mã đơn vị` get their workbook's file name as code; workbooks of
+/// one file name in different folders gave every unit one code, and units were compared with
+/// each other (a false rate-jump against another unit's previous quarter, units of a run
+/// output dropped as "already given").
+#[test]
+fn units_without_a_code_under_one_file_name_are_told_apart_by_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    for q in ["quy-1", "quy-2"] {
+        for e in std::fs::read_dir(dir(q)).unwrap() {
+            let from = e.unwrap().path();
+            let stem = from.file_stem().unwrap().to_string_lossy().into_owned();
+            let to = tmp.path().join(q).join(stem).join("so.xlsx");
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(&from, &to).unwrap();
+            let mut book = umya_spreadsheet::reader::xlsx::read(&to).unwrap();
+            let ws = book.get_sheet_by_name_mut("Thông tin").unwrap();
+            let (_, rows) = ws.get_highest_column_and_row();
+            let row = (1..=rows)
+                .find(|&r| ws.get_value((1, r)).trim().trim_end_matches(':') == "Mã đơn vị")
+                .unwrap();
+            ws.get_cell_mut((2, row)).set_value("");
+            umya_spreadsheet::writer::xlsx::write(&book, &to).unwrap();
+        }
+    }
+    let (_, want) = review(&[p(&dir("quy-2")), p(&dir("quy-1"))]);
+    let (code, doc) = review(&[p(&tmp.path().join("quy-2")), p(&tmp.path().join("quy-1"))]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["units"], 6);
+    assert_eq!(signs_by_name(&doc), signs_by_name(&want));
+    // The same quarter as run writes it: every unit under the code "so".
+    let out = tmp.path().join("ket-qua-quy-2");
+    let o = run_raw(&[
+        "run".to_string(),
+        p(&tmp.path().join("quy-2")),
+        "-o".into(),
+        p(&out),
+        "--quiet".into(),
+    ]);
+    assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
+    let (code, doc) = review(&[p(&out)]);
+    assert_eq!(code, 0);
+    assert_eq!(doc["units"], 6, "{doc:#}");
+    assert_eq!(doc["notes"], serde_json::json!([]), "{doc:#}");
+    let rate: Vec<_> = signs_by_name(&doc)
+        .into_iter()
+        .filter(|(_, c, _)| c == "rate-above-bloc")
+        .collect();
+    let want_rate: Vec<_> = signs_by_name(&want)
+        .into_iter()
+        .filter(|(_, c, _)| c == "rate-above-bloc")
+        .collect();
+    assert_eq!(rate, want_rate);
+}

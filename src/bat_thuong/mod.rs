@@ -152,6 +152,7 @@ pub fn facts_of_result(u: &UnitResult) -> UnitFacts<'_> {
     UnitFacts {
         name: &u.unit,
         code: &u.code,
+        coded: u.code_written,
         bloc: u.bloc,
         rate: Ratio::new(u.summary.dat, u.summary.evaluated),
         depth: if u.from_mau06() {
@@ -180,6 +181,7 @@ fn facts_of_doc(u: &ResultUnit) -> UnitFacts<'_> {
     UnitFacts {
         name: &u.unit,
         code: &u.code,
+        coded: u.coded,
         bloc: u.bloc,
         rate: Ratio::new(u.dat, u.evaluated),
         depth: Depth::Results,
@@ -278,24 +280,24 @@ impl<'a> QuarterUnits<'a> {
     fn add_doc(&mut self, doc: &'a ResultsDoc, notes: &mut Vec<Note>) {
         for u in &doc.units {
             let (code, name) = (crate::text::key(&u.code), crate::text::key(&u.unit));
-            // As `run` tells units apart (SPEC §3): by code; by name where one has no code.
-            let same = |c: &str, n: &str| {
-                let c = crate::text::key(c);
-                if code.is_empty() || c.is_empty() {
-                    crate::text::key(n) == name
+            // As `run` tells units apart (SPEC §3): by code where both have a code that tells
+            // them, else by name.
+            let same = |c: &str, n: &str, coded: bool| {
+                if u.coded && coded {
+                    crate::text::key(c) == code
                 } else {
-                    c == code
+                    crate::text::key(n) == name
                 }
             };
             let used = self
                 .results
                 .iter()
-                .find(|r| same(&r.code, &r.unit))
+                .find(|r| same(&r.code, &r.unit, r.code_written))
                 .map(|r| r.source.clone())
                 .or_else(|| {
                     self.docs
                         .iter()
-                        .find(|(_, d)| same(&d.code, &d.unit))
+                        .find(|(_, d)| same(&d.code, &d.unit, d.coded))
                         .map(|(file, _)| file.to_string())
                 });
             match used {

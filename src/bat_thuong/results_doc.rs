@@ -18,6 +18,10 @@ const MAX_BYTES: u64 = 1 << 30;
 pub struct ResultUnit {
     pub unit: String,
     pub code: String,
+    /// Whether the code tells the unit: `run` writes a workbook's file name as the code of a
+    /// unit without `Mã đơn vị`, and such a code, shared in the document by units of other
+    /// names, tells none of them (they are told by name).
+    pub coded: bool,
     pub bloc: Bloc,
     pub source: String,
     pub dat: u32,
@@ -136,6 +140,11 @@ pub fn read(path: &Path, lang: Lang) -> Result<ResultsDoc, String> {
             Lang::En => format!("unit {} of the document: {what}", i + 1),
         })?);
     }
+    let ids =
+        crate::year::identity::unit_ids(units.iter().map(|u| (u.code.as_str(), u.unit.as_str())));
+    for (u, id) in units.iter_mut().zip(ids) {
+        u.coded = !u.code.trim().is_empty() && matches!(id, crate::year::identity::UnitId::Code(_));
+    }
     Ok(ResultsDoc {
         file,
         quarter,
@@ -184,6 +193,7 @@ fn unit(u: RawUnit, lang: Lang) -> Result<ResultUnit, String> {
     Ok(ResultUnit {
         unit: u.unit,
         code: u.code,
+        coded: true,
         bloc,
         source: u.source,
         dat,

@@ -107,6 +107,10 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
         },
     };
     let y = year::build(year_no, docs, selection.notes, &profile);
+    // The profile prices and dates the year: said when a quarter lies outside its period.
+    for i in y.present() {
+        super::warn_out_of_period(&profile, y.quarter(i), lang);
+    }
     let out = args.out.as_deref();
     if args.format == YearFormat::Json {
         // The workbook and the document at once (each is a long sequential job); the document

@@ -208,7 +208,7 @@ fn quarter_row(sh: &mut Sheet, s: &Styles, row: u32, y: &Year, i: usize) -> Resu
                 6,
                 row,
                 8,
-                "Chưa biết (không có danh sách khen thưởng)",
+                "Chưa biết (lý do ở sheet Ghi chú)",
                 &s.cell_center,
             )?;
         }
@@ -523,7 +523,7 @@ impl UnitTable for Money {
             .collect();
         (!unknown.is_empty()).then(|| {
             format!(
-                "Tiền thưởng quý {} chưa biết (không có danh sách khen thưởng): số tiền cả năm chưa gồm các quý này.",
+                "Tiền thưởng quý {} chưa biết (lý do ở sheet Ghi chú): số tiền cả năm chưa gồm các quý này.",
                 unknown.join(", ")
             )
         })

@@ -290,6 +290,9 @@ pub struct Linked {
     pub counts: Counts,
     /// The reward document pays people of a unit without results this quarter.
     pub paid_outside: bool,
+    /// Units of the quarter whose money the reward document leaves unknown (it does not list
+    /// the unit, or pays people the unit does not list as đạt).
+    pub units_money_unknown: u32,
 }
 
 /// What the passes over one quarter carry.
@@ -377,11 +380,20 @@ impl Linker {
         for k in std::mem::take(&mut pass.several_units) {
             self.note_several_units(k, i, quarter);
         }
+        let with_rewards = paid.is_some();
         let paid_outside = paid.is_some_and(|paid| self.note_unpaid_leftovers(&pass, paid));
+        let units_money_unknown = pass
+            .units
+            .iter()
+            .filter(|&&ui| {
+                with_rewards && self.units[ui].quarters[i].is_some_and(|q| q.money.is_none())
+            })
+            .count() as u32;
         Linked {
             units: pass.units.len() as u32,
             counts: pass.total,
             paid_outside,
+            units_money_unknown,
         }
     }
 

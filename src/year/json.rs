@@ -184,6 +184,8 @@ struct DatPersonOut<'a> {
     unit: &'a str,
     rewarded_quarters: usize,
     money: String,
+    /// The quarters đạt whose reward is unknown: `money` leaves them out.
+    money_unknown: Vec<String>,
 }
 
 fn dong(d: rust_decimal::Decimal) -> String {
@@ -393,6 +395,11 @@ fn dat_every(y: &Year) -> DatEvery<'_> {
                 unit: &y.units[p.unit()].code,
                 rewarded_quarters: p.rewarded_quarters(),
                 money: dong(p.money()),
+                money_unknown: p
+                    .money_unknown()
+                    .into_iter()
+                    .map(|i| y.quarter(i).to_string())
+                    .collect(),
             })
             .collect(),
     }

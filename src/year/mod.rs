@@ -357,13 +357,19 @@ pub fn build(
         let units = identity::without_repeated_units(&doc.file, doc.quarter, doc.units, &mut notes);
         let linked = linker.add_quarter(i, doc.quarter, units, rewards.as_ref());
         (info.units, info.counts) = (linked.units, linked.counts);
-        if linked.paid_outside {
-            // The document's total holds money for people of no unit of the year.
+        // The quarter's money is known only when every unit's is: the document's total holds
+        // money for people of no unit of the year, or of units whose money is unknown.
+        let gap = if linked.paid_outside {
+            Some(MoneyGap::Unusable)
+        } else {
+            (linked.units_money_unknown > 0).then_some(MoneyGap::Units(linked.units_money_unknown))
+        };
+        if let (Some(why), QuarterMoney::Known { .. }) = (gap, info.money) {
             info.money = QuarterMoney::Unknown;
             notes.push(
                 NoteKind::MoneyUnknown {
                     quarter: doc.quarter,
-                    why: MoneyGap::Unusable,
+                    why,
                 }
                 .into(),
             );

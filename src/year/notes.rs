@@ -96,6 +96,8 @@ pub enum MoneyGap {
     NotInFolder,
     /// The reward document could not be used (its own note says why).
     Unusable,
+    /// The money of so many units of the quarter is unknown (their notes say why).
+    Units(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -737,6 +739,8 @@ fn money_gap_words(quarter: Quarter, why: &MoneyGap, lang: Lang) -> String {
         ),
         (MoneyGap::Unusable, Lang::Vi) => format!("Tiền thưởng {q} chưa biết: không dùng được danh sách khen thưởng (xem lỗi của tệp)."),
         (MoneyGap::Unusable, Lang::En) => format!("The money of {q} is unknown: the reward document cannot be used (see the file's error)."),
+        (MoneyGap::Units(n), Lang::Vi) => format!("Tiền thưởng {q} chưa biết đủ: tiền của {n} đơn vị trong quý chưa biết (xem các ghi chú về danh sách khen thưởng của quý), nên tổng của quý không được tính vào cả năm."),
+        (MoneyGap::Units(n), Lang::En) => format!("The money of {q} is not fully known: the money of {n} {} that quarter is unknown (see the notes on the quarter's reward document), so the quarter's total is not counted in the year's.", if *n == 1 { "unit" } else { "units" }),
     }
 }
 

@@ -1121,6 +1121,8 @@ fn a_unit_the_reward_document_does_not_list_has_unknown_money() {
     reward_doc(&mut d).units.retain(|u| u.code != "B");
     let y = year(vec![d]);
     assert_eq!(unit_money(&y, "B", 0), None);
+    // The quarter's total leaves B out: not the quarter's money.
+    assert_eq!(y.quarters[0].as_ref().unwrap().money, QuarterMoney::Unknown);
     assert_eq!(find(&y, "B1").money_unknown(), vec![0]);
     assert_eq!(unit_money(&y, "A", 0), Some((1, Decimal::from(1_620_000))));
     assert_eq!(find(&y, "A1").money(), Decimal::from(1_620_000));
@@ -1142,7 +1144,8 @@ fn money_paid_to_someone_the_results_do_not_list_as_dat_is_never_counted_as_know
             )],
         )
     };
-    // Someone unknown in unit A: A's money is unknown, the quarter's stays as decided.
+    // Someone unknown in unit A: A's money is unknown, and so the quarter's (the year never
+    // adds a quarter whose units do not add up to it).
     let y = year(vec![paid(
         results(),
         1_000_000,
@@ -1157,10 +1160,13 @@ fn money_paid_to_someone_the_results_do_not_list_as_dat_is_never_counted_as_know
         .collect();
     assert_eq!(unknown.len(), 1);
     assert_eq!(unknown[0].severity(), crate::finding::Severity::Error);
-    assert!(matches!(
-        y.quarters[0].as_ref().unwrap().money,
-        QuarterMoney::Known { .. }
-    ));
+    assert_eq!(y.quarters[0].as_ref().unwrap().money, QuarterMoney::Unknown);
+    assert_eq!(y.money(), (Decimal::ZERO, vec![0, 1, 2, 3]));
+    assert!(y.notes.iter().any(|n| n.kind
+        == NoteKind::MoneyUnknown {
+            quarter: q(1),
+            why: MoneyGap::Units(1)
+        }));
     // Someone not đạt: the same.
     let y = year(vec![paid(
         results(),
