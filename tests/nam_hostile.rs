@@ -429,3 +429,19 @@ fn two_units_without_a_code_under_one_file_name_are_both_counted() {
     assert_eq!(q1["units"], 2, "{q1:#}");
     assert_eq!(q1["people"].as_u64(), Some(people), "{q1:#}");
 }
+
+#[test]
+fn a_workbook_named_other_than_xlsx_is_refused_before_anything_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let outs = run_quarters(tmp.path(), &[1]);
+    for name in ["nam.json", "nam", "nam.xls"] {
+        let out = tmp.path().join(name);
+        let (code, doc, stderr) = nam_to(&out, &outs);
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert_eq!(doc, Value::Null);
+        assert!(stderr.contains(".xlsx"), "{stderr}");
+        assert!(!out.exists(), "{name} written");
+    }
+    let (code, _, stderr) = nam_to(&tmp.path().join("NAM.XLSX"), &outs);
+    assert_eq!(code, 0, "{stderr}");
+}

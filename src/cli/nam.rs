@@ -72,6 +72,21 @@ fn print_notes(notes: &[Note], lang: Lang) {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = super::load_profile(args.profile.as_deref())?;
     if let Some(out) = &args.out {
+        let is_xlsx = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        if !is_xlsx {
+            let shown = crate::text::terminal_safe(&out.display().to_string()).into_owned();
+            eprintln!(
+                "danhgia: {}",
+                match lang {
+                    Lang::Vi => format!("bảng tính cả năm chỉ ghi được dạng .xlsx: hãy đặt tên tệp -o kết thúc bằng .xlsx (đang là '{shown}'); tài liệu JSON in ra màn hình với --format json"),
+                    Lang::En => format!("the year's workbook is written as .xlsx only: name the -o file with .xlsx (got '{shown}'); the JSON document is printed with --format json"),
+                }
+            );
+            return Ok(ExitCode::from(EXIT_FAILURE));
+        }
         let files = input_files(&args.paths);
         let guard = super::guard::Guard::of_paths(
             files.iter().map(PathBuf::as_path),
