@@ -331,6 +331,11 @@ pub enum Why {
     NotInPreviousQuarter,
     /// The other units of the bloc have too few people evaluated to compare with.
     BlocTooSmall,
+    /// The unit has too few people evaluated for its rate to say much (`rate_min_people`).
+    UnitTooSmall,
+    /// The unit has too few people evaluated this quarter or the one before
+    /// (`jump_min_people`).
+    TooFewForJump,
 }
 
 impl Why {
@@ -341,6 +346,8 @@ impl Why {
             Why::NoPreviousQuarter => "no-previous-quarter",
             Why::NotInPreviousQuarter => "not-in-previous-quarter",
             Why::BlocTooSmall => "bloc-too-small",
+            Why::UnitTooSmall => "unit-too-small",
+            Why::TooFewForJump => "too-few-for-jump",
         }
     }
 
@@ -356,6 +363,10 @@ impl Why {
             (Why::NotInPreviousQuarter, Lang::En) => "the previous quarter's results do not hold this unit (matched by unit code, then name)".into(),
             (Why::BlocTooSmall, Lang::Vi) => format!("các đơn vị khác cùng khối có dưới {} người được đánh giá, không đủ để so", t.rate_min_people),
             (Why::BlocTooSmall, Lang::En) => format!("the other units of the bloc have fewer than {} people evaluated, too few to compare with", t.rate_min_people),
+            (Why::UnitTooSmall, Lang::Vi) => format!("đơn vị có dưới {} người được đánh giá: quá ít để tỷ lệ đạt nói lên điều gì", t.rate_min_people),
+            (Why::UnitTooSmall, Lang::En) => format!("the unit has fewer than {} people evaluated: too few for its rate to say much", t.rate_min_people),
+            (Why::TooFewForJump, Lang::Vi) => format!("đơn vị có dưới {} người được đánh giá ở quý này hoặc quý trước: quá ít để so hai tỷ lệ", t.jump_min_people),
+            (Why::TooFewForJump, Lang::En) => format!("the unit has fewer than {} people evaluated this quarter or the one before: too few to compare the two rates", t.jump_min_people),
         }
     }
 }
@@ -397,12 +408,21 @@ pub fn detect(
             .or_default()
             .push(i);
     }
+    let small: Vec<usize> = (0..units.len())
+        .filter(|&i| units[i].rate.whole < t.rate_min_people)
+        .collect();
+    if !small.is_empty() {
+        missing.insert((SignCode::RateAboveBloc, Why::UnitTooSmall), small);
+    }
     match previous {
         Some((q, before)) => {
-            let (jumps, absent) = rate_jump(units, q, before, t);
+            let (jumps, absent, small) = rate_jump(units, q, before, t);
             signs.extend(jumps);
             if !absent.is_empty() {
                 missing.insert((SignCode::RateJump, Why::NotInPreviousQuarter), absent);
+            }
+            if !small.is_empty() {
+                missing.insert((SignCode::RateJump, Why::TooFewForJump), small);
             }
         }
         None => {
@@ -493,15 +513,16 @@ fn same_unit(before: &[UnitFacts], u: &UnitFacts) -> Option<usize> {
 
 /// `rate-jump`: a unit whose đạt rate is at least `jump_points` percentage points above its rate
 /// in the previous quarter, both quarters with at least `jump_min_people` evaluated. Also the
-/// units the previous quarter does not hold.
+/// units the previous quarter does not hold, and those with too few evaluated to compare.
 pub fn rate_jump(
     units: &[UnitFacts],
     previous: Quarter,
     before: &[UnitFacts],
     t: &SignThresholds,
-) -> (Vec<Sign>, Vec<usize>) {
+) -> (Vec<Sign>, Vec<usize>, Vec<usize>) {
     let mut signs = Vec::new();
     let mut absent = Vec::new();
+    let mut small = Vec::new();
     for (i, u) in units.iter().enumerate() {
         let Some(j) = same_unit(before, u) else {
             absent.push(i);
@@ -509,6 +530,9 @@ pub fn rate_jump(
         };
         let was = before[j].rate;
         let big = u.rate.whole >= t.jump_min_people && was.whole >= t.jump_min_people;
+        if !big {
+            small.push(i);
+        }
         if big && u.rate.above_by(was, t.jump_points) {
             signs.push(Sign {
                 unit: i,
@@ -521,7 +545,7 @@ pub fn rate_jump(
             });
         }
     }
-    (signs, absent)
+    (signs, absent, small)
 }
 
 fn who(p: &PersonFacts, form: Form, total: Total) -> Who {
@@ -1012,6 +1036,43 @@ mod tests {
         );
         let jump = f.not_checked.iter().find(|n| n.code == SignCode::RateJump);
         assert_eq!(jump.map(|n| n.why), Some(Why::NoPreviousQuarter));
+    }
+
+    #[test]
+    fn units_with_too_few_people_evaluated_are_said_not_checked() {
+        let p = profile();
+        let now = vec![
+            unit("A", Bloc::ChinhQuyen, 6, 10),
+            unit("B", Bloc::ChinhQuyen, 5, 10),
+            // 4 of 4 đạt: too few to say anything, and said so.
+            unit("S", Bloc::ChinhQuyen, 4, 4),
+        ];
+        let before = vec![
+            unit("A", Bloc::ChinhQuyen, 1, 3),
+            unit("B", Bloc::ChinhQuyen, 1, 10),
+            unit("S", Bloc::ChinhQuyen, 0, 4),
+        ];
+        let q = Quarter::new(2024, 1).unwrap();
+        let f = detect(&now, Some((q, &before)), &p);
+        // B: +40 points on 10 and 10 people; A (3 the quarter before) and S are not compared.
+        assert_eq!(codes(&f), [(1, "rate-jump")]);
+        let why = |code: SignCode, why: Why| {
+            f.not_checked
+                .iter()
+                .find(|n| n.code == code && n.why == why)
+                .map(|n| n.units.clone())
+        };
+        assert_eq!(
+            why(SignCode::RateAboveBloc, Why::UnitTooSmall),
+            Some(vec![2])
+        );
+        assert_eq!(
+            why(SignCode::RateJump, Why::TooFewForJump),
+            Some(vec![0, 2])
+        );
+        assert!(Why::TooFewForJump
+            .words(&p.signs, Lang::Vi)
+            .contains(&p.signs.jump_min_people.to_string()));
     }
 
     #[test]
