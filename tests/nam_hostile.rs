@@ -8,20 +8,24 @@ use common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+/// `danhgia run INPUT -o OUT --quiet`.
+fn run_into(input: &Path, out: &Path) -> std::process::Output {
+    run_raw(&[
+        "run".to_string(),
+        input.display().to_string(),
+        "-o".into(),
+        out.display().to_string(),
+        "--quiet".into(),
+    ])
+}
+
 /// `danhgia run` on quarters of the example year of `fixtures/nam/`, into `dir/qN`.
 fn run_quarters(dir: &Path, quarters: &[u8]) -> Vec<PathBuf> {
     quarters
         .iter()
         .map(|&q| {
             let out = dir.join(format!("q{q}"));
-            let input = fixture("nam").join(format!("2024-Q{q}"));
-            let o = run_raw(&[
-                "run".to_string(),
-                input.display().to_string(),
-                "-o".into(),
-                out.display().to_string(),
-                "--quiet".into(),
-            ]);
+            let o = run_into(&fixture("nam").join(format!("2024-Q{q}")), &out);
             assert_eq!(exit_code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
             out
         })
@@ -388,13 +392,7 @@ fn two_units_without_a_code_under_one_file_name_are_both_counted() {
         units.push(to);
     }
     let out = tmp.path().join("ket-qua-quy-1");
-    let o = run_raw(&[
-        "run".to_string(),
-        input.display().to_string(),
-        "-o".into(),
-        out.display().to_string(),
-        "--quiet".into(),
-    ]);
+    let o = run_into(&input, &out);
     assert!(exit_code(&o) <= 1, "{}", String::from_utf8_lossy(&o.stderr));
     let results: Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("ket-qua.json")).unwrap()).unwrap();
