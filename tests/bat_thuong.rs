@@ -503,10 +503,16 @@ fn other_commands_are_unchanged_by_the_signs() {
     assert_eq!(code, 0);
     assert_eq!(summary["bat_thuong"]["signs"], 4);
     assert_eq!(summary["bat_thuong"]["units"], 4);
-    assert!(summary["bat_thuong"]["command"]
-        .as_str()
-        .unwrap()
-        .starts_with("danhgia bat-thuong "));
+    let command = summary["bat_thuong"]["command"].as_str().unwrap();
+    assert!(command.starts_with("danhgia bat-thuong "), "{command}");
+    assert!(command.ends_with(" -q 2024-Q2"), "{command}");
+    // The command printed reviews what run counted: the same quarter, the same signs.
+    let words: Vec<&str> = command.split(' ').skip(1).collect();
+    let o = run_raw(&[&words[..], &["--format", "json"]].concat());
+    assert_eq!(exit_code(&o), 0);
+    let review_doc = parse_json(&o);
+    assert_eq!(review_doc["quarter"], "2024-Q2");
+    assert_eq!(review_doc["signs"].as_array().unwrap().len(), 4);
     assert_eq!(summary["errors"], 0);
     let written: Value =
         serde_json::from_slice(&std::fs::read(out.join("ket-qua.json")).unwrap()).unwrap();
@@ -515,7 +521,7 @@ fn other_commands_are_unchanged_by_the_signs() {
     assert_eq!(exit_code(&o), 0);
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains("Dấu hiệu bất thường cần xem lại (bước 4): 4 ở 4 đơn vị; xem chi tiết: danhgia bat-thuong "),
+        text.contains("Dấu hiệu bất thường cần xem lại (bước 4): 4 ở 4 đơn vị, chưa so với quý trước; xem chi tiết: danhgia bat-thuong "),
         "{text}"
     );
     // No sign: the line says so.
@@ -527,7 +533,7 @@ fn other_commands_are_unchanged_by_the_signs() {
     ]);
     assert_eq!(exit_code(&o), 0);
     assert!(String::from_utf8_lossy(&o.stdout)
-        .contains("Dấu hiệu bất thường cần xem lại (bước 4): không có."));
+        .contains("Dấu hiệu bất thường cần xem lại (bước 4): không có (chưa so với quý trước: danhgia bat-thuong "));
 }
 
 #[test]

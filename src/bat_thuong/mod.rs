@@ -220,17 +220,39 @@ pub struct SignsSeen {
     pub command: String,
 }
 
+/// What `run` ran on: its paths, the quarter it took, the profile it was given, its language.
+pub struct RunContext<'a> {
+    pub paths: &'a [PathBuf],
+    pub quarter: Option<Quarter>,
+    pub profile: Option<&'a str>,
+    pub lang: Lang,
+}
+
 impl SignsSeen {
-    pub fn of(units: &[UnitResult], profile: &Profile, paths: &[PathBuf]) -> SignsSeen {
+    /// The signs of `run`'s units, and the command that reviews the same quarter of the same
+    /// paths with the same profile and language.
+    pub fn of(units: &[UnitResult], profile: &Profile, run: &RunContext) -> SignsSeen {
         let (signs, units) = count(units, profile);
-        let shown: Vec<String> = paths
-            .iter()
-            .map(|p| shell_word(&p.display().to_string()))
-            .collect();
+        let mut words = vec!["danhgia".to_string()];
+        if run.lang == Lang::En {
+            words.extend(["--lang".into(), "en".into()]);
+        }
+        words.push("bat-thuong".into());
+        words.extend(
+            run.paths
+                .iter()
+                .map(|p| shell_word(&p.display().to_string())),
+        );
+        if let Some(q) = run.quarter {
+            words.extend(["-q".into(), q.to_string()]);
+        }
+        if let Some(f) = run.profile {
+            words.extend(["--profile".into(), shell_word(f)]);
+        }
         SignsSeen {
             signs,
             units,
-            command: format!("danhgia bat-thuong {}", shown.join(" ")),
+            command: words.join(" "),
         }
     }
 
@@ -239,15 +261,17 @@ impl SignsSeen {
         let command = crate::text::terminal_safe(&self.command);
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        // `run` reads one quarter: the jump from the quarter before is checked by the command,
+        // when its paths hold that quarter too.
         match (self.signs, lang) {
-            (0, Lang::Vi) => "Dấu hiệu bất thường cần xem lại (bước 4): không có.\n".into(),
-            (0, Lang::En) => "Signs to review (step 4): none.\n".into(),
+            (0, Lang::Vi) => format!("Dấu hiệu bất thường cần xem lại (bước 4): không có (chưa so với quý trước: {command}).\n"),
+            (0, Lang::En) => format!("Signs to review (step 4): none (not yet compared with the previous quarter: {command}).\n"),
             (n, Lang::Vi) => format!(
-                "Dấu hiệu bất thường cần xem lại (bước 4): {n} ở {} đơn vị; xem chi tiết: {command}\n",
+                "Dấu hiệu bất thường cần xem lại (bước 4): {n} ở {} đơn vị, chưa so với quý trước; xem chi tiết: {command}\n",
                 self.units
             ),
             (n, Lang::En) => format!(
-                "Signs to review (step 4): {} on {}; details: {command}\n",
+                "Signs to review (step 4): {} on {}, not yet compared with the previous quarter; details: {command}\n",
                 plural(n, "sign", "signs"),
                 plural(self.units, "unit", "units")
             ),

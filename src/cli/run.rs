@@ -369,7 +369,13 @@ pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let removed = write_all(&b, &plan, rewards.as_ref(), &docs, &profile, &target, lang)?;
     drop(lock);
     let mut summary = RunSummary::of(&b, out, outputs, removed, expected.as_ref(), lang);
-    summary.bat_thuong = crate::bat_thuong::SignsSeen::of(&b.units, &profile, &args.input.paths);
+    let context = crate::bat_thuong::RunContext {
+        paths: &args.input.paths,
+        quarter: b.quarter,
+        profile: args.input.profile.as_deref(),
+        lang,
+    };
+    summary.bat_thuong = crate::bat_thuong::SignsSeen::of(&b.units, &profile, &context);
     if !args.quiet {
         print_summary(&b, &summary, args.format, &profile, lang)?;
     }
