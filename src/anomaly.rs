@@ -281,6 +281,8 @@ pub enum Evidence {
         share: Ratio,
         parts: Vec<String>,
         led: u32,
+        /// People led whose total is unknown (an error in their data): not compared.
+        unknown: u32,
         highest: Who,
         highest_share: Ratio,
     },
@@ -336,6 +338,12 @@ pub enum Why {
     /// The unit has too few people evaluated this quarter or the one before
     /// (`jump_min_people`).
     TooFewForJump,
+    /// A leader (mẫu 03) whose scope names no part of the unit, or whose total is unknown.
+    LeaderUnknown,
+    /// A leader who leads fewer than `leader_min_led` people with a known total.
+    TooFewLed,
+    /// A sheet whose known totals are all at the top, but too few of them are known.
+    TooFewKnownTotals,
 }
 
 impl Why {
@@ -348,6 +356,9 @@ impl Why {
             Why::BlocTooSmall => "bloc-too-small",
             Why::UnitTooSmall => "unit-too-small",
             Why::TooFewForJump => "too-few-for-jump",
+            Why::LeaderUnknown => "leader-unknown",
+            Why::TooFewLed => "too-few-led",
+            Why::TooFewKnownTotals => "too-few-known-totals",
         }
     }
 
@@ -367,6 +378,12 @@ impl Why {
             (Why::UnitTooSmall, Lang::En) => format!("the unit has fewer than {} people evaluated: too few for its rate to say much", t.rate_min_people),
             (Why::TooFewForJump, Lang::Vi) => format!("đơn vị có dưới {} người được đánh giá ở quý này hoặc quý trước: quá ít để so hai tỷ lệ", t.jump_min_people),
             (Why::TooFewForJump, Lang::En) => format!("the unit has fewer than {} people evaluated this quarter or the one before: too few to compare the two rates", t.jump_min_people),
+            (Why::LeaderUnknown, Lang::Vi) => "có người chấm Mẫu 03 mà không biết phụ trách những ai (Phụ trách không khớp Bộ phận nào) hoặc chưa có tổng điểm (lỗi dữ liệu): sửa lỗi của sổ rồi xét lại".into(),
+            (Why::LeaderUnknown, Lang::En) => "a mẫu 03 leader whose scope is not known (Phụ trách names no Bộ phận) or whose total is not (a data error): fix the workbook's errors, then review again".into(),
+            (Why::TooFewLed, Lang::Vi) => format!("có lãnh đạo phụ trách dưới {} người có tổng điểm: quá ít để so", t.leader_min_led),
+            (Why::TooFewLed, Lang::En) => format!("a leader leads fewer than {} people with a total: too few to compare", t.leader_min_led),
+            (Why::TooFewKnownTotals, Lang::Vi) => format!("mọi tổng điểm đã biết của một trang phiếu đều tối đa nhưng chỉ biết dưới {} tổng điểm (những người khác có lỗi dữ liệu): sửa lỗi rồi xét lại", t.all_top_min_people),
+            (Why::TooFewKnownTotals, Lang::En) => format!("every known total of a form sheet is the maximum, but fewer than {} totals are known (the others have data errors): fix them, then review again", t.all_top_min_people),
         }
     }
 }
@@ -433,7 +450,14 @@ pub fn detect(
     for (i, u) in units.iter().enumerate() {
         if u.depth == Depth::Scores {
             signs.extend(copied_rows(i, u, t, profile));
-            signs.extend(leader_above_all(i, u, t, profile));
+            let (leaders, unchecked) = leader_above_all(i, u, t, profile);
+            signs.extend(leaders);
+            for why in unchecked {
+                missing
+                    .entry((SignCode::LeaderAboveAll, why))
+                    .or_default()
+                    .push(i);
+            }
         } else {
             for (code, why) in [
                 (SignCode::CopiedRows, Why::NoContentScores),
@@ -443,6 +467,12 @@ pub fn detect(
             }
         }
         signs.extend(sheet_all_top(i, u, t, profile));
+        if too_few_known_at_top(u, t, profile) {
+            missing
+                .entry((SignCode::SheetAllTop, Why::TooFewKnownTotals))
+                .or_default()
+                .push(i);
+        }
     }
     signs.sort_by_key(|s| (s.unit, s.code()));
     let not_checked = missing
@@ -635,6 +665,18 @@ pub fn sheet_all_top(
     out
 }
 
+/// Whether a form sheet of the unit has enough people for `sheet-all-top`, every known total at
+/// the top, but too few totals known to say so (the others are data errors).
+fn too_few_known_at_top(u: &UnitFacts, t: &SignThresholds, profile: &Profile) -> bool {
+    let min = t.all_top_min_people as usize;
+    Form::ALL.into_iter().any(|form| {
+        let on: Vec<&PersonFacts> = u.people.iter().filter(|p| p.form == Some(form)).collect();
+        let known: Vec<Total> = on.iter().filter_map(|p| p.total).collect();
+        let top = form_max(profile, form);
+        on.len() >= min && !known.is_empty() && known.len() < min && known.iter().all(|t| *t == top)
+    })
+}
+
 /// A form sheet of the unit on which at least `all_top_min_people` people have a known total
 /// and every one of them has the form's maximum: those people, and how many on the sheet have no
 /// known total. The one test of "the whole sheet is at the top" of `sheet-all-top` and
@@ -664,29 +706,46 @@ pub fn leader_above_all(
     u: &UnitFacts,
     t: &SignThresholds,
     profile: &Profile,
-) -> Vec<Sign> {
+) -> (Vec<Sign>, Vec<Why>) {
     let share = |p: &PersonFacts| -> Option<(Form, Total, Ratio)> {
         let (form, total) = (p.form?, p.total?);
         Some((form, total, Ratio::new(total.0, form_max(profile, form).0)))
     };
     let mut out = Vec::new();
+    let mut unchecked = Vec::new();
+    let note = |why: Why, unchecked: &mut Vec<Why>| {
+        if !unchecked.contains(&why) {
+            unchecked.push(why);
+        }
+    };
+    // A mẫu 03 leader without a scope (it names no part of the unit) cannot be compared.
+    let with_scope = |i: usize| u.leads.iter().any(|l| l.leader as usize == i);
+    if (0..u.people.len()).any(|i| u.people[i].form == Some(Form::M03) && !with_scope(i)) {
+        note(Why::LeaderUnknown, &mut unchecked);
+    }
     for lead in u.leads {
         let Some(leader) = u.people.get(lead.leader as usize) else {
             continue;
         };
         let Some((form, total, own)) = share(leader) else {
+            note(Why::LeaderUnknown, &mut unchecked);
             continue;
         };
-        let led: Vec<(&PersonFacts, Form, Total, Ratio)> = lead
+        let members: Vec<&PersonFacts> = lead
             .members
             .iter()
             .filter(|&&m| m != lead.leader)
             .filter_map(|&m| u.people.get(m as usize))
-            .filter_map(|p| share(p).map(|(f, t, r)| (p, f, t, r)))
+            .collect();
+        let led: Vec<(&PersonFacts, Form, Total, Ratio)> = members
+            .iter()
+            .filter_map(|p| share(p).map(|(f, t, r)| (*p, f, t, r)))
             .collect();
         if led.len() < t.leader_min_led as usize {
+            note(Why::TooFewLed, &mut unchecked);
             continue;
         }
+        let unknown = (members.len() - led.len()) as u32;
         // The first of the highest, in the unit's order.
         let Some(top) = led.iter().copied().reduce(|best, x| {
             if x.3.cmp_share(best.3) == Ordering::Greater {
@@ -705,13 +764,14 @@ pub fn leader_above_all(
                     share: own,
                     parts: lead.parts.clone(),
                     led: led.len() as u32,
+                    unknown,
                     highest: who(top.0, top.1, top.2),
                     highest_share: top.3,
                 },
             });
         }
     }
-    out
+    (out, unchecked)
 }
 
 /// A share in tenths of a percent as written: "85,7%" (Vietnamese), "85.7%".
@@ -789,12 +849,13 @@ impl Sign {
                 share,
                 parts,
                 led,
+                unknown,
                 highest,
                 highest_share,
             } => leader_words(
                 (leader, *share),
                 parts,
-                *led,
+                (*led, *unknown),
                 (highest, *highest_share),
                 lang,
             ),
@@ -893,7 +954,7 @@ fn all_top_words(
 fn leader_words(
     (leader, share): (&Who, Ratio),
     parts: &[String],
-    led: u32,
+    (led, unknown): (u32, u32),
     (highest, highest_share): (&Who, Ratio),
     lang: Lang,
 ) -> String {
@@ -914,9 +975,21 @@ fn leader_words(
         )
     };
     let (l, h) = (of(leader, share), of(highest, highest_share));
+    let left_out = match (unknown, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => {
+            format!(" ({n} người khác chưa có tổng điểm vì lỗi dữ liệu, không đem so)")
+        }
+        (1, Lang::En) => " (1 more has no total, a data error: not compared)".to_string(),
+        (n, Lang::En) => format!(" ({n} more have no total, a data error: not compared)"),
+    };
     match lang {
-        Lang::Vi => format!("{l}. Phụ trách: {scope}, {led} người có điểm; cao nhất là {h}."),
-        Lang::En => format!("{l}. Leads: {scope}, {led} people with a total; the highest is {h}."),
+        Lang::Vi => {
+            format!("{l}. Phụ trách: {scope}, {led} người có điểm{left_out}; cao nhất là {h}.")
+        }
+        Lang::En => {
+            format!("{l}. Leads: {scope}, {led} people with a total{left_out}; the highest is {h}.")
+        }
     }
 }
 
@@ -1269,19 +1342,21 @@ mod tests {
             members: vec![1, 2, 3, 4],
         }];
         u.leads = &leads;
-        let signs = leader_above_all(0, &u, t, &p);
+        let (signs, unchecked) = leader_above_all(0, &u, t, &p);
+        assert!(unchecked.is_empty(), "{unchecked:?}");
         assert_eq!(signs.len(), 1);
         match &signs[0].evidence {
             Evidence::LeaderAboveAll {
                 leader,
                 share,
                 led,
+                unknown,
                 highest,
                 highest_share,
                 ..
             } => {
                 assert_eq!((leader.id.as_str(), *share), ("L", Ratio::new(890, 900)));
-                assert_eq!(*led, 4);
+                assert_eq!((*led, *unknown), (4, 0));
                 assert_eq!(
                     (highest.id.as_str(), *highest_share),
                     ("S2", Ratio::new(580, 600))
@@ -1295,8 +1370,8 @@ mod tests {
             v.extend([9; 15]);
             v
         });
-        assert!(leader_above_all(0, &u, t, &p).is_empty());
-        // Fewer people led than the minimum: not compared.
+        assert_eq!(leader_above_all(0, &u, t, &p), (vec![], vec![]));
+        // Fewer people led than the minimum: not compared, and said so.
         u.people[0] = scored("L", Form::M03, &leader45);
         let few = vec![Lead {
             leader: 0,
@@ -1304,7 +1379,74 @@ mod tests {
             members: vec![1, 2, 3],
         }];
         u.leads = &few;
-        assert!(leader_above_all(0, &u, t, &p).is_empty());
+        assert_eq!(
+            leader_above_all(0, &u, t, &p),
+            (vec![], vec![Why::TooFewLed])
+        );
+        // A person led whose total is unknown: not compared, and counted in the evidence.
+        let mut more = u.people.clone();
+        more.push(PersonFacts {
+            total: None,
+            digest: None,
+            ..scored("S5", Form::M04, &row30(10, None))
+        });
+        more.push(scored("S6", Form::M04, &row30(9, Some(25))));
+        u.people = more;
+        let five = vec![Lead {
+            leader: 0,
+            parts: Vec::new(),
+            members: vec![1, 2, 3, 4, 5, 6],
+        }];
+        u.leads = &five;
+        let (signs, _) = leader_above_all(0, &u, t, &p);
+        match &signs[0].evidence {
+            Evidence::LeaderAboveAll { led, unknown, .. } => assert_eq!((*led, *unknown), (5, 1)),
+            e => panic!("{e:?}"),
+        }
+        let words = signs[0].evidence_words(Score::points(10), 5, Lang::Vi);
+        assert!(words.contains("1 người khác chưa có tổng điểm"), "{words}");
+        // The leader's total unknown, or a leader (mẫu 03) without a scope: said so.
+        u.people[0].total = None;
+        assert_eq!(
+            leader_above_all(0, &u, t, &p),
+            (vec![], vec![Why::LeaderUnknown])
+        );
+        u.people[0] = scored("L", Form::M03, &leader45);
+        u.leads = &[];
+        assert_eq!(
+            leader_above_all(0, &u, t, &p),
+            (vec![], vec![Why::LeaderUnknown])
+        );
+    }
+
+    #[test]
+    fn a_sheet_at_the_top_with_too_few_totals_known_is_said_not_checked() {
+        let p = profile();
+        let mut u = unit("A", Bloc::ChinhQuyen, 0, 0);
+        u.people = vec![
+            scored("P1", Form::M04, &[10; 30]),
+            scored("P2", Form::M04, &[10; 30]),
+        ];
+        for id in ["P3", "P4", "P5"] {
+            u.people.push(PersonFacts {
+                total: None,
+                digest: None,
+                ..scored(id, Form::M04, &[10; 30])
+            });
+        }
+        let f = detect(std::slice::from_ref(&u), None, &p);
+        assert!(f.signs.is_empty());
+        assert!(f
+            .not_checked
+            .iter()
+            .any(|n| n.code == SignCode::SheetAllTop && n.why == Why::TooFewKnownTotals));
+        // One known total below the top: nothing to say.
+        u.people[1] = scored("P2", Form::M04, &row30(9, None));
+        let f = detect(std::slice::from_ref(&u), None, &p);
+        assert!(!f
+            .not_checked
+            .iter()
+            .any(|n| n.code == SignCode::SheetAllTop));
     }
 
     #[test]

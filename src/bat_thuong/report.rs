@@ -258,6 +258,7 @@ fn evidence(s: &Sign) -> Value {
             share,
             parts,
             led,
+            unknown,
             highest,
             highest_share,
         } => {
@@ -271,6 +272,7 @@ fn evidence(s: &Sign) -> Value {
                 "leader": with_share(leader, share),
                 "scope": {"whole_unit": parts.is_empty(), "parts": parts},
                 "led": led,
+                "led_unknown_totals": unknown,
                 "highest_led": with_share(highest, highest_share),
             })
         }
