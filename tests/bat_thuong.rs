@@ -653,3 +653,55 @@ fn units_without_a_code_under_one_file_name_are_told_apart_by_name() {
         .collect();
     assert_eq!(rate, want_rate);
 }
+
+/// The workbook says what the text says of the inputs: a file not used and why, and the errors
+/// of the workbooks read (it used to leave both out, and to advise giving the previous quarter
+/// that was given).
+#[test]
+fn the_workbook_says_which_files_were_not_used_and_the_errors_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut before: Value =
+        serde_json::from_slice(&std::fs::read(dir("ket-qua-quy-1.json")).unwrap()).unwrap();
+    let unit = &mut before["units"][0];
+    let dat = unit["summary"]["dat"].as_u64().unwrap();
+    unit["summary"]["dat"] = Value::from(dat + 1);
+    let edited = tmp.path().join("ket-qua-quy-1.json");
+    std::fs::write(&edited, serde_json::to_vec(&before).unwrap()).unwrap();
+    let out = tmp.path().join("bat-thuong.xlsx");
+    let o = run_raw(&[
+        "bat-thuong",
+        &p(&dir("quy-2")),
+        &p(&edited),
+        "-o",
+        &p(&out),
+        "--ngay",
+        "01/07/2024",
+    ]);
+    assert_eq!(exit_code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let sheets = common::printed::read(&out);
+    let cells: Vec<&str> = sheets[0].cells.iter().map(|c| c.text.as_str()).collect();
+    assert!(cells.contains(&"Ghi chú về tệp:"), "{cells:?}");
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.contains("ket-qua-quy-1.json") && c.contains("sửa tay")),
+        "{cells:?}"
+    );
+    assert!(common::printed::misfits(&out).is_empty());
+    // The demo quarter's workbooks hold errors: the workbook says how many.
+    let out = tmp.path().join("demo.xlsx");
+    let o = run_raw(&["bat-thuong", &p(&demo_dir()), "-o", &p(&out)]);
+    assert_eq!(exit_code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    let errors_line = text
+        .lines()
+        .find(|l| l.starts_with("Các sổ đã đọc có"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let sheets = common::printed::read(&out);
+    assert!(
+        sheets
+            .iter()
+            .all(|s| s.cells.iter().any(|c| c.text == errors_line)),
+        "{errors_line}"
+    );
+}

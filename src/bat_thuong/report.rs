@@ -166,19 +166,24 @@ fn notes_text(r: &Review, lang: Lang) -> String {
             ));
         }
     }
-    if r.errors > 0 {
-        t.push_str(&match lang {
-            Lang::Vi => format!(
-                "\nCác sổ đã đọc có {} lỗi: người bị lỗi (trạng thái loi) không được tính là đạt. Xem bằng danhgia validate.\n",
-                r.errors
-            ),
-            Lang::En => format!(
-                "\nThe workbooks read hold {} errors: people with errors (status loi) are never counted as đạt. See them with danhgia validate.\n",
-                r.errors
-            ),
-        });
+    if let Some(words) = errors_words(r.errors, lang) {
+        t.push('\n');
+        t.push_str(&words);
+        t.push('\n');
     }
     t
+}
+
+/// What the errors of the inputs mean for the review, when there are any.
+pub fn errors_words(errors: usize, lang: Lang) -> Option<String> {
+    (errors > 0).then(|| match lang {
+        Lang::Vi => format!(
+            "Các sổ đã đọc có {errors} lỗi: người bị lỗi (trạng thái loi) không được tính là đạt. Xem bằng danhgia validate."
+        ),
+        Lang::En => format!(
+            "The workbooks read hold {errors} errors: people with errors (status loi) are never counted as đạt. See them with danhgia validate."
+        ),
+    })
 }
 
 /// A share as a JSON number of percent with one decimal.

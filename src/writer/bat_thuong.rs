@@ -148,6 +148,7 @@ fn bloc_sheet(
         &s.total_label,
     )?;
     row = not_checked(&mut sh, s, table_end + 1, review, profile, &units)?;
+    row = about_files(&mut sh, s, row, review)?;
     let thresholds = thresholds_words(&profile.signs, profile, Lang::Vi);
     sh.merge(row, 0, row, LAST_COL, &thresholds, &s.italic)?;
     let signer = format!("THỦ TRƯỞNG {}", spec.focal.to_uppercase());
@@ -264,6 +265,35 @@ fn not_checked(
         "Chưa xét được (thiếu dữ liệu):",
         &s.bold,
     )?;
+    row += 1;
+    for line in lines {
+        sh.merge(row, 0, row, LAST_COL, &line, &s.base)?;
+        row += 1;
+    }
+    Ok(row)
+}
+
+/// What the reader should know of the inputs (files not used, units given twice) and their
+/// errors, as the text report says it. Returns the next row.
+fn about_files(
+    sh: &mut Sheet,
+    s: &Styles,
+    mut row: u32,
+    review: &Review,
+) -> Result<u32, XlsxError> {
+    let mut lines: Vec<String> = review
+        .notes
+        .iter()
+        .map(|n| format!("- {}: {}", n.file(), n.message(Lang::Vi)))
+        .collect();
+    lines.extend(crate::bat_thuong::report::errors_words(
+        review.errors,
+        Lang::Vi,
+    ));
+    if lines.is_empty() {
+        return Ok(row);
+    }
+    sh.merge(row, 0, row, LAST_COL, "Ghi chú về tệp:", &s.bold)?;
     row += 1;
     for line in lines {
         sh.merge(row, 0, row, LAST_COL, &line, &s.base)?;
