@@ -276,7 +276,7 @@ fn a_person_who_moved_is_followed_and_the_change_shown() {
     assert_eq!(yen["unit"], "NV");
     assert_eq!(
         yen["moves"],
-        serde_json::json!([{"quarter": "2024-Q3", "from": "MTTQ", "to": "NV"}])
+        serde_json::json!([{"quarter": "2024-Q3", "last_before": "2024-Q2", "from": "MTTQ", "to": "NV"}])
     );
     let units: Vec<&Value> = yen["quarters"]
         .as_array()
@@ -444,6 +444,16 @@ fn a_missing_quarter_is_stated_on_every_sheet() {
     for sheet in sheet_names(&book) {
         assert!(texts(&book, &sheet).iter().any(|t| t == line), "{sheet}");
     }
+    // CB305 moved in quarter III, which is missing: the move is said between the quarters
+    // known, never "from quarter IV".
+    assert_eq!(
+        person(&doc, "CB305")["moves"],
+        serde_json::json!([{"quarter": "2024-Q4", "last_before": "2024-Q2", "from": "MTTQ", "to": "NV"}])
+    );
+    let moved =
+        "Chuyển từ Ủy ban MTTQ quận (có tên đến quý II) sang Phòng Nội vụ (có tên từ quý IV)";
+    assert!(texts(&book, "Cá nhân").iter().any(|t| t == moved));
+    assert!(texts(&book, "Ghi chú").iter().any(|t| t == moved));
 }
 
 #[test]
@@ -773,8 +783,8 @@ fn people_are_never_linked_by_a_value_not_understood() {
     assert_eq!(
         an[0]["moves"],
         serde_json::json!([
-            {"quarter": "2024-Q2", "from": "A", "to": "B"},
-            {"quarter": "2024-Q3", "from": "B", "to": "A"}
+            {"quarter": "2024-Q2", "last_before": "2024-Q1", "from": "A", "to": "B"},
+            {"quarter": "2024-Q3", "last_before": "2024-Q2", "from": "B", "to": "A"}
         ])
     );
     // Listed in B and C in quarter II: followed in B, where she was; C's listing apart.

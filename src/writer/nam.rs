@@ -715,12 +715,17 @@ fn moves_words(p: &PersonYear, y: &Year) -> Vec<String> {
     p.moves
         .iter()
         .map(|m| {
-            format!(
-                "Chuyển từ {} sang {} từ quý {}",
-                y.units[m.from].name,
-                y.units[m.to].name,
-                m.quarter.roman()
-            )
+            let (from, to) = (&y.units[m.from].name, &y.units[m.to].name);
+            if m.last_before.q + 1 == m.quarter.q {
+                format!("Chuyển từ {from} sang {to} từ quý {}", m.quarter.roman())
+            } else {
+                // Quarters without a result in between: when is not known more precisely.
+                format!(
+                    "Chuyển từ {from} (có tên đến quý {}) sang {to} (có tên từ quý {})",
+                    m.last_before.roman(),
+                    m.quarter.roman()
+                )
+            }
         })
         .collect()
 }

@@ -735,8 +735,13 @@ impl Linker {
     fn moved(&mut self, c: usize, n: Newcomer, quarter: Quarter) {
         let i = usize::from(quarter.q) - 1;
         let from = self.people[c].unit();
+        let last = (0..i).rev().find(|&j| self.is_listed(c, j)).unwrap_or(i);
         self.people[c].moves.push(Move {
             quarter,
+            last_before: Quarter {
+                year: quarter.year,
+                q: last as u8 + 1,
+            },
             from,
             to: n.unit,
         });

@@ -165,6 +165,8 @@ fn present_only<S: Serializer>(v: &[Option<&str>; 4], s: S) -> Result<S::Ok, S::
 #[derive(Serialize)]
 struct MoveOut<'a> {
     quarter: &'a str,
+    /// The last quarter listed in the unit left.
+    last_before: &'a str,
     from: &'a str,
     to: &'a str,
 }
@@ -319,6 +321,7 @@ fn person_out<'a>(y: &'a Year, names: &'a Names, p: &'a PersonYear) -> PersonOut
             .iter()
             .map(|m| MoveOut {
                 quarter: names.quarters[usize::from(m.quarter.q) - 1].as_str(),
+                last_before: names.quarters[usize::from(m.last_before.q) - 1].as_str(),
                 from: code(m.from),
                 to: code(m.to),
             })

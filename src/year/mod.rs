@@ -201,6 +201,10 @@ impl Slot {
 pub struct Move {
     /// The first quarter in the new unit.
     pub quarter: Quarter,
+    /// The last quarter in the old unit: the quarter before `quarter`, or an earlier one when
+    /// the person has no result in between (a quarter missing, a quarter not listed), so that
+    /// when the move happened is not said more precisely than known.
+    pub last_before: Quarter,
     pub from: usize,
     pub to: usize,
 }

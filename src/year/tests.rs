@@ -1384,3 +1384,52 @@ fn the_people_of_a_unit_given_twice_are_not_called_unknown_to_the_reward_documen
         QuarterMoney::Known { .. }
     ));
 }
+
+#[test]
+fn a_move_across_a_missing_quarter_says_no_more_than_is_known() {
+    let y = year(vec![
+        doc(
+            1,
+            vec![
+                cq("MTTQ", vec![dat("CB305", "Tô Minh Yên")]),
+                cq("NV", vec![]),
+            ],
+        ),
+        doc(
+            2,
+            vec![
+                cq("MTTQ", vec![dat("CB305", "Tô Minh Yên")]),
+                cq("NV", vec![]),
+            ],
+        ),
+        doc(
+            4,
+            vec![
+                cq("MTTQ", vec![]),
+                cq("NV", vec![dat("CB305", "Tô Minh Yên")]),
+            ],
+        ),
+    ]);
+    let p = find(&y, "CB305");
+    assert_eq!(p.moves.len(), 1);
+    assert_eq!((p.moves[0].last_before, p.moves[0].quarter), (q(2), q(4)));
+    // Between two quarters that follow each other: the quarter of the move.
+    let y = year(vec![
+        doc(
+            1,
+            vec![
+                cq("MTTQ", vec![dat("CB305", "Tô Minh Yên")]),
+                cq("NV", vec![]),
+            ],
+        ),
+        doc(
+            2,
+            vec![
+                cq("MTTQ", vec![]),
+                cq("NV", vec![dat("CB305", "Tô Minh Yên")]),
+            ],
+        ),
+    ]);
+    let m = find(&y, "CB305").moves[0];
+    assert_eq!((m.last_before, m.quarter), (q(1), q(2)));
+}
