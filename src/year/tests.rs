@@ -1387,49 +1387,24 @@ fn the_people_of_a_unit_given_twice_are_not_called_unknown_to_the_reward_documen
 
 #[test]
 fn a_move_across_a_missing_quarter_says_no_more_than_is_known() {
-    let y = year(vec![
-        doc(
-            1,
-            vec![
-                cq("MTTQ", vec![dat("CB305", "Tô Minh Yên")]),
-                cq("NV", vec![]),
-            ],
-        ),
-        doc(
-            2,
-            vec![
-                cq("MTTQ", vec![dat("CB305", "Tô Minh Yên")]),
-                cq("NV", vec![]),
-            ],
-        ),
-        doc(
-            4,
-            vec![
-                cq("MTTQ", vec![]),
-                cq("NV", vec![dat("CB305", "Tô Minh Yên")]),
-            ],
-        ),
-    ]);
+    // Quarter `n` with CB305 listed in `unit`, MTTQ and NV both sent.
+    let at = |n: u8, unit: &str| {
+        let with = |code: &str| {
+            let people = if code == unit {
+                vec![dat("CB305", "Tô Minh Yên")]
+            } else {
+                Vec::new()
+            };
+            cq(code, people)
+        };
+        doc(n, vec![with("MTTQ"), with("NV")])
+    };
+    let y = year(vec![at(1, "MTTQ"), at(2, "MTTQ"), at(4, "NV")]);
     let p = find(&y, "CB305");
     assert_eq!(p.moves.len(), 1);
     assert_eq!((p.moves[0].last_before, p.moves[0].quarter), (q(2), q(4)));
     // Between two quarters that follow each other: the quarter of the move.
-    let y = year(vec![
-        doc(
-            1,
-            vec![
-                cq("MTTQ", vec![dat("CB305", "Tô Minh Yên")]),
-                cq("NV", vec![]),
-            ],
-        ),
-        doc(
-            2,
-            vec![
-                cq("MTTQ", vec![]),
-                cq("NV", vec![dat("CB305", "Tô Minh Yên")]),
-            ],
-        ),
-    ]);
+    let y = year(vec![at(1, "MTTQ"), at(2, "NV")]);
     let m = find(&y, "CB305").moves[0];
     assert_eq!((m.last_before, m.quarter), (q(1), q(2)));
 }
