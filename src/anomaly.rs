@@ -530,15 +530,55 @@ pub fn rate_above_bloc(units: &[UnitFacts], t: &SignThresholds) -> Vec<Sign> {
     out
 }
 
-/// The same unit in another quarter: the same unit code, where both have a code that tells
-/// them (not a file name `run` gave several units), else the same name (as [`text::key`]
-/// compares them).
-fn same_unit(before: &[UnitFacts], u: &UnitFacts) -> Option<usize> {
-    let (code, name) = (text::key(u.code), text::key(u.name));
-    let by_code = before
-        .iter()
-        .position(|b| u.coded && b.coded && !code.is_empty() && text::key(b.code) == code);
-    by_code.or_else(|| before.iter().position(|b| text::key(b.name) == name))
+/// Units found by code or name (SPEC §3), each key made once: the code counts only where it
+/// tells the unit (`coded`: a code the unit wrote, not a file name `run` gave several units).
+/// Where several units share a key, the first added is found.
+#[derive(Debug, Default)]
+pub struct UnitIndex {
+    /// Coded units by code.
+    by_code: HashMap<String, usize>,
+    /// Every unit by name.
+    by_name: HashMap<String, usize>,
+    /// Units without a code that tells them, by name.
+    by_name_uncoded: HashMap<String, usize>,
+}
+
+impl UnitIndex {
+    pub fn add(&mut self, code: &str, name: &str, coded: bool, at: usize) {
+        let (code, name) = (text::key(code), text::key(name));
+        if coded && !code.is_empty() {
+            self.by_code.entry(code).or_insert(at);
+        } else {
+            self.by_name_uncoded.entry(name.clone()).or_insert(at);
+        }
+        self.by_name.entry(name).or_insert(at);
+    }
+
+    /// The same unit in the strict sense: the same code where both have a code that tells
+    /// them, else the same name. Two units of one name under two codes are two units.
+    pub fn same(&self, code: &str, name: &str, coded: bool) -> Option<usize> {
+        let (code, name) = (text::key(code), text::key(name));
+        if coded && !code.is_empty() {
+            let by_code = self.by_code.get(&code);
+            by_code
+                .into_iter()
+                .chain(self.by_name_uncoded.get(&name))
+                .min()
+                .copied()
+        } else {
+            self.by_name.get(&name).copied()
+        }
+    }
+
+    /// The same unit in another quarter: the same code where both have a code that tells them,
+    /// else the same name (a unit whose code changed is still followed by its name).
+    pub fn code_then_name(&self, code: &str, name: &str, coded: bool) -> Option<usize> {
+        let (code, name) = (text::key(code), text::key(name));
+        let by_code = (coded && !code.is_empty())
+            .then(|| self.by_code.get(&code))
+            .flatten();
+        by_code.or_else(|| self.by_name.get(&name)).copied()
+    }
 }
 
 /// `rate-jump`: a unit whose đạt rate is at least `jump_points` percentage points above its rate
@@ -553,8 +593,12 @@ pub fn rate_jump(
     let mut signs = Vec::new();
     let mut absent = Vec::new();
     let mut small = Vec::new();
+    let mut index = UnitIndex::default();
+    for (j, b) in before.iter().enumerate() {
+        index.add(b.code, b.name, b.coded, j);
+    }
     for (i, u) in units.iter().enumerate() {
-        let Some(j) = same_unit(before, u) else {
+        let Some(j) = index.code_then_name(u.code, u.name, u.coded) else {
             absent.push(i);
             continue;
         };

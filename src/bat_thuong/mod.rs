@@ -7,7 +7,9 @@
 pub mod report;
 pub mod results_doc;
 
-use crate::anomaly::{self, Depth, Findings, NotChecked, PersonFacts, Ratio, Sign, UnitFacts};
+use crate::anomaly::{
+    self, Depth, Findings, NotChecked, PersonFacts, Ratio, Sign, UnitFacts, UnitIndex,
+};
 use crate::batch::{self, Batch, Input};
 use crate::evaluate::UnitResult;
 use crate::finding::{Code, Detail};
@@ -297,40 +299,41 @@ struct QuarterUnits<'a> {
     results: Vec<&'a UnitResult>,
     /// Units of results documents, each with the document's file.
     docs: Vec<(&'a str, &'a ResultUnit)>,
+    /// The units given so far, workbooks first: where each one was read.
+    index: UnitIndex,
+    sources: Vec<&'a str>,
 }
 
 impl<'a> QuarterUnits<'a> {
-    /// Adds the units of a results document, leaving out (with a note) a unit already given.
+    fn of_workbooks(results: Vec<&'a UnitResult>) -> QuarterUnits<'a> {
+        let mut units = QuarterUnits::default();
+        for r in &results {
+            units
+                .index
+                .add(&r.code, &r.unit, r.code_written, units.sources.len());
+            units.sources.push(&r.source);
+        }
+        units.results = results;
+        units
+    }
+
+    /// Adds the units of a results document, leaving out (with a note) a unit already given:
+    /// as `run` tells units apart (SPEC §3), by code where both have a code that tells them,
+    /// else by name.
     fn add_doc(&mut self, doc: &'a ResultsDoc, notes: &mut Vec<Note>) {
         for u in &doc.units {
-            let (code, name) = (crate::text::key(&u.code), crate::text::key(&u.unit));
-            // As `run` tells units apart (SPEC §3): by code where both have a code that tells
-            // them, else by name.
-            let same = |c: &str, n: &str, coded: bool| {
-                if u.coded && coded {
-                    crate::text::key(c) == code
-                } else {
-                    crate::text::key(n) == name
-                }
-            };
-            let used = self
-                .results
-                .iter()
-                .find(|r| same(&r.code, &r.unit, r.code_written))
-                .map(|r| r.source.clone())
-                .or_else(|| {
-                    self.docs
-                        .iter()
-                        .find(|(_, d)| same(&d.code, &d.unit, d.coded))
-                        .map(|(file, _)| file.to_string())
-                });
-            match used {
-                Some(used) => notes.push(Note::SameUnit {
+            match self.index.same(&u.code, &u.unit, u.coded) {
+                Some(at) => notes.push(Note::SameUnit {
                     file: doc.file.clone(),
                     unit: u.unit.clone(),
-                    used,
+                    used: self.sources[at].to_string(),
                 }),
-                None => self.docs.push((&doc.file, u)),
+                None => {
+                    self.index
+                        .add(&u.code, &u.unit, u.coded, self.sources.len());
+                    self.sources.push(&doc.file);
+                    self.docs.push((&doc.file, u));
+                }
             }
         }
     }
@@ -489,10 +492,8 @@ pub fn review(
         return Err(notes);
     };
     let previous = previous_quarter(quarter);
-    let mut now = QuarterUnits::default();
-    let mut before = QuarterUnits::default();
-    now.results = units_of(batches.current.as_ref());
-    before.results = units_of(batches.previous.as_ref());
+    let mut now = QuarterUnits::of_workbooks(units_of(batches.current.as_ref()));
+    let mut before = QuarterUnits::of_workbooks(units_of(batches.previous.as_ref()));
     for d in &docs {
         if d.quarter == quarter {
             now.add_doc(d, &mut notes);
