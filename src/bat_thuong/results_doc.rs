@@ -4,6 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::model::{Bloc, Form, Quarter, Total};
+use crate::year::identity::{unit_ids, UnitId};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -133,17 +134,15 @@ pub fn read(path: &Path, lang: Lang) -> Result<ResultsDoc, String> {
             }
         },
     };
+    // Which codes tell their unit: as the year tells the units of one document apart.
+    let ids = unit_ids(raw.units.iter().map(|u| (u.code.as_str(), u.unit.as_str())));
     let mut units = Vec::with_capacity(raw.units.len());
-    for (i, u) in raw.units.into_iter().enumerate() {
-        units.push(unit(u, lang).map_err(|what| match lang {
+    for (i, (u, id)) in raw.units.into_iter().zip(ids).enumerate() {
+        let coded = !u.code.trim().is_empty() && matches!(id, UnitId::Code(_));
+        units.push(unit(u, coded, lang).map_err(|what| match lang {
             Lang::Vi => format!("đơn vị thứ {} của tệp: {what}", i + 1),
             Lang::En => format!("unit {} of the document: {what}", i + 1),
         })?);
-    }
-    let ids =
-        crate::year::identity::unit_ids(units.iter().map(|u| (u.code.as_str(), u.unit.as_str())));
-    for (u, id) in units.iter_mut().zip(ids) {
-        u.coded = !u.code.trim().is_empty() && matches!(id, crate::year::identity::UnitId::Code(_));
     }
     Ok(ResultsDoc {
         file,
@@ -155,7 +154,7 @@ pub fn read(path: &Path, lang: Lang) -> Result<ResultsDoc, String> {
 /// One unit; the counts from its people's statuses (as `nam` counts them), from its summary
 /// when it lists nobody. A summary that its people contradict was edited by hand: the document
 /// is not used.
-fn unit(u: RawUnit, lang: Lang) -> Result<ResultUnit, String> {
+fn unit(u: RawUnit, coded: bool, lang: Lang) -> Result<ResultUnit, String> {
     let bloc = Bloc::from_code(&u.bloc).ok_or_else(|| format!("bloc '{}'", u.bloc))?;
     let mut people = Vec::with_capacity(u.people.len());
     for p in &u.people {
@@ -193,7 +192,7 @@ fn unit(u: RawUnit, lang: Lang) -> Result<ResultUnit, String> {
     Ok(ResultUnit {
         unit: u.unit,
         code: u.code,
-        coded: true,
+        coded,
         bloc,
         source: u.source,
         dat,

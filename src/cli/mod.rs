@@ -21,7 +21,7 @@ use crate::profile::Profile;
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The exit codes of the contract (SPEC §7).
@@ -325,6 +325,14 @@ pub fn exit_for(errors: usize, warnings: usize, strict: bool) -> ExitCode {
 
 /// Warns on stderr when the quarter lies outside the profile's period (SPEC §2): the command
 /// still does its job, and its document on stdout or in a file stays clean.
+/// Whether a path names an Excel workbook (`.xlsx`, in any case): what `-o` of a command
+/// writing one must name.
+pub(crate) fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
 pub(crate) fn warn_out_of_period(
     profile: &crate::profile::Profile,
     quarter: crate::model::Quarter,

@@ -72,11 +72,7 @@ fn print_notes(notes: &[Note], lang: Lang) {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let profile = super::load_profile(args.profile.as_deref())?;
     if let Some(out) = &args.out {
-        let is_xlsx = out
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-        if !is_xlsx {
+        if !super::is_xlsx(out) {
             let shown = crate::text::terminal_safe(&out.display().to_string()).into_owned();
             eprintln!(
                 "danhgia: {}",

@@ -93,11 +93,7 @@ fn clean(s: &Option<String>) -> Option<String> {
 pub fn run(args: Args, lang: Lang) -> Result<ExitCode> {
     let out = &args.output;
     let shown = out.display().to_string();
-    let is_xlsx = out
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    if !is_xlsx {
+    if !super::is_xlsx(out) {
         return fail(
             lang,
             format!("mẫu chỉ ghi được dạng .xlsx: hãy đặt tên tệp kết thúc bằng .xlsx (đang là '{shown}')"),

@@ -190,13 +190,8 @@ impl Paid {
                 .iter()
                 .map(|id| (text::exact_key(id), id.clone()))
                 .collect();
-            let shown = if u.code.trim().is_empty() {
-                &u.unit
-            } else {
-                &u.code
-            };
             let paid = UnitPaid {
-                shown: shown.clone(),
+                shown: super::unit_words(&u.code, &u.unit),
                 ids,
                 people: u.accepted.len() as u32,
                 total: u.total,
